@@ -1,0 +1,388 @@
+"""The exercise library: its schema, and loading it from a validated TOML file."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Iterator, Mapping
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import msgspec
+from msgspec import Meta, Struct
+
+
+class LibraryError(ValueError):
+    """A library file that cannot be used, with a message a person can act on."""
+
+
+class Muscle(StrEnum):
+    GLUTEUS_MAXIMUS = "gluteus_maximus"
+    GLUTEUS_MEDIUS = "gluteus_medius"
+    GLUTEUS_MINIMUS = "gluteus_minimus"
+    TFL = "tensor_fasciae_latae"
+    HAMSTRINGS = "hamstrings"
+    QUADRICEPS = "quadriceps"
+    ADDUCTORS = "adductors"
+    HIP_FLEXORS = "hip_flexors"
+    CALVES = "calves"
+    CORE = "core"
+    LOWER_BACK = "lower_back"
+    SHOULDERS = "shoulders"
+
+    @property
+    def label(self) -> str:
+        return MUSCLE_LABELS[self]
+
+
+MUSCLE_LABELS: dict[Muscle, str] = {
+    Muscle.GLUTEUS_MAXIMUS: "Gluteus maximus",
+    Muscle.GLUTEUS_MEDIUS: "Gluteus medius",
+    Muscle.GLUTEUS_MINIMUS: "Gluteus minimus",
+    Muscle.TFL: "Tensor fasciae latae",
+    Muscle.HAMSTRINGS: "Hamstrings",
+    Muscle.QUADRICEPS: "Quadriceps",
+    Muscle.ADDUCTORS: "Adductors",
+    Muscle.HIP_FLEXORS: "Hip flexors",
+    Muscle.CALVES: "Calves",
+    Muscle.CORE: "Core",
+    Muscle.LOWER_BACK: "Lower back",
+    Muscle.SHOULDERS: "Shoulder stabilisers",
+}
+
+
+class Equipment(StrEnum):
+    MINI_BAND = "mini_band"
+    LONG_BAND = "long_band"
+    WALL = "wall"
+    CHAIR = "chair"
+    STEP = "step"
+    MAT = "mat"
+    YOGA_BLOCK = "yoga_block"
+    DUMBBELL = "dumbbell"
+    HANDRAIL = "handrail"
+
+    @property
+    def label(self) -> str:
+        return EQUIPMENT_LABELS[self]
+
+
+EQUIPMENT_LABELS: dict[Equipment, str] = {
+    Equipment.MINI_BAND: "Mini band",
+    Equipment.LONG_BAND: "Long resistance band",
+    Equipment.WALL: "Wall",
+    Equipment.CHAIR: "Chair",
+    Equipment.STEP: "Step or box",
+    Equipment.MAT: "Mat",
+    Equipment.YOGA_BLOCK: "Yoga block",
+    Equipment.DUMBBELL: "Dumbbell",
+    Equipment.HANDRAIL: "Handrail or chair back",
+}
+
+
+class Position(StrEnum):
+    STANDING = "standing"
+    SEATED = "seated"
+    SIDE_LYING = "side_lying"
+    SUPINE = "supine"
+    PRONE = "prone"
+    QUADRUPED = "quadruped"
+    KNEELING = "kneeling"
+
+    @property
+    def label(self) -> str:
+        return POSITION_LABELS[self]
+
+    @property
+    def on_floor(self) -> bool:
+        return self not in (Position.STANDING, Position.SEATED)
+
+
+POSITION_LABELS: dict[Position, str] = {
+    Position.STANDING: "Standing",
+    Position.SEATED: "Seated",
+    Position.SIDE_LYING: "On the floor, on your side",
+    Position.SUPINE: "On the floor, on your back",
+    Position.PRONE: "On the floor, face down",
+    Position.QUADRUPED: "On the floor, on hands and knees",
+    Position.KNEELING: "Kneeling",
+}
+
+
+class Mode(StrEnum):
+    HOLD = "hold"
+    REPS = "reps"
+    TEMPO = "tempo"
+    STEPS = "steps"
+
+    @property
+    def label(self) -> str:
+        return MODE_LABELS[self]
+
+
+MODE_LABELS: dict[Mode, str] = {
+    Mode.HOLD: "Timed hold",
+    Mode.REPS: "Reps",
+    Mode.TEMPO: "Tempo-paced reps",
+    Mode.STEPS: "Steps",
+}
+
+Count = Annotated[int, Meta(ge=1, le=200)]
+Seconds = Annotated[int, Meta(ge=1, le=1800)]
+TEMPO_RE = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{1,2})$")
+
+
+class Range(Struct, frozen=True, forbid_unknown_fields=True):
+    """An inclusive range such as 10-15 reps or 30-60 seconds."""
+
+    min: Annotated[int, Meta(ge=1, le=1800)]
+    max: Annotated[int, Meta(ge=1, le=1800)]
+
+    def __post_init__(self) -> None:
+        if self.max < self.min:
+            raise ValueError(f"max ({self.max}) is below min ({self.min})")
+
+    def __str__(self) -> str:
+        return str(self.min) if self.min == self.max else f"{self.min}-{self.max}"
+
+
+class Tempo(Struct, frozen=True):
+    """Seconds for the lowering, the pause and the lifting part of one rep."""
+
+    down_s: int
+    pause_s: int
+    up_s: int
+
+    @classmethod
+    def parse(cls, text: str) -> Tempo:
+        match = TEMPO_RE.match(text.strip())
+        if not match:
+            raise ValueError(f"tempo {text!r} is not 'down-pause-up' seconds, such as '2-0-2'")
+        tempo = cls(*(int(part) for part in match.groups()))
+        if tempo.rep_s < 1:
+            raise ValueError(f"tempo {text!r} gives a rep of zero seconds")
+        return tempo
+
+    @property
+    def rep_s(self) -> int:
+        return self.down_s + self.pause_s + self.up_s
+
+    def __str__(self) -> str:
+        return f"{self.down_s}-{self.pause_s}-{self.up_s}"
+
+
+class Dosage(Struct, frozen=True, forbid_unknown_fields=True):
+    """How much of an exercise to do: exactly one of reps, hold_s or steps is set."""
+
+    sets: Annotated[int, Meta(ge=1, le=10)]
+    rest_s: Seconds
+    reps: Range | None = None
+    hold_s: Range | None = None
+    steps: Range | None = None
+    tempo: str | None = None
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        given = [name for name in ("reps", "hold_s", "steps") if getattr(self, name) is not None]
+        if len(given) != 1:
+            raise ValueError("set exactly one of reps, hold_s or steps")
+        if self.tempo is not None:
+            if self.reps is None:
+                raise ValueError("a tempo needs reps")
+            Tempo.parse(self.tempo)
+
+    @property
+    def mode(self) -> Mode:
+        if self.hold_s is not None:
+            return Mode.HOLD
+        if self.steps is not None:
+            return Mode.STEPS
+        return Mode.TEMPO if self.tempo else Mode.REPS
+
+    @property
+    def tempo_parsed(self) -> Tempo | None:
+        return Tempo.parse(self.tempo) if self.tempo else None
+
+    def describe(self, per_side: bool = False) -> str:
+        """Short dosage text, such as '3 x 30-60 s per leg' or '3 x 10-15 steps each way'."""
+        if self.hold_s is not None:
+            amount = f"{self.hold_s} s"
+        elif self.steps is not None:
+            amount = f"{self.steps} steps each way"
+        else:
+            amount = f"{self.reps} reps"
+        text = f"{self.sets} x {amount}"
+        if per_side and self.steps is None:
+            text += " per side"
+        if self.tempo:
+            text += f", tempo {self.tempo}"
+        return text
+
+
+class Variation(Struct, frozen=True, forbid_unknown_fields=True):
+    """An easier or harder version of an exercise, with its own dosage."""
+
+    name: Annotated[str, Meta(min_length=2)]
+    how: Annotated[str, Meta(min_length=10)]
+    dosage: Dosage
+
+
+class Source(Struct, frozen=True, forbid_unknown_fields=True):
+    """The article an exercise came from: title and publisher, never a file name."""
+
+    title: Annotated[str, Meta(min_length=5)]
+    publisher: Annotated[str, Meta(min_length=2)]
+
+
+Slug = Annotated[str, Meta(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
+Text = Annotated[str, Meta(min_length=3)]
+
+
+class Exercise(Struct, frozen=True, forbid_unknown_fields=True):
+    id: Slug
+    name: Annotated[str, Meta(min_length=3, max_length=60)]
+    summary: Annotated[str, Meta(min_length=10, max_length=160)]
+    primary_muscles: Annotated[list[Muscle], Meta(min_length=1)]
+    position: Position
+    mode: Mode
+    per_side: bool
+    dosage: Dosage
+    steps: Annotated[list[Text], Meta(min_length=2)]
+    tips: Annotated[list[Text], Meta(min_length=1)]
+    cautions: Annotated[list[Text], Meta(min_length=1)]
+    mistakes: list[Text]
+    sources: Annotated[list[Source], Meta(min_length=1)]
+    secondary_muscles: list[Muscle] = []
+    equipment: list[Equipment] = []
+    easier: list[Variation] = []
+    harder: list[Variation] = []
+    aliases: list[str] = []
+    why: str = ""
+
+    def __post_init__(self) -> None:
+        if self.dosage.mode is not self.mode:
+            raise ValueError(
+                f"mode is {self.mode.value!r} but the dosage describes {self.dosage.mode.value!r}"
+            )
+        overlap = set(self.primary_muscles) & set(self.secondary_muscles)
+        if overlap:
+            names = ", ".join(sorted(m.value for m in overlap))
+            raise ValueError(f"{names} listed as both primary and secondary")
+
+    @property
+    def muscles(self) -> list[Muscle]:
+        return [*self.primary_muscles, *self.secondary_muscles]
+
+    @property
+    def needs_no_equipment(self) -> bool:
+        return not [e for e in self.equipment if e is not Equipment.MAT]
+
+    def search_text(self) -> str:
+        """Everything a search-as-you-type box should match, lower-cased."""
+        parts = [
+            self.name,
+            self.summary,
+            *self.aliases,
+            *(m.label for m in self.muscles),
+            *(e.label for e in self.equipment),
+            "no equipment" if self.needs_no_equipment else "",
+            self.position.label,
+            self.mode.label,
+            *self.steps,
+        ]
+        return " ".join(parts).lower()
+
+
+class LibraryFile(Struct, forbid_unknown_fields=True):
+    exercise: list[Exercise]
+
+
+class Library:
+    """The loaded exercises, in file order, with lookup by id."""
+
+    def __init__(self, exercises: Iterable[Exercise]) -> None:
+        self._items = list(exercises)
+        self._by_id = {e.id: e for e in self._items}
+
+    def __iter__(self) -> Iterator[Exercise]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __contains__(self, exercise_id: object) -> bool:
+        return exercise_id in self._by_id
+
+    def __getitem__(self, exercise_id: str) -> Exercise:
+        try:
+            return self._by_id[exercise_id]
+        except KeyError:
+            raise KeyError(f"no exercise with id {exercise_id!r} in the library") from None
+
+    def get(self, exercise_id: str) -> Exercise | None:
+        return self._by_id.get(exercise_id)
+
+    @property
+    def ids(self) -> list[str]:
+        return [e.id for e in self._items]
+
+
+_PATH_RE = re.compile(r"^\$\.exercise\[(\d+)\](.*)$")
+
+
+def _explain(error: msgspec.ValidationError, raw: Mapping[str, Any], origin: str) -> str:
+    """Turn msgspec's '... - at `$.exercise[3].dosage.sets`' into a message naming the exercise."""
+    text = str(error)
+    message, _, where = text.rpartition(" - at ")
+    where = where.strip("`")
+    if not message:
+        return f"{origin}: {text}"
+    match = _PATH_RE.match(where)
+    if not match:
+        return f"{origin}: {message} (at {where.removeprefix('$.') or 'the top level'})"
+    index = int(match.group(1))
+    field = match.group(2).lstrip(".") or "(the entry itself)"
+    items = raw.get("exercise", [])
+    entry = items[index] if index < len(items) and isinstance(items[index], dict) else {}
+    name = entry.get("id") or entry.get("name") or f"number {index + 1}"
+    return f"{origin}: exercise {name!r}, field {field!r}: {message}"
+
+
+def parse_library(text: str, origin: str = "exercise library") -> Library:
+    """Validate a library document; raise LibraryError naming the exercise and field."""
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise LibraryError(f"{origin}: not valid TOML: {error}") from None
+    try:
+        parsed = msgspec.convert(raw, LibraryFile, strict=True)
+    except msgspec.ValidationError as error:
+        raise LibraryError(_explain(error, raw, origin)) from None
+    seen: set[str] = set()
+    for exercise in parsed.exercise:
+        if exercise.id in seen:
+            raise LibraryError(f"{origin}: exercise {exercise.id!r}, field 'id': used twice")
+        seen.add(exercise.id)
+    if not parsed.exercise:
+        raise LibraryError(f"{origin}: holds no exercises")
+    return Library(parsed.exercise)
+
+
+def load_library(path: Path) -> Library:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise LibraryError(f"{path}: cannot be read: {error.strerror or error}") from None
+    except UnicodeDecodeError:
+        raise LibraryError(f"{path}: is not UTF-8 text") from None
+    return parse_library(text, origin=str(path))
+
+
+def exercise_to_dict(exercise: Exercise) -> dict[str, Any]:
+    """Every field, with derived ones a reader of the JSON would want."""
+    data: dict[str, Any] = msgspec.to_builtins(exercise)
+    data["dosage_text"] = exercise.dosage.describe(exercise.per_side)
+    data["no_equipment"] = exercise.needs_no_equipment
+    data["on_floor"] = exercise.position.on_floor
+    return data
