@@ -1,0 +1,152 @@
+"""Command-line entry point: the GUI by default, plus commands that need no window."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from gluteapp import __version__
+
+VIEWS = ("library", "sessions", "history")
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"size {text!r} is not WIDTHxHEIGHT, e.g. 1280x800") from None
+    if not (320 <= width <= 7680 and 240 <= height <= 4320):
+        raise argparse.ArgumentTypeError(f"size {text!r} is outside 320x240 .. 7680x4320")
+    return width, height
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="gluteapp",
+        description=(
+            "Guided home sessions, an exercise library and progress charts for weak, "
+            "underactive glutes. Without a command, the app window opens."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"gluteapp {__version__}")
+    parser.add_argument(
+        "--data-dir", type=Path, metavar="DIR",
+        help="keep all state (database, settings, backups, logs, routines) under DIR",
+    )
+    parser.add_argument(
+        "--screenshot", type=Path, metavar="FILE",
+        help="render the main window to a PNG file and exit (works with no display)",
+    )
+    parser.add_argument("--view", choices=VIEWS, default=None, help="area to show first")
+    parser.add_argument(
+        "--size", type=_size, default=None, metavar="WxH", help="window size, e.g. 1280x800"
+    )
+    parser.add_argument(
+        "--routine", metavar="ID_OR_FILE", help="open the player with this routine"
+    )
+    parser.add_argument(
+        "--autostart", action="store_true", help="with --routine: start the session at once"
+    )
+    parser.add_argument(
+        "--skip-first-run", action="store_true",
+        help="mark the first run as done without asking (managed installs, tests)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    exercises = commands.add_parser("exercises", help="print the exercise library")
+    exercises.add_argument("--json", action="store_true", help="every field, as JSON")
+    exercises.add_argument(
+        "--check", type=Path, metavar="FILE", help="validate a library file and exit"
+    )
+
+    routines = commands.add_parser("routines", help="list built-in and user routines")
+    routines.add_argument("--json", action="store_true", help="as JSON")
+
+    check = commands.add_parser("check-routine", help="validate a routine file")
+    check.add_argument("file", type=Path)
+    return parser
+
+
+def _cmd_exercises(args: argparse.Namespace) -> int:
+    from gluteapp.core.assets import builtin_library
+    from gluteapp.core.exercises import LibraryError, exercise_to_dict, load_library
+
+    if args.check is not None:
+        try:
+            library = load_library(args.check)
+        except LibraryError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 1
+        print(f"{args.check}: OK, {len(library)} exercises")
+        return 0
+    try:
+        library = builtin_library()
+    except (LibraryError, FileNotFoundError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    if args.json:
+        json.dump([exercise_to_dict(e) for e in library], sys.stdout, indent=2)
+        print()
+        return 0
+    width = max(len(e.id) for e in library)
+    for exercise in library:
+        dose = exercise.dosage.describe(exercise.per_side)
+        print(f"{exercise.id:<{width}}  {exercise.name}  ({dose})")
+    return 0
+
+
+def _cmd_routines(args: argparse.Namespace) -> int:
+    from gluteapp.core.assets import builtin_library
+    from gluteapp.core.paths import resolve_paths
+    from gluteapp.core.routines import RoutineError, all_routines, routine_summary
+
+    library = builtin_library()
+    paths = resolve_paths(args.data_dir)
+    routines, problems = all_routines(library, paths.routines)
+    if args.json:
+        json.dump([routine_summary(r, library) for r in routines], sys.stdout, indent=2)
+        print()
+    else:
+        for routine in routines:
+            info = routine_summary(routine, library)
+            minutes = info["duration_s"] / 60
+            print(f"{info['id']:<26} {info['kind']:<8} {minutes:5.1f} min  {info['name']}")
+    for problem in problems:
+        print(f"warning: {problem}", file=sys.stderr)
+    return 0 if not problems else (0 if routines else 1) if not isinstance(
+        problems, RoutineError) else 1
+
+
+def _cmd_check_routine(args: argparse.Namespace) -> int:
+    from gluteapp.core.assets import builtin_library
+    from gluteapp.core.routines import RoutineError, load_routine
+
+    try:
+        routine = load_routine(args.file, builtin_library())
+    except RoutineError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"{args.file}: OK, {routine.name!r} with {len(routine.steps)} steps")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.autostart and not args.routine:
+        build_parser().error("--autostart needs --routine")
+    if args.command == "exercises":
+        return _cmd_exercises(args)
+    if args.command == "routines":
+        return _cmd_routines(args)
+    if args.command == "check-routine":
+        return _cmd_check_routine(args)
+    from gluteapp.app import run_gui
+
+    return run_gui(args)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

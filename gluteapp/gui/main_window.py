@@ -1,0 +1,139 @@
+"""The main window: a navigation rail over the three areas, each built when first opened."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QFont, QIcon, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Area:
+    key: str
+    title: str
+    icon: QIcon
+    factory: Callable[[], QWidget]
+
+
+class MainWindow(QMainWindow):
+    """Library, Sessions and History, one visible at a time."""
+
+    area_changed = Signal(str)
+    close_requested = Signal(QCloseEvent)
+
+    def __init__(self, areas: list[Area], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Gluteapp"))
+        self.setMinimumSize(QSize(760, 560))
+        self._areas = areas
+        self._pages: dict[str, QWidget] = {}
+
+        self._nav = QListWidget()
+        self._nav.setObjectName("area_nav")
+        self._nav.setAccessibleName(self.tr("Areas"))
+        self._nav.setViewMode(QListWidget.ViewMode.IconMode)
+        self._nav.setFlow(QListWidget.Flow.TopToBottom)
+        self._nav.setMovement(QListWidget.Movement.Static)
+        self._nav.setIconSize(QSize(32, 32))
+        self._nav.setGridSize(QSize(96, 76))
+        self._nav.setFixedWidth(104)
+        self._nav.setSpacing(4)
+        self._nav.setFrameShape(QListWidget.Shape.NoFrame)
+        nav_font = QFont(self._nav.font())
+        nav_font.setPointSizeF(nav_font.pointSizeF() * 1.05)
+        self._nav.setFont(nav_font)
+
+        self._stack = QStackedWidget()
+        for index, area in enumerate(areas):
+            item = QListWidgetItem(area.icon, area.title)
+            item.setData(Qt.ItemDataRole.UserRole, area.key)
+            item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter)
+            item.setToolTip(self.tr("{0} (Ctrl+{1})").format(area.title, index + 1))
+            self._nav.addItem(item)
+            holder = QWidget()
+            holder.setObjectName(f"area_{area.key}")
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self._stack.addWidget(holder)
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
+            shortcut.activated.connect(lambda key=area.key: self.show_area(key))
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self._nav)
+        layout.addWidget(self._stack, 1)
+        self.setCentralWidget(central)
+
+        self._status = QLabel()
+        self._status.setObjectName("status_message")
+        self.statusBar().addPermanentWidget(self._status)
+
+        self._nav.currentRowChanged.connect(self._on_row_changed)
+        if areas:
+            self._nav.setCurrentRow(0)
+
+    # --- areas -----------------------------------------------------------------------------
+    def area_keys(self) -> list[str]:
+        return [a.key for a in self._areas]
+
+    def current_area(self) -> str:
+        return self._areas[self._stack.currentIndex()].key
+
+    def page(self, key: str) -> QWidget:
+        """The widget of an area, building it if it was never opened."""
+        if key not in self._pages:
+            index = self.area_keys().index(key)
+            area = self._areas[index]
+            log.debug("building area %s", key)
+            widget = area.factory()
+            holder = self._stack.widget(index)
+            layout = holder.layout()
+            assert layout is not None
+            layout.addWidget(widget)
+            self._pages[key] = widget
+        return self._pages[key]
+
+    def built_areas(self) -> list[str]:
+        return list(self._pages)
+
+    def show_area(self, key: str) -> QWidget:
+        index = self.area_keys().index(key)
+        if self._nav.currentRow() != index:
+            self._nav.setCurrentRow(index)
+        return self.page(key)
+
+    def _on_row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        key = self._areas[row].key
+        self.page(key)
+        self._stack.setCurrentIndex(row)
+        self.area_changed.emit(key)
+
+    # --- status ----------------------------------------------------------------------------
+    def show_status(self, text: str, timeout_ms: int = 0) -> None:
+        if timeout_ms:
+            self.statusBar().showMessage(text, timeout_ms)
+        else:
+            self._status.setText(text)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.close_requested.emit(event)
+        if event.isAccepted():
+            super().closeEvent(event)
