@@ -17,6 +17,7 @@ from gluteapp import __version__
 from gluteapp.core.paths import AppPaths, DataDirError, ensure_writable, resolve_paths
 from gluteapp.gui.main_window import Area, MainWindow
 from gluteapp.gui.settings import Settings
+from gluteapp.gui.single_instance import InstanceServer, hand_over, server_name
 
 log = logging.getLogger("gluteapp")
 
@@ -84,8 +85,18 @@ def run(options: StartupOptions) -> int:
 
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(qt_app, QApplication)
+    instance: InstanceServer | None = None
+    if not headless:
+        name = server_name(paths.data_dir)
+        if hand_over(name):
+            print("gluteapp: already running with this data folder; brought it to the front.")
+            return 0
+        instance = InstanceServer(name, qt_app)
+        instance.listen()
     app = Gluteapp(qt_app, paths, options)
     problem = app.start()
+    if instance is not None and app.window is not None:
+        instance.activation_requested.connect(app.bring_to_front)
     if problem:
         return _fatal(problem, headless)
     if options.screenshot is not None:
@@ -170,6 +181,17 @@ class Gluteapp:
             self.settings.set(FIRST_RUN_DONE, True)
         else:
             self.window.close()
+
+    def bring_to_front(self) -> None:
+        if self.window is None:
+            return
+        self.window.setWindowState(
+            self.window.windowState() & ~Qt.WindowState.WindowMinimized
+            | Qt.WindowState.WindowActive
+        )
+        self.window.show()
+        self.window.raise_()
+        self.window.activateWindow()
 
     def take_screenshot(self, target: Path) -> int:
         """Render the real main window offscreen to a PNG, without waiting for any input."""

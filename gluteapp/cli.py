@@ -17,7 +17,8 @@ def _size(text: str) -> tuple[int, int]:
     try:
         width, height = (int(part) for part in text.lower().split("x"))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"size {text!r} is not WIDTHxHEIGHT, e.g. 1280x800") from None
+        message = f"size {text!r} is not WIDTHxHEIGHT, e.g. 1280x800"
+        raise argparse.ArgumentTypeError(message) from None
     if not (320 <= width <= 7680 and 240 <= height <= 4320):
         raise argparse.ArgumentTypeError(f"size {text!r} is outside 320x240 .. 7680x4320")
     return width, height

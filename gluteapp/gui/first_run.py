@@ -28,7 +28,9 @@ class DisclaimerDialog(QDialog):
         self.setModal(True)
         self.resize(620, 520)
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("Please read this once. You can find it again under Library, Learn."))
+        intro = QLabel(
+            self.tr("Please read this once. You can find it again under Library, Learn.")
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.text = QTextBrowser()

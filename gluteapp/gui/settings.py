@@ -81,7 +81,9 @@ REMINDER_INTERVAL_MIN = Option(
 )
 THEME = Option("ui/theme", str, "system", "Colour theme.", choices=("system", "light", "dark"))
 LANGUAGE = Option("ui/language", str, "system", "Language.", choices=("system", "en", "de"))
-FIRST_RUN_DONE = Option("first_run/done", bool, False, "The disclaimer and questions were answered.")
+FIRST_RUN_DONE = Option(
+    "first_run/done", bool, False, "The disclaimer was accepted and the questions answered."
+)
 
 ALL_OPTIONS: tuple[Option[bool] | Option[int] | Option[str], ...] = (
     BEEPS, VOICE, SPEAK_SETUP, VOLUME, MUTED, TICK_LAST_S, HALFWAY_CUE, PREPARE_S,
