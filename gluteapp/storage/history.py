@@ -1,0 +1,503 @@
+"""The history repository: sessions and their sets in `<data-dir>/history.db`, crash-safe.
+
+Durability: WAL with `synchronous = FULL`. Every write is its own transaction, committed before
+the method returns, and FULL syncs the WAL on each commit, so a recorded set survives not only a
+crash or SIGKILL of the app (NORMAL would be enough for that) but also a power cut or OS crash
+right after. One fsync per completed set is cheap next to the seconds a set takes.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import datetime, timedelta
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Self
+
+from sqlite_utils import Database
+
+from gluteapp.core.history_records import SessionRecord, StoredSet
+from gluteapp.core.records import CompletedSet, FeltIn, SessionStatus, SetRating, Side
+from gluteapp.storage import backups as backup_files
+from gluteapp.storage.backups import BACKUPS_DIRNAME, DEFAULT_KEEP_BACKUPS, Backup
+from gluteapp.storage.errors import (
+    InvalidRecordError,
+    RecordNotFoundError,
+    StorageError,
+)
+from gluteapp.storage.integrity import check_database
+from gluteapp.storage.schema import SCHEMA_VERSION, apply_migrations
+from gluteapp.storage.startup import (
+    StartupReport,
+    damaged_report,
+    ensure_writable_file,
+    ensure_writable_folder,
+    move_aside,
+    newer_database_error,
+    opened_report,
+)
+from gluteapp.storage.timestamps import from_db_time, to_db_time, utc_now
+
+HISTORY_FILENAME = "history.db"
+DAILY_BACKUP_INTERVAL = timedelta(days=1)
+_BUSY_TIMEOUT_S = 5.0
+
+_SET_COLUMNS = (
+    "id, session_id, exercise_id, set_number, side, started_at, ended_at, target_reps, "
+    "target_hold_s, achieved_reps, achieved_hold_s, pain, felt_in"
+)
+_SESSION_COLUMNS = "id, routine_id, routine_name, started_at, ended_at, status, notes"
+_FINISHED = (SessionStatus.COMPLETED, SessionStatus.ENDED_EARLY)
+
+
+def open_history(
+    data_dir: Path | str,
+    *,
+    keep_backups: int = DEFAULT_KEEP_BACKUPS,
+    clock: Callable[[], datetime] = utc_now,
+    daily_backup: bool = True,
+) -> HistoryStore:
+    """Open (or create) `<data_dir>/history.db`, recovering from damage; see `startup_report`.
+
+    Raises NewerDatabaseError for a file from a newer Gluteapp (left untouched) and
+    StorageError when the folder or file cannot be written.
+    """
+    data_dir = Path(data_dir)
+    ensure_writable_folder(data_dir)
+    db_path = data_dir / HISTORY_FILENAME
+    backups_dir = data_dir / BACKUPS_DIRNAME
+    ensure_writable_file(db_path)
+    created = not db_path.exists() or db_path.stat().st_size == 0
+
+    moved_to: Path | None = None
+    restored: Backup | None = None
+    damage: str | None = None
+    if not created:
+        try:
+            check = check_database(db_path)
+        except sqlite3.Error as error:
+            raise StorageError(
+                f"Gluteapp cannot read its history file {db_path} ({error}). Make sure no other "
+                "program is holding it and that the disk is working, then start Gluteapp again."
+            ) from error
+        if check.is_newer:
+            raise newer_database_error(db_path, check)
+        damage = check.damage
+    if damage is not None:
+        moved_to = move_aside(db_path, clock())
+        restored = backup_files.latest_good_backup(backups_dir)
+        if restored is not None:
+            try:
+                backup_files.copy_database(restored.path, db_path)
+            except (OSError, sqlite3.Error) as error:
+                raise StorageError(
+                    f"Your history file was damaged and moved to {moved_to}, but restoring the "
+                    f"backup {restored.path} failed ({error}). Nothing was deleted."
+                ) from error
+
+    store = HistoryStore._connect(db_path, backups_dir, keep_backups, clock)
+    if damage is not None and moved_to is not None:
+        report = damaged_report(
+            db_path,
+            damage,
+            moved_to,
+            restored.path if restored else None,
+            restored.taken_at if restored else None,
+            backups_dir,
+        )
+    else:
+        report = opened_report(db_path, created)
+    store.startup_report = report
+    if daily_backup:
+        try:
+            store.maybe_daily_backup()
+        except StorageError:
+            store.close(backup=False)
+            raise
+    return store
+
+
+class HistoryStore:
+    """Sessions and completed sets; every write is committed before the method returns."""
+
+    startup_report: StartupReport
+
+    def __init__(
+        self,
+        db: Database,
+        path: Path,
+        backups_dir: Path,
+        keep_backups: int,
+        clock: Callable[[], datetime],
+    ) -> None:
+        """Use open_history(); this only wires an already-migrated database."""
+        self._db = db
+        self.path = path
+        self.backups_dir = backups_dir
+        self.keep_backups = keep_backups
+        self._clock = clock
+        self._closed = False
+        self.startup_report = opened_report(path, created=False)
+
+    @classmethod
+    def _connect(
+        cls,
+        path: Path,
+        backups_dir: Path,
+        keep_backups: int,
+        clock: Callable[[], datetime],
+    ) -> HistoryStore:
+        conn: sqlite3.Connection | None = None
+        try:
+            conn = sqlite3.connect(path, timeout=_BUSY_TIMEOUT_S)
+            db = Database(conn, execute_plugins=False)
+            db.execute("PRAGMA foreign_keys = ON")
+            db.enable_wal()
+            db.execute("PRAGMA synchronous = FULL")
+            apply_migrations(db)
+            version = int(db.execute("PRAGMA user_version").fetchone()[0])
+            if version != SCHEMA_VERSION:
+                raise StorageError(
+                    f"The history {path} is at schema version {version} after migrating, "
+                    f"expected {SCHEMA_VERSION}."
+                )
+        except sqlite3.Error as error:
+            if conn is not None:
+                conn.close()
+            raise StorageError(
+                f"Gluteapp cannot open its history file {path} ({error}). Make sure the folder "
+                f"{path.parent} is writable and the disk is not full, then start Gluteapp again."
+            ) from error
+        except BaseException:
+            if conn is not None:
+                conn.close()
+            raise
+        return cls(db, path, backups_dir, keep_backups, clock)
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    @property
+    def schema_version(self) -> int:
+        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    def close(self, *, backup: bool = True) -> None:
+        """Back up (unless told not to), then close; the connection is closed even if that fails."""
+        if self._closed:
+            return
+        try:
+            if backup:
+                self.backup_now()
+        finally:
+            self._closed = True
+            self._db.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close(backup=exc is None)
+
+    # -- writes ----------------------------------------------------------------------------
+
+    def start_session(self, routine_id: str, routine_name: str, started_at: datetime) -> int:
+        with self._writing("start the session"):
+            cursor = self._db.execute(
+                "INSERT INTO sessions (routine_id, routine_name, started_at, status)"
+                " VALUES (?, ?, ?, ?)",
+                (routine_id, routine_name, to_db_time(started_at), SessionStatus.RUNNING.value),
+            )
+        return _rowid(cursor)
+
+    def record_set(self, session_id: int, completed: CompletedSet) -> int:
+        """Store one completed set; durable (committed and synced) when this returns."""
+        with self._writing("save the set"):
+            cursor = self._db.execute(
+                "INSERT INTO sets (session_id, exercise_id, set_number, side, started_at,"
+                " ended_at, target_reps, target_hold_s, achieved_reps, achieved_hold_s, pain,"
+                " felt_in) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    session_id,
+                    completed.exercise_id,
+                    completed.set_number,
+                    Side(completed.side).value,
+                    to_db_time(completed.started_at),
+                    to_db_time(completed.ended_at),
+                    completed.target_reps,
+                    completed.target_hold_s,
+                    completed.achieved_reps,
+                    completed.achieved_hold_s,
+                    completed.pain,
+                    FeltIn(completed.felt_in).value if completed.felt_in is not None else None,
+                ),
+            )
+        return _rowid(cursor)
+
+    def rate_set(self, set_id: int, rating: SetRating) -> StoredSet:
+        """Apply what the person said about a set; fields left None are not changed."""
+        changes: dict[str, Any] = {
+            "achieved_reps": rating.achieved_reps,
+            "achieved_hold_s": rating.achieved_hold_s,
+            "pain": rating.pain,
+            "felt_in": FeltIn(rating.felt_in).value if rating.felt_in is not None else None,
+        }
+        changes = {column: value for column, value in changes.items() if value is not None}
+        if changes:
+            assignments = ", ".join(f"{column} = ?" for column in changes)
+            with self._writing("save the rating"):
+                cursor = self._db.execute(
+                    f"UPDATE sets SET {assignments} WHERE id = ?", (*changes.values(), set_id)
+                )
+            if cursor.rowcount == 0:
+                raise RecordNotFoundError(f"There is no set with id {set_id}.")
+        return self.get_set(set_id)
+
+    def finish_session(
+        self,
+        session_id: int,
+        status: SessionStatus,
+        ended_at: datetime,
+        notes: str | None = None,
+    ) -> None:
+        """End a session as completed or ended early (optionally saving the person's notes)."""
+        status = SessionStatus(status)
+        if status not in _FINISHED:
+            raise ValueError(f"a session is finished as completed or ended_early, not {status}")
+        with self._writing("finish the session"):
+            cursor = self._db.execute(
+                "UPDATE sessions SET status = ?, ended_at = ?, notes = coalesce(?, notes)"
+                " WHERE id = ?",
+                (status.value, to_db_time(ended_at), notes, session_id),
+            )
+        if cursor.rowcount == 0:
+            raise RecordNotFoundError(f"There is no session with id {session_id}.")
+
+    def set_notes(self, session_id: int, notes: str) -> None:
+        with self._writing("save the notes"):
+            cursor = self._db.execute(
+                "UPDATE sessions SET notes = ? WHERE id = ?", (notes, session_id)
+            )
+        if cursor.rowcount == 0:
+            raise RecordNotFoundError(f"There is no session with id {session_id}.")
+
+    def mark_interrupted(self) -> list[SessionRecord]:
+        """At start: sessions left 'running' by a crash or kill become 'interrupted'.
+
+        Returns them with their sets. Call once, before any session starts, in one running app.
+        """
+        with self._writing("mark interrupted sessions"), self._db.atomic():
+            ids = [
+                int(row[0])
+                for row in self._db.execute(
+                    "SELECT id FROM sessions WHERE status = ? ORDER BY started_at, id",
+                    (SessionStatus.RUNNING.value,),
+                ).fetchall()
+            ]
+            self._db.execute(
+                "UPDATE sessions SET status = ? WHERE status = ?",
+                (SessionStatus.INTERRUPTED.value, SessionStatus.RUNNING.value),
+            )
+        return self._sessions_where(f"id IN ({', '.join('?' * len(ids))})" if ids else "0", ids)
+
+    def resumable_sessions(self) -> list[SessionRecord]:
+        """Interrupted sessions not yet resumed or closed, oldest first, with their sets."""
+        return self._sessions_where(
+            "status = ? AND ended_at IS NULL", (SessionStatus.INTERRUPTED.value,)
+        )
+
+    def resume_session(self, session_id: int) -> SessionRecord:
+        """Make an interrupted session running again; new sets continue after its last set."""
+        with self._writing("resume the session"):
+            cursor = self._db.execute(
+                "UPDATE sessions SET status = ? WHERE id = ? AND status = ? AND ended_at IS NULL",
+                (SessionStatus.RUNNING.value, session_id, SessionStatus.INTERRUPTED.value),
+            )
+        if cursor.rowcount == 0:
+            self.get_session(session_id)  # raises RecordNotFoundError if it does not exist
+            raise InvalidRecordError(f"Session {session_id} is not waiting to be resumed.")
+        return self.get_session(session_id)
+
+    def close_session(self, session_id: int, ended_at: datetime | None = None) -> SessionRecord:
+        """Close an interrupted (or orphaned running) session without resuming it.
+
+        It stays 'interrupted', with `ended_at` the given time, else the end of its last set,
+        else its start; it is no longer offered for resume.
+        """
+        session = self.get_session(session_id)
+        if not (session.ended_at is None and session.status not in _FINISHED):
+            raise InvalidRecordError(f"Session {session_id} is already closed.")
+        if ended_at is None:
+            last = session.last_set
+            ended_at = last.ended_at if last is not None else session.started_at
+        with self._writing("close the session"):
+            self._db.execute(
+                "UPDATE sessions SET status = ?, ended_at = ? WHERE id = ?",
+                (SessionStatus.INTERRUPTED.value, to_db_time(ended_at), session_id),
+            )
+        return self.get_session(session_id)
+
+    # -- reads -----------------------------------------------------------------------------
+
+    def get_session(self, session_id: int) -> SessionRecord:
+        found = self._sessions_where("id = ?", (session_id,))
+        if not found:
+            raise RecordNotFoundError(f"There is no session with id {session_id}.")
+        return found[0]
+
+    def get_set(self, set_id: int) -> StoredSet:
+        rows = list(self._db.query(f"SELECT {_SET_COLUMNS} FROM sets WHERE id = ?", (set_id,)))
+        if not rows:
+            raise RecordNotFoundError(f"There is no set with id {set_id}.")
+        return _stored_set(rows[0])
+
+    def list_sessions(
+        self, since: datetime | None = None, until: datetime | None = None
+    ) -> list[SessionRecord]:
+        """Sessions started in [since, until), oldest first, each with its sets."""
+        where, params = _time_range("started_at", since, until)
+        return self._sessions_where(where, params)
+
+    def sets_for_exercise(
+        self, exercise_id: str, since: datetime | None = None, until: datetime | None = None
+    ) -> list[StoredSet]:
+        """One exercise's sets started in [since, until), in time order."""
+        where, params = _time_range("started_at", since, until)
+        rows = self._db.query(
+            f"SELECT {_SET_COLUMNS} FROM sets WHERE exercise_id = ? AND {where}"
+            " ORDER BY started_at, id",
+            (exercise_id, *params),
+        )
+        return [_stored_set(row) for row in rows]
+
+    def all_sets(self) -> Iterator[StoredSet]:
+        """Every set ever recorded, in the order recorded, read lazily (for export)."""
+        for row in self._db.query(f"SELECT {_SET_COLUMNS} FROM sets ORDER BY id"):
+            yield _stored_set(row)
+
+    # -- backups ---------------------------------------------------------------------------
+
+    def backups(self) -> list[Backup]:
+        """Backups on disk, newest first."""
+        return backup_files.list_backups(self.backups_dir)
+
+    def backup_now(self) -> Backup:
+        """Write a verified backup now, then keep only the newest `keep_backups`."""
+        try:
+            made = backup_files.write_backup(self._db.conn, self.backups_dir, self._clock())
+            backup_files.prune_backups(self.backups_dir, self.keep_backups)
+        except (OSError, sqlite3.Error) as error:
+            raise StorageError(
+                f"Gluteapp could not back up your history into {self.backups_dir} ({error}). "
+                "Your history itself is safe. Check that the folder is writable and the disk "
+                "is not full."
+            ) from error
+        return made
+
+    def maybe_daily_backup(self) -> Backup | None:
+        """Back up if the newest backup is a day old or there is none; at most once a day."""
+        existing = self.backups()
+        if existing and self._clock() - existing[0].taken_at < DAILY_BACKUP_INTERVAL:
+            return None
+        return self.backup_now()
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    @contextmanager
+    def _writing(self, action: str) -> Iterator[None]:
+        try:
+            yield
+        except sqlite3.IntegrityError as error:
+            if "FOREIGN KEY" in str(error):
+                raise RecordNotFoundError(
+                    f"Could not {action}: the session it belongs to does not exist ({error})."
+                ) from error
+            raise InvalidRecordError(
+                f"Could not {action}: the history refused a value ({error})."
+            ) from error
+        except sqlite3.Error as error:
+            raise StorageError(
+                f"Could not {action} in {self.path} ({error}). Check that the disk is not full "
+                "and the folder is writable."
+            ) from error
+
+    def _sessions_where(self, where: str, params: Sequence[Any]) -> list[SessionRecord]:
+        sets_by_session: dict[int, list[StoredSet]] = {}
+        for row in self._db.query(
+            f"SELECT {_SET_COLUMNS} FROM sets WHERE session_id IN"
+            f" (SELECT id FROM sessions WHERE {where}) ORDER BY session_id, id",
+            params,
+        ):
+            stored = _stored_set(row)
+            sets_by_session.setdefault(stored.session_id, []).append(stored)
+        return [
+            _session(row, sets_by_session.get(int(row["id"]), []))
+            for row in self._db.query(
+                f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE {where} ORDER BY started_at, id",
+                params,
+            )
+        ]
+
+
+def _rowid(cursor: sqlite3.Cursor) -> int:
+    if cursor.lastrowid is None:  # pragma: no cover - an INSERT always sets it
+        raise StorageError("the database did not return the new row's id")
+    return cursor.lastrowid
+
+
+def _time_range(
+    column: str, since: datetime | None, until: datetime | None
+) -> tuple[str, list[str]]:
+    clauses = ["1"]
+    params: list[str] = []
+    if since is not None:
+        clauses.append(f"{column} >= ?")
+        params.append(to_db_time(since))
+    if until is not None:
+        clauses.append(f"{column} < ?")
+        params.append(to_db_time(until))
+    return " AND ".join(clauses), params
+
+
+def _stored_set(row: Mapping[str, Any]) -> StoredSet:
+    return StoredSet(
+        id=int(row["id"]),
+        session_id=int(row["session_id"]),
+        exercise_id=str(row["exercise_id"]),
+        set_number=int(row["set_number"]),
+        side=Side(row["side"]),
+        started_at=from_db_time(row["started_at"]),
+        ended_at=from_db_time(row["ended_at"]),
+        target_reps=row["target_reps"],
+        target_hold_s=_float_or_none(row["target_hold_s"]),
+        achieved_reps=row["achieved_reps"],
+        achieved_hold_s=_float_or_none(row["achieved_hold_s"]),
+        pain=row["pain"],
+        felt_in=FeltIn(row["felt_in"]) if row["felt_in"] is not None else None,
+    )
+
+
+def _session(row: Mapping[str, Any], sets: list[StoredSet]) -> SessionRecord:
+    return SessionRecord(
+        id=int(row["id"]),
+        routine_id=str(row["routine_id"]),
+        routine_name=str(row["routine_name"]),
+        started_at=from_db_time(row["started_at"]),
+        ended_at=from_db_time(row["ended_at"]) if row["ended_at"] is not None else None,
+        status=SessionStatus(row["status"]),
+        notes=str(row["notes"]),
+        sets=tuple(sets),
+    )
+
+
+def _float_or_none(value: Any) -> float | None:
+    return float(value) if value is not None else None

@@ -1,0 +1,91 @@
+"""The history schema as ordered, named sqlite-utils migrations, and its version number.
+
+Each migration also sets `PRAGMA user_version` to its position, inside the same transaction, so a
+file carries its schema version even for tools that do not know sqlite-utils' migrations table.
+Migrations are only ever appended: never renamed, reordered or edited once released.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+
+from sqlite_utils import Database, Migrations
+
+MIGRATION_SET = "gluteapp.history"
+MIGRATIONS_TABLE = Migrations.migrations_table
+
+MIGRATIONS = Migrations(MIGRATION_SET)
+_names: list[str] = []
+
+
+def _migration(name: str) -> Callable[[Callable[[Database], None]], Callable[[Database], None]]:
+    version = len(_names) + 1
+    _names.append(name)
+
+    def register(fn: Callable[[Database], None]) -> Callable[[Database], None]:
+        @functools.wraps(fn)
+        def run(db: Database) -> None:
+            fn(db)
+            db.execute(f"PRAGMA user_version = {version:d}")
+
+        MIGRATIONS(name=name)(run)
+        return fn
+
+    return register
+
+
+@_migration("0001_sessions_and_sets")
+def _sessions_and_sets(db: Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE sessions (
+            id INTEGER PRIMARY KEY,
+            routine_id TEXT NOT NULL,
+            routine_name TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            ended_at TEXT,
+            status TEXT NOT NULL DEFAULT 'running'
+                CHECK (status IN ('running', 'completed', 'ended_early', 'interrupted')),
+            notes TEXT NOT NULL DEFAULT ''
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE sets (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES sessions (id),
+            exercise_id TEXT NOT NULL,
+            set_number INTEGER NOT NULL CHECK (set_number >= 1),
+            side TEXT NOT NULL CHECK (side IN ('left', 'right', 'both')),
+            target_reps INTEGER CHECK (target_reps IS NULL OR target_reps >= 0),
+            target_hold_s REAL CHECK (target_hold_s IS NULL OR target_hold_s >= 0),
+            achieved_reps INTEGER CHECK (achieved_reps IS NULL OR achieved_reps >= 0),
+            achieved_hold_s REAL CHECK (achieved_hold_s IS NULL OR achieved_hold_s >= 0),
+            started_at TEXT NOT NULL,
+            ended_at TEXT NOT NULL,
+            pain INTEGER CHECK (pain IS NULL OR pain BETWEEN 0 AND 10),
+            felt_in TEXT CHECK (
+                felt_in IS NULL OR felt_in IN ('glutes', 'hamstrings', 'lower_back', 'nowhere')
+            )
+        )
+        """
+    )
+    # list_sessions(since, until) and the weekly counts scan sessions by start time.
+    db.execute("CREATE INDEX sessions_started_at ON sessions (started_at)")
+    # mark_interrupted() and resumable_sessions() run at every start.
+    db.execute("CREATE INDEX sessions_status ON sessions (status, ended_at)")
+    # A session's sets in completion order; also serves the foreign key.
+    db.execute("CREATE INDEX sets_session_id ON sets (session_id, id)")
+    # Per-exercise charts: one exercise over a time range.
+    db.execute("CREATE INDEX sets_exercise_started_at ON sets (exercise_id, started_at)")
+
+
+MIGRATION_NAMES: tuple[str, ...] = tuple(_names)
+SCHEMA_VERSION = len(MIGRATION_NAMES)
+
+
+def apply_migrations(db: Database) -> None:
+    """Bring `db` up to SCHEMA_VERSION; each migration commits with its record or not at all."""
+    MIGRATIONS.apply(db)
