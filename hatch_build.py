@@ -37,3 +37,7 @@ class ResourceBuildHook(BuildHookInterface):  # type: ignore[type-arg]
     def initialize(self, version: str, build_data: dict[str, Any]) -> None:
         compile_resources(Path(self.root))
         build_data.setdefault("artifacts", []).append(GENERATED)
+
+
+if __name__ == "__main__":  # `python hatch_build.py` recompiles after editing resources.qrc
+    print(compile_resources(Path(__file__).resolve().parent))
