@@ -1,0 +1,375 @@
+"""Routines: ordered exercise doses read from validated TOML files, built in or the user's own."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any
+
+import msgspec
+from msgspec import Meta, Struct
+
+from gluteapp.core.assets import assets_dir
+from gluteapp.core.exercises import Library, Mode, Tempo
+
+MAX_DURATION_S = 1800
+Seconds = Annotated[int, Meta(ge=1, le=MAX_DURATION_S)]
+Count = Annotated[int, Meta(ge=1, le=200)]
+
+# The medius article splits its five exercises over two sessions a week; the app alternates them.
+MEDIUS_PAIR = ("gluteus-medius-a", "gluteus-medius-b")
+
+# Built-ins in the order a person meets them in lists; any other file in the folder follows.
+BUILTIN_ORDER = (
+    "glute-amnesia-wake-up",
+    "desk-break",
+    "gluteus-medius-a",
+    "gluteus-medius-b",
+    "gluteus-minimus-focus",
+    "atrophy-starter",
+    "warm-up-before-leg-day",
+)
+
+
+class RoutineError(ValueError):
+    """A routine file that cannot be used, with a message naming the file, the key and the fault."""
+
+
+class RoutineStep(Struct, frozen=True, forbid_unknown_fields=True, omit_defaults=True):
+    """One exercise of a routine. Exactly one of hold_s, reps or steps_count is set.
+
+    per_side, rest_s and rest_after_s left as None follow the exercise in the library (rest_after_s
+    follows rest_s). A step without tempo is self-paced: the person presses Done.
+    """
+
+    exercise: str
+    sets: Annotated[int, Meta(ge=1, le=20)]
+    hold_s: Seconds | None = None
+    reps: Count | None = None
+    steps_count: Count | None = None
+    tempo: str | None = None
+    per_side: bool | None = None
+    rest_s: Seconds | None = None
+    rest_after_s: Seconds | None = None
+
+    @property
+    def mode(self) -> Mode:
+        if self.hold_s is not None:
+            return Mode.HOLD
+        if self.steps_count is not None:
+            return Mode.STEPS
+        return Mode.TEMPO if self.tempo else Mode.REPS
+
+    @property
+    def target(self) -> int:
+        """The hold in seconds, or the number of reps or steps."""
+        value = self.hold_s or self.reps or self.steps_count
+        assert value is not None, "a validated step has exactly one target"
+        return value
+
+    @property
+    def tempo_parsed(self) -> Tempo | None:
+        return Tempo.parse(self.tempo) if self.tempo else None
+
+
+class _RoutineFile(Struct, frozen=True, forbid_unknown_fields=True):
+    name: Annotated[str, Meta(min_length=1, max_length=80)]
+    prepare_s: Seconds
+    steps: Annotated[tuple[RoutineStep, ...], Meta(min_length=1)]
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Routine:
+    """A validated routine; `id` is the file name without `.toml`."""
+
+    id: str
+    name: str
+    prepare_s: int
+    steps: tuple[RoutineStep, ...]
+    description: str = ""
+
+    @property
+    def exercise_ids(self) -> list[str]:
+        return [step.exercise for step in self.steps]
+
+
+@dataclass(frozen=True)
+class RoutineFolder:
+    """The routines found in a folder, and a message for each file that could not be used."""
+
+    routines: list[Routine] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+# --- reading -------------------------------------------------------------------------------------
+
+_TYPE_WORDS = {
+    "int": "a whole number",
+    "str": "text in quotes",
+    "bool": "true or false",
+    "float": "a decimal number",
+    "array": "a list",
+    "object": "a table",
+}
+_STEP_FIELDS = tuple(RoutineStep.__struct_fields__)
+_TOP_FIELDS = tuple(_RoutineFile.__struct_fields__)
+
+
+def _type_words(spec: str) -> str:
+    return " or ".join(_TYPE_WORDS.get(part, part) for part in spec.split(" | ") if part != "null")
+
+
+def _suggest(word: str, choices: Iterable[str]) -> str:
+    match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {match[0]!r}?)" if match else ""
+
+
+_TABLE_RE = re.compile(r"^\s*\[")
+_STEPS_HEADER_RE = re.compile(r"^\s*\[\[\s*steps\s*\]\]")
+
+
+def _line_of(text: str, step: int | None, key: str | None) -> int | None:
+    """The 1-based line of a key (top level, or in a step) or of a step's `[[steps]]` header."""
+    lines = text.splitlines()
+    start = 0
+    if step is not None:
+        headers = [n for n, line in enumerate(lines) if _STEPS_HEADER_RE.match(line)]
+        if step >= len(headers):
+            return None  # written as an inline table: no header to point at
+        start = headers[step]
+        if key is None:
+            return start + 1
+    first = start + 1 if step is not None else start
+    end = next((n for n in range(first, len(lines)) if _TABLE_RE.match(lines[n])), len(lines))
+    pattern = re.compile(rf"^\s*{re.escape(key or '')}\s*=")
+    found = next((n for n in range(first, end) if key and pattern.match(lines[n])), None)
+    if found is not None:
+        return found + 1
+    return start + 1 if step is not None else None
+
+
+def _where(origin: str, text: str, step: int | None, key: str | None) -> str:
+    """'morning.toml: steps[2].exercise (line 9)': steps are numbered from 1 as people count."""
+    parts = []
+    if step is not None:
+        parts.append(f"steps[{step + 1}]")
+    if key is not None:
+        parts.append(key)
+    place = ".".join(parts) or "the file"
+    line = _line_of(text, step, key)
+    return f"{origin}: {place}" + (f" (line {line})" if line else "")
+
+
+_PATH_RE = re.compile(r"^\$(?:\.(\w+))?(?:\[(\d+)\])?(?:\.(\w+))?$")
+
+
+def _explain(error: msgspec.ValidationError, origin: str, text: str) -> str:
+    message, _, path = str(error).partition(" - at ")
+    path = path.strip("`") or "$"
+    match = _PATH_RE.match(path)
+    top, index, key = match.groups() if match else (None, None, None)
+    step = int(index) if index is not None and top == "steps" else None
+    if step is None and top is not None and key is None:
+        key = top
+    fields = _STEP_FIELDS if step is not None else _TOP_FIELDS
+
+    if found := re.match(r"Object missing required field `(\w+)`", message):
+        key = found.group(1)
+        if step is not None:
+            return f"{_where(origin, text, step, None)}: {key} is missing"
+        hint = " (add at least one [[steps]] table)" if key == "steps" else ""
+        return f"{origin}: {key}: is missing{hint}"
+    if found := re.match(r"Object contains unknown field `(\w+)`", message):
+        key = found.group(1)
+        return f"{_where(origin, text, step, key)}: is not a known key{_suggest(key, fields)}"
+    if found := re.match(r"Expected `([^`]+)`, got `(\w+)`", message):
+        wanted, got = found.groups()
+        what = f"must be {_type_words(wanted)}, not {_TYPE_WORDS.get(got, got)}"
+    elif found := re.match(r"Expected `int` >= (\d+)", message):
+        unit = " second" if key and key.endswith("_s") else ""
+        what = f"must be at least {found.group(1)}{unit}"
+    elif found := re.match(r"Expected `int` <= (\d+)", message):
+        limit = int(found.group(1))
+        unit = f" seconds ({limit // 60} minutes)" if key and key.endswith("_s") else ""
+        what = f"must be at most {limit}{unit}"
+    elif found := re.match(r"Expected `array` of length >= 1", message):
+        what = "needs at least one step"
+    elif found := re.match(r"Expected `str` of length >= 1", message):
+        what = "must not be empty"
+    elif found := re.match(r"Expected `str` of length <= (\d+)", message):
+        what = f"must be at most {found.group(1)} characters"
+    else:
+        what = message
+    return f"{_where(origin, text, step, key)}: {what}"
+
+
+def _check_step(step: RoutineStep, number: int, library: Library, origin: str, text: str) -> None:
+    def fail(key: str | None, what: str) -> RoutineError:
+        return RoutineError(f"{_where(origin, text, number, key)}: {what}")
+
+    if step.exercise not in library:
+        raise fail(
+            "exercise",
+            f"{step.exercise!r} is not in the library{_suggest(step.exercise, library.ids)}",
+        )
+    given = [key for key in ("hold_s", "reps", "steps_count") if getattr(step, key) is not None]
+    if len(given) != 1:
+        found = " and ".join(given) if given else "none"
+        raise fail(
+            given[1] if given else None,
+            f"set exactly one of hold_s, reps or steps_count (found {found})",
+        )
+    if step.tempo is not None:
+        if step.reps is None:
+            raise fail("tempo", f"a tempo needs reps, not {given[0]}")
+        try:
+            tempo = Tempo.parse(step.tempo)
+        except ValueError as error:
+            raise fail("tempo", str(error)) from None
+        if step.reps * tempo.rep_s > MAX_DURATION_S:
+            raise fail(
+                "tempo",
+                f"{step.reps} reps at {tempo} last {step.reps * tempo.rep_s} s; a set may last "
+                f"at most {MAX_DURATION_S} seconds (30 minutes)",
+            )
+
+
+def parse_routine(text: str, origin: str, library: Library) -> Routine:
+    """Validate a routine document; `origin` is its file name, whose stem becomes the id."""
+    try:
+        raw: dict[str, Any] = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise RoutineError(f"{origin}: not valid TOML: {error}") from None
+    try:
+        parsed = msgspec.convert(raw, _RoutineFile, strict=True)
+    except msgspec.ValidationError as error:
+        raise RoutineError(_explain(error, origin, text)) from None
+    if not parsed.name.strip():
+        raise RoutineError(f"{_where(origin, text, None, 'name')}: must not be empty")
+    for number, step in enumerate(parsed.steps):
+        _check_step(step, number, library, origin, text)
+    return Routine(
+        id=Path(origin).stem,
+        name=parsed.name,
+        prepare_s=parsed.prepare_s,
+        steps=parsed.steps,
+        description=parsed.description,
+    )
+
+
+def load_routine(path: Path, library: Library) -> Routine:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise RoutineError(f"{path}: cannot be read: {error.strerror or error}") from None
+    except UnicodeDecodeError:
+        raise RoutineError(f"{path}: is not UTF-8 text") from None
+    return parse_routine(text, str(path), library)
+
+
+def builtin_routines_dir() -> Path:
+    return assets_dir() / "routines"
+
+
+def _ordered(paths: Iterable[Path]) -> list[Path]:
+    rank = {routine_id: number for number, routine_id in enumerate(BUILTIN_ORDER)}
+    return sorted(paths, key=lambda path: (rank.get(path.stem, len(rank)), path.stem))
+
+
+def builtin_routines(library: Library) -> list[Routine]:
+    """The routines shipped with the app; a broken one is a bug, so this raises."""
+    return [load_routine(path, library) for path in _ordered(builtin_routines_dir().glob("*.toml"))]
+
+
+def user_routines(folder: Path, library: Library) -> RoutineFolder:
+    """Every `*.toml` routine in a folder (none if it does not exist), sorted by id."""
+    found = RoutineFolder()
+    if not folder.is_dir():
+        return found
+    for path in sorted(folder.glob("*.toml")):
+        try:
+            found.routines.append(load_routine(path, library))
+        except RoutineError as error:
+            found.errors.append(str(error))
+    return found
+
+
+def find_routine(id_or_path: str, library: Library, user_folder: Path | None = None) -> Routine:
+    """A routine file path, or an id: the user's folder first, then the built-ins."""
+    path = Path(id_or_path)
+    if path.suffix == ".toml" or path.is_file():
+        return load_routine(path, library)
+    if user_folder is not None and (user_folder / f"{id_or_path}.toml").is_file():
+        return load_routine(user_folder / f"{id_or_path}.toml", library)
+    builtin = builtin_routines_dir() / f"{id_or_path}.toml"
+    if builtin.is_file():
+        return load_routine(builtin, library)
+    known = [p.stem for p in builtin_routines_dir().glob("*.toml")]
+    if user_folder is not None and user_folder.is_dir():
+        known += [p.stem for p in user_folder.glob("*.toml")]
+    raise RoutineError(f"no routine {id_or_path!r}{_suggest(id_or_path, known)}")
+
+
+def next_in_pair(last_completed_id: str | None, pair: tuple[str, str] = MEDIUS_PAIR) -> str:
+    """Which of an A/B pair comes next: the other one, or A when neither has been done."""
+    return pair[1] if last_completed_id == pair[0] else pair[0]
+
+
+# --- writing -------------------------------------------------------------------------------------
+
+
+def _toml_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, str):
+        # A JSON string is a TOML basic string, except that TOML also wants DEL escaped.
+        return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
+    raise TypeError(f"cannot write {value!r} as TOML")
+
+
+def routine_to_toml(routine: Routine) -> str:
+    """The routine as a file that parse_routine reads back into an equal Routine."""
+    lines = [
+        "# A Gluteapp routine. Keys are described in the README under 'Routine files'.",
+        f"name = {_toml_value(routine.name)}",
+    ]
+    if routine.description:
+        lines.append(f"description = {_toml_value(routine.description)}")
+    lines.append(f"prepare_s = {routine.prepare_s}")
+    for step in routine.steps:
+        lines += ["", "[[steps]]"]
+        for key, value in msgspec.to_builtins(step).items():
+            lines.append(f"{key} = {_toml_value(value)}")
+    return "\n".join(lines) + "\n"
+
+
+def validate_routine(routine: Routine, library: Library) -> None:
+    """Raise RoutineError if the routine would not load back, e.g. one built in the GUI."""
+    parse_routine(routine_to_toml(routine), f"{routine.id}.toml", library)
+
+
+def routine_id_for(name: str) -> str:
+    """A file-name-safe id for a routine name: 'My Morning!' becomes 'my-morning'."""
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return slug or "routine"
+
+
+def save_routine(routine: Routine, folder: Path, library: Library) -> Path:
+    """Validate and write `folder/<id>.toml`, replacing it in one step so no half file remains."""
+    validate_routine(routine, library)
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", routine.id):
+        raise RoutineError(f"{routine.id!r} cannot be a file name; use routine_id_for(name)")
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{routine.id}.toml"
+    partial = path.with_suffix(".toml.part")
+    partial.write_text(routine_to_toml(routine), encoding="utf-8")
+    partial.replace(path)
+    return path
