@@ -33,6 +33,7 @@ BUILTIN_ORDER = (
     "gluteus-minimus-focus",
     "atrophy-starter",
     "warm-up-before-leg-day",
+    "standing-break",
 )
 
 

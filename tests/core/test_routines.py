@@ -122,6 +122,17 @@ def test_desk_break_is_standing_only_and_three_to_five_minutes(
     assert total == 238
 
 
+def test_standing_break_for_the_sitting_reminder_is_about_two_minutes(
+    builtins: dict[str, Routine], library: Library
+) -> None:
+    routine = builtins["standing-break"]
+    assert {library[i].position for i in routine.exercise_ids} == {Position.STANDING}
+    assert all(library[i].needs_no_equipment or library[i].equipment == ["wall"]
+               for i in routine.exercise_ids)
+    # 3 get ready + 65 stand (30 + 5 switch + 30) + 5 + 25 hip drive + 5 + 25 lean.
+    assert routine_duration_s(routine, library) == 128
+
+
 def test_gluteus_medius_a_and_b_split_the_five_with_one_to_two_minute_rests(
     builtins: dict[str, Routine], library: Library
 ) -> None:
