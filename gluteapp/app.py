@@ -11,11 +11,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from gluteapp import __version__
+from gluteapp.core.engine import SessionOptions
+from gluteapp.core.exercises import Library
+from gluteapp.core.history_records import SessionRecord
 from gluteapp.core.paths import AppPaths, DataDirError, ensure_writable, resolve_paths
+from gluteapp.core.routines import Routine
+from gluteapp.gui.history_service import HistoryService
 from gluteapp.gui.main_window import Area, MainWindow
+from gluteapp.gui.player.inhibit import ScreenKeeper
+from gluteapp.gui.player.recorder import SessionRecorder
+from gluteapp.gui.player.runner import SessionRunner
+from gluteapp.gui.player.sessions import SessionsView
+from gluteapp.gui.player.view import PlayerView
 from gluteapp.gui.settings import Settings
 from gluteapp.gui.single_instance import InstanceServer, hand_over, server_name
 
@@ -111,9 +122,17 @@ class Gluteapp:
         self.qt_app = qt_app
         self.paths = paths
         self.options = options
+        self.headless = options.screenshot is not None
         self.window: MainWindow | None = None
         self.settings: Settings | None = None
+        self.history: HistoryService | None = None
+        self.sessions: SessionsView | None = None
+        self.player: PlayerView | None = None
+        self.recorder: SessionRecorder | None = None
+        self.keeper: ScreenKeeper | None = None
+        self.library: Library
 
+    # --- start-up ---------------------------------------------------------------------------
     def start(self) -> str | None:
         """Build everything the first window needs; return a message if the app cannot run."""
         from gluteapp.core.assets import builtin_library
@@ -132,16 +151,54 @@ class Gluteapp:
             self.library = builtin_library()
         except (LibraryError, FileNotFoundError) as error:
             return f"The exercise library could not be loaded: {error}"
+        problem = self._open_history()
+        if problem:
+            return problem
         self.window = self._build_window()
+        self.window.close_requested.connect(self._on_close_requested)
+        self.qt_app.aboutToQuit.connect(self.shutdown)
         start_view = self.options.view or ("sessions" if self.options.routine else "library")
         self.window.show_area(start_view)
         size = self.options.size or (1280, 800)
         self.window.resize(QSize(*size))
-        if self.options.screenshot is None:
+        if self.options.routine:
+            problem = self.open_routine(self.options.routine, autostart=self.options.autostart)
+            if problem:
+                return problem
+        if not self.headless:
             self.window.show()
+            self._report_storage_startup()
             if not self.settings.get(FIRST_RUN_DONE) and not self.options.autostart:
                 QTimer.singleShot(0, self.window, self._first_run)
         return None
+
+    def _open_history(self) -> str | None:
+        from gluteapp.gui.history_service import HistoryService
+        from gluteapp.storage import NewerDatabaseError, StorageError, open_history
+
+        try:
+            store = open_history(self.paths.data_dir, daily_backup=not self.headless)
+        except NewerDatabaseError as error:
+            return str(error)
+        except StorageError as error:
+            return f"The history could not be opened: {error}"
+        self.history = HistoryService(store)
+        if not self.headless:
+            # Only a copy that holds the single-instance lock may decide a session was cut off.
+            interrupted = store.mark_interrupted()
+            if interrupted:
+                log.info("marked %d running sessions as interrupted", len(interrupted))
+        return None
+
+    def _report_storage_startup(self) -> None:
+        assert self.history is not None and self.window is not None
+        report = self.history.store.startup_report
+        if report.needs_attention:
+            log.warning("history start-up: %s", report.message)
+            box = QMessageBox(QMessageBox.Icon.Warning, "Gluteapp", report.message,
+                              QMessageBox.StandardButton.Ok, self.window)
+            box.open()
+            self.window.show_status(report.message)
 
     def _build_window(self) -> MainWindow:
         from gluteapp.gui import resources
@@ -162,15 +219,206 @@ class Gluteapp:
         return LibraryView(self.library)
 
     def _build_sessions(self) -> QWidget:
-        from gluteapp.gui.sessions_placeholder import SessionsPlaceholder
+        from gluteapp.gui.player.sessions import SessionsView
 
-        return SessionsPlaceholder()
+        view = SessionsView(self.library)
+        view.picker.start_requested.connect(lambda routine: self.start_routine(routine))
+        view.picker.new_routine_requested.connect(lambda: self.open_builder(None))
+        view.picker.edit_requested.connect(self.open_builder)
+        view.resume_banner.resume_requested.connect(self.resume_interrupted)
+        view.resume_banner.close_requested.connect(self.close_interrupted)
+        self.sessions = view
+        self.reload_routines()
+        self._offer_resume()
+        return view
 
     def _build_history(self) -> QWidget:
-        from gluteapp.gui.sessions_placeholder import HistoryPlaceholder
+        from gluteapp.gui.history.view import HistoryView
+        from gluteapp.gui.settings import GOAL_PER_WEEK
 
-        return HistoryPlaceholder()
+        assert self.history is not None and self.settings is not None
+        return HistoryView(self.history, self.library, self.settings.get(GOAL_PER_WEEK))
 
+    # --- routines and sessions --------------------------------------------------------------
+    def reload_routines(self) -> None:
+        from gluteapp.core.routines import (
+            MEDIUS_PAIR,
+            builtin_routines,
+            next_in_pair,
+            user_routines,
+        )
+
+        assert self.sessions is not None and self.history is not None
+        found = user_routines(self.paths.routines, self.library)
+        last_pair = None
+        for record in reversed(self.history.store.list_sessions()):
+            if record.routine_id in MEDIUS_PAIR and record.status.value == "completed":
+                last_pair = record.routine_id
+                break
+        self.sessions.picker.set_routines(
+            builtin_routines(self.library), found.routines, found.errors,
+            suggested_id=next_in_pair(last_pair) if last_pair else None)
+
+    def open_routine(self, id_or_file: str, autostart: bool = False) -> str | None:
+        from gluteapp.core.routines import RoutineError, find_routine
+
+        try:
+            routine = find_routine(id_or_file, self.library, self.paths.routines)
+        except RoutineError as error:
+            return str(error)
+        assert self.window is not None
+        self.window.show_area("sessions")
+        self.start_routine(routine, autostart=autostart)
+        return None
+
+    def session_options(self) -> SessionOptions:
+        from gluteapp.core.records import Side
+        from gluteapp.gui.settings import SWITCH_SIDES_S, WEAKER_SIDE
+
+        assert self.settings is not None
+        weaker = self.settings.get(WEAKER_SIDE)
+        return SessionOptions(
+            weaker_side=Side(weaker) if weaker in ("left", "right") else None,
+            switch_sides_s=self.settings.get(SWITCH_SIDES_S),
+        )
+
+    def start_routine(self, routine: Routine, autostart: bool = False,
+                      resume: SessionRecord | None = None) -> PlayerView:
+        from gluteapp.core.engine import Session
+        from gluteapp.gui.player.recorder import SessionRecorder
+        from gluteapp.gui.player.runner import SessionRunner
+        from gluteapp.gui.player.view import PlayerView
+
+        assert self.window is not None and self.history is not None
+        if self.sessions is None:
+            self.window.page("sessions")
+        assert self.sessions is not None
+        self.end_current_session()
+        session = Session(routine, self.library, self.session_options())
+        runner = SessionRunner(session)
+        player = PlayerView(runner, self.library)
+        runner.setParent(player)
+        recorder = SessionRecorder(self.history, routine.id, routine.name, runner.clock(),
+                                   resume_session_id=resume.id if resume else None,
+                                   parent=player)
+        player.events_emitted.connect(recorder.on_events)
+        player.rating_given.connect(recorder.rate)
+        player.session_finished.connect(lambda _event: self._session_over())
+        player.leave_requested.connect(self.leave_player)
+        player.history_requested.connect(self._show_history_after_session)
+        runner.updated.connect(lambda: self._on_runner_update(runner))
+        self.player, self.recorder = player, recorder
+        self.sessions.show_player(player)
+        if resume is not None:
+            self._seek_after(runner, resume)
+        elif autostart:
+            self.begin(runner)
+        return player
+
+    def begin(self, runner: SessionRunner) -> None:
+        runner.start()
+
+    def _on_runner_update(self, runner: SessionRunner) -> None:
+        if runner.session.is_started and not runner.session.is_finished:
+            if self.recorder is not None and self.recorder.session_id is None:
+                self.recorder.ensure_session()
+            self._keep_awake(True)
+
+    def _seek_after(self, runner: SessionRunner, record: SessionRecord) -> None:
+        """Put a fresh session, paused, at the first set the interrupted one did not finish."""
+        session = runner.session
+        done = {(s.exercise_id, s.set_number, s.side.value) for s in record.sets}
+        now = runner.clock()
+        # Straight on the engine, unpublished: nothing is recorded or cued while seeking.
+        session.start(now)
+        session.pause(now)
+        while not session.is_finished:
+            phase = session.phase
+            if (phase.kind.is_work and phase.exercise_id is not None and phase.side is not None
+                    and (phase.exercise_id, phase.set_number, phase.side.value) not in done):
+                break
+            session.skip(now)
+        runner.updated.emit()
+
+    def _keep_awake(self, on: bool) -> None:
+        from gluteapp.gui.player.inhibit import ScreenKeeper
+
+        if self.keeper is None:
+            self.keeper = ScreenKeeper(self.qt_app)
+        if on and not self.keeper.active and self.keeper.last_result == "not requested":
+            self.keeper.inhibit("A guided exercise session is running")
+        elif not on:
+            self.keeper.release()
+            self.keeper.last_result = "not requested"
+
+    def _session_over(self) -> None:
+        self._keep_awake(False)
+        if self.sessions is not None:
+            self.reload_routines()
+
+    def _show_history_after_session(self) -> None:
+        self.leave_player()
+        if self.window is not None:
+            self.window.show_area("history")
+
+    def leave_player(self) -> None:
+        self.end_current_session()
+        if self.sessions is not None:
+            self.sessions.close_player()
+
+    def end_current_session(self) -> None:
+        """End a running session early (its finished sets are already saved)."""
+        if self.player is not None:
+            runner = self.player.runner
+            if runner.session.is_started and not runner.session.is_finished:
+                runner.end_early()
+            runner.stop()
+        self.player = None
+        self.recorder = None
+        self._keep_awake(False)
+
+    def session_running(self) -> bool:
+        if self.player is None:
+            return False
+        session = self.player.runner.session
+        return session.is_started and not session.is_finished
+
+    def _offer_resume(self) -> None:
+        assert self.history is not None and self.sessions is not None
+        pending = self.history.store.resumable_sessions()
+        self.sessions.resume_banner.offer(pending[-1] if pending else None)
+
+    def resume_interrupted(self, record: SessionRecord) -> None:
+        from gluteapp.core.routines import RoutineError, find_routine
+
+        assert self.history is not None and self.sessions is not None
+        try:
+            routine = find_routine(record.routine_id, self.library, self.paths.routines)
+        except RoutineError as error:
+            self.sessions.resume_banner.text.setText(
+                f"This session's routine can no longer be found ({error}). You can close it.")
+            self.sessions.resume_banner.resume_button.hide()
+            return
+        self.history.store.resume_session(record.id)
+        self.sessions.resume_banner.offer(None)
+        self.start_routine(routine, resume=record)
+
+    def close_interrupted(self, record: SessionRecord) -> None:
+        assert self.history is not None
+        self.history.close_session(record.id)
+        self._offer_resume()
+
+    def open_builder(self, routine: Routine | None) -> None:
+        try:
+            from gluteapp.gui.player.builder import RoutineBuilder
+        except ImportError:
+            return
+        assert self.window is not None
+        dialog = RoutineBuilder(self.library, self.paths.routines, routine, self.window)
+        dialog.routine_saved.connect(lambda _path: self.reload_routines())
+        dialog.open()
+
+    # --- first run, closing -----------------------------------------------------------------
     def _first_run(self) -> None:
         from gluteapp.gui.first_run import DisclaimerDialog
         from gluteapp.gui.settings import FIRST_RUN_DONE
@@ -181,6 +429,23 @@ class Gluteapp:
             self.settings.set(FIRST_RUN_DONE, True)
         else:
             self.window.close()
+
+    def _on_close_requested(self, event: QCloseEvent) -> None:
+        if not self.session_running() or self.headless:
+            return
+        answer = QMessageBox.question(
+            self.window, "Gluteapp",
+            QCoreApplication.translate(
+                "Gluteapp", "A session is running. Quit anyway? The sets you finished are saved."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            event.ignore()
+
+    def shutdown(self) -> None:
+        self.end_current_session()
+        if self.history is not None and not self.history.store.closed:
+            self.history.store.close(backup=not self.headless)
 
     def bring_to_front(self) -> None:
         if self.window is None:
@@ -205,6 +470,7 @@ class Gluteapp:
         target.parent.mkdir(parents=True, exist_ok=True)
         ok = image.save(str(target), "PNG")
         window.close()
+        self.shutdown()
         if not ok:
             print(f"gluteapp: could not write {target}", file=sys.stderr)
             return 1

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QCloseEvent, QFont, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -54,6 +55,12 @@ class MainWindow(QMainWindow):
         self._nav.setFixedWidth(104)
         self._nav.setSpacing(4)
         self._nav.setFrameShape(QListWidget.Shape.NoFrame)
+        self._nav.setStyleSheet(
+            "QListWidget#area_nav { background: palette(base); }"
+            "QListWidget#area_nav::item { border-radius: 8px; padding: 4px; }"
+            "QListWidget#area_nav::item:selected { background: rgba(58, 143, 122, 0.22);"
+            " color: palette(text); }"
+        )
         nav_font = QFont(self._nav.font())
         nav_font.setPointSizeF(nav_font.pointSizeF() * 1.05)
         self._nav.setFont(nav_font)
@@ -132,6 +139,16 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(text, timeout_ms)
         else:
             self._status.setText(text)
+
+    def set_focus_mode(self, on: bool) -> None:
+        """Full screen for a session: only the current area, no navigation or status bar."""
+        self._nav.setVisible(not on)
+        self.statusBar().setVisible(not on)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.WindowStateChange:
+            self.set_focus_mode(self.isFullScreen())
+        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.close_requested.emit(event)

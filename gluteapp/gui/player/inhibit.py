@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from PySide6.QtCore import QObject
 
@@ -51,7 +52,7 @@ class ScreenKeeper(QObject):
         self._cookie = None
         self.last_result = "released"
 
-    def _interface(self):  # type: ignore[no-untyped-def]
+    def _interface(self) -> Any:
         try:
             from PySide6.QtDBus import QDBusConnection, QDBusInterface
         except ImportError:

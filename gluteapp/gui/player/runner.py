@@ -1,0 +1,131 @@
+"""Drives a Session from the Qt event loop without drift: timers only ask the engine to look."""
+
+from __future__ import annotations
+
+import logging
+import math
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+from gluteapp.core.engine import Event, Session
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], float]
+
+# How often the ring and progress bar repaint between whole seconds while running.
+ANIMATION_MS = 100
+
+
+class SessionRunner(QObject):
+    """Owns one Session; wakes up when the next cue or whole second is due, never counts ticks.
+
+    Each wake-up passes the monotonic clock's `now` to the engine, which derives everything
+    from deadlines, so a late or missed timer delays a repaint but never shifts the schedule.
+    """
+
+    events = Signal(object)  # list[Event], in order, each stamped with the time it was due
+    updated = Signal()  # something visible may have changed
+
+    def __init__(self, session: Session, clock: Clock = time.monotonic,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.clock = clock
+        self._timer = QTimer(self)
+        self._timer.setObjectName("session_runner_timer")
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.evaluate)
+        self.wakeups = 0
+
+    # --- actions ---------------------------------------------------------------------------
+    def start(self) -> None:
+        self._act(self.session.start)
+
+    def pause(self) -> None:
+        self._act(self.session.pause)
+
+    def resume(self) -> None:
+        self._act(self.session.resume)
+
+    def toggle(self) -> None:
+        """Space: start, pause or resume, whichever fits."""
+        if self.session.is_finished:
+            return
+        if not self.session.is_started:
+            self.start()
+        elif self.session.is_paused:
+            self.resume()
+        else:
+            self.pause()
+
+    def skip(self) -> None:
+        """Right: skip a timed phase; in self-paced work it means 'done'."""
+        if self.session.is_started and not self.session.phase.kind.is_timed:
+            self.done()
+        else:
+            self._act(self.session.skip)
+
+    def back(self) -> None:
+        self._act(self.session.back)
+
+    def skip_exercise(self) -> None:
+        self._act(self.session.skip_exercise)
+
+    def end_early(self) -> None:
+        self._act(self.session.end_early)
+
+    def done(self, achieved: int | None = None) -> None:
+        self._act(lambda now: self.session.done(now, achieved))
+
+    def extend_rest(self, seconds: float = 15.0) -> None:
+        self._act(lambda now: self.session.extend_rest(now, seconds))
+
+    def shorten_rest(self, seconds: float = 15.0) -> None:
+        self._act(lambda now: self.session.shorten_rest(now, seconds))
+
+    def stop(self) -> None:
+        """Stop waking up (the session object keeps its state)."""
+        self._timer.stop()
+
+    @property
+    def is_running(self) -> bool:
+        return self._timer.isActive()
+
+    # --- the loop --------------------------------------------------------------------------
+    def evaluate(self) -> None:
+        """Let the engine catch up to now, publish what happened, and sleep till the next thing."""
+        self.wakeups += 1
+        self._publish(self.session.tick(self.clock()))
+
+    def _act(self, action: Callable[[float], list[Event]]) -> None:
+        if self.session.is_finished:
+            return
+        self._publish(action(self.clock()))
+
+    def _publish(self, events: list[Event]) -> None:
+        if events:
+            self.events.emit(events)
+        self.updated.emit()
+        self._schedule()
+
+    def _schedule(self) -> None:
+        session = self.session
+        if session.is_finished or not session.is_started or session.is_paused:
+            self._timer.stop()
+            return
+        now = self.clock()
+        due = now + ANIMATION_MS / 1000
+        wakeup = session.next_wakeup()
+        if wakeup is not None:
+            due = min(due, wakeup)
+        remaining = session.remaining_s(now)
+        if remaining is not None and remaining > 0:
+            # The displayed number changes when the remaining time crosses a whole second.
+            to_boundary = remaining - math.floor(remaining - 1e-9)
+            due = min(due, now + to_boundary)
+        delay_ms = max(0, math.ceil((due - now) * 1000))
+        self._timer.start(delay_ms)

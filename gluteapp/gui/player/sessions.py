@@ -1,0 +1,273 @@
+"""The Sessions area: choose a routine, resume an interrupted one, and host the player."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gluteapp.core.exercises import Library
+from gluteapp.core.history_records import SessionRecord
+from gluteapp.core.routines import Routine, RoutineStep
+from gluteapp.core.timeline import routine_duration_s
+
+
+def step_text(step: RoutineStep) -> str:
+    if step.hold_s:
+        amount = f"{step.hold_s} s hold"
+    elif step.steps_count:
+        amount = f"{step.steps_count} steps each way"
+    else:
+        amount = f"{step.reps} reps"
+    text = f"{step.sets} x {amount}"
+    if step.tempo:
+        text += f", tempo {step.tempo}"
+    return text
+
+
+def minutes_text(seconds: float) -> str:
+    minutes = seconds / 60
+    return f"about {minutes:.0f} min" if minutes >= 2 else f"about {seconds:.0f} s"
+
+
+class ResumeBanner(QFrame):
+    """Offers to resume or close a session that a crash or a kill interrupted."""
+
+    resume_requested = Signal(object)  # SessionRecord
+    close_requested = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("resume_banner")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.record: SessionRecord | None = None
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.resume_button = QPushButton(self.tr("Resume where it stopped"))
+        self.resume_button.setAccessibleName(self.tr("Resume the interrupted session"))
+        self.close_button = QPushButton(self.tr("Close it"))
+        self.close_button.setAccessibleName(self.tr("Close the interrupted session"))
+        self.resume_button.clicked.connect(lambda: self.resume_requested.emit(self.record))
+        self.close_button.clicked.connect(lambda: self.close_requested.emit(self.record))
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.resume_button)
+        layout.addWidget(self.close_button)
+        self.hide()
+
+    def offer(self, record: SessionRecord | None, resumable: bool = True) -> None:
+        self.record = record
+        if record is None:
+            self.hide()
+            return
+        started = record.started_at.astimezone().strftime("%a %d %b, %H:%M")
+        self.text.setText(self.tr(
+            "Your session “{0}” from {1} was interrupted after {2} saved sets. "
+            "Nothing you finished was lost.").format(record.routine_name, started,
+                                                    len(record.sets)))
+        self.resume_button.setVisible(resumable)
+        self.show()
+
+
+class RoutinePicker(QWidget):
+    start_requested = Signal(object)  # Routine
+    new_routine_requested = Signal()
+    edit_requested = Signal(object)  # Routine
+
+    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.routines: list[Routine] = []
+        self.user_ids: set[str] = set()
+        self.list = QListWidget()
+        self.list.setObjectName("routine_list")
+        self.list.setAccessibleName(self.tr("Routines"))
+        self.list.setSpacing(3)
+        self.list.setStyleSheet("QListWidget#routine_list::item { padding: 6px 8px; }")
+        self.list.currentRowChanged.connect(self._show_current)
+        self.list.itemActivated.connect(lambda _item: self._start_current())
+        self.new_button = QPushButton(self.tr("New routine…"))
+        self.new_button.setAccessibleName(self.tr("Build a new routine"))
+        self.new_button.clicked.connect(self.new_routine_requested)
+        self.problems = QLabel()
+        self.problems.setObjectName("routine_problems")
+        self.problems.setWordWrap(True)
+        self.problems.hide()
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        heading = QLabel(self.tr("Routines"))
+        heading_font = heading.font()
+        heading_font.setBold(True)
+        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.2)
+        heading.setFont(heading_font)
+        left_layout.addWidget(heading)
+        left_layout.addWidget(self.list, 1)
+        left_layout.addWidget(self.problems)
+        left_layout.addWidget(self.new_button)
+
+        self.name = QLabel()
+        self.name.setObjectName("routine_name")
+        name_font = self.name.font()
+        name_font.setPointSizeF(name_font.pointSizeF() * 1.9)
+        name_font.setBold(True)
+        self.name.setFont(name_font)
+        self.name.setWordWrap(True)
+        self.meta = QLabel()
+        self.meta.setObjectName("routine_meta")
+        self.description = QLabel()
+        self.description.setWordWrap(True)
+        self.steps = QLabel()
+        self.steps.setObjectName("routine_steps")
+        self.steps.setWordWrap(True)
+        self.steps.setTextFormat(Qt.TextFormat.RichText)
+        self.steps.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.start_button = QPushButton(self.tr("Start session"))
+        self.start_button.setObjectName("start_session_button")
+        self.start_button.setAccessibleName(self.tr("Start the selected routine"))
+        self.start_button.setMinimumHeight(52)
+        start_font = self.start_button.font()
+        start_font.setPointSizeF(start_font.pointSizeF() * 1.3)
+        start_font.setBold(True)
+        self.start_button.setFont(start_font)
+        self.start_button.clicked.connect(self._start_current)
+        self.edit_button = QPushButton(self.tr("Edit a copy…"))
+        self.edit_button.setAccessibleName(self.tr("Edit a copy of the selected routine"))
+        self.edit_button.clicked.connect(self._edit_current)
+        self.suggestion = QLabel()
+        self.suggestion.setObjectName("routine_suggestion")
+        self.suggestion.setWordWrap(True)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(24, 0, 0, 0)
+        right_layout.addWidget(self.name)
+        right_layout.addWidget(self.meta)
+        right_layout.addWidget(self.description)
+        right_layout.addSpacing(8)
+        right_layout.addWidget(self.steps, 1)
+        right_layout.addWidget(self.suggestion)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.edit_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.start_button)
+        right_layout.addLayout(buttons)
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 5)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 16, 16, 16)
+        layout.addWidget(splitter)
+
+    def set_routines(self, builtin: list[Routine], user: list[Routine],
+                     problems: list[str], suggested_id: str | None = None) -> None:
+        current = self.current_routine()
+        self.routines = [*builtin, *user]
+        self.user_ids = {r.id for r in user}
+        self.list.blockSignals(True)
+        self.list.clear()
+        for routine in self.routines:
+            minutes = routine_duration_s(routine, self.library) / 60
+            suffix = self.tr(" (yours)") if routine.id in self.user_ids else ""
+            item = QListWidgetItem(f"{routine.name}{suffix}\n{minutes:.0f} min")
+            item.setData(Qt.ItemDataRole.UserRole, routine.id)
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        self.problems.setText("\n".join(problems))
+        self.problems.setVisible(bool(problems))
+        if suggested_id:
+            self.suggestion.setText(self.tr("Suggested next: {0}").format(
+                next((r.name for r in self.routines if r.id == suggested_id), suggested_id)))
+        ids = [r.id for r in self.routines]
+        keep = current.id if current is not None and current.id in ids else None
+        self.select(keep or suggested_id or (ids[0] if ids else ""))
+
+    def select(self, routine_id: str) -> None:
+        for row, routine in enumerate(self.routines):
+            if routine.id == routine_id:
+                self.list.setCurrentRow(row)
+                self._show_current(row)
+                return
+
+    def current_routine(self) -> Routine | None:
+        row = self.list.currentRow()
+        return self.routines[row] if 0 <= row < len(self.routines) else None
+
+    def _show_current(self, row: int) -> None:
+        if not 0 <= row < len(self.routines):
+            return
+        routine = self.routines[row]
+        self.name.setText(routine.name)
+        duration = routine_duration_s(routine, self.library)
+        sets = sum(step.sets for step in routine.steps)
+        self.meta.setText(self.tr("{0} exercises · {1} sets · {2}").format(
+            len(routine.steps), sets, minutes_text(duration)))
+        self.description.setText(routine.description)
+        lines = []
+        for number, step in enumerate(routine.steps, 1):
+            exercise = self.library.get(step.exercise)
+            name = exercise.name if exercise else step.exercise
+            per_side = step.per_side if step.per_side is not None else (
+                exercise.per_side if exercise else False)
+            side = self.tr(" per side") if per_side and not step.steps_count else ""
+            lines.append(f"<p style='margin:4px 0'>{number}. <b>{name}</b> &nbsp;"
+                         f"{step_text(step)}{side}</p>")
+        self.steps.setText("".join(lines))
+
+    def _start_current(self) -> None:
+        routine = self.current_routine()
+        if routine is not None:
+            self.start_requested.emit(routine)
+
+    def _edit_current(self) -> None:
+        routine = self.current_routine()
+        if routine is not None:
+            self.edit_requested.emit(routine)
+
+
+class SessionsView(QWidget):
+    """Routine list on one page, the running player on the other."""
+
+    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sessions_view")
+        self.resume_banner = ResumeBanner()
+        self.picker = RoutinePicker(library)
+        self.pages = QStackedWidget()
+        self.picker_page = QWidget()
+        picker_layout = QVBoxLayout(self.picker_page)
+        picker_layout.setContentsMargins(0, 0, 0, 0)
+        picker_layout.addWidget(self.resume_banner)
+        picker_layout.addWidget(self.picker, 1)
+        self.pages.addWidget(self.picker_page)
+        self.player: QWidget | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages)
+
+    def show_player(self, player: QWidget) -> None:
+        self.close_player()
+        self.player = player
+        self.pages.addWidget(player)
+        self.pages.setCurrentWidget(player)
+        player.setFocus()
+
+    def close_player(self) -> None:
+        if self.player is not None:
+            self.pages.removeWidget(self.player)
+            self.player.deleteLater()
+            self.player = None
+        self.pages.setCurrentWidget(self.picker_page)

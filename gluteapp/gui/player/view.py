@@ -1,0 +1,504 @@
+"""The session player: a countdown readable from the mat, the phase in words, and big controls."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gluteapp.core.engine import (
+    Event,
+    PhaseKind,
+    PhaseStarted,
+    SessionFinished,
+    SetCompleted,
+)
+from gluteapp.core.exercises import Exercise, Library
+from gluteapp.core.records import Side
+from gluteapp.gui.player.countdown import CountdownRing, format_seconds
+from gluteapp.gui.player.rating import RatingPanel
+from gluteapp.gui.player.runner import SessionRunner
+from gluteapp.gui.player.summary import SessionSummary
+
+log = logging.getLogger(__name__)
+
+SIDE_WORDS = {Side.LEFT: "Left", Side.RIGHT: "Right"}
+
+
+def _px(height: int, share: float, low: int, high: int) -> int:
+    return max(low, min(high, int(height * share)))
+
+
+class StopPanel(QFrame):
+    """The 'it hurts' path: pause, show the cautions, offer a way out."""
+
+    skip_exercise = Signal()
+    end_session = Signal()
+    carry_on = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("stop_panel")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.title = QLabel(self.tr("Stop and rest"))
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        self.title.setFont(font)
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.skip_button = QPushButton(self.tr("Skip this exercise"))
+        self.skip_button.setAccessibleName(self.tr("Skip this exercise"))
+        self.end_button = QPushButton(self.tr("End the session"))
+        self.end_button.setAccessibleName(self.tr("End the session"))
+        self.carry_button = QPushButton(self.tr("It has eased, carry on"))
+        self.carry_button.setAccessibleName(self.tr("It has eased, carry on"))
+        self.skip_button.clicked.connect(self.skip_exercise)
+        self.end_button.clicked.connect(self.end_session)
+        self.carry_button.clicked.connect(self.carry_on)
+        buttons = QHBoxLayout()
+        for button in (self.skip_button, self.end_button, self.carry_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.text)
+        layout.addLayout(buttons)
+
+    def show_for(self, exercise: Exercise | None) -> None:
+        lines = [self.tr("Pain is a signal to stop, not to push through.")]
+        if exercise is not None:
+            lines += [f"• {caution}" for caution in exercise.cautions]
+            if exercise.easier:
+                easier = exercise.easier[0]
+                lines.append(self.tr("Next time, try the easier version: {0}. {1}").format(
+                    easier.name, easier.how))
+        lines.append(self.tr(
+            "If the pain is sharp, spreads down a leg, or does not settle with rest, end the "
+            "session and talk to your doctor or physiotherapist."))
+        self.text.setText("\n".join(lines))
+
+
+class PlayerView(QWidget):
+    """Shows one running session; the person can follow it without touching the screen."""
+
+    set_completed = Signal(object)  # SetCompleted
+    session_finished = Signal(object)  # SessionFinished
+    session_started = Signal()
+    events_emitted = Signal(object)  # list[Event], for the cue player
+    rating_given = Signal(object, object)  # (SetCompleted, SetRating)
+    leave_requested = Signal()  # back to the routine list
+    history_requested = Signal()
+
+    def __init__(self, runner: SessionRunner, library: Library,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("player_view")
+        self.runner = runner
+        self.library = library
+        self.session = runner.session
+        self._confirm: QMessageBox | None = None
+
+        self.pages = QStackedWidget()
+        self.player_page = QWidget()
+        self.summary = SessionSummary(library)
+        self.pages.addWidget(self.player_page)
+        self.pages.addWidget(self.summary)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.pages)
+
+        # --- header: routine, exercise x of y, overall progress
+        self.routine_label = QLabel(self.session.routine.name)
+        self.routine_label.setObjectName("routine_label")
+        self.position_label = QLabel()
+        self.position_label.setObjectName("position_label")
+        self.position_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setTextVisible(False)
+        self.progress.setFixedHeight(10)
+        self.progress.setAccessibleName(self.tr("Session progress"))
+        header = QHBoxLayout()
+        header.addWidget(self.routine_label, 1)
+        header.addWidget(self.position_label)
+
+        # --- centre: ring on the left, words on the right
+        self.ring = CountdownRing()
+        self.exercise_label = QLabel()
+        self.exercise_label.setObjectName("exercise_label")
+        self.exercise_label.setWordWrap(True)
+        self.phase_label = QLabel()
+        self.phase_label.setObjectName("phase_label")
+        self.phase_label.setWordWrap(True)
+        self.detail_label = QLabel()
+        self.detail_label.setObjectName("detail_label")
+        self.detail_label.setWordWrap(True)
+        self.tip_label = QLabel()
+        self.tip_label.setObjectName("tip_label")
+        self.tip_label.setWordWrap(True)
+        self.next_label = QLabel()
+        self.next_label.setObjectName("next_label")
+        self.next_label.setWordWrap(True)
+        self.done_button = QPushButton(self.tr("Done"))
+        self.done_button.setObjectName("done_button")
+        self.done_button.setAccessibleName(self.tr("Done with this set (Enter)"))
+        self.done_button.setMinimumHeight(56)
+        self.done_button.clicked.connect(lambda: self.runner.done())
+        self.rating = RatingPanel()
+        self.rating.hide()
+        self.stop_panel = StopPanel()
+        self.stop_panel.hide()
+        self.stop_panel.skip_exercise.connect(self._stop_skip)
+        self.stop_panel.end_session.connect(self._stop_end)
+        self.stop_panel.carry_on.connect(self._stop_carry_on)
+
+        words = QVBoxLayout()
+        words.setSpacing(8)
+        words.addStretch(1)
+        words.addWidget(self.exercise_label)
+        words.addWidget(self.phase_label)
+        words.addWidget(self.detail_label)
+        words.addWidget(self.done_button, alignment=Qt.AlignmentFlag.AlignLeft)
+        words.addWidget(self.tip_label)
+        words.addWidget(self.next_label)
+        words.addStretch(1)
+        words.addWidget(self.stop_panel)
+        words.addWidget(self.rating)
+        centre = QHBoxLayout()
+        centre.setSpacing(32)
+        centre.addWidget(self.ring, 5)
+        centre.addLayout(words, 6)
+
+        # --- controls
+        self.back_button = self._button(self.tr("◀ Back"), self.tr("Back (Left arrow)"),
+                                        self.runner.back)
+        self.play_button = self._button(self.tr("Start"), self.tr("Start or pause (Space)"),
+                                        self.runner.toggle)
+        self.play_button.setObjectName("play_button")
+        self.skip_button = self._button(self.tr("Skip ▶"), self.tr("Skip (Right arrow)"),
+                                        self.runner.skip)
+        self.shorter_button = self._button(self.tr("−15 s"), self.tr("Shorten rest by 15 seconds"),
+                                           lambda: self.runner.shorten_rest(15))
+        self.longer_button = self._button(self.tr("+15 s"), self.tr("Add 15 seconds of rest (+)"),
+                                          lambda: self.runner.extend_rest(15))
+        self.hurts_button = self._button(self.tr("It hurts"), self.tr("It hurts: stop and rest"),
+                                         self.show_stop_panel)
+        self.hurts_button.setObjectName("hurts_button")
+        self.end_button = self._button(self.tr("End"), self.tr("End the session (Esc)"),
+                                       self.confirm_end)
+        self.fullscreen_button = self._button(self.tr("Full screen"),
+                                              self.tr("Full screen (F)"), self.toggle_fullscreen)
+        controls = QHBoxLayout()
+        controls.setSpacing(10)
+        for button in (self.back_button, self.play_button, self.skip_button):
+            controls.addWidget(button)
+        controls.addSpacing(16)
+        controls.addWidget(self.shorter_button)
+        controls.addWidget(self.longer_button)
+        controls.addStretch(1)
+        for button in (self.hurts_button, self.end_button, self.fullscreen_button):
+            controls.addWidget(button)
+
+        page = QVBoxLayout(self.player_page)
+        page.setContentsMargins(24, 16, 24, 16)
+        page.setSpacing(12)
+        page.addLayout(header)
+        page.addWidget(self.progress)
+        page.addLayout(centre, 1)
+        page.addLayout(controls)
+
+        self._shortcuts()
+        self.summary.leave_requested.connect(self.leave_requested)
+        self.summary.history_requested.connect(self.history_requested)
+        self.rating.rated.connect(self._on_rated)
+        self.runner.events.connect(self._on_events)
+        self.runner.updated.connect(self.refresh)
+        self._apply_sizes()
+        self.refresh()
+
+    # --- construction helpers ---------------------------------------------------------------
+    def _button(self, text: str, name: str, slot: object) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(name)
+        button.setToolTip(name)
+        button.setMinimumHeight(48)
+        # Space and the arrows belong to the player, not to whichever button had focus.
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.clicked.connect(slot)
+        return button
+
+    def _shortcuts(self) -> None:
+        bindings = [
+            (Qt.Key.Key_Space, self.runner.toggle),
+            (Qt.Key.Key_Right, self.runner.skip),
+            (Qt.Key.Key_Left, self.runner.back),
+            (Qt.Key.Key_Plus, lambda: self.runner.extend_rest(15)),
+            (Qt.Key.Key_Equal, lambda: self.runner.extend_rest(15)),
+            (Qt.Key.Key_Minus, lambda: self.runner.shorten_rest(15)),
+            (Qt.Key.Key_Escape, self.confirm_end),
+            (Qt.Key.Key_F, self.toggle_fullscreen),
+            (Qt.Key.Key_Return, self._enter),
+            (Qt.Key.Key_Enter, self._enter),
+        ]
+        self.shortcuts: list[QShortcut] = []
+        for key, slot in bindings:
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+            self.shortcuts.append(shortcut)
+
+    def _enter(self) -> None:
+        if self.session.is_started and not self.session.phase.kind.is_timed:
+            self.runner.done()
+
+    # --- reacting to the session ------------------------------------------------------------
+    def _on_events(self, events: list[Event]) -> None:
+        self.events_emitted.emit(events)
+        for event in events:
+            if isinstance(event, SetCompleted):
+                self.set_completed.emit(event)
+                self._offer_rating(event)
+            elif isinstance(event, PhaseStarted) and event.phase.kind.is_work:
+                self.rating.commit()
+                self.rating.hide()
+            elif isinstance(event, SessionFinished):
+                self.rating.commit()
+                self.summary.show_result(event, self.session)
+                self.pages.setCurrentWidget(self.summary)
+                self.session_finished.emit(event)
+                self._leave_fullscreen()
+
+    def _offer_rating(self, completed: SetCompleted) -> None:
+        exercise = self.library.get(completed.exercise_id)
+        name = exercise.name if exercise else completed.exercise_id
+        side = SIDE_WORDS.get(completed.side, "")
+        label = f"{name}, set {completed.set_number}" + (f", {side.lower()}" if side else "")
+        if not self.stop_panel.isVisible():
+            self.rating.show()
+        if completed.achieved_hold_s is not None:
+            self.rating.offer(completed, "s", round(completed.achieved_hold_s), label)
+        else:
+            self.rating.offer(completed, "reps", completed.achieved_reps or 0, label)
+
+    def _on_rated(self, key: object, rating: object) -> None:
+        self.rating_given.emit(key, rating)
+        pain = getattr(rating, "pain", None)
+        if pain is not None and pain >= 5:
+            self.show_stop_panel()
+
+    def refresh(self) -> None:
+        """Redraw everything from the engine's state at the current time."""
+        session = self.session
+        now = self.runner.clock()
+        phase = session.phase
+        exercise = self.library.get(phase.exercise_id) if phase.exercise_id else None
+        kind = phase.kind
+        paused = session.is_paused
+
+        self.play_button.setText(
+            self.tr("Start") if not session.is_started
+            else self.tr("Resume") if paused else self.tr("Pause"))
+        steps = session.routine.steps
+        self.position_label.setText(self.tr("Exercise {0} of {1}").format(
+            min(phase.step_index + 1, len(steps)), len(steps)))
+        self.progress.setValue(int(session.progress(now) * 1000))
+
+        self.exercise_label.setText(exercise.name if exercise else "")
+        remaining = session.remaining_s(now)
+        duration = session.phase_duration_s
+        fraction = remaining / duration if remaining is not None and duration else 1.0
+        ring_kind = {
+            PhaseKind.PREPARE: "prepare", PhaseKind.SWITCH_SIDES: "switch",
+            PhaseKind.REST_SET: "rest", PhaseKind.REST_EXERCISE: "rest", PhaseKind.DONE: "done",
+        }.get(kind, "work")
+        label = session.label(now) if session.is_started else self.tr("Press Start")
+        caption = label
+        if kind is PhaseKind.HOLD:
+            caption = (self.tr("{0} side").format(SIDE_WORDS[phase.side])
+                       if phase.side in SIDE_WORDS else self.tr("seconds"))
+        elif kind.is_rest:
+            caption = self.tr("Rest")
+        elif kind is PhaseKind.SWITCH_SIDES:
+            caption = self.tr("Switch")
+        elif kind is PhaseKind.PREPARE:
+            caption = self.tr("Get ready")
+        text = format_seconds(remaining) if remaining is not None else ""
+        position = session.rep_position(now)
+        if position is not None:
+            sub_length = {"down": phase.tempo.down_s, "pause": phase.tempo.pause_s,
+                          "up": phase.tempo.up_s}[position.sub_phase.value] if phase.tempo else 1
+            text = format_seconds(position.remaining_s)
+            caption = self.tr("Rep {0} of {1}").format(position.rep_number, position.rep_count)
+            fraction = position.remaining_s / sub_length if sub_length else 0.0
+        elif kind in (PhaseKind.REPS, PhaseKind.STEPS):
+            text = str(phase.target_reps or "")
+            caption = self.tr("steps each way") if kind is PhaseKind.STEPS else self.tr("reps")
+            fraction = 1.0
+        if paused:
+            ring_kind, caption = "paused", self.tr("Paused")
+        self.ring.set_state(text, fraction, ring_kind, caption)
+        self.phase_label.setText(label)
+        self.phase_label.setStyleSheet(f"color: {self._accent(ring_kind)};")
+
+        details = []
+        if phase.set_count and phase.set_number:
+            details.append(self.tr("Set {0} of {1}").format(phase.set_number, phase.set_count))
+            if phase.set_number == phase.set_count and kind.is_work:
+                details.append(self.tr("last set"))
+        if phase.side in SIDE_WORDS and kind.is_work:
+            details.append(self.tr("{0} side").format(SIDE_WORDS[phase.side]))
+        if kind is PhaseKind.HOLD and phase.target_hold_s:
+            details.append(self.tr("hold {0} s").format(phase.target_hold_s))
+        if kind is PhaseKind.TEMPO and phase.tempo is not None:
+            details.append(self.tr("tempo {0}").format(str(phase.tempo)))
+        self.detail_label.setText(" · ".join(details))
+        self.done_button.setVisible(session.is_started and kind in (PhaseKind.REPS,
+                                                                     PhaseKind.STEPS))
+        self.tip_label.setText(
+            self.tr("Tip: {0}").format(exercise.tips[0]) if exercise and exercise.tips else "")
+        upcoming = session.upcoming_exercise_id
+        if kind is PhaseKind.REST_SET and session.next_phase is not None:
+            nxt = session.next_phase
+            self.next_label.setText(self.tr("Next: set {0} of {1}").format(
+                nxt.set_number, nxt.set_count))
+        elif upcoming and upcoming != phase.exercise_id:
+            coming = self.library.get(upcoming)
+            self.next_label.setText(self.tr("Next: {0}").format(coming.name if coming else ""))
+        elif upcoming and kind in (PhaseKind.PREPARE, PhaseKind.REST_EXERCISE):
+            coming = self.library.get(upcoming)
+            self.next_label.setText(self.tr("Coming up: {0}, {1}").format(
+                coming.name if coming else "", self._dose_text(phase.step_index)))
+        else:
+            self.next_label.setText(self.tr("Last exercise") if session.is_started else "")
+        resting = kind.is_rest or kind in (PhaseKind.PREPARE, PhaseKind.SWITCH_SIDES)
+        self.longer_button.setEnabled(session.is_started and resting)
+        self.shorter_button.setEnabled(session.is_started and resting)
+        self.skip_button.setEnabled(session.is_started and not session.is_finished)
+        self.back_button.setEnabled(session.is_started and not session.is_finished)
+
+    def _dose_text(self, step_index: int) -> str:
+        steps = self.session.routine.steps
+        if not 0 <= step_index < len(steps):
+            return ""
+        step = steps[step_index]
+        if step.hold_s:
+            amount = self.tr("{0} s hold").format(step.hold_s)
+        elif step.steps_count:
+            amount = self.tr("{0} steps").format(step.steps_count)
+        else:
+            amount = self.tr("{0} reps").format(step.reps)
+        return self.tr("{0} x {1}").format(step.sets, amount)
+
+    @staticmethod
+    def _accent(kind: str) -> str:
+        from gluteapp.gui.player.countdown import PHASE_COLOURS
+
+        return PHASE_COLOURS.get(kind, PHASE_COLOURS["work"])
+
+    # --- the stop path and ending -----------------------------------------------------------
+    def show_stop_panel(self) -> None:
+        if self.session.is_started and not self.session.is_paused:
+            self.runner.pause()
+        phase = self.session.phase
+        self.stop_panel.show_for(self.library.get(phase.exercise_id or ""))
+        self.rating.hide()
+        self.stop_panel.show()
+
+    def _close_stop_panel(self) -> None:
+        self.stop_panel.hide()
+        if self.rating.pending_key() is not None:
+            self.rating.show()
+
+    def _stop_skip(self) -> None:
+        self._close_stop_panel()
+        self.runner.skip_exercise()
+
+    def _stop_end(self) -> None:
+        self._close_stop_panel()
+        self.runner.end_early()
+
+    def _stop_carry_on(self) -> None:
+        self._close_stop_panel()
+        if self.session.is_paused:
+            self.runner.resume()
+
+    def confirm_end(self) -> None:
+        """Esc: ask before ending; the session keeps running while the question is open."""
+        if self.session.is_finished:
+            self.leave_requested.emit()
+            return
+        if not self.session.is_started:
+            self.leave_requested.emit()
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("End the session?"),
+                          self.tr("End the session now? The sets you finished are saved."),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.finished.connect(lambda result: self._end_answered(result))
+        self._confirm = box
+        box.open()
+
+    def _end_answered(self, result: int) -> None:
+        self._confirm = None
+        if result == QMessageBox.StandardButton.Yes:
+            self.runner.end_early()
+
+    def toggle_fullscreen(self) -> None:
+        window = self.window()
+        if window.isFullScreen():
+            window.showNormal()
+        else:
+            window.showFullScreen()
+
+    def _leave_fullscreen(self) -> None:
+        if self.window().isFullScreen():
+            self.window().showNormal()
+
+    # --- sizing -----------------------------------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._apply_sizes()
+
+    def _apply_sizes(self) -> None:
+        # Scale with the smaller of height and (a share of) width, so narrow windows fit too.
+        height = max(min(self.height(), int(self.width() * 0.62)), 420)
+        for label, share, low, high, bold in (
+            (self.exercise_label, 0.05, 20, 72, True),
+            (self.phase_label, 0.085, 28, 120, True),
+            (self.detail_label, 0.036, 16, 48, False),
+            (self.tip_label, 0.024, 13, 30, False),
+            (self.next_label, 0.028, 14, 36, False),
+            (self.routine_label, 0.026, 14, 30, True),
+            (self.position_label, 0.024, 13, 28, False),
+        ):
+            font = QFont(label.font())
+            font.setPixelSize(_px(height, share, low, high))
+            font.setBold(bold)
+            label.setFont(font)
+        button_font = QFont(self.play_button.font())
+        button_font.setPixelSize(_px(height, 0.022, 13, 26))
+        for button in self.findChildren(QPushButton):
+            if button.parent() is not self.rating and button.focusPolicy() == (
+                    Qt.FocusPolicy.NoFocus):
+                button.setFont(button_font)
+                button.setMinimumHeight(_px(height, 0.06, 44, 72))
+        done_font = QFont(button_font)
+        done_font.setPixelSize(_px(height, 0.034, 16, 40))
+        done_font.setBold(True)
+        self.done_button.setFont(done_font)
+        self.done_button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+        self.done_button.setMinimumWidth(_px(height, 0.25, 160, 360))
