@@ -107,6 +107,8 @@ class PlayerView(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("player_view")
+        # The player takes keyboard focus so Space, the arrows and Esc reach its shortcuts.
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.runner = runner
         self.library = library
         self.session = runner.session

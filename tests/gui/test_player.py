@@ -1,0 +1,329 @@
+"""The player: what it shows in each phase, its keys and buttons, and a real QTimer run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from gluteapp.core.assets import builtin_library
+from gluteapp.core.engine import PhaseKind, PhaseStarted, Session, SessionOptions
+from gluteapp.core.exercises import Library
+from gluteapp.core.records import SessionStatus, Side
+from gluteapp.core.routines import Routine, load_routine, parse_routine
+from gluteapp.gui.history_service import HistoryService
+from gluteapp.gui.player.recorder import SessionRecorder
+from gluteapp.gui.player.runner import SessionRunner
+from gluteapp.gui.player.view import PlayerView
+from gluteapp.storage import open_history
+
+PLANK = """
+name = "Plank practice"
+prepare_s = 5
+
+[[steps]]
+exercise = "side-plank"
+sets = 2
+hold_s = 20
+rest_s = 45
+
+[[steps]]
+exercise = "frog-pump"
+sets = 1
+reps = 12
+"""
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 500.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    return builtin_library()
+
+
+def make_player(qtbot: QtBot, library: Library, text: str = PLANK,
+                options: SessionOptions | None = None) -> tuple[PlayerView, FakeClock]:
+    routine = parse_routine(text, "plank.toml", library)
+    clock = FakeClock()
+    runner = SessionRunner(Session(routine, library, options), clock=clock)
+    view = PlayerView(runner, library)
+    runner.setParent(view)
+    qtbot.addWidget(view)
+    view.resize(1280, 800)
+    view.show()
+    qtbot.waitExposed(view)
+    view.activateWindow()
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    return view, clock
+
+
+def advance(view: PlayerView, clock: FakeClock, seconds: float) -> None:
+    clock.now += seconds
+    view.runner.evaluate()
+
+
+def test_before_start_it_invites_to_press_start(qtbot: QtBot, library: Library) -> None:
+    view, _ = make_player(qtbot, library)
+    assert view.play_button.text() == "Start"
+    assert view.phase_label.text() == "Press Start"
+    assert view.ring.text() == "5"
+    assert not view.skip_button.isEnabled()
+
+
+def test_hold_shows_countdown_side_set_and_tip(qtbot: QtBot, library: Library) -> None:
+    view, clock = make_player(qtbot, library)
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert view.runner.session.is_started and view.play_button.text() == "Pause"
+    assert view.phase_label.text() == "Get ready"
+    advance(view, clock, 5.0 + 0.4)  # 0.4 s into the first 20 s hold
+    assert view.exercise_label.text() == "Side plank"
+    assert view.phase_label.text() == "Hold"
+    assert view.ring.text() == "20"  # 19.6 s left shows as 20
+    assert view.detail_label.text() == "Set 1 of 2 · Left side · hold 20 s"
+    assert view.tip_label.text().startswith("Tip: ")
+    assert view.next_label.text() == "Next: Frog pump"
+    assert not view.longer_button.isEnabled()
+    advance(view, clock, 1.0)
+    assert view.ring.text() == "19"
+    view.runner.stop()
+
+
+def test_weaker_side_goes_first(qtbot: QtBot, library: Library) -> None:
+    view, clock = make_player(qtbot, library, options=SessionOptions(weaker_side=Side.RIGHT))
+    view.runner.start()
+    advance(view, clock, 5.5)
+    assert "Right side" in view.detail_label.text()
+    view.runner.stop()
+
+
+def test_switch_rest_and_rest_controls(qtbot: QtBot, library: Library) -> None:
+    view, clock = make_player(qtbot, library)
+    view.runner.start()
+    advance(view, clock, 5 + 20 + 1)
+    assert view.phase_label.text() == "Switch to your right side"
+    assert view.ring.kind() == "switch"
+    advance(view, clock, 4 + 20 + 1)  # rest after set 1 (both sides)
+    assert view.phase_label.text() == "Rest"
+    assert view.ring.text() == "44"
+    assert view.rating.isVisible() and view.rating.isEnabled()
+    assert view.longer_button.isEnabled()
+    view.longer_button.click()
+    assert view.ring.text() == "59"
+    qtbot.keyClick(view, Qt.Key.Key_Minus)
+    assert view.ring.text() == "44"
+    assert view.next_label.text() == "Next: set 2 of 2"
+    view.runner.stop()
+
+
+def test_pause_resume_skip_and_back_keys(qtbot: QtBot, library: Library) -> None:
+    view, clock = make_player(qtbot, library)
+    view.runner.start()
+    advance(view, clock, 5 + 3)
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert view.runner.session.is_paused and view.play_button.text() == "Resume"
+    assert view.ring.kind() == "paused"
+    clock.now += 100  # time passes while paused: nothing moves
+    view.refresh()
+    assert view.ring.text() == "17"
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    advance(view, clock, 1)
+    assert view.ring.text() == "16"
+    qtbot.keyClick(view, Qt.Key.Key_Right)  # skip the rest of the left hold
+    assert view.phase_label.text() == "Switch to your right side"
+    advance(view, clock, 3)
+    qtbot.keyClick(view, Qt.Key.Key_Left)  # restart the switch phase
+    assert view.ring.text() == "5"
+    qtbot.keyClick(view, Qt.Key.Key_Left)  # at once again: back to the hold
+    assert view.phase_label.text() == "Hold" and view.ring.text() == "20"
+    view.runner.stop()
+
+
+def test_self_paced_reps_show_the_target_and_done(qtbot: QtBot, library: Library) -> None:
+    view, clock = make_player(qtbot, library)
+    view.runner.start()
+    session = view.runner.session
+    while session.phase.kind is not PhaseKind.REPS:
+        view.runner.session.skip(clock.now)
+    view.refresh()
+    assert view.done_button.isVisible()
+    assert view.ring.text() == "12"
+    with qtbot.waitSignal(view.session_finished) as finished:
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert finished.args[0].status is SessionStatus.COMPLETED
+    assert view.pages.currentWidget() is view.summary
+    assert view.summary.title.text() == "Session complete. Well done!"
+
+
+def test_escape_asks_before_ending(qtbot: QtBot, library: Library) -> None:
+    view, clock = make_player(qtbot, library)
+    view.runner.start()
+    advance(view, clock, 5 + 20 + 5 + 20.5)  # both sides of set 1 done
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    box = view._confirm
+    assert isinstance(box, QMessageBox) and box.isVisible()
+    assert not view.runner.session.is_finished  # still running while the question is open
+    with qtbot.waitSignal(view.session_finished) as finished:
+        box.button(QMessageBox.StandardButton.Yes).click()
+    assert finished.args[0].status is SessionStatus.ENDED_EARLY
+    assert view.summary.title.text() == "Session ended early"
+    assert view.summary.totals.text().startswith("1 of 3 sets")
+
+
+def test_it_hurts_pauses_and_offers_a_way_out(qtbot: QtBot, library: Library) -> None:
+    view, clock = make_player(qtbot, library)
+    view.runner.start()
+    advance(view, clock, 7)
+    view.hurts_button.click()
+    assert view.runner.session.is_paused
+    assert view.stop_panel.isVisible()
+    caution = library["side-plank"].cautions[0]
+    assert caution in view.stop_panel.text.text()
+    assert "physiotherapist" in view.stop_panel.text.text()
+    view.stop_panel.skip_button.click()
+    assert view.runner.session.phase.exercise_id == "frog-pump"
+    assert not view.stop_panel.isVisible()
+
+
+def test_pain_of_five_or_more_opens_the_stop_panel(qtbot: QtBot, library: Library) -> None:
+    view, clock = make_player(qtbot, library)
+    view.runner.start()
+    advance(view, clock, 5 + 20 + 5 + 20.5)
+    assert view.rating.isEnabled()
+    view.rating.pain_group.button(6).click()
+    view.rating.save_button.click()
+    assert view.stop_panel.isVisible() and view.runner.session.is_paused
+    view.runner.stop()
+
+
+def test_every_control_has_an_accessible_name(qtbot: QtBot, library: Library) -> None:
+    from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox
+
+    view, _ = make_player(qtbot, library)
+    controls = view.findChildren(QAbstractButton) + view.findChildren(QAbstractSpinBox)
+    assert len(controls) > 20
+    mine = [c for c in controls if not c.objectName().startswith("qt_")]
+    assert [c for c in mine if not c.accessibleName()] == []
+
+
+def test_fonts_are_large_enough_to_read_from_three_metres(qtbot: QtBot, library: Library) -> None:
+    view, clock = make_player(qtbot, library)
+    view.runner.start()
+    advance(view, clock, 6)
+    image = view.ring.grab().toImage()
+    # The ring fills a large square; its digits are drawn at about half its inner height.
+    assert min(image.width(), image.height()) >= 400
+    assert view.phase_label.font().pixelSize() >= 60
+    view.runner.stop()
+
+
+FAST = """
+name = "Fast check"
+prepare_s = 1
+
+[[steps]]
+exercise = "glute-bridge"
+sets = 2
+hold_s = 1
+rest_s = 1
+rest_after_s = 1
+
+[[steps]]
+exercise = "side-plank"
+sets = 1
+hold_s = 1
+rest_after_s = 2
+
+[[steps]]
+exercise = "single-leg-squat"
+sets = 1
+reps = 1
+tempo = "1-0-1"
+per_side = false
+rest_after_s = 1
+
+[[steps]]
+exercise = "frog-pump"
+sets = 1
+reps = 2
+"""
+
+
+def test_a_user_routine_runs_on_the_real_timer_to_the_summary(
+        qtbot: QtBot, library: Library, tmp_path: Path) -> None:
+    """Start to summary with 1-2 s phases, the real QTimer and clock, and a real database."""
+    routine_file = tmp_path / "fast.toml"
+    routine_file.write_text(FAST, encoding="utf-8")
+    routine: Routine = load_routine(routine_file, library)
+    runner = SessionRunner(Session(routine, library, SessionOptions(switch_sides_s=1)))
+    view = PlayerView(runner, library)
+    runner.setParent(view)
+    qtbot.addWidget(view)
+    view.show()
+    store = open_history(tmp_path / "data", daily_backup=False)
+    history = HistoryService(store)
+    recorder = SessionRecorder(history, routine.id, routine.name, runner.clock())
+    view.events_emitted.connect(recorder.on_events)
+    view.rating_given.connect(recorder.rate)
+    seen: list[str] = []
+
+    def on_events(events: list[object]) -> None:
+        for event in events:
+            if isinstance(event, PhaseStarted):
+                seen.append(event.phase.kind.value)
+                if event.phase.kind is PhaseKind.REPS:
+                    # The person presses Done a moment after the set begins.
+                    QTimer.singleShot(80, view, view.done_button.click)
+
+    view.events_emitted.connect(on_events)
+    with qtbot.waitSignal(view.session_finished, timeout=30_000) as finished:
+        view.play_button.click()
+    assert finished.args[0].status is SessionStatus.COMPLETED
+    assert view.pages.currentWidget() is view.summary
+    assert not runner.is_running
+    assert seen[0] == "prepare" and "switch_sides" in seen and "tempo" in seen
+    sessions = store.list_sessions()
+    assert len(sessions) == 1 and sessions[0].status is SessionStatus.COMPLETED
+    sets = sessions[0].sets
+    # 2 bridge holds, plank left and right, 1 tempo set, 1 frog-pump set.
+    assert [(s.exercise_id, s.side.value) for s in sets] == [
+        ("glute-bridge", "both"), ("glute-bridge", "both"), ("side-plank", "left"),
+        ("side-plank", "right"), ("single-leg-squat", "both"), ("frog-pump", "both")]
+    assert sets[0].achieved_hold_s == pytest.approx(1.0, abs=0.05)
+    assert sets[4].achieved_reps == 1 and sets[5].achieved_reps == 2
+    assert all(s.started_at < s.ended_at for s in sets)
+    summary_rows = view.summary.table.rowCount()
+    assert summary_rows == 4
+    store.close(backup=False)
+
+
+def test_ratings_and_redone_sets_reach_the_database(
+        qtbot: QtBot, library: Library, tmp_path: Path) -> None:
+    view, clock = make_player(qtbot, library)
+    store = open_history(tmp_path / "data", daily_backup=False)
+    recorder = SessionRecorder(HistoryService(store), "plank", "Plank practice", clock.now)
+    view.events_emitted.connect(recorder.on_events)
+    view.rating_given.connect(recorder.rate)
+    view.runner.start()
+    advance(view, clock, 5 + 20 + 5 + 20.5)  # set 1 both sides, now resting
+    view.rating.achieved.setValue(15)
+    view.rating.pain_group.button(1).click()
+    view.rating.felt_group.button(0).click()  # glutes
+    view.rating.save_button.click()
+    stored = store.list_sessions()[0].sets
+    assert len(stored) == 2
+    right = stored[1]
+    assert (right.side, right.achieved_hold_s, right.pain, right.felt_in.value) == (
+        Side.RIGHT, 15.0, 1, "glutes")
+    view.runner.end_early()
+    assert store.list_sessions()[0].status is SessionStatus.ENDED_EARLY
+    store.close(backup=False)
