@@ -386,6 +386,9 @@ class Gluteapp:
     def _offer_resume(self) -> None:
         assert self.history is not None and self.sessions is not None
         pending = self.history.store.resumable_sessions()
+        if pending:
+            log.info("offering to resume session %d (%d sets saved)", pending[-1].id,
+                     len(pending[-1].sets))
         self.sessions.resume_banner.offer(pending[-1] if pending else None)
 
     def resume_interrupted(self, record: SessionRecord) -> None:
