@@ -1,0 +1,154 @@
+"""Search-as-you-type and the muscle, equipment, position and mode filters over ExerciseModel."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from PySide6.QtCore import (
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Signal,
+)
+
+from gluteapp.core.exercises import Equipment, Exercise, Mode, Muscle, Position
+from gluteapp.gui.library.model import ExerciseModel
+
+
+class EquipmentChoice(Enum):
+    """Equipment choices that are not one item."""
+
+    NONE_NEEDED = "no_equipment"  # nothing but, at most, a mat
+
+
+class PositionChoice(Enum):
+    """Position choices that are not one position."""
+
+    OFF_THE_FLOOR = "no_floor"  # standing or seated: nothing that needs getting down
+
+
+EquipmentFilter = Equipment | EquipmentChoice | None
+PositionFilter = Position | PositionChoice | None
+
+
+class ExerciseFilterProxy(QSortFilterProxyModel):
+    """Keeps the rows that match every word of the search and every chosen filter."""
+
+    filters_changed = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._words: tuple[str, ...] = ()
+        self._muscle: Muscle | None = None
+        self._equipment: EquipmentFilter = None
+        self._position: PositionFilter = None
+        self._mode: Mode | None = None
+
+    # The criteria -----------------------------------------------------------------------------
+
+    @property
+    def search_words(self) -> tuple[str, ...]:
+        return self._words
+
+    @property
+    def muscle(self) -> Muscle | None:
+        return self._muscle
+
+    @property
+    def equipment(self) -> EquipmentFilter:
+        return self._equipment
+
+    @property
+    def position(self) -> PositionFilter:
+        return self._position
+
+    @property
+    def mode(self) -> Mode | None:
+        return self._mode
+
+    def is_filtered(self) -> bool:
+        return bool(self._words) or any(
+            value is not None
+            for value in (self._muscle, self._equipment, self._position, self._mode)
+        )
+
+    def set_search_text(self, text: str) -> None:
+        """Every whitespace-separated word must appear in the exercise's search text."""
+        words = tuple(text.casefold().split())
+        if words != self._words:
+            self.beginFilterChange()
+            self._words = words
+            self._end_change()
+
+    def set_muscle(self, muscle: Muscle | None) -> None:
+        """Exercises working this muscle, as a primary or a secondary target; None for any."""
+        if muscle != self._muscle:
+            self.beginFilterChange()
+            self._muscle = muscle
+            self._end_change()
+
+    def set_equipment(self, equipment: EquipmentFilter) -> None:
+        """An item of equipment, EquipmentChoice.NONE_NEEDED, or None for any."""
+        if equipment != self._equipment:
+            self.beginFilterChange()
+            self._equipment = equipment
+            self._end_change()
+
+    def set_position(self, position: PositionFilter) -> None:
+        """A position, PositionChoice.OFF_THE_FLOOR, or None for any."""
+        if position != self._position:
+            self.beginFilterChange()
+            self._position = position
+            self._end_change()
+
+    def set_mode(self, mode: Mode | None) -> None:
+        if mode != self._mode:
+            self.beginFilterChange()
+            self._mode = mode
+            self._end_change()
+
+    def clear_filters(self) -> None:
+        """Back to every exercise: no search words and every filter on 'any'."""
+        if self.is_filtered():
+            self.beginFilterChange()
+            self._words = ()
+            self._muscle = self._equipment = self._position = self._mode = None
+            self._end_change()
+
+    def _end_change(self) -> None:
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self.filters_changed.emit()
+
+    # Matching ---------------------------------------------------------------------------------
+
+    def accepts(self, exercise: Exercise, search_text: str) -> bool:
+        """Whether one exercise passes the current criteria (search_text is pre-computed)."""
+        if any(word not in search_text for word in self._words):
+            return False
+        if self._muscle is not None and self._muscle not in exercise.muscles:
+            return False
+        if self._equipment is EquipmentChoice.NONE_NEEDED:
+            if not exercise.needs_no_equipment:
+                return False
+        elif self._equipment is not None and self._equipment not in exercise.equipment:
+            return False
+        if self._position is PositionChoice.OFF_THE_FLOOR:
+            if exercise.position.on_floor:
+                return False
+        elif self._position is not None and exercise.position is not self._position:
+            return False
+        return self._mode is None or exercise.mode is self._mode
+
+    def filterAcceptsRow(  # noqa: N802 - Qt override
+        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
+    ) -> bool:
+        model = self.sourceModel()
+        if model is None:
+            return False
+        index = model.index(source_row, 0, source_parent)
+        exercise = index.data(ExerciseModel.ExerciseRole)
+        if not isinstance(exercise, Exercise):
+            return False
+        search_text = index.data(ExerciseModel.SearchTextRole) or ""
+        return self.accepts(exercise, search_text)
