@@ -102,23 +102,34 @@ def _cmd_exercises(args: argparse.Namespace) -> int:
 def _cmd_routines(args: argparse.Namespace) -> int:
     from gluteapp.core.assets import builtin_library
     from gluteapp.core.paths import resolve_paths
-    from gluteapp.core.routines import RoutineError, all_routines, routine_summary
+    from gluteapp.core.routines import builtin_routines, user_routines
+    from gluteapp.core.timeline import routine_duration_s
 
     library = builtin_library()
-    paths = resolve_paths(args.data_dir)
-    routines, problems = all_routines(library, paths.routines)
+    found = user_routines(resolve_paths(args.data_dir).routines, library)
+    rows = []
+    for kind, routines in (("built-in", builtin_routines(library)), ("user", found.routines)):
+        for routine in routines:
+            rows.append({
+                "id": routine.id,
+                "name": routine.name,
+                "kind": kind,
+                "description": routine.description,
+                "duration_s": routine_duration_s(routine, library),
+                "exercises": [step.exercise for step in routine.steps],
+                "sets": sum(step.sets for step in routine.steps),
+            })
     if args.json:
-        json.dump([routine_summary(r, library) for r in routines], sys.stdout, indent=2)
+        json.dump(rows, sys.stdout, indent=2)
         print()
     else:
-        for routine in routines:
-            info = routine_summary(routine, library)
-            minutes = info["duration_s"] / 60
-            print(f"{info['id']:<26} {info['kind']:<8} {minutes:5.1f} min  {info['name']}")
-    for problem in problems:
+        width = max(len(str(row["id"])) for row in rows)
+        for row in rows:
+            minutes = float(row["duration_s"]) / 60  # type: ignore[arg-type]
+            print(f"{row['id']:<{width}}  {row['kind']:<8}  {minutes:4.0f} min  {row['name']}")
+    for problem in found.errors:
         print(f"warning: {problem}", file=sys.stderr)
-    return 0 if not problems else (0 if routines else 1) if not isinstance(
-        problems, RoutineError) else 1
+    return 0
 
 
 def _cmd_check_routine(args: argparse.Namespace) -> int:

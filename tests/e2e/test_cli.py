@@ -91,3 +91,48 @@ def test_read_only_data_folder_gets_a_clear_message(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "cannot be written" in result.stderr and str(blocker) in result.stderr
     assert blocker.read_text() == "not a folder"
+
+
+GOOD_ROUTINE = """
+name = "Morning"
+prepare_s = 5
+
+[[steps]]
+exercise = "glute-bridge"
+sets = 2
+hold_s = 20
+"""
+
+
+def test_routines_lists_built_in_and_user_routines(tmp_path: Path) -> None:
+    folder = tmp_path / "data" / "routines"
+    folder.mkdir(parents=True)
+    (folder / "morning.toml").write_text(GOOD_ROUTINE)
+    (folder / "broken.toml").write_text(GOOD_ROUTINE.replace("glute-bridge", "glute-brige"))
+    result = run_app("routines", "--json", data_dir=tmp_path / "data")
+    assert result.returncode == 0, result.stderr
+    rows = {row["id"]: row for row in json.loads(result.stdout)}
+    for builtin in ("glute-amnesia-wake-up", "desk-break", "gluteus-medius-a",
+                    "gluteus-medius-b", "gluteus-minimus-focus", "atrophy-starter",
+                    "warm-up-before-leg-day"):
+        assert rows[builtin]["kind"] == "built-in"
+    assert rows["morning"]["kind"] == "user" and rows["morning"]["sets"] == 2
+    assert rows["desk-break"]["duration_s"] <= 300
+    assert "broken.toml" in result.stderr and "did you mean 'glute-bridge'" in result.stderr
+    text = run_app("routines", data_dir=tmp_path / "data")
+    assert "Morning" in text.stdout and "Desk break" in text.stdout
+
+
+def test_check_routine_reports_file_line_and_fault(tmp_path: Path) -> None:
+    good = tmp_path / "good.toml"
+    good.write_text(GOOD_ROUTINE)
+    ok = run_app("check-routine", str(good))
+    assert ok.returncode == 0 and "OK" in ok.stdout
+    bad = tmp_path / "bad.toml"
+    bad.write_text(GOOD_ROUTINE.replace("hold_s = 20", "hold_s = 0"))
+    result = run_app("check-routine", str(bad))
+    assert result.returncode == 1
+    assert "bad.toml" in result.stderr and "hold_s" in result.stderr
+    unknown = run_app("--screenshot", str(tmp_path / "x.png"), "--routine", "no-such-routine",
+                      data_dir=tmp_path / "data")
+    assert unknown.returncode == 1 and "no-such-routine" in unknown.stderr
