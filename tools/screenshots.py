@@ -12,11 +12,11 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from gluteapp.app import Gluteapp, StartupOptions  # noqa: E402
-from gluteapp.core.paths import ensure_writable, resolve_paths  # noqa: E402
-from gluteapp.core.routines import find_routine  # noqa: E402
+from gluteapp.app import Gluteapp, StartupOptions
+from gluteapp.core.paths import ensure_writable, resolve_paths
+from gluteapp.core.routines import find_routine
 
 
 class FakeClock:

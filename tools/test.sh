@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
 
 echo "== ruff"
-.venv/bin/ruff check gluteapp tests tools benchmarks
+.venv/bin/ruff check .
 echo "== mypy (strict for core and storage)"
 .venv/bin/mypy
 echo "== import contract"
