@@ -1,0 +1,656 @@
+"""The history charts: pyqtgraph plots on a date axis, the active-days calendar, and their colours.
+
+Every chart is built once and then fed with `show_*` methods that call `setData`; colours come
+from the widget palette through `ChartColors`, so light and dark themes both read well.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+import numpy as np
+import pyqtgraph as pg
+import PySide6  # noqa: F401 - imported before pyqtgraph so it cannot pick another binding
+from pyqtgraph.graphicsItems.DateAxisItem import (
+    DAY_HOUR_ZOOM_LEVEL,
+    DAY_SPACING,
+    YEAR_MONTH_ZOOM_LEVEL,
+    TickSpec,
+    ZoomLevel,
+    makeSStepper,
+)
+from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QHelpEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+)
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QStackedLayout,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+DAY_S = 86_400.0
+WEEK_S = 7 * DAY_S
+#: Above this many points, per-session markers are dropped and only the lines are drawn.
+MAX_MARKERS = 150
+
+
+def trend_window(count: int) -> int:
+    """Sessions averaged in a trend line: a handful for a month, more for years."""
+    return max(5, min(30, count // 20))
+
+
+def blend(base: QColor, over: QColor, amount: float) -> QColor:
+    """`over` laid on `base` at `amount` (0..1)."""
+    return QColor.fromRgbF(
+        base.redF() + (over.redF() - base.redF()) * amount,
+        base.greenF() + (over.greenF() - base.greenF()) * amount,
+        base.blueF() + (over.blueF() - base.blueF()) * amount,
+    )
+
+
+def day_timestamp(day: date) -> float:
+    """POSIX seconds of local midnight starting `day` (the date axis shows local time)."""
+    return datetime.combine(day, time()).astimezone().timestamp()
+
+
+def timestamps(moments: Sequence[datetime]) -> np.ndarray:
+    return np.fromiter((m.timestamp() for m in moments), dtype=float, count=len(moments))
+
+
+@dataclass(frozen=True)
+class ChartColors:
+    """Colours for one palette. Series colours are Okabe-Ito hues, lightened on dark themes."""
+
+    dark: bool
+    background: QColor
+    text: QColor
+    axis: QColor
+    grid: QColor
+    muted: QColor
+    accent: QColor
+    left: QColor
+    right: QColor
+    ratio: QColor
+    pain: QColor
+    glutes: QColor
+    target: QColor
+
+    @classmethod
+    def from_palette(cls, palette: QPalette) -> ChartColors:
+        background = palette.color(QPalette.ColorRole.Base)
+        text = palette.color(QPalette.ColorRole.Text)
+        dark = background.lightness() < 128
+        if dark:
+            left, right, ratio = QColor("#ffb45c"), QColor("#6cb8f0"), QColor("#d9a6e8")
+            pain, glutes, accent = QColor("#ff8a70"), QColor("#5fd3a4"), QColor("#6cb8f0")
+        else:
+            left, right, ratio = QColor("#c25e00"), QColor("#0066a8"), QColor("#8a3d8f")
+            pain, glutes, accent = QColor("#c0392b"), QColor("#007a55"), QColor("#0066a8")
+        return cls(
+            dark=dark,
+            background=background,
+            text=text,
+            axis=blend(background, text, 0.55),
+            grid=blend(background, text, 0.14),
+            muted=blend(background, text, 0.38),
+            accent=accent,
+            left=left,
+            right=right,
+            ratio=ratio,
+            pain=pain,
+            glutes=glutes,
+            target=blend(background, text, 0.6),
+        )
+
+
+def _pen(color: QColor, width: float = 2.0, dashed: bool = False) -> pg.QtGui.QPen:
+    pen = pg.mkPen(color, width=width)
+    if dashed:
+        pen.setStyle(Qt.PenStyle.DashLine)
+    return pen
+
+
+def _label_colors(label: pg.TextItem, colors: ChartColors) -> None:
+    """Text on a patch of background, so a line's label stays legible over bars and points."""
+    label.setColor(colors.text)
+    label.fill = pg.mkBrush(_translucent(colors.background, 0.85))
+    label.update()
+
+
+def _translucent(color: QColor, alpha: float) -> QColor:
+    faded = QColor(color)
+    faded.setAlphaF(alpha)
+    return faded
+
+
+# Day ticks labelled "07 Jul" on their own, so a day number never sits against a month name
+# (pyqtgraph's own day level prints "31" right beside "Aug").
+_DAY_MONTH_ZOOM_LEVEL = ZoomLevel(
+    [TickSpec(DAY_SPACING, makeSStepper(DAY_SPACING), "%d %b", autoSkip=[1, 2, 7, 14])],
+    "00 MMM",
+)
+
+
+class DateAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
+    """A local-time date axis: years and months, or days with their month; never hours."""
+
+    def __init__(self) -> None:
+        super().__init__(orientation="bottom")
+        self.zoomLevels = {
+            np.inf: YEAR_MONTH_ZOOM_LEVEL,
+            5 * DAY_SPACING: _DAY_MONTH_ZOOM_LEVEL,
+            0.5 * DAY_SPACING: DAY_HOUR_ZOOM_LEVEL,
+        }
+
+
+class TimeChart(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
+    """A plot over dates: local-time date axis, no mouse zoom, palette colours, optional legend."""
+
+    def __init__(
+        self,
+        y_label: str,
+        *,
+        legend: bool = False,
+        legend_at_bottom: bool = False,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent=parent, axisItems={"bottom": DateAxis()})
+        self.setMinimumSize(QSize(240, 160))
+        self._y_label = y_label
+        item = self.getPlotItem()
+        item.setMenuEnabled(False)
+        item.hideButtons()
+        item.setMouseEnabled(x=False, y=False)
+        item.disableAutoRange()  # every chart sets its ranges from its data and the range picked
+        item.showGrid(x=False, y=True, alpha=1.0)
+        item.layout.setContentsMargins(4, 8, 12, 4)
+        left_axis = self.getAxis("left")
+        left_axis.setWidth(56)
+        # Show the labels at the ends of the range (0, 10, 100) rather than dropping them.
+        left_axis.setStyle(hideOverlappingLabels=False, maxTickLevel=0)
+        self.legend: pg.LegendItem | None = None
+        if legend:
+            # Top right by default: pain and doses sit low there late in a history.
+            offset = (-8, -4) if legend_at_bottom else (-8, 4)
+            self.legend = item.addLegend(offset=offset, labelTextSize="9pt", colCount=3)
+        self.colors = ChartColors.from_palette(self.palette())
+
+    def apply_colors(self, colors: ChartColors) -> None:
+        self.colors = colors
+        self.setBackground(colors.background)
+        for name in ("left", "bottom"):
+            axis = self.getAxis(name)
+            axis.setPen(_pen(colors.axis, 1))
+            axis.setTextPen(colors.text)
+        # The grid is drawn with the axis pen at the grid alpha: keep it faint on both themes.
+        self.getPlotItem().showGrid(x=False, y=True, alpha=0.25 if colors.dark else 0.18)
+        self.getAxis("left").setLabel(self._y_label, color=colors.text.name())
+        if self.legend is not None:
+            self.legend.setBrush(_translucent(colors.background, 0.85))
+            self.legend.setPen(_pen(colors.grid, 1))
+            self.legend.setLabelTextColor(colors.text)
+            for _sample, label in self.legend.items:
+                label.setText(label.text)  # re-render with the new colour
+
+    def set_time_span(self, start: date, end: date) -> None:
+        """Show local midnight of `start` to the end of `end`."""
+        self.setXRange(day_timestamp(start), day_timestamp(end + timedelta(days=1)), padding=0.02)
+
+    def symbol_options(self, count: int, color: QColor, symbol: str = "o") -> dict[str, object]:
+        if count > MAX_MARKERS:
+            return {"symbol": None}
+        return {
+            "symbol": symbol,
+            "symbolSize": 7,
+            "symbolBrush": color,
+            "symbolPen": _pen(self.colors.background, 1),
+        }
+
+
+class WeekBars(pg.BarGraphItem):  # type: ignore[misc]  # pyqtgraph is untyped
+    """Sessions per week as bars centred on each week; weeks at the goal in the accent colour."""
+
+    def __init__(self) -> None:
+        super().__init__(x=np.zeros(0), height=np.zeros(0), width=WEEK_S * 0.7, brushes=[])
+        self._x = np.zeros(0)
+        self._height = np.zeros(0)
+
+    def set_weeks(
+        self, starts: Sequence[date], counts: Sequence[int], goal: int, colors: ChartColors
+    ) -> None:
+        self._x = np.array([day_timestamp(d) + WEEK_S / 2 for d in starts], dtype=float)
+        self._height = np.array(counts, dtype=float)
+        brushes = [pg.mkBrush(colors.accent if c >= goal else colors.muted) for c in counts]
+        self.setOpts(
+            x=self._x,
+            height=self._height,
+            width=WEEK_S * 0.7,
+            brushes=brushes,
+            pens=[None] * len(counts),
+        )
+
+    def getData(self) -> tuple[np.ndarray, np.ndarray]:  # noqa: N802 - as PlotDataItem.getData
+        return self._x, self._height
+
+
+class WeeklyChart(TimeChart):
+    """Sessions per ISO week as bars, with the weekly goal as a dashed line."""
+
+    def __init__(self, y_label: str, goal_label: str, parent: QWidget | None = None) -> None:
+        super().__init__(y_label, parent=parent)
+        self._goal_label = goal_label
+        self.bars = WeekBars()
+        self.addItem(self.bars)
+        self.goal_line = pg.InfiniteLine(
+            pos=2,
+            angle=0,
+            movable=False,
+            label=goal_label.format(2),
+            labelOpts={"position": 0.02, "anchors": [(0, 1), (0, 1)]},
+        )
+        self.addItem(self.goal_line)
+        self.getAxis("left").setTickSpacing(major=1, minor=1)
+        self.apply_colors(self.colors)
+
+    def apply_colors(self, colors: ChartColors) -> None:
+        super().apply_colors(colors)
+        if hasattr(self, "goal_line"):
+            self.goal_line.setPen(_pen(colors.text, 2, dashed=True))
+            _label_colors(self.goal_line.label, colors)
+
+    def show_weeks(self, starts: Sequence[date], counts: Sequence[int], goal: int) -> None:
+        self.bars.set_weeks(starts, counts, goal, self.colors)
+        self.goal_line.setValue(goal)
+        self.goal_line.label.setFormat(self._goal_label.format(goal))
+        top = max([goal, *counts]) + 1
+        self.setYRange(0, top, padding=0.045)
+        # Integer ticks only; fewer of them when the bars are tall.
+        step = 1 if top <= 8 else 2 if top <= 16 else 5
+        self.getAxis("left").setTickSpacing(major=step, minor=step)
+        if starts:
+            self.set_time_span(starts[0], starts[-1] + timedelta(days=6))
+
+
+class ProgressChart(TimeChart):
+    """One exercise per session: the result as a line with markers, the target dashed."""
+
+    def __init__(
+        self, y_label: str, result_name: str, target_name: str, parent: QWidget | None = None
+    ):
+        super().__init__(y_label, legend=True, legend_at_bottom=True, parent=parent)
+        self.result = self.plot([], [], name=result_name, antialias=True)
+        self.target = self.plot([], [], name=target_name, antialias=True, connect="finite")
+        self.apply_colors(self.colors)
+
+    def apply_colors(self, colors: ChartColors) -> None:
+        super().apply_colors(colors)
+        if hasattr(self, "result"):
+            self.result.setPen(_pen(colors.accent, 2))
+            self.target.setPen(_pen(colors.target, 1.5, dashed=True))
+
+    def set_y_label(self, text: str) -> None:
+        self._y_label = text
+        self.getAxis("left").setLabel(text, color=self.colors.text.name())
+
+    def show_points(self, x: np.ndarray, values: np.ndarray, targets: np.ndarray) -> None:
+        self.result.setData(x, values, **self.symbol_options(len(x), self.colors.accent))
+        known = np.isfinite(targets)
+        self.target.setData(x[known], targets[known])
+        finite = np.concatenate([values, targets[np.isfinite(targets)]])
+        top = float(finite.max()) if finite.size else 1.0
+        self.setYRange(0, top * 1.15 + 1, padding=0.045)
+
+
+class SidesChart(TimeChart):
+    """Left and right results of a one-sided exercise, one line each, distinct markers."""
+
+    def __init__(
+        self, y_label: str, left_name: str, right_name: str, parent: QWidget | None = None
+    ):
+        super().__init__(y_label, legend=True, legend_at_bottom=True, parent=parent)
+        self.left = self.plot([], [], name=left_name, antialias=True, connect="finite")
+        self.right = self.plot([], [], name=right_name, antialias=True, connect="finite")
+        self.apply_colors(self.colors)
+
+    def apply_colors(self, colors: ChartColors) -> None:
+        super().apply_colors(colors)
+        if hasattr(self, "left"):
+            self.left.setPen(_pen(colors.left, 2))
+            self.right.setPen(_pen(colors.right, 2, dashed=True))
+
+    def set_y_label(self, text: str) -> None:
+        self._y_label = text
+        self.getAxis("left").setLabel(text, color=self.colors.text.name())
+
+    def show_sides(self, x: np.ndarray, left: np.ndarray, right: np.ndarray) -> None:
+        for item, values, color, symbol in (
+            (self.left, left, self.colors.left, "t"),
+            (self.right, right, self.colors.right, "s"),
+        ):
+            known = np.isfinite(values)
+            # Gaps (a side not measured that session) are skipped rather than drawn as breaks.
+            item.setData(
+                x[known], values[known], **self.symbol_options(int(known.sum()), color, symbol)
+            )
+        both = np.concatenate([left, right])
+        both = both[np.isfinite(both)]
+        top = float(both.max()) if both.size else 1.0
+        self.setYRange(0, top * 1.15 + 1, padding=0.045)
+
+
+class RatioChart(TimeChart):
+    """left / right per session, with 1.0 (even) marked."""
+
+    def __init__(self, y_label: str, even_label: str, parent: QWidget | None = None) -> None:
+        super().__init__(y_label, parent=parent)
+        self.ratio = self.plot([], [], antialias=True, connect="finite")
+        self.even = pg.InfiniteLine(
+            pos=1.0,
+            angle=0,
+            movable=False,
+            label=even_label,
+            labelOpts={"position": 0.02, "anchors": [(0, 1), (0, 1)]},
+        )
+        self.addItem(self.even)
+        self.apply_colors(self.colors)
+
+    def apply_colors(self, colors: ChartColors) -> None:
+        super().apply_colors(colors)
+        if hasattr(self, "ratio"):
+            self.ratio.setPen(_pen(colors.ratio, 2))
+            self.even.setPen(_pen(colors.text, 1.5, dashed=True))
+            _label_colors(self.even.label, colors)
+
+    def show_ratio(self, x: np.ndarray, ratio: np.ndarray) -> None:
+        known = np.isfinite(ratio)
+        self.ratio.setData(
+            x[known], ratio[known], **self.symbol_options(int(known.sum()), self.colors.ratio)
+        )
+        finite = ratio[known]
+        low = min(0.5, float(finite.min()) - 0.05) if finite.size else 0.5
+        high = max(1.5, float(finite.max()) + 0.05) if finite.size else 1.5
+        self.setYRange(low, high, padding=0)
+
+
+class TrendChart(TimeChart):
+    """Per-session values as faint markers with a rolling mean line, on a fixed y range."""
+
+    def __init__(
+        self,
+        y_label: str,
+        y_range: tuple[float, float],
+        points_name: str,
+        trend_name: str,
+        extra_name: str | None = None,
+        *,
+        legend_at_bottom: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(y_label, legend=True, legend_at_bottom=legend_at_bottom, parent=parent)
+        self._y_range = y_range
+        self.points = self.plot([], [], name=points_name, pen=None, antialias=True)
+        self.extra = (
+            self.plot([], [], name=extra_name, pen=None, antialias=True) if extra_name else None
+        )
+        self.trend = self.plot([], [], name=trend_name, antialias=True)
+        self._role = "pain"
+        self.setYRange(*y_range, padding=0.045)
+        self.getAxis("left").setTickSpacing(
+            major=(y_range[1] - y_range[0]) / 5, minor=(y_range[1] - y_range[0]) / 10
+        )
+
+    def set_role(self, role: str) -> None:
+        """'pain' or 'glutes': which series colour this chart uses."""
+        self._role = role
+        self.apply_colors(self.colors)
+
+    def _series_color(self) -> QColor:
+        return self.colors.pain if self._role == "pain" else self.colors.glutes
+
+    def apply_colors(self, colors: ChartColors) -> None:
+        super().apply_colors(colors)
+        if hasattr(self, "trend"):
+            color = self._series_color()
+            self.trend.setPen(_pen(color, 2.5))
+            self.points.setSymbolBrush(_translucent(color, 0.5 if self.colors.dark else 0.35))
+            self.points.setSymbolPen(None)
+            if self.extra is not None:
+                self.extra.setSymbolBrush(None)
+                self.extra.setSymbolPen(_pen(_translucent(color, 0.6), 1))
+
+    def show_trend(
+        self,
+        x: np.ndarray,
+        values: np.ndarray,
+        trend: np.ndarray,
+        extra: np.ndarray | None = None,
+    ) -> None:
+        color = self._series_color()
+        size = 6 if len(x) <= MAX_MARKERS else 3
+        self.points.setData(
+            x,
+            values,
+            symbol="o",
+            symbolSize=size,
+            symbolPen=None,
+            symbolBrush=_translucent(color, 0.5 if self.colors.dark else 0.35),
+        )
+        if self.extra is not None:
+            # Per-session worst ratings only while they can be told apart.
+            data = extra if extra is not None and len(x) <= MAX_MARKERS else np.zeros(0)
+            self.extra.setData(
+                x[: len(data)],
+                data,
+                symbol="t1",
+                symbolSize=size + 2,
+                symbolBrush=None,
+                symbolPen=_pen(_translucent(color, 0.6), 1),
+            )
+        self.trend.setData(x, trend)
+        self.setYRange(*self._y_range, padding=0.045)
+
+
+class ActivityCalendar(QWidget):
+    """Active days as a grid: a column per week, Monday at the top; the latest weeks that fit."""
+
+    MIN_CELL = 11
+    MAX_CELL = 30
+
+    def __init__(self, weekday_names: Sequence[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._weekday_names = list(weekday_names)  # Monday first
+        self._days: list[tuple[date, int]] = []
+        self._today: date | None = None
+        self._cells: list[tuple[QRect, date, int]] = []
+        self.tooltip_format = "{day}: {count}"
+        self.setMouseTracking(True)
+        self.setMinimumSize(QSize(220, 140))
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def set_days(self, days: Sequence[tuple[date, int]], today: date) -> None:
+        self._days = list(days)
+        self._today = today
+        self.update()
+
+    def days(self) -> list[tuple[date, int]]:
+        return list(self._days)
+
+    def visible_weeks(self) -> int:
+        return len({c[1] - timedelta(days=c[1].weekday()) for c in self._cells})
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(520, 200)
+
+    def _layout(self) -> tuple[int, int, int, list[date]]:
+        """Cell size, left and top offsets (the grid centred), and the week Mondays that fit."""
+        metrics = QFontMetrics(self.font())
+        label_w = max(metrics.horizontalAdvance(n) for n in self._weekday_names) + 8
+        label_h = metrics.height() + 6
+        mondays = sorted({d - timedelta(days=d.weekday()) for d, _ in self._days})
+        width = self.width() - label_w - 8
+        height = self.height() - label_h - 6
+        # As large as the height allows and every week fits; below the smallest legible cell,
+        # the latest weeks that fit.
+        cell = max(self.MIN_CELL, min(self.MAX_CELL, height // 7, width // max(1, len(mondays))))
+        fit = max(1, width // cell)
+        if len(mondays) > fit:
+            mondays = mondays[-fit:]
+        grid_w = label_w + cell * len(mondays)
+        grid_h = label_h + cell * 7
+        left = max(0, (self.width() - grid_w) // 2) + label_w
+        top = max(0, (self.height() - grid_h) // 2) + label_h
+        return cell, left, top, mondays
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        colors = ChartColors.from_palette(self.palette())
+        painter.fillRect(self.rect(), colors.background)
+        cell, left, top, mondays = self._layout()
+        counts = dict(self._days)
+        gap = max(2, cell // 6)
+        painter.setPen(colors.text)
+        metrics = QFontMetrics(self.font())
+        for row, name in enumerate(self._weekday_names):
+            if row % 2 == 0:
+                painter.drawText(
+                    QRect(left - 200, top + row * cell, 194, cell),
+                    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                    name,
+                )
+        self._cells = []
+        last_month: int | None = None
+        next_label_x = 0
+        for column, monday in enumerate(mondays):
+            x = left + column * cell
+            week_end = monday + timedelta(days=6)
+            if week_end.month != last_month:
+                # A month's name over the week holding its first day, when there is room.
+                label = week_end.strftime("%b")
+                if x >= next_label_x:
+                    painter.setPen(colors.text)
+                    painter.drawText(QPoint(x, top - metrics.descent() - 4), label)
+                    next_label_x = x + metrics.horizontalAdvance(label) + 6
+                last_month = week_end.month
+            for row in range(7):
+                day = monday + timedelta(days=row)
+                if day not in counts:
+                    continue
+                count = counts[day]
+                rect = QRect(x, top + row * cell, cell - gap, cell - gap)
+                if count == 0:
+                    fill = colors.grid
+                else:
+                    fill = colors.glutes if count == 1 else blend(colors.glutes, colors.text, 0.25)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(fill)
+                painter.drawRoundedRect(QRectF(rect), 2.5, 2.5)
+                if day == self._today:
+                    painter.setPen(_pen(colors.text, 1.5))
+                    painter.setBrush(Qt.BrushStyle.NoBrush)
+                    painter.drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), 2.5, 2.5)
+                self._cells.append((rect, day, count))
+        painter.end()
+
+    def cell_at(self, point: QPoint) -> tuple[date, int] | None:
+        for rect, day, count in self._cells:
+            if rect.contains(point):
+                return day, count
+        return None
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            found = self.cell_at(event.pos())
+            if found is None:
+                QToolTip.hideText()
+            else:
+                day, count = found
+                QToolTip.showText(
+                    event.globalPos(),
+                    self.tooltip_format.format(day=day.strftime("%a %d %b %Y"), count=count),
+                    self,
+                )
+            return True
+        return super().event(event)
+
+
+class ChartPanel(QFrame):
+    """A titled chart with a "Save PNG" button; shows a message instead when there is no data."""
+
+    save_requested = Signal(str)
+
+    def __init__(
+        self,
+        name: str,
+        title: str,
+        chart: QWidget,
+        save_text: str,
+        save_accessible: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.name = name
+        self.chart = chart
+        self.setObjectName(f"chart_{name}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        chart.setAccessibleName(title)
+
+        self.title = QLabel(title)
+        font = QFont(self.title.font())
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setWordWrap(True)
+        self.save_button = QPushButton(save_text)
+        self.save_button.setObjectName(f"save_{name}")
+        self.save_button.setAccessibleName(save_accessible)
+        self.save_button.setToolTip(save_accessible)
+        self.save_button.clicked.connect(lambda: self.save_requested.emit(self.name))
+
+        header = QHBoxLayout()
+        header.setContentsMargins(0, 0, 0, 0)
+        header.addWidget(self.title, 1)
+        header.addWidget(self.save_button)
+
+        self.message = QLabel()
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setWordWrap(True)
+        self.message.setObjectName(f"message_{name}")
+        self.message.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+
+        self._stack = QStackedLayout()
+        self._stack.addWidget(chart)
+        self._stack.addWidget(self.message)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 10)
+        layout.setSpacing(6)
+        layout.addLayout(header)
+        layout.addLayout(self._stack, 1)
+
+    @property
+    def has_chart(self) -> bool:
+        return self._stack.currentWidget() is self.chart
+
+    def show_chart(self) -> None:
+        self._stack.setCurrentWidget(self.chart)
+        self.save_button.setEnabled(True)
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self._stack.setCurrentWidget(self.message)
+        self.save_button.setEnabled(False)

@@ -1,0 +1,561 @@
+"""A printable PDF report for a physiotherapist: adherence, dose, sides, pain, felt-in, notes.
+
+Made with Qt alone: an HTML QTextDocument printed to a QPdfWriter (no printer or print support
+module needed, works offscreen). Charts are the same pyqtgraph charts as the History view,
+rendered on a light palette at twice their size so they stay sharp on paper.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, tzinfo
+from pathlib import Path
+
+import numpy as np
+import PySide6  # noqa: F401 - imported before pyqtgraph so it cannot pick another binding
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QMarginsF, QRectF, QSize, Qt, QUrl
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPalette,
+    QPdfWriter,
+    QTextDocument,
+)
+
+from gluteapp import __version__
+from gluteapp.core.exercises import Library
+from gluteapp.core.history_records import SessionRecord, StoredSet
+from gluteapp.core.records import FeltIn
+from gluteapp.core.stats import (
+    DEFAULT_GOAL_PER_WEEK,
+    ExerciseDose,
+    HistoryRange,
+    Measure,
+    SidePoint,
+    dose_summary,
+    exercises_done,
+    felt_in_over_time,
+    first_and_last,
+    has_sides,
+    local_day,
+    measure_for,
+    pain_over_time,
+    rolling_mean,
+    sessions_per_week,
+    side_balance,
+    summarize,
+    week_streaks,
+)
+from gluteapp.gui.history.charts import (
+    ChartColors,
+    RatioChart,
+    SidesChart,
+    TimeChart,
+    TrendChart,
+    WeeklyChart,
+    timestamps,
+    trend_window,
+)
+
+#: Sessions averaged for "at the start" and "lately" in the trend sentences.
+TREND_SESSIONS = 4
+CHART_SIZE = QSize(700, 220)
+CHART_SCALE = 2  # rendered at twice the size: crisp at print resolution
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("HistoryReport", text)
+
+
+def light_palette() -> QPalette:
+    """Black on white, whatever the screen theme: paper is white."""
+    palette = QPalette()
+    for role, color in (
+        (QPalette.ColorRole.Window, "#ffffff"),
+        (QPalette.ColorRole.Base, "#ffffff"),
+        (QPalette.ColorRole.Text, "#1a1a1a"),
+        (QPalette.ColorRole.WindowText, "#1a1a1a"),
+    ):
+        palette.setColor(role, QColor(color))
+    return palette
+
+
+def render_chart(chart: TimeChart, size: QSize = CHART_SIZE) -> QImage:
+    """Draw a chart that is not on screen into an image `CHART_SCALE` times `size`.
+
+    The scene is drawn scaled (vector text and lines), not a screen grab blown up.
+    """
+    chart.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    chart.resize(size)
+    chart.show()  # lays the plot out at `size`; never visible
+    QCoreApplication.processEvents()
+    image = QImage(size * CHART_SCALE, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor("#ffffff"))
+    painter = QPainter(image)
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        source = chart.mapToScene(chart.viewport().rect()).boundingRect()
+        chart.scene().render(painter, QRectF(image.rect()), source)
+    finally:
+        painter.end()
+    chart.hide()  # parentless and owned by Python: deleted with the last reference
+    return image
+
+
+def _day(day: date) -> str:
+    return QLocale().toString(QDate(day.year, day.month, day.day), "d MMM yyyy")
+
+
+def _number(value: float | None, unit: str = "") -> str:
+    if value is None:
+        return "–"
+    text = f"{value:.0f}" if abs(value - round(value)) < 0.05 else f"{value:.1f}"
+    return f"{text} {unit}".strip()
+
+
+def _percent(value: float | None) -> str:
+    return "–" if value is None else f"{100 * value:.0f} %"
+
+
+def _unit(measure: Measure) -> str:
+    return _tr("s") if measure is Measure.HOLD else _tr("reps")
+
+
+@dataclass
+class _Charts:
+    images: dict[str, QImage]
+
+    def add_to(self, document: QTextDocument) -> None:
+        for name, image in self.images.items():
+            document.addResource(
+                QTextDocument.ResourceType.ImageResource, QUrl(f"chart:{name}"), image
+            )
+
+    def tag(self, name: str) -> str:
+        if name not in self.images:
+            return ""
+        return f'<p><img src="chart:{name}" width="{CHART_SIZE.width() * 0.92:.0f}"></p>'
+
+
+def write_report(
+    path: Path | str,
+    sessions: Sequence[SessionRecord],
+    library: Library,
+    *,
+    goal_per_week: int = DEFAULT_GOAL_PER_WEEK,
+    history_range: HistoryRange = HistoryRange.THREE_MONTHS,
+    today: date | None = None,
+    tz: tzinfo | None = None,
+) -> Path:
+    """Write the report on `sessions` (already limited to the range) to a PDF file.
+
+    Raises OSError when the file cannot be written.
+    """
+    path = Path(path)
+    today = today or date.today()
+    builder = _ReportBuilder(sessions, library, goal_per_week, history_range, today, tz)
+    document = builder.document()
+    writer = QPdfWriter(str(path))
+    writer.setTitle(_tr("Gluteapp progress report"))
+    writer.setCreator(f"Gluteapp {__version__}")
+    writer.setResolution(300)
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(0, 0, 0, 0),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    # print_() lays a document without a page size out on the page with 2 cm margins of its own
+    # and numbers the pages: those are the report's margins.
+    document.print_(writer)
+    del writer  # the file is finished when the writer goes away
+    if not path.is_file() or path.stat().st_size == 0:
+        raise OSError(f"the report could not be written to {path}")
+    return path
+
+
+class _ReportBuilder:
+    def __init__(
+        self,
+        sessions: Sequence[SessionRecord],
+        library: Library,
+        goal: int,
+        history_range: HistoryRange,
+        today: date,
+        tz: tzinfo | None,
+    ) -> None:
+        self.sessions = [s for s in sessions if s.sets]
+        self.all_sessions = list(sessions)
+        self.library = library
+        self.goal = goal
+        self.range = history_range
+        self.today = today
+        self.tz = tz
+        self.weeks = sessions_per_week(self.sessions, today, history_range, goal, tz)
+        self.colors = ChartColors.from_palette(light_palette())
+
+    # -- helpers --------------------------------------------------------------------------
+
+    def name(self, exercise_id: str) -> str:
+        exercise = self.library.get(exercise_id)
+        return exercise.name if exercise is not None else exercise_id
+
+    def measure(self, exercise_id: str, sets: Sequence[StoredSet] = ()) -> Measure:
+        return measure_for(self.library.get(exercise_id), sets)
+
+    def _prepare(self, chart: TimeChart) -> TimeChart:
+        chart.setPalette(light_palette())
+        chart.apply_colors(self.colors)
+        chart.set_time_span(self.weeks[0].start, self.today)
+        return chart
+
+    def range_text(self) -> str:
+        return {
+            HistoryRange.FOUR_WEEKS: _tr("the last 4 weeks"),
+            HistoryRange.THREE_MONTHS: _tr("the last 3 months"),
+            HistoryRange.YEAR: _tr("the last year"),
+            HistoryRange.ALL: _tr("the whole history"),
+        }[self.range]
+
+    # -- the document ---------------------------------------------------------------------
+
+    def document(self) -> QTextDocument:
+        charts = _Charts(self.charts() if self.sessions else {})
+        document = QTextDocument()
+        document.setDefaultStyleSheet(
+            "body { font-size: 10pt; } h1 { font-size: 18pt; } "
+            "h2 { font-size: 13pt; margin-top: 14px; } "
+            "th { background-color: #eeeeee; text-align: left; font-size: 9pt; } "
+            "td { font-size: 9pt; } "
+            ".quiet { color: #555555; }"
+        )
+        charts.add_to(document)
+        document.setHtml(self.html(charts))
+        return document
+
+    def html(self, charts: _Charts) -> str:
+        start = self.weeks[0].start
+        parts = [
+            f"<h1>{_tr('Gluteapp progress report')}</h1>",
+            "<p class='quiet'>"
+            + html.escape(
+                _tr("{start} to {end} ({range}). Prepared on {today}.").format(
+                    start=_day(start),
+                    end=_day(self.today),
+                    range=self.range_text(),
+                    today=_day(self.today),
+                )
+            )
+            + "</p>",
+        ]
+        if not self.sessions:
+            parts.append(f"<p>{html.escape(_tr('No sessions were recorded in this period.'))}</p>")
+        else:
+            parts += [
+                self.adherence(),
+                charts.tag("weekly"),
+                self.doses(),
+                self.sides(charts),
+                self.pain(),
+                charts.tag("pain"),
+                self.felt_in(),
+                charts.tag("felt_in"),
+            ]
+        parts.append(self.notes())
+        parts.append(
+            "<p class='quiet'>"
+            + html.escape(
+                _tr(
+                    "Recorded by the person during home sessions with Gluteapp {0}: holds are "
+                    "timed by the app, reps are as counted, pain (0-10) and where a set was "
+                    "felt are the person's own ratings. This is a training log, not a "
+                    "diagnosis."
+                ).format(__version__)
+            )
+            + "</p>"
+        )
+        return "<html><body>" + "\n".join(p for p in parts if p) + "</body></html>"
+
+    def adherence(self) -> str:
+        summary = summarize(self.weeks, self.sessions, self.tz)
+        streaks = week_streaks(self.weeks)
+        text = _tr(
+            "{sessions} sessions in {weeks} weeks ({per_week:.1f} a week) against a goal of "
+            "{goal} a week. The goal was met in {met} of the {weeks} weeks; the current run of "
+            "weeks at the goal is {streak}, the longest in this period {longest}."
+        ).format(
+            sessions=summary.sessions,
+            weeks=summary.weeks,
+            per_week=summary.sessions_per_week,
+            goal=self.goal,
+            met=summary.weeks_met,
+            streak=streaks.current_weeks,
+            longest=streaks.longest_weeks,
+        )
+        detail = _tr(
+            "{completed} completed, {early} ended early, {interrupted} interrupted; "
+            "{sets} sets on {days} active days."
+        ).format(
+            completed=summary.completed,
+            early=summary.ended_early,
+            interrupted=summary.interrupted,
+            sets=summary.sets,
+            days=summary.active_days,
+        )
+        return f"<h2>{_tr('Adherence')}</h2><p>{html.escape(text)}</p><p>{html.escape(detail)}</p>"
+
+    def doses(self) -> str:
+        doses = dose_summary(self.sessions, self.measure)
+        head = [
+            _tr("Exercise"),
+            _tr("Sets"),
+            _tr("Target (mean)"),
+            _tr("Done (mean)"),
+            _tr("Done of target"),
+            _tr("Sets at target"),
+            _tr("Target, first → last"),
+        ]
+        rows = [self._dose_row(dose) for dose in doses]
+        widths = (24, 7, 13, 13, 12, 12, 19)
+        intro = _tr(
+            "Per exercise, the target set for each set (prescribed) against what was held or "
+            "counted (done), over the sets that have both."
+        )
+        return (
+            f"<h2>{_tr('Dose done against prescribed')}</h2><p>{html.escape(intro)}</p>"
+            + _table(head, rows, widths)
+        )
+
+    def _dose_row(self, dose: ExerciseDose) -> list[str]:
+        unit = _unit(dose.measure)
+        return [
+            self.name(dose.exercise_id),
+            str(dose.sets),
+            _number(dose.mean_target, unit),
+            _number(dose.mean_achieved, unit),
+            _percent(dose.achieved_of_target),
+            f"{dose.sets_at_target} / {dose.sets_with_target}",
+            f"{_number(dose.first_target, unit)} → {_number(dose.last_target, unit)}",
+        ]
+
+    def _side_points(self) -> dict[str, tuple[Measure, list[SidePoint]]]:
+        found: dict[str, tuple[Measure, list[SidePoint]]] = {}
+        for exercise_id, _sets in exercises_done(self.sessions):
+            if not has_sides(self.sessions, exercise_id):
+                continue
+            sets = [st for s in self.sessions for st in s.sets if st.exercise_id == exercise_id]
+            measure = self.measure(exercise_id, sets)
+            found[exercise_id] = (measure, side_balance(self.sessions, exercise_id, measure))
+        return found
+
+    def sides(self, charts: _Charts) -> str:
+        per_side = self._side_points()
+        title = f"<h2>{_tr('Per-side trend')}</h2>"
+        if not per_side:
+            return title + f"<p>{html.escape(_tr('No one-sided exercises in this period.'))}</p>"
+        head = [
+            _tr("Exercise"),
+            _tr("Left, start → lately"),
+            _tr("Right, start → lately"),
+            _tr("Left : right, start → lately"),
+        ]
+        rows = []
+        for exercise_id, (measure, points) in per_side.items():
+            unit = _unit(measure)
+            rows.append(
+                [
+                    self.name(exercise_id),
+                    _trend([p.left for p in points], unit),
+                    _trend([p.right for p in points], unit),
+                    _trend([p.ratio for p in points], "", digits=2),
+                ]
+            )
+        intro = _tr(
+            "Best set per session on each side, averaged over the first and the latest {0} "
+            "sessions. A left : right ratio below 1 means the left side did less."
+        ).format(TREND_SESSIONS)
+        main = next(iter(per_side))
+        caption = _tr("{0}: left and right per session, and their ratio.").format(self.name(main))
+        return (
+            title
+            + f"<p>{html.escape(intro)}</p>"
+            + _table(head, rows, (28, 24, 24, 24))
+            + f"<p class='quiet'>{html.escape(caption)}</p>"
+            + charts.tag("sides")
+            + charts.tag("ratio")
+        )
+
+    def pain(self) -> str:
+        points = pain_over_time(self.sessions)
+        title = f"<h2>{_tr('Pain')}</h2>"
+        if not points:
+            return title + f"<p>{html.escape(_tr('No set was rated for pain.'))}</p>"
+        trend = first_and_last([p.mean for p in points], TREND_SESSIONS)
+        worst = max(points, key=lambda p: (p.max, p.started_at))
+        rated = sum(p.rated for p in points)
+        sets = sum(len(s.sets) for s in self.sessions)
+        assert trend is not None
+        text = _tr(
+            "Average pain per rated set (0-10): {start:.1f} in the first {n} sessions, "
+            "{late:.1f} in the latest {n}. Highest rating: {worst} on {day}. {rated} of "
+            "{sets} sets were rated."
+        ).format(
+            start=trend[0],
+            late=trend[1],
+            n=TREND_SESSIONS,
+            worst=worst.max,
+            day=_day(local_day(worst.started_at, self.tz)),
+            rated=rated,
+            sets=sets,
+        )
+        return title + f"<p>{html.escape(text)}</p>"
+
+    def felt_in(self) -> str:
+        points = felt_in_over_time(self.sessions)
+        title = f"<h2>{_tr('Where the exercises were felt')}</h2>"
+        if not points:
+            return title + f"<p>{html.escape(_tr('No set was rated for where it was felt.'))}</p>"
+        trend = first_and_last([p.glute_share for p in points], TREND_SESSIONS)
+        assert trend is not None
+        totals = {where: sum(p.counts.get(where, 0) for p in points) for where in FeltIn}
+        rated = sum(totals.values())
+        labels = {
+            FeltIn.GLUTES: _tr("glutes"),
+            FeltIn.HAMSTRINGS: _tr("hamstrings"),
+            FeltIn.LOWER_BACK: _tr("lower back"),
+            FeltIn.NOWHERE: _tr("nowhere in particular"),
+        }
+        spread = ", ".join(
+            f"{labels[where]} {100 * count / rated:.0f} %" for where, count in totals.items()
+        )
+        text = _tr(
+            "Sets felt in the glutes: {start:.0f} % in the first {n} sessions, {late:.0f} % in "
+            "the latest {n}. Over the period: {spread} of {rated} rated sets."
+        ).format(
+            start=100 * trend[0],
+            late=100 * trend[1],
+            n=TREND_SESSIONS,
+            spread=spread,
+            rated=rated,
+        )
+        return title + f"<p>{html.escape(text)}</p>"
+
+    def notes(self) -> str:
+        noted = [s for s in self.all_sessions if s.notes.strip()]
+        title = f"<h2>{_tr('Notes')}</h2>"
+        if not noted:
+            return title + f"<p>{html.escape(_tr('No session notes in this period.'))}</p>"
+        items = "".join(
+            f"<li><b>{html.escape(_day(local_day(s.started_at, self.tz)))}</b>, "
+            f"{html.escape(s.routine_name)}: {html.escape(s.notes.strip())}</li>"
+            for s in noted
+        )
+        return title + f"<ul>{items}</ul>"
+
+    # -- charts ---------------------------------------------------------------------------
+
+    def charts(self) -> dict[str, QImage]:
+        images: dict[str, QImage] = {}
+        weekly = WeeklyChart(_tr("Sessions"), _tr("Goal: {0} a week"))
+        self._prepare(weekly)
+        weekly.show_weeks(
+            [w.start for w in self.weeks], [w.sessions for w in self.weeks], self.goal
+        )
+        images["weekly"] = render_chart(weekly)
+
+        pain = pain_over_time(self.sessions)
+        if pain:
+            chart = TrendChart(
+                _tr("Pain (0–10)"),
+                (0, 10),
+                _tr("Session average"),
+                _tr("Trend"),
+                _tr("Session worst"),
+            )
+            chart.set_role("pain")
+            self._prepare(chart)
+            means = [p.mean for p in pain]
+            chart.show_trend(
+                timestamps([p.started_at for p in pain]),
+                np.array(means),
+                np.array(rolling_mean(means, trend_window(len(pain)))),
+                np.array([float(p.max) for p in pain]),
+            )
+            images["pain"] = render_chart(chart)
+
+        felt = felt_in_over_time(self.sessions)
+        if felt:
+            chart = TrendChart(
+                _tr("% felt in the glutes"),
+                (0, 100),
+                _tr("Session"),
+                _tr("Trend"),
+                legend_at_bottom=True,
+            )
+            chart.set_role("glutes")
+            self._prepare(chart)
+            shares = [100 * p.glute_share for p in felt]
+            chart.show_trend(
+                timestamps([p.started_at for p in felt]),
+                np.array(shares),
+                np.array(rolling_mean(shares, trend_window(len(felt)))),
+            )
+            images["felt_in"] = render_chart(chart)
+
+        per_side = self._side_points()
+        if per_side:
+            measure, points = next(iter(per_side.values()))
+            unit = _tr("Seconds held") if measure is Measure.HOLD else _tr("Reps")
+            x = timestamps([p.started_at for p in points])
+            sides = SidesChart(unit, _tr("Left"), _tr("Right"))
+            self._prepare(sides)
+            sides.show_sides(
+                x,
+                np.array([np.nan if p.left is None else p.left for p in points]),
+                np.array([np.nan if p.right is None else p.right for p in points]),
+            )
+            images["sides"] = render_chart(sides)
+            ratio = np.array([np.nan if p.ratio is None else p.ratio for p in points])
+            if np.isfinite(ratio).any():
+                ratio_chart = RatioChart(_tr("Left ÷ right"), _tr("even"))
+                self._prepare(ratio_chart)
+                ratio_chart.show_ratio(x, ratio)
+                images["ratio"] = render_chart(ratio_chart, QSize(CHART_SIZE.width(), 200))
+        return images
+
+
+def _trend(values: Sequence[float | None], unit: str, digits: int = 0) -> str:
+    known = [v for v in values if v is not None]
+    pair = first_and_last(known, TREND_SESSIONS)
+    if pair is None:
+        return "–"
+    if digits:
+        return f"{pair[0]:.{digits}f} → {pair[1]:.{digits}f}"
+    return f"{_number(pair[0], unit)} → {_number(pair[1], unit)}"
+
+
+def _table(head: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[int]) -> str:
+    """A ruled table; `widths` are column widths in percent."""
+    cells = "".join(
+        f'<th width="{width}%">{html.escape(h)}</th>' for h, width in zip(head, widths, strict=True)
+    )
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in rows
+    )
+    return (
+        '<table border="1" cellspacing="0" cellpadding="4" width="100%" '
+        'style="border-collapse: collapse; border-color: #bbbbbb;">'
+        f"<tr>{cells}</tr>{body}</table>"
+    )
+
+
+def report_filename(today: date | datetime) -> str:
+    return f"gluteapp-report-{today:%Y-%m-%d}.pdf"

@@ -1,0 +1,233 @@
+"""Past sessions as a two-level tree model: each session, newest first, with its sets under it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from statistics import fmean
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QDateTime,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from gluteapp.core.history_records import SessionRecord, StoredSet
+from gluteapp.core.records import FeltIn, SessionStatus, Side
+from gluteapp.core.stats import Measure
+
+_USER = Qt.ItemDataRole.UserRole.value
+_NO_PARENT = 0  # internalId of a session row; a set row stores its session's row + 1
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SessionTreeModel", text)
+
+
+def status_text(status: SessionStatus, awaiting_resume: bool = False) -> str:
+    if status is SessionStatus.INTERRUPTED and awaiting_resume:
+        return _tr("Interrupted (can be resumed)")
+    return {
+        SessionStatus.COMPLETED: _tr("Completed"),
+        SessionStatus.ENDED_EARLY: _tr("Ended early"),
+        SessionStatus.INTERRUPTED: _tr("Interrupted"),
+        SessionStatus.RUNNING: _tr("In progress"),
+    }[status]
+
+
+def felt_in_text(felt_in: FeltIn) -> str:
+    return {
+        FeltIn.GLUTES: _tr("Glutes"),
+        FeltIn.HAMSTRINGS: _tr("Hamstrings"),
+        FeltIn.LOWER_BACK: _tr("Lower back"),
+        FeltIn.NOWHERE: _tr("Nowhere"),
+    }[felt_in]
+
+
+def side_text(side: Side) -> str:
+    return {Side.LEFT: _tr("left"), Side.RIGHT: _tr("right"), Side.BOTH: _tr("both sides")}[side]
+
+
+def _number(value: float) -> str:
+    return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
+
+
+def result_text(stored: StoredSet, measure: Measure) -> str:
+    """'28 of 30 s', '12 of 12 reps', or just the result when no target was set."""
+    if measure is Measure.HOLD:
+        got, wanted, unit = stored.achieved_hold_s, stored.target_hold_s, _tr("s")
+    else:
+        reps_got, reps_wanted = stored.achieved_reps, stored.target_reps
+        got = float(reps_got) if reps_got is not None else None
+        wanted = float(reps_wanted) if reps_wanted is not None else None
+        unit = _tr("reps")
+    if got is None:
+        return _tr("target {0} {1}").format(_number(wanted), unit) if wanted is not None else ""
+    if wanted is None:
+        return f"{_number(got)} {unit}"
+    return _tr("{0} of {1} {2}").format(_number(got), _number(wanted), unit)
+
+
+class SessionTreeModel(QAbstractItemModel):
+    """Columns: when, routine or exercise, status, sets or result, pain, felt in, notes."""
+
+    SessionRole = _USER + 1  # the SessionRecord (session rows)
+    SetRole = _USER + 2  # the StoredSet (set rows)
+    StatusRole = _USER + 3  # the session's status value (session rows)
+
+    WHEN, WHAT, STATUS, RESULT, PAIN, FELT_IN, NOTES = range(7)
+
+    def __init__(
+        self,
+        exercise_name: Callable[[str], str],
+        measure_of: Callable[[str], Measure],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._exercise_name = exercise_name
+        self._measure_of = measure_of
+        self._sessions: list[SessionRecord] = []
+        self._headers = [
+            _tr("When"),
+            _tr("Routine or exercise"),
+            _tr("Status"),
+            _tr("Sets or result"),
+            _tr("Pain"),
+            _tr("Felt in"),
+            _tr("Notes"),
+        ]
+
+    def set_sessions(self, sessions: Sequence[SessionRecord]) -> None:
+        """Show these sessions, newest first."""
+        self.beginResetModel()
+        self._sessions = sorted(sessions, key=lambda s: (s.started_at, s.id), reverse=True)
+        self.endResetModel()
+
+    def session_at(self, row: int) -> SessionRecord:
+        return self._sessions[row]
+
+    # -- structure -------------------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, _NO_PARENT)
+        if parent.internalId() != _NO_PARENT:
+            return QModelIndex()
+        return self.createIndex(row, column, parent.row() + 1)
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not index.isValid() or index.internalId() == _NO_PARENT:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, _NO_PARENT)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        if not parent.isValid():
+            return len(self._sessions)
+        if parent.internalId() == _NO_PARENT and parent.column() == 0:
+            return len(self._sessions[parent.row()].sets)
+        return 0
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return len(self._headers)
+
+    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802, B008
+        return self.rowCount(parent) > 0
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.internalId() != _NO_PARENT:
+            flags |= Qt.ItemFlag.ItemNeverHasChildren
+        return flags
+
+    def headerData(  # noqa: N802 - Qt override
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation is Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self._headers)
+        ):
+            return self._headers[section]
+        return None
+
+    # -- data ------------------------------------------------------------------------------
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if index.internalId() == _NO_PARENT:
+            return self._session_data(self._sessions[index.row()], index.column(), role)
+        session = self._sessions[index.internalId() - 1]
+        return self._set_data(session.sets[index.row()], index.column(), role)
+
+    def _session_data(self, session: SessionRecord, column: int, role: int) -> Any:
+        if role == self.SessionRole:
+            return session
+        if role == self.StatusRole:
+            return session.status.value
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.NOTES and session.notes:
+            return session.notes
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if column == self.WHEN:
+            moment = QDateTime.fromSecsSinceEpoch(int(session.started_at.timestamp()))
+            return QLocale().toString(moment, "ddd d MMM yyyy, HH:mm")
+        if column == self.WHAT:
+            return session.routine_name
+        if column == self.STATUS:
+            return status_text(session.status, session.awaiting_resume)
+        if column == self.RESULT:
+            sets = len(session.sets)
+            text = _tr("1 set") if sets == 1 else _tr("{0} sets").format(sets)
+            end = session.ended_at or (session.last_set.ended_at if session.last_set else None)
+            if end is not None and end > session.started_at:
+                minutes = max(1, round((end - session.started_at).total_seconds() / 60))
+                text += _tr(", {0} min").format(minutes)
+            return text
+        if column == self.PAIN:
+            pains = [st.pain for st in session.sets if st.pain is not None]
+            if not pains:
+                return ""
+            return _tr("avg {0}, max {1}").format(f"{fmean(pains):.1f}", max(pains))
+        if column == self.FELT_IN:
+            felt = [st.felt_in for st in session.sets if st.felt_in is not None]
+            if not felt:
+                return ""
+            glutes = sum(1 for f in felt if f is FeltIn.GLUTES)
+            return _tr("glutes in {0} of {1}").format(glutes, len(felt))
+        if column == self.NOTES:
+            return session.notes.replace("\n", " ")
+        return None
+
+    def _set_data(self, stored: StoredSet, column: int, role: int) -> Any:
+        if role == self.SetRole:
+            return stored
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if column == self.WHEN:
+            moment = QDateTime.fromSecsSinceEpoch(int(stored.started_at.timestamp()))
+            return QLocale().toString(moment, "HH:mm:ss")
+        if column == self.WHAT:
+            return _tr("{name}, set {number}, {side}").format(
+                name=self._exercise_name(stored.exercise_id),
+                number=stored.set_number,
+                side=side_text(stored.side),
+            )
+        if column == self.RESULT:
+            return result_text(stored, self._measure_of(stored.exercise_id))
+        if column == self.PAIN:
+            return "" if stored.pain is None else str(stored.pain)
+        if column == self.FELT_IN:
+            return "" if stored.felt_in is None else felt_in_text(stored.felt_in)
+        return ""

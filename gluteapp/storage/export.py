@@ -1,0 +1,168 @@
+"""Getting history out and in wholesale: CSV export of every set, and demo history in bulk."""
+
+from __future__ import annotations
+
+import csv
+import sqlite3
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+
+from gluteapp.core.demo import DemoSession, generate_history
+from gluteapp.core.history_records import StoredSet
+from gluteapp.core.records import FeltIn, Side
+from gluteapp.storage.errors import StorageError
+from gluteapp.storage.history import HistoryStore, open_history
+from gluteapp.storage.timestamps import to_db_time, utc_now
+
+#: Every column of the `sets` table, then the session each set belongs to.
+CSV_COLUMNS = (
+    "id",
+    "session_id",
+    "exercise_id",
+    "set_number",
+    "side",
+    "started_at",
+    "ended_at",
+    "target_reps",
+    "target_hold_s",
+    "achieved_reps",
+    "achieved_hold_s",
+    "pain",
+    "felt_in",
+    "routine_id",
+    "routine_name",
+    "session_status",
+)
+
+
+def export_csv(store: HistoryStore, path: Path | str) -> int:
+    """Write every set, oldest first, to a UTF-8 CSV file; return the number of sets written.
+
+    Times are UTC ISO-8601 (as stored); an empty cell is a value never recorded. The file is
+    written beside the target and renamed over it, so a failed export leaves no half file.
+    """
+    path = Path(path)
+    sessions = {s.id: s for s in store.list_sessions()}
+    sets = sorted((st for s in sessions.values() for st in s.sets), key=lambda st: st.id)
+    partial = path.with_name(path.name + ".part")
+    try:
+        with partial.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(CSV_COLUMNS)
+            for stored in sets:
+                session = sessions[stored.session_id]
+                writer.writerow(
+                    (
+                        *_set_cells(stored),
+                        session.routine_id,
+                        session.routine_name,
+                        session.status.value,
+                    )
+                )
+        partial.replace(path)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise StorageError(f"Could not write the export to {path} ({error}).") from error
+    return len(sets)
+
+
+def _set_cells(stored: StoredSet) -> tuple[str, ...]:
+    return (
+        str(stored.id),
+        str(stored.session_id),
+        stored.exercise_id,
+        str(stored.set_number),
+        stored.side.value,
+        to_db_time(stored.started_at),
+        to_db_time(stored.ended_at),
+        _cell(stored.target_reps),
+        _cell(stored.target_hold_s),
+        _cell(stored.achieved_reps),
+        _cell(stored.achieved_hold_s),
+        _cell(stored.pain),
+        stored.felt_in.value if stored.felt_in is not None else "",
+    )
+
+
+def _cell(value: float | None) -> str:
+    return "" if value is None else repr(value)
+
+
+def insert_sessions(store: HistoryStore, sessions: Iterable[DemoSession]) -> int:
+    """Write finished sessions and their sets in one transaction; return the sessions written.
+
+    The player's path commits (and syncs) each set on its own, which is what makes it crash-safe
+    and also what makes it slow for ten years at once; here all or nothing is committed.
+    """
+    conn = store._db.conn  # a bulk path over the store's own connection, in its own module
+    written = 0
+    try:
+        with conn:  # commits on success, rolls back on any error
+            for session in sessions:
+                cursor = conn.execute(
+                    "INSERT INTO sessions (routine_id, routine_name, started_at, ended_at, status,"
+                    " notes) VALUES (?, ?, ?, ?, ?, ?)",
+                    (
+                        session.routine_id,
+                        session.routine_name,
+                        to_db_time(session.started_at),
+                        to_db_time(session.ended_at),
+                        session.status.value,
+                        session.notes,
+                    ),
+                )
+                session_id = cursor.lastrowid
+                conn.executemany(
+                    "INSERT INTO sets (session_id, exercise_id, set_number, side, started_at,"
+                    " ended_at, target_reps, target_hold_s, achieved_reps, achieved_hold_s, pain,"
+                    " felt_in) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        (
+                            session_id,
+                            done.exercise_id,
+                            done.set_number,
+                            Side(done.side).value,
+                            to_db_time(done.started_at),
+                            to_db_time(done.ended_at),
+                            done.target_reps,
+                            done.target_hold_s,
+                            done.achieved_reps,
+                            done.achieved_hold_s,
+                            done.pain,
+                            FeltIn(done.felt_in).value if done.felt_in is not None else None,
+                        )
+                        for done in session.sets
+                    ],
+                )
+                written += 1
+    except sqlite3.Error as error:
+        raise StorageError(
+            f"Could not write the demo history to {store.path} ({error})."
+        ) from error
+    return written
+
+
+def fill_demo_history(
+    data_dir: Path | str,
+    years: float,
+    seed: int = 0,
+    *,
+    daily: bool = False,
+    until: date | None = None,
+) -> int:
+    """Fill `<data_dir>/history.db` with `years` of synthetic history ending yesterday.
+
+    Refuses (StorageError) a history that already holds sessions, so demo data is never mixed
+    into a person's real log. Returns the number of sessions written.
+    """
+    end = until if until is not None else utc_now().date()
+    sessions = generate_history(end, years, seed, daily=daily)
+    with open_history(data_dir, daily_backup=False) as store:
+        existing = store._db.execute("SELECT count(*) FROM sessions").fetchone()[0]
+        if existing:
+            raise StorageError(
+                f"{store.path} already holds {existing} sessions; demo history goes only into an "
+                "empty data folder, so it can never mix with a real log."
+            )
+        return insert_sessions(store, sessions)

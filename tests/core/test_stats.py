@@ -1,0 +1,407 @@
+"""Progress statistics over hand-made histories, checked against numbers worked out by hand."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta, timezone
+
+import pytest
+
+from gluteapp.core.assets import builtin_library
+from gluteapp.core.history_records import SessionRecord, StoredSet
+from gluteapp.core.records import FeltIn, SessionStatus, Side
+from gluteapp.core.stats import (
+    Aggregate,
+    HistoryRange,
+    Measure,
+    WeekCount,
+    active_days,
+    activity_calendar,
+    dose_summary,
+    exercise_progress,
+    exercises_done,
+    felt_in_over_time,
+    first_and_last,
+    has_sides,
+    measure_for,
+    pain_over_time,
+    range_start,
+    rolling_mean,
+    sessions_in_range,
+    sessions_per_week,
+    side_balance,
+    summarize,
+    week_streaks,
+)
+
+# Wednesday 17 September 2025; its ISO week (38) starts on Monday 15 September.
+TODAY = date(2025, 9, 17)
+MONDAY = date(2025, 9, 15)
+
+_ids = iter(range(1, 1_000_000))
+
+
+def at(day: date, hour: int = 18) -> datetime:
+    return datetime(day.year, day.month, day.day, hour, tzinfo=UTC)
+
+
+def a_set(
+    exercise_id: str = "glute-bridge",
+    side: Side = Side.BOTH,
+    *,
+    hold: tuple[float | None, float | None] | None = None,
+    reps: tuple[int | None, int | None] | None = None,
+    pain: int | None = None,
+    felt_in: FeltIn | None = None,
+    set_number: int = 1,
+) -> StoredSet:
+    """`hold` and `reps` are (target, achieved)."""
+    hold = hold or (None, None)
+    reps = reps or (None, None)
+    return StoredSet(
+        id=next(_ids),
+        session_id=0,
+        exercise_id=exercise_id,
+        set_number=set_number,
+        side=side,
+        started_at=at(TODAY),
+        ended_at=at(TODAY),
+        target_hold_s=hold[0],
+        achieved_hold_s=hold[1],
+        target_reps=reps[0],
+        achieved_reps=reps[1],
+        pain=pain,
+        felt_in=felt_in,
+    )
+
+
+def session(
+    day: date,
+    *sets: StoredSet,
+    status: SessionStatus = SessionStatus.COMPLETED,
+    hour: int = 18,
+    notes: str = "",
+) -> SessionRecord:
+    if not sets:
+        sets = (a_set(),)
+    return SessionRecord(
+        id=next(_ids),
+        routine_id="basics",
+        routine_name="Basics",
+        started_at=at(day, hour),
+        ended_at=at(day, hour) + timedelta(minutes=20),
+        status=status,
+        notes=notes,
+        sets=sets,
+    )
+
+
+# -- ranges and weeks -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("history_range", "first_monday"),
+    [
+        (HistoryRange.FOUR_WEEKS, date(2025, 8, 25)),
+        (HistoryRange.THREE_MONTHS, date(2025, 6, 23)),
+        (HistoryRange.YEAR, date(2024, 9, 23)),
+    ],
+)
+def test_range_starts_on_the_monday_n_minus_one_weeks_back(
+    history_range: HistoryRange, first_monday: date
+) -> None:
+    start = range_start(history_range, TODAY)
+    assert start == first_monday
+    assert start.weekday() == 0
+    assert (MONDAY - start).days // 7 + 1 == history_range.weeks
+
+
+def test_all_starts_on_the_monday_of_the_first_session() -> None:
+    sessions = [session(date(2025, 7, 3)), session(date(2025, 9, 1))]  # a Thursday first
+    assert range_start(HistoryRange.ALL, TODAY, sessions, UTC) == date(2025, 6, 30)
+    assert range_start(HistoryRange.ALL, TODAY, [], UTC) == MONDAY
+
+
+def test_sessions_in_range_keeps_the_first_monday_and_today_and_drops_the_rest() -> None:
+    before = session(date(2025, 8, 24))  # Sunday before the 4-week range
+    first = session(date(2025, 8, 25))
+    last = session(TODAY, hour=23)
+    tomorrow = session(TODAY + timedelta(days=1))
+    kept = sessions_in_range([before, first, last, tomorrow], HistoryRange.FOUR_WEEKS, TODAY, UTC)
+    assert kept == [first, last]
+
+
+def test_days_are_counted_in_the_given_time_zone() -> None:
+    # 23:30 UTC on Sunday 14 September is already Monday 15 September in UTC+2.
+    late = SessionRecord(
+        1,
+        "r",
+        "R",
+        datetime(2025, 9, 14, 23, 30, tzinfo=UTC),
+        None,
+        SessionStatus.COMPLETED,
+        sets=(a_set(),),
+    )
+    plus_two = timezone(timedelta(hours=2))
+    assert [
+        w.sessions for w in sessions_per_week([late], TODAY, HistoryRange.FOUR_WEEKS, 2, UTC)
+    ] == [0, 0, 1, 0]
+    assert [
+        w.sessions for w in sessions_per_week([late], TODAY, HistoryRange.FOUR_WEEKS, 2, plus_two)
+    ] == [0, 0, 0, 1]
+
+
+def test_sessions_per_week_lists_empty_weeks_and_judges_each_against_the_goal() -> None:
+    sessions = [
+        session(date(2025, 8, 25)),  # week 35: two
+        session(date(2025, 8, 28)),
+        # week 36: none
+        session(date(2025, 9, 8)),  # week 37: three, one of them a desk break on Sunday
+        session(date(2025, 9, 10)),
+        session(date(2025, 9, 14)),
+        session(date(2025, 9, 16)),  # week 38 (this one): one so far
+    ]
+    weeks = sessions_per_week(sessions, TODAY, HistoryRange.FOUR_WEEKS, goal=2, tz=UTC)
+    assert [(w.start, w.sessions, w.met) for w in weeks] == [
+        (date(2025, 8, 25), 2, True),
+        (date(2025, 9, 1), 0, False),
+        (date(2025, 9, 8), 3, True),
+        (date(2025, 9, 15), 1, False),
+    ]
+    assert [w.iso_week for w in weeks] == [(2025, 35), (2025, 36), (2025, 37), (2025, 38)]
+    three = sessions_per_week(sessions, TODAY, HistoryRange.FOUR_WEEKS, goal=3, tz=UTC)
+    assert [w.met for w in three] == [False, False, True, False]
+
+
+def test_a_session_without_a_completed_set_does_not_count() -> None:
+    empty = SessionRecord(1, "r", "R", at(MONDAY), None, SessionStatus.INTERRUPTED, sets=())
+    interrupted = session(MONDAY, status=SessionStatus.INTERRUPTED)
+    weeks = sessions_per_week([empty, interrupted], TODAY, HistoryRange.FOUR_WEEKS, 2, UTC)
+    assert weeks[-1].sessions == 1
+    assert active_days([empty, interrupted], UTC) == {MONDAY: 1}
+
+
+def test_weeks_span_the_year_boundary_by_iso_week() -> None:
+    # Monday 29 December 2025 belongs to ISO week 1 of 2026.
+    today = date(2026, 1, 7)
+    sessions = [session(date(2025, 12, 31)), session(date(2026, 1, 2)), session(date(2026, 1, 5))]
+    weeks = sessions_per_week(sessions, today, HistoryRange.FOUR_WEEKS, 2, UTC)
+    assert [(w.iso_week, w.sessions) for w in weeks] == [
+        ((2025, 51), 0),
+        ((2025, 52), 0),
+        ((2026, 1), 2),
+        ((2026, 2), 1),
+    ]
+
+
+# -- streaks, calendar, summary -------------------------------------------------------------
+
+
+def weeks_of(*counts: int, goal: int = 2) -> list[WeekCount]:
+    start = MONDAY - timedelta(weeks=len(counts) - 1)
+    return [WeekCount(start + timedelta(weeks=i), c, goal) for i, c in enumerate(counts)]
+
+
+def test_streaks_count_weeks_at_the_goal_and_the_current_week_does_not_break_them() -> None:
+    streaks = week_streaks(weeks_of(2, 3, 2, 0, 2, 2, 1))
+    assert (streaks.current_weeks, streaks.longest_weeks) == (2, 3)
+    assert streaks.this_week_sessions == 1
+    assert not streaks.this_week_met
+    assert not streaks.reaches_start
+
+
+def test_the_current_week_extends_the_streak_once_it_meets_the_goal() -> None:
+    streaks = week_streaks(weeks_of(0, 2, 2, 3))
+    assert (streaks.current_weeks, streaks.longest_weeks) == (3, 3)
+    assert streaks.this_week_met
+
+
+def test_a_streak_back_to_the_first_week_is_flagged_as_possibly_longer() -> None:
+    assert week_streaks(weeks_of(2, 2, 2, 0)).reaches_start
+    assert week_streaks(weeks_of(2, 2, 2, 0)).current_weeks == 3
+    assert not week_streaks(weeks_of(1, 2, 2, 0)).reaches_start
+    assert week_streaks(weeks_of(1, 1, 1)).current_weeks == 0
+    assert week_streaks([]).current_weeks == 0
+
+
+def test_activity_calendar_has_every_day_with_its_session_count() -> None:
+    sessions = [
+        session(MONDAY, hour=8),
+        session(MONDAY, hour=19),
+        session(date(2025, 9, 16)),
+    ]
+    calendar = activity_calendar(sessions, date(2025, 9, 14), TODAY, UTC)
+    assert calendar == [
+        (date(2025, 9, 14), 0),
+        (date(2025, 9, 15), 2),
+        (date(2025, 9, 16), 1),
+        (date(2025, 9, 17), 0),
+    ]
+
+
+def test_summary_counts_statuses_sets_days_and_weeks() -> None:
+    sessions = [
+        session(date(2025, 9, 1), a_set(), a_set()),
+        session(date(2025, 9, 3), status=SessionStatus.ENDED_EARLY),
+        session(date(2025, 9, 3), status=SessionStatus.INTERRUPTED, hour=20),
+        session(MONDAY),
+    ]
+    weeks = sessions_per_week(sessions, TODAY, HistoryRange.FOUR_WEEKS, 2, UTC)
+    summary = summarize(weeks, sessions, UTC)
+    assert summary.sessions == 4
+    assert (summary.completed, summary.ended_early, summary.interrupted) == (2, 1, 1)
+    assert summary.sets == 5
+    assert summary.active_days == 3
+    assert (summary.weeks, summary.weeks_met) == (4, 1)
+    assert summary.sessions_per_week == pytest.approx(1.0)
+
+
+# -- exercises ------------------------------------------------------------------------------
+
+
+def test_progress_is_the_best_or_mean_set_per_session_with_the_mean_target() -> None:
+    first = session(
+        date(2025, 9, 1),
+        a_set("side-plank", Side.LEFT, hold=(20, 12)),
+        a_set("side-plank", Side.RIGHT, hold=(20, 18)),
+        a_set("glute-bridge", hold=(30, 30)),
+    )
+    second = session(
+        date(2025, 9, 4),
+        a_set("side-plank", Side.LEFT, hold=(25, 25)),
+        a_set("side-plank", Side.RIGHT, hold=(25, 22)),
+        a_set("side-plank", Side.RIGHT, hold=(None, 20), set_number=2),
+    )
+    without = session(date(2025, 9, 6), a_set("glute-bridge", hold=(30, 30)))
+    best = exercise_progress([first, second, without], "side-plank", Measure.HOLD)
+    assert [(p.session_id, p.value, p.target, p.sets) for p in best] == [
+        (first.id, 18.0, 20.0, 2),
+        (second.id, 25.0, 25.0, 3),
+    ]
+    mean = exercise_progress([first, second], "side-plank", Measure.HOLD, Aggregate.MEAN)
+    assert [p.value for p in mean] == [15.0, pytest.approx(67 / 3)]
+
+
+def test_progress_in_reps_skips_sets_without_a_result() -> None:
+    sessions = [
+        session(MONDAY, a_set("frog-pump", reps=(15, 12)), a_set("frog-pump", reps=(15, None))),
+        session(TODAY, a_set("frog-pump", reps=(15, None))),
+    ]
+    points = exercise_progress(sessions, "frog-pump", Measure.REPS, Aggregate.MEAN)
+    assert [(p.value, p.target, p.sets) for p in points] == [(12.0, 15.0, 1)]
+
+
+def test_side_balance_gives_left_right_and_their_ratio_per_session() -> None:
+    sessions = [
+        session(
+            date(2025, 9, 1),
+            a_set("wall-clamshell", Side.LEFT, reps=(15, 9)),
+            a_set("wall-clamshell", Side.RIGHT, reps=(15, 12)),
+            a_set("wall-clamshell", Side.LEFT, reps=(15, 10), set_number=2),
+            a_set("wall-clamshell", Side.RIGHT, reps=(15, 14), set_number=2),
+        ),
+        session(date(2025, 9, 4), a_set("wall-clamshell", Side.LEFT, reps=(15, 15))),
+        session(date(2025, 9, 6), a_set("wall-clamshell", Side.BOTH, reps=(15, 15))),
+    ]
+    best = side_balance(sessions, "wall-clamshell", Measure.REPS)
+    assert [(p.left, p.right) for p in best] == [(10.0, 14.0), (15.0, None)]
+    assert best[0].ratio == pytest.approx(10 / 14)
+    assert best[1].ratio is None
+    mean = side_balance(sessions, "wall-clamshell", Measure.REPS, Aggregate.MEAN)
+    assert (mean[0].left, mean[0].right, mean[0].ratio) == (9.5, 13.0, pytest.approx(9.5 / 13))
+
+
+def test_exercises_done_and_sides_and_measures() -> None:
+    sessions = [
+        session(
+            MONDAY,
+            a_set("side-plank", Side.LEFT, hold=(20, 20)),
+            a_set("side-plank", Side.RIGHT, hold=(20, 20)),
+            a_set("glute-bridge", hold=(30, 30)),
+            a_set("custom-thing", reps=(10, 8)),
+        )
+    ]
+    assert exercises_done(sessions) == [("side-plank", 2), ("custom-thing", 1), ("glute-bridge", 1)]
+    assert has_sides(sessions, "side-plank")
+    assert not has_sides(sessions, "glute-bridge")
+    library = builtin_library()
+    assert measure_for(library["side-plank"]) is Measure.HOLD
+    assert measure_for(library["wall-clamshell"]) is Measure.REPS
+    assert measure_for(library["lateral-band-walk"]) is Measure.REPS  # steps are counted
+    assert measure_for(None, sessions[0].sets[:1]) is Measure.HOLD
+    assert measure_for(None, sessions[0].sets[3:]) is Measure.REPS
+
+
+def test_dose_summary_compares_done_with_prescribed_per_exercise() -> None:
+    sessions = [
+        session(
+            date(2025, 9, 1),
+            a_set("side-plank", Side.LEFT, hold=(20, 15)),
+            a_set("side-plank", Side.RIGHT, hold=(20, 20)),
+            a_set("frog-pump", reps=(15, 15)),
+        ),
+        session(
+            date(2025, 9, 4),
+            a_set("side-plank", Side.LEFT, hold=(25, 25)),
+            a_set("side-plank", Side.RIGHT, hold=(25, None)),  # not measured: left out
+        ),
+    ]
+    measures = {"side-plank": Measure.HOLD, "frog-pump": Measure.REPS}
+    doses = dose_summary(sessions, lambda exercise_id, _sets: measures[exercise_id])
+    plank, pump = doses
+    assert plank.exercise_id == "side-plank"
+    assert (plank.sets, plank.sets_with_target, plank.sets_at_target) == (4, 3, 2)
+    assert plank.mean_target == pytest.approx(65 / 3)
+    assert plank.mean_achieved == pytest.approx(60 / 3)
+    assert plank.achieved_of_target == pytest.approx(60 / 65)
+    assert plank.share_at_target == pytest.approx(2 / 3)
+    assert (plank.first_target, plank.last_target) == (20.0, 25.0)
+    assert (pump.exercise_id, pump.measure, pump.sets, pump.achieved_of_target) == (
+        "frog-pump",
+        Measure.REPS,
+        1,
+        1.0,
+    )
+
+
+# -- how it felt ----------------------------------------------------------------------------
+
+
+def test_pain_uses_only_rated_sets() -> None:
+    sessions = [
+        session(MONDAY, a_set(pain=4), a_set(pain=1), a_set(pain=None)),
+        session(date(2025, 9, 16), a_set(pain=None)),
+        session(TODAY, a_set(pain=0), a_set(pain=2)),
+    ]
+    points = pain_over_time(sessions)
+    assert [(p.session_id, p.mean, p.max, p.rated) for p in points] == [
+        (sessions[0].id, 2.5, 4, 2),
+        (sessions[2].id, 1.0, 2, 2),
+    ]
+
+
+def test_glute_share_is_of_the_sets_rated_for_where_they_were_felt() -> None:
+    sessions = [
+        session(
+            MONDAY,
+            a_set(felt_in=FeltIn.GLUTES),
+            a_set(felt_in=FeltIn.LOWER_BACK),
+            a_set(felt_in=FeltIn.HAMSTRINGS),
+            a_set(felt_in=FeltIn.GLUTES),
+            a_set(felt_in=None),
+        ),
+        session(date(2025, 9, 16), a_set(felt_in=None)),
+        session(TODAY, a_set(felt_in=FeltIn.NOWHERE)),
+    ]
+    points = felt_in_over_time(sessions)
+    assert [(p.glutes, p.rated, p.glute_share) for p in points] == [(2, 4, 0.5), (0, 1, 0.0)]
+    assert points[0].counts == {FeltIn.GLUTES: 2, FeltIn.LOWER_BACK: 1, FeltIn.HAMSTRINGS: 1}
+
+
+def test_rolling_mean_and_first_and_last() -> None:
+    assert rolling_mean([2, 4, 6, 8, 10], 3) == [2.0, 3.0, 4.0, 6.0, 8.0]
+    assert rolling_mean([], 3) == []
+    with pytest.raises(ValueError, match="window"):
+        rolling_mean([1], 0)
+    assert first_and_last([1, 2, 3, 4, 5, 6], 2) == (1.5, 5.5)
+    assert first_and_last([3, 5], 4) == (4.0, 4.0)
+    assert first_and_last([], 4) is None
