@@ -9,26 +9,29 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from gluteapp import __version__
-from gluteapp.core.engine import SessionOptions
-from gluteapp.core.exercises import Library
-from gluteapp.core.history_records import SessionRecord
 from gluteapp.core.paths import AppPaths, DataDirError, ensure_writable, resolve_paths
-from gluteapp.core.routines import Routine
-from gluteapp.gui.history_service import HistoryService
 from gluteapp.gui.main_window import Area, MainWindow
-from gluteapp.gui.player.inhibit import ScreenKeeper
-from gluteapp.gui.player.recorder import SessionRecorder
-from gluteapp.gui.player.runner import SessionRunner
-from gluteapp.gui.player.sessions import SessionsView
-from gluteapp.gui.player.view import PlayerView
-from gluteapp.gui.settings import Settings
 from gluteapp.gui.single_instance import InstanceServer, hand_over, server_name
+
+if TYPE_CHECKING:  # the rest loads when the area that needs it first opens
+    from gluteapp.core.engine import SessionOptions
+    from gluteapp.core.exercises import Library
+    from gluteapp.core.history_records import SessionRecord
+    from gluteapp.core.routines import Routine
+    from gluteapp.gui.history_service import HistoryService
+    from gluteapp.gui.player.inhibit import ScreenKeeper
+    from gluteapp.gui.player.recorder import SessionRecorder
+    from gluteapp.gui.player.runner import SessionRunner
+    from gluteapp.gui.player.sessions import SessionsView
+    from gluteapp.gui.player.view import PlayerView
+    from gluteapp.gui.settings import Settings
 
 log = logging.getLogger("gluteapp")
 
@@ -151,13 +154,14 @@ class Gluteapp:
             self.library = builtin_library()
         except (LibraryError, FileNotFoundError) as error:
             return f"The exercise library could not be loaded: {error}"
-        problem = self._open_history()
-        if problem:
-            return problem
+        start_view = self.options.view or ("sessions" if self.options.routine else "library")
+        if self.headless or self.options.routine or start_view != "library":
+            problem = self._open_history()
+            if problem:
+                return problem
         self.window = self._build_window()
         self.window.close_requested.connect(self._on_close_requested)
         self.qt_app.aboutToQuit.connect(self.shutdown)
-        start_view = self.options.view or ("sessions" if self.options.routine else "library")
         self.window.show_area(start_view)
         size = self.options.size or (1280, 800)
         self.window.resize(QSize(*size))
@@ -167,7 +171,9 @@ class Gluteapp:
                 return problem
         if not self.headless:
             self.window.show()
-            self._report_storage_startup()
+            # The history (and sqlite-utils) is not needed for the first paint of the library.
+            self.window.first_painted.connect(
+                lambda: QTimer.singleShot(0, self.window, self._open_history_after_first_paint))
             if not self.settings.get(FIRST_RUN_DONE) and not self.options.autostart:
                 QTimer.singleShot(0, self.window, self._first_run)
         return None
@@ -190,9 +196,27 @@ class Gluteapp:
                 log.info("marked %d running sessions as interrupted", len(interrupted))
         return None
 
+    def _open_history_after_first_paint(self) -> None:
+        if self.history is None:
+            problem = self._open_history()
+            if problem:
+                _fatal(problem, headless=False)
+                self.qt_app.exit(1)
+                return
+        self._report_storage_startup()
+
+    def history_service(self) -> HistoryService:
+        """The history, opened now if the deferred open has not happened yet."""
+        if self.history is None:
+            problem = self._open_history()
+            if problem:
+                raise RuntimeError(problem)
+        assert self.history is not None
+        return self.history
+
     def _report_storage_startup(self) -> None:
-        assert self.history is not None and self.window is not None
-        report = self.history.store.startup_report
+        assert self.window is not None
+        report = self.history_service().store.startup_report
         if report.needs_attention:
             log.warning("history start-up: %s", report.message)
             box = QMessageBox(QMessageBox.Icon.Warning, "Gluteapp", report.message,
@@ -236,8 +260,8 @@ class Gluteapp:
         from gluteapp.gui.history.view import HistoryView
         from gluteapp.gui.settings import GOAL_PER_WEEK
 
-        assert self.history is not None and self.settings is not None
-        return HistoryView(self.history, self.library, self.settings.get(GOAL_PER_WEEK))
+        assert self.settings is not None
+        return HistoryView(self.history_service(), self.library, self.settings.get(GOAL_PER_WEEK))
 
     # --- routines and sessions --------------------------------------------------------------
     def reload_routines(self) -> None:
@@ -248,10 +272,11 @@ class Gluteapp:
             user_routines,
         )
 
-        assert self.sessions is not None and self.history is not None
+        assert self.sessions is not None
+        history = self.history_service()
         found = user_routines(self.paths.routines, self.library)
         last_pair = None
-        for record in reversed(self.history.store.list_sessions()):
+        for record in reversed(history.store.list_sessions()):
             if record.routine_id in MEDIUS_PAIR and record.status.value == "completed":
                 last_pair = record.routine_id
                 break
@@ -289,7 +314,8 @@ class Gluteapp:
         from gluteapp.gui.player.runner import SessionRunner
         from gluteapp.gui.player.view import PlayerView
 
-        assert self.window is not None and self.history is not None
+        assert self.window is not None
+        history = self.history_service()
         if self.sessions is None:
             self.window.page("sessions")
         assert self.sessions is not None
@@ -298,7 +324,7 @@ class Gluteapp:
         runner = SessionRunner(session)
         player = PlayerView(runner, self.library)
         runner.setParent(player)
-        recorder = SessionRecorder(self.history, routine.id, routine.name, runner.clock(),
+        recorder = SessionRecorder(history, routine.id, routine.name, runner.clock(),
                                    resume_session_id=resume.id if resume else None,
                                    parent=player)
         player.events_emitted.connect(recorder.on_events)
@@ -384,8 +410,8 @@ class Gluteapp:
         return session.is_started and not session.is_finished
 
     def _offer_resume(self) -> None:
-        assert self.history is not None and self.sessions is not None
-        pending = self.history.store.resumable_sessions()
+        assert self.sessions is not None
+        pending = self.history_service().store.resumable_sessions()
         if pending:
             log.info("offering to resume session %d (%d sets saved)", pending[-1].id,
                      len(pending[-1].sets))
@@ -394,7 +420,7 @@ class Gluteapp:
     def resume_interrupted(self, record: SessionRecord) -> None:
         from gluteapp.core.routines import RoutineError, find_routine
 
-        assert self.history is not None and self.sessions is not None
+        assert self.sessions is not None
         try:
             routine = find_routine(record.routine_id, self.library, self.paths.routines)
         except RoutineError as error:
@@ -402,13 +428,12 @@ class Gluteapp:
                 f"This session's routine can no longer be found ({error}). You can close it.")
             self.sessions.resume_banner.resume_button.hide()
             return
-        self.history.store.resume_session(record.id)
+        self.history_service().store.resume_session(record.id)
         self.sessions.resume_banner.offer(None)
         self.start_routine(routine, resume=record)
 
     def close_interrupted(self, record: SessionRecord) -> None:
-        assert self.history is not None
-        self.history.close_session(record.id)
+        self.history_service().close_session(record.id)
         self._offer_resume()
 
     def open_builder(self, routine: Routine | None) -> None:

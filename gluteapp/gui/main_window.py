@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QIcon, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QFont, QIcon, QKeySequence, QPaintEvent, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -34,6 +34,7 @@ class MainWindow(QMainWindow):
     """Library, Sessions and History, one visible at a time."""
 
     area_changed = Signal(str)
+    first_painted = Signal()  # once: deferred start-up work waits for it
     close_requested = Signal(QCloseEvent)
 
     def __init__(self, areas: list[Area], parent: QWidget | None = None) -> None:
@@ -42,6 +43,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(QSize(760, 560))
         self._areas = areas
         self._pages: dict[str, QWidget] = {}
+        self._painted = False
 
         self._nav = QListWidget()
         self._nav.setObjectName("area_nav")
@@ -138,6 +140,12 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(text, timeout_ms)
         else:
             self._status.setText(text)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()
 
     def set_focus_mode(self, on: bool) -> None:
         """Full screen for a session: only the current area, no navigation or status bar."""
