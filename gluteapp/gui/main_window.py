@@ -111,7 +111,7 @@ class MainWindow(QMainWindow):
             log.debug("building area %s", key)
             widget = area.factory()
             holder = self._stack.widget(index)
-            layout = holder.layout()
+            layout = holder.layout() if holder is not None else None
             assert layout is not None
             layout.addWidget(widget)
             self._pages[key] = widget

@@ -4,22 +4,79 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Generic, TypeVar, cast
+from typing import Any, Generic, TypeVar, cast
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
+
+from gluteapp.core.equipment import parse_equipment
+from gluteapp.core.exercises import Equipment
 
 T = TypeVar("T", bool, int, str)
+
+#: Translation context of every text declared here (labels, descriptions, units, choices).
+CONTEXT = "Settings"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate knows
+    """Marks a text for pyside6-lupdate; it is translated where it is shown, with `tr_setting`."""
+    return text
+
+
+def tr_setting(text: str) -> str:
+    """A declared text (label, description, unit, choice label) in the current language."""
+    return QCoreApplication.translate(CONTEXT, text) if text else text
 
 
 @dataclass(frozen=True)
 class Option(Generic[T]):
+    """One setting. `label`, `description`, `unit` and `choice_labels` are English source texts."""
+
     key: str
     type: type[T]
     default: T
     description: str
+    label: str = ""
     choices: tuple[str, ...] = ()
+    choice_labels: tuple[str, ...] = ()
     minimum: int | None = None
     maximum: int | None = None
+    unit: str = ""
+    #: A comma-separated set of `choices` (stored in declaration order, no repeats).
+    multiple: bool = False
+    #: Kept by the app itself; not shown in the settings dialog.
+    internal: bool = False
+    #: Takes effect the next time the app starts.
+    needs_restart: bool = False
+
+    def __post_init__(self) -> None:
+        if self.choice_labels and len(self.choice_labels) != len(self.choices):
+            raise ValueError(f"{self.key}: one label per choice")
+        if self.multiple and (self.type is not str or not self.choices):
+            raise ValueError(f"{self.key}: a multiple option is a str with choices")
+        if not isinstance(self.default, self.type) or not self.allows(self.default):
+            raise ValueError(f"{self.key}: the default {self.default!r} is not a valid value")
+
+    def allows(self, value: T) -> bool:
+        """Whether `value` is within the declared range or choices."""
+        if self.type is int and not isinstance(value, bool):
+            number = cast(int, value)
+            return (self.minimum is None or number >= self.minimum) and (
+                self.maximum is None or number <= self.maximum)
+        if self.type is str and self.choices:
+            parts = cast(str, value).split(",") if self.multiple else [cast(str, value)]
+            return all(p in self.choices for p in parts if p or not self.multiple)
+        return True
+
+    @property
+    def group(self) -> str:
+        """The key prefix, e.g. 'audio' for 'audio/volume'."""
+        return self.key.split("/", 1)[0]
+
+    def choice_label(self, choice: str) -> str:
+        """The untranslated label of one choice (the choice itself when none was declared)."""
+        if self.choice_labels and choice in self.choices:
+            return self.choice_labels[self.choices.index(choice)]
+        return choice
 
     def coerce(self, raw: object) -> T:
         """Turn what QSettings stored (often a string) into the declared type, or the default."""
@@ -33,6 +90,11 @@ class Option(Generic[T]):
                     return self.default
                 if self.maximum is not None and value > self.maximum:
                     return self.default
+            elif self.multiple:
+                # QSettings reads "a,b" back as a list; unknown ids are dropped, not fatal.
+                items = raw if isinstance(raw, list) else str(raw).split(",")
+                wanted = {str(item).strip() for item in items}
+                value = ",".join(c for c in self.choices if c in wanted)
             else:
                 value = str(raw)
                 if self.choices and value not in self.choices:
@@ -42,47 +104,134 @@ class Option(Generic[T]):
         return cast(T, value)
 
 
-BEEPS = Option("audio/beeps", bool, True, "Play beeps and chimes for countdowns and phase changes.")
-VOICE = Option("audio/voice", bool, True, "Speak cues such as 'Three, two, one, go'.")
+SECONDS = QT_TRANSLATE_NOOP("Settings", "s")
+MINUTES = QT_TRANSLATE_NOOP("Settings", "min")
+
+BEEPS = Option(
+    "audio/beeps", bool, True,
+    QT_TRANSLATE_NOOP("Settings", "Play beeps and chimes for countdowns and phase changes."),
+    label=QT_TRANSLATE_NOOP("Settings", "Beeps and chimes"),
+)
+VOICE = Option(
+    "audio/voice", bool, True,
+    QT_TRANSLATE_NOOP("Settings", "Speak cues such as 'Three, two, one, go'."),
+    label=QT_TRANSLATE_NOOP("Settings", "Spoken cues"),
+)
 SPEAK_SETUP = Option(
-    "audio/speak_setup", bool, True, "Speak the setup steps and one coach tip before each exercise."
+    "audio/speak_setup", bool, True,
+    QT_TRANSLATE_NOOP(
+        "Settings", "Speak the setup steps and one coach tip before each exercise."
+    ),
+    label=QT_TRANSLATE_NOOP("Settings", "Speak setup and tips"),
 )
-VOLUME = Option("audio/volume", int, 80, "Cue volume in percent.", minimum=0, maximum=100)
-MUTED = Option("audio/muted", bool, False, "Silence every cue (the screen still flashes).")
+VOLUME = Option(
+    "audio/volume", int, 80, QT_TRANSLATE_NOOP("Settings", "Cue volume in percent."),
+    label=QT_TRANSLATE_NOOP("Settings", "Volume"), minimum=0, maximum=100, unit="%",
+)
+MUTED = Option(
+    "audio/muted", bool, False,
+    QT_TRANSLATE_NOOP("Settings", "Silence every cue (the screen still flashes)."),
+    label=QT_TRANSLATE_NOOP("Settings", "Mute all cues"),
+)
 TICK_LAST_S = Option(
-    "audio/tick_last_s", int, 3, "Tick during the last N seconds of a hold or rest.",
-    minimum=0, maximum=10,
+    "audio/tick_last_s", int, 3,
+    QT_TRANSLATE_NOOP("Settings", "Tick during the last N seconds of a hold or rest."),
+    label=QT_TRANSLATE_NOOP("Settings", "Final ticks"), minimum=0, maximum=10, unit=SECONDS,
 )
-HALFWAY_CUE = Option("audio/halfway", bool, True, "Chime halfway through a hold.")
+HALFWAY_CUE = Option(
+    "audio/halfway", bool, True, QT_TRANSLATE_NOOP("Settings", "Chime halfway through a hold."),
+    label=QT_TRANSLATE_NOOP("Settings", "Halfway chime"),
+)
 PREPARE_S = Option(
-    "session/prepare_s", int, 10, "Get-ready countdown before the first exercise, in seconds.",
-    minimum=3, maximum=60,
+    "session/prepare_s", int, 10,
+    QT_TRANSLATE_NOOP("Settings", "Get-ready countdown before the first exercise, in seconds."),
+    label=QT_TRANSLATE_NOOP("Settings", "Get ready"), minimum=3, maximum=60, unit=SECONDS,
 )
 SWITCH_SIDES_S = Option(
-    "session/switch_sides_s", int, 5, "Time to change sides in a per-side exercise, in seconds.",
-    minimum=2, maximum=30,
+    "session/switch_sides_s", int, 5,
+    QT_TRANSLATE_NOOP("Settings", "Time to change sides in a per-side exercise, in seconds."),
+    label=QT_TRANSLATE_NOOP("Settings", "Switch sides"), minimum=2, maximum=30, unit=SECONDS,
 )
 DEFAULT_REST_S = Option(
-    "session/default_rest_s", int, 60, "Rest between sets when a routine does not say.",
-    minimum=10, maximum=300,
+    "session/default_rest_s", int, 60,
+    QT_TRANSLATE_NOOP("Settings", "Rest between sets when a routine does not say."),
+    label=QT_TRANSLATE_NOOP("Settings", "Default rest"), minimum=10, maximum=300, unit=SECONDS,
 )
 WEAKER_SIDE = Option(
-    "session/weaker_side", str, "none", "The side that starts per-side exercises.",
+    "session/weaker_side", str, "none",
+    QT_TRANSLATE_NOOP("Settings", "The side that starts per-side exercises."),
+    label=QT_TRANSLATE_NOOP("Settings", "Weaker side"),
     choices=("none", "left", "right"),
+    choice_labels=(
+        QT_TRANSLATE_NOOP("Settings", "Neither"),
+        QT_TRANSLATE_NOOP("Settings", "Left"),
+        QT_TRANSLATE_NOOP("Settings", "Right"),
+    ),
 )
 GOAL_PER_WEEK = Option(
-    "session/goal_per_week", int, 2, "Sessions per week you aim for.", minimum=1, maximum=7
+    "session/goal_per_week", int, 2,
+    QT_TRANSLATE_NOOP("Settings", "Sessions per week you aim for."),
+    label=QT_TRANSLATE_NOOP("Settings", "Weekly goal"), minimum=1, maximum=7,
+    unit=QT_TRANSLATE_NOOP("Settings", "per week"),
 )
-EQUIPMENT = Option("session/equipment", str, "", "Equipment at hand, comma-separated ids.")
-REMINDERS = Option("reminders/enabled", bool, True, "Remind me to stand up and move.")
+#: Everyone is assumed to have a floor or mat, so it is not asked for.
+EQUIPMENT_CHOICES: tuple[Equipment, ...] = tuple(e for e in Equipment if e is not Equipment.MAT)
+EQUIPMENT_LABELS: dict[Equipment, str] = {
+    Equipment.MINI_BAND: QT_TRANSLATE_NOOP("Settings", "Mini band"),
+    Equipment.LONG_BAND: QT_TRANSLATE_NOOP("Settings", "Long resistance band"),
+    Equipment.WALL: QT_TRANSLATE_NOOP("Settings", "Wall"),
+    Equipment.CHAIR: QT_TRANSLATE_NOOP("Settings", "Chair"),
+    Equipment.STEP: QT_TRANSLATE_NOOP("Settings", "Step or box"),
+    Equipment.MAT: QT_TRANSLATE_NOOP("Settings", "Mat"),
+    Equipment.YOGA_BLOCK: QT_TRANSLATE_NOOP("Settings", "Yoga block"),
+    Equipment.DUMBBELL: QT_TRANSLATE_NOOP("Settings", "Dumbbell"),
+    Equipment.HANDRAIL: QT_TRANSLATE_NOOP("Settings", "Handrail or chair back"),
+}
+EQUIPMENT = Option(
+    "session/equipment", str, "wall,chair",
+    QT_TRANSLATE_NOOP(
+        "Settings", "What you have at home; exercises that need anything else are set aside."
+    ),
+    label=QT_TRANSLATE_NOOP("Settings", "Equipment at hand"),
+    choices=tuple(e.value for e in EQUIPMENT_CHOICES),
+    choice_labels=tuple(EQUIPMENT_LABELS[e] for e in EQUIPMENT_CHOICES),
+    multiple=True,
+)
+REMINDERS = Option(
+    "reminders/enabled", bool, True,
+    QT_TRANSLATE_NOOP("Settings", "Remind me to stand up and move."),
+    label=QT_TRANSLATE_NOOP("Settings", "Sitting-break reminders"),
+)
 REMINDER_INTERVAL_MIN = Option(
-    "reminders/interval_min", int, 45, "Minutes of sitting between reminders.",
-    minimum=10, maximum=240,
+    "reminders/interval_min", int, 45,
+    QT_TRANSLATE_NOOP("Settings", "Minutes of sitting between reminders."),
+    label=QT_TRANSLATE_NOOP("Settings", "Remind me every"), minimum=10, maximum=240,
+    unit=MINUTES,
 )
-THEME = Option("ui/theme", str, "system", "Colour theme.", choices=("system", "light", "dark"))
-LANGUAGE = Option("ui/language", str, "system", "Language.", choices=("system", "en", "de"))
+THEME = Option(
+    "ui/theme", str, "system", QT_TRANSLATE_NOOP("Settings", "Colour theme."),
+    label=QT_TRANSLATE_NOOP("Settings", "Theme"),
+    choices=("system", "light", "dark"),
+    choice_labels=(
+        QT_TRANSLATE_NOOP("Settings", "Follow the system"),
+        QT_TRANSLATE_NOOP("Settings", "Light"),
+        QT_TRANSLATE_NOOP("Settings", "Dark"),
+    ),
+)
+LANGUAGE = Option(
+    "ui/language", str, "system",
+    QT_TRANSLATE_NOOP("Settings", "Language of the app; takes effect after a restart."),
+    label=QT_TRANSLATE_NOOP("Settings", "Language"),
+    choices=("system", "en", "de"),
+    # Language names stay in their own language, so a person can find theirs.
+    choice_labels=(QT_TRANSLATE_NOOP("Settings", "System language"), "English", "Deutsch"),
+    needs_restart=True,
+)
 FIRST_RUN_DONE = Option(
-    "first_run/done", bool, False, "The disclaimer was accepted and the questions answered."
+    "first_run/done", bool, False,
+    QT_TRANSLATE_NOOP("Settings", "The disclaimer was accepted and the questions answered."),
+    label=QT_TRANSLATE_NOOP("Settings", "First run done"),
+    internal=True,
 )
 
 ALL_OPTIONS: tuple[Option[bool] | Option[int] | Option[str], ...] = (
@@ -90,6 +239,21 @@ ALL_OPTIONS: tuple[Option[bool] | Option[int] | Option[str], ...] = (
     SWITCH_SIDES_S, DEFAULT_REST_S, WEAKER_SIDE, GOAL_PER_WEEK, EQUIPMENT, REMINDERS,
     REMINDER_INTERVAL_MIN, THEME, LANGUAGE, FIRST_RUN_DONE,
 )
+
+#: The settings dialog shows one group per key prefix, in this order.
+GROUPS: dict[str, str] = {
+    "audio": QT_TRANSLATE_NOOP("Settings", "Sounds"),
+    "session": QT_TRANSLATE_NOOP("Settings", "Session"),
+    "reminders": QT_TRANSLATE_NOOP("Settings", "Reminders"),
+    "ui": QT_TRANSLATE_NOOP("Settings", "Appearance"),
+}
+
+
+def option_by_key(key: str) -> Option[bool] | Option[int] | Option[str]:
+    for option in ALL_OPTIONS:
+        if option.key == key:
+            return option
+    raise KeyError(f"no setting {key!r}")
 
 
 class Settings(QObject):
@@ -110,9 +274,28 @@ class Settings(QObject):
         checked = option.coerce(value)
         if self._store.contains(option.key) and self.get(option) == checked:
             return
+        if not self._store.contains(option.key) and checked == option.default:
+            # Write it anyway so the file records the choice, but nothing changed for listeners.
+            self._store.setValue(option.key, checked)
+            self._store.sync()
+            return
         self._store.setValue(option.key, checked)
         self._store.sync()
         self.changed.emit(option.key)
 
+    def get_any(self, option: Option[bool] | Option[int] | Option[str]) -> bool | int | str:
+        """`get` for code that handles every option alike (the settings dialog)."""
+        value: bool | int | str = self.get(cast("Option[Any]", option))
+        return value
+
+    def reset(self, option: Option[T]) -> None:
+        """Back to the declared default."""
+        self.set(option, option.default)
+
     def status(self) -> QSettings.Status:
         return self._store.status()
+
+
+def equipment_at_hand(settings: Settings) -> frozenset[Equipment]:
+    """The EQUIPMENT answer as enum members, for `gluteapp.core.equipment.usable_exercises`."""
+    return parse_equipment(settings.get(EQUIPMENT))
