@@ -189,6 +189,11 @@ class Gluteapp:
         except StorageError as error:
             return f"The history could not be opened: {error}"
         self.history = HistoryService(store)
+        report = store.startup_report
+        if report.needs_attention:
+            log.warning("history start-up: %s", report.message)
+            if self.headless:
+                print(f"gluteapp: {report.message}", file=sys.stderr)
         if not self.headless:
             # Only a copy that holds the single-instance lock may decide a session was cut off.
             interrupted = store.mark_interrupted()
@@ -218,7 +223,6 @@ class Gluteapp:
         assert self.window is not None
         report = self.history_service().store.startup_report
         if report.needs_attention:
-            log.warning("history start-up: %s", report.message)
             box = QMessageBox(QMessageBox.Icon.Warning, "Gluteapp", report.message,
                               QMessageBox.StandardButton.Ok, self.window)
             box.open()

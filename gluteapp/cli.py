@@ -7,8 +7,12 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gluteapp import __version__
+
+if TYPE_CHECKING:
+    from gluteapp.storage import HistoryStore
 
 VIEWS = ("library", "sessions", "history")
 
@@ -68,6 +72,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check-routine", help="validate a routine file")
     check.add_argument("file", type=Path)
+
+    export = commands.add_parser("export", help="export the history")
+    export.add_argument("--csv", type=Path, required=True, metavar="FILE",
+                        help="write every set as CSV")
+
+    demo = commands.add_parser(
+        "demo-history", help="fill an empty data folder with realistic synthetic history")
+    demo.add_argument("--years", type=float, default=1.0, metavar="N",
+                      help="how many years back (default 1; 0.5 is six months)")
+    demo.add_argument("--daily", action="store_true",
+                      help="a session every day (for benchmarks) instead of 2-3 a week")
+    demo.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     return parser
 
 
@@ -145,6 +161,56 @@ def _cmd_check_routine(args: argparse.Namespace) -> int:
     return 0
 
 
+def _open_store(args: argparse.Namespace) -> HistoryStore:
+    from gluteapp.core.paths import ensure_writable, resolve_paths
+    from gluteapp.storage import open_history
+
+    paths = resolve_paths(args.data_dir)
+    ensure_writable(paths)
+    return open_history(paths.data_dir, daily_backup=False)
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from gluteapp.core.paths import DataDirError
+    from gluteapp.storage import StorageError
+    from gluteapp.storage.export import export_csv
+
+    try:
+        store = _open_store(args)
+    except (StorageError, DataDirError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    try:
+        rows = export_csv(store, args.csv)
+    except OSError as error:
+        print(f"error: cannot write {args.csv}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    finally:
+        store.close(backup=False)
+    print(f"{args.csv}: {rows} sets")
+    return 0
+
+
+def _cmd_demo_history(args: argparse.Namespace) -> int:
+    from gluteapp.core.paths import DataDirError, ensure_writable, resolve_paths
+    from gluteapp.storage import StorageError
+    from gluteapp.storage.export import fill_demo_history
+
+    if not 0 < args.years <= 30:
+        print("error: --years must be more than 0 and at most 30", file=sys.stderr)
+        return 2
+    paths = resolve_paths(args.data_dir)
+    try:
+        ensure_writable(paths)
+        sessions = fill_demo_history(paths.data_dir, args.years, seed=args.seed,
+                                     daily=args.daily)
+    except (StorageError, DataDirError, ValueError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"{paths.data_dir}: {sessions} synthetic sessions written")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.autostart and not args.routine:
@@ -155,6 +221,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _cmd_routines(args)
     if args.command == "check-routine":
         return _cmd_check_routine(args)
+    if args.command == "export":
+        return _cmd_export(args)
+    if args.command == "demo-history":
+        return _cmd_demo_history(args)
     from gluteapp.app import run_gui
 
     return run_gui(args)
