@@ -10,7 +10,7 @@ APT_PACKAGES=(
   libpulse0 libpulse-mainloop-glib0 libegl1 libgl1 libopengl0 libglib2.0-0 libfontconfig1
   libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0
   libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
-  libxcb-xfixes0 fonts-dejavu-core xvfb xauth
+  libxcb-xfixes0 fonts-dejavu-core xvfb xauth dbus-daemon
   # Audio tests: a private PulseAudio with a null sink, recorded with parec, measured with sox.
   pulseaudio pulseaudio-utils sox espeak-ng gstreamer1.0-plugins-base gstreamer1.0-plugins-good
   gstreamer1.0-pulseaudio gstreamer1.0-tools alsa-utils libasound2-plugins

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from typing import Any
 
 from PySide6.QtCore import QObject
@@ -11,13 +12,15 @@ log = logging.getLogger(__name__)
 
 SERVICE = "org.freedesktop.ScreenSaver"
 PATH = "/org/freedesktop/ScreenSaver"
+CONNECTION = "gluteapp-screen-keeper"
 
 
 class ScreenKeeper(QObject):
     """Inhibits the screensaver while held; a logged no-op where there is no such service."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, bus_address: str | None = None) -> None:
         super().__init__(parent)
+        self._bus_address = bus_address  # None: the session bus
         self._cookie: int | None = None
         self.last_result = "not requested"
 
@@ -45,9 +48,12 @@ class ScreenKeeper(QObject):
     def release(self) -> None:
         if self._cookie is None:
             return
-        interface = self._interface()
-        if interface is not None:
-            interface.call("UnInhibit", self._cookie)
+        # The inhibition lives on a connection of its own: leaving the bus ends it for certain
+        # (the service drops a caller's inhibitions when it disconnects), whatever type the
+        # binding gives the cookie in an UnInhibit call.
+        from PySide6.QtDBus import QDBusConnection
+
+        QDBusConnection.disconnectFromBus(CONNECTION)
         log.info("screen keep-awake off (cookie %s)", self._cookie)
         self._cookie = None
         self.last_result = "released"
@@ -59,9 +65,15 @@ class ScreenKeeper(QObject):
             self.last_result = "no D-Bus support in this Qt; the screen may sleep"
             log.info("screen keep-awake: %s", self.last_result)
             return None
-        bus = QDBusConnection.sessionBus()
-        if not bus.isConnected():
+        address = self._bus_address or os.environ.get("DBUS_SESSION_BUS_ADDRESS", "")
+        if not address:
             self.last_result = "no D-Bus session bus; the screen may sleep"
+            log.info("screen keep-awake: %s", self.last_result)
+            return None
+        bus = QDBusConnection.connectToBus(address, CONNECTION)
+        if not bus.isConnected():
+            self.last_result = (f"cannot reach the D-Bus session bus "
+                                f"({bus.lastError().message() or address}); the screen may sleep")
             log.info("screen keep-awake: %s", self.last_result)
             return None
         interface = QDBusInterface(SERVICE, PATH, SERVICE, bus)
