@@ -301,6 +301,7 @@ class Gluteapp:
         return None
 
     def session_options(self) -> SessionOptions:
+        from gluteapp.core.engine import SessionOptions
         from gluteapp.core.records import Side
         from gluteapp.gui.settings import SWITCH_SIDES_S, WEAKER_SIDE
 

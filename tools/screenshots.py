@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 from gluteapp.app import Gluteapp, StartupOptions
 from gluteapp.core.paths import ensure_writable, resolve_paths
 from gluteapp.core.routines import find_routine
+from gluteapp.storage.export import fill_demo_history
 
 
 class FakeClock:
@@ -39,6 +40,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         paths = resolve_paths(Path(folder))
         ensure_writable(paths)
+        fill_demo_history(paths.data_dir, 0.5)  # six months for the history screenshots
         app = Gluteapp(qt_app, paths, StartupOptions(data_dir=Path(folder),
                                                      screenshot=out / "unused.png",
                                                      skip_first_run=True))
@@ -91,6 +93,7 @@ def main() -> int:
             app.end_current_session()
         window.show_area("history")
         shot("history", (1280, 800))
+        shot("history", (800, 600))
         app.shutdown()
     return 0
 
