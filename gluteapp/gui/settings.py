@@ -58,12 +58,11 @@ class Option(Generic[T]):
 
     def allows(self, value: T) -> bool:
         """Whether `value` is within the declared range or choices."""
-        if self.type is int and not isinstance(value, bool):
-            number = cast(int, value)
-            return (self.minimum is None or number >= self.minimum) and (
-                self.maximum is None or number <= self.maximum)
-        if self.type is str and self.choices:
-            parts = cast(str, value).split(",") if self.multiple else [cast(str, value)]
+        if isinstance(value, int) and not isinstance(value, bool):
+            return (self.minimum is None or value >= self.minimum) and (
+                self.maximum is None or value <= self.maximum)
+        if isinstance(value, str) and self.choices:
+            parts = value.split(",") if self.multiple else [value]
             return all(p in self.choices for p in parts if p or not self.multiple)
         return True
 

@@ -1,0 +1,239 @@
+"""Light and dark palettes, or the system's own look, switched live and following the desktop."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QApplication,
+    QProxyStyle,
+    QStyle,
+    QStyleFactory,
+    QStyleOption,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    from gluteapp.gui.settings import Settings
+
+log = logging.getLogger(__name__)
+
+CHOICES = ("system", "light", "dark")
+
+Role = QPalette.ColorRole
+Group = QPalette.ColorGroup
+
+#: The app's green (the icon's background), the highlight in both palettes.
+BRAND_GREEN = "#2f6f5e"
+
+# role: (active and inactive, disabled). Contrast is checked in tests/gui/test_theme.py:
+# text on its background at least 7:1, highlighted text and links at least 4.5:1.
+LIGHT: dict[QPalette.ColorRole, tuple[str, str]] = {
+    Role.Window: ("#f3f4f1", "#eeefec"),
+    Role.WindowText: ("#1b1e1c", "#8e9490"),
+    Role.Base: ("#ffffff", "#f6f7f4"),
+    Role.AlternateBase: ("#edf0eb", "#eef0ec"),
+    Role.ToolTipBase: ("#ffffff", "#ffffff"),
+    Role.ToolTipText: ("#1b1e1c", "#8e9490"),
+    Role.PlaceholderText: ("#5f6662", "#a3a8a5"),
+    Role.Text: ("#1b1e1c", "#8e9490"),
+    Role.Button: ("#e9ebe7", "#e4e6e2"),
+    Role.ButtonText: ("#1b1e1c", "#8e9490"),
+    Role.BrightText: ("#ffffff", "#ffffff"),
+    Role.Light: ("#ffffff", "#ffffff"),
+    Role.Midlight: ("#f2f3f0", "#f2f3f0"),
+    Role.Mid: ("#b7bcb8", "#c4c8c5"),
+    Role.Dark: ("#8a908c", "#a0a5a2"),
+    Role.Shadow: ("#3c403e", "#6c706e"),
+    Role.Highlight: (BRAND_GREEN, "#c3cdc9"),
+    Role.HighlightedText: ("#ffffff", "#f2f4f3"),
+    Role.Accent: (BRAND_GREEN, "#c3cdc9"),
+    Role.Link: ("#1d5f86", "#8ea9ba"),
+    Role.LinkVisited: ("#6b3f8f", "#a995ba"),
+}
+
+DARK: dict[QPalette.ColorRole, tuple[str, str]] = {
+    Role.Window: ("#232629", "#232629"),
+    Role.WindowText: ("#e7e9e7", "#767c79"),
+    Role.Base: ("#1a1c1e", "#1f2123"),
+    Role.AlternateBase: ("#272a2d", "#25282b"),
+    Role.ToolTipBase: ("#2e3235", "#2e3235"),
+    Role.ToolTipText: ("#e7e9e7", "#767c79"),
+    Role.PlaceholderText: ("#9aa19d", "#5f6562"),
+    Role.Text: ("#e7e9e7", "#767c79"),
+    Role.Button: ("#2f3336", "#2a2d30"),
+    Role.ButtonText: ("#e7e9e7", "#767c79"),
+    Role.BrightText: ("#ffffff", "#ffffff"),
+    Role.Light: ("#43484c", "#3a3e42"),
+    Role.Midlight: ("#383c40", "#33373a"),
+    Role.Mid: ("#1f2224", "#1f2224"),
+    Role.Dark: ("#141618", "#141618"),
+    Role.Shadow: ("#000000", "#000000"),
+    Role.Highlight: ("#327a66", "#3a4542"),
+    Role.HighlightedText: ("#ffffff", "#9aa19d"),
+    Role.Accent: ("#327a66", "#3a4542"),
+    Role.Link: ("#79bde3", "#5a7a8c"),
+    Role.LinkVisited: ("#c0a4e0", "#7c6b8c"),
+}
+
+
+def build_palette(colours: dict[QPalette.ColorRole, tuple[str, str]]) -> QPalette:
+    palette = QPalette()
+    for role, (normal, disabled) in colours.items():
+        palette.setColor(Group.Active, role, QColor(normal))
+        palette.setColor(Group.Inactive, role, QColor(normal))
+        palette.setColor(Group.Disabled, role, QColor(disabled))
+    return palette
+
+
+def light_palette() -> QPalette:
+    return build_palette(LIGHT)
+
+
+def dark_palette() -> QPalette:
+    return build_palette(DARK)
+
+
+def is_dark(palette: QPalette) -> bool:
+    """True when the window background is darker than its text."""
+    return palette.color(Role.Window).lightness() < palette.color(Role.WindowText).lightness()
+
+
+def resolve(choice: str, scheme: Qt.ColorScheme, platform_is_dark: bool) -> str:
+    """What to show: 'light', 'dark', or 'platform' (the desktop's own style and palette).
+
+    "system" keeps the platform's look when it already matches the desktop's colour scheme,
+    and fills in our own dark palette where a platform style knows no dark mode.
+    """
+    if choice in ("light", "dark"):
+        return choice
+    if scheme == Qt.ColorScheme.Dark and not platform_is_dark:
+        return "dark"
+    return "platform"
+
+
+class GluteappStyle(QProxyStyle):
+    """Fusion, with check boxes and radio buttons outlined so they show on a dark window.
+
+    Fusion draws their border a shade darker than the window, which vanishes on dark grey.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(QStyleFactory.create("fusion"))
+        self.setObjectName("gluteapp_style")
+
+    def drawPrimitive(  # noqa: N802 - Qt override
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawPrimitive(element, option, painter, widget)
+        round_box = element == QStyle.PrimitiveElement.PE_IndicatorRadioButton
+        if not (round_box or element == QStyle.PrimitiveElement.PE_IndicatorCheckBox):
+            return
+        if not is_dark(option.palette):
+            return
+        rect = QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(option.palette.color(Role.PlaceholderText), 1.0))
+        if round_box:
+            painter.drawEllipse(rect)
+        else:
+            painter.drawRoundedRect(rect, 2.0, 2.0)
+        painter.restore()
+
+
+class _ThemeState(QObject):
+    """Remembers the platform style and the current choice; follows the desktop's scheme."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self.app = app
+        style = app.style()
+        self.platform_style = style.name() if style is not None else "fusion"
+        self.choice = "system"
+        self.shown = "platform"
+        app.styleHints().colorSchemeChanged.connect(self.on_scheme_changed)
+
+    def on_scheme_changed(self, scheme: Qt.ColorScheme) -> None:
+        if self.choice == "system":
+            log.info("the desktop switched to the %s colour scheme", scheme.name.lower())
+            self.apply("system", scheme)
+
+    def apply(self, choice: str, scheme: Qt.ColorScheme | None = None) -> str:
+        if choice not in CHOICES:
+            raise ValueError(f"unknown theme {choice!r}; expected one of {CHOICES}")
+        self.choice = choice
+        hints = self.app.styleHints()
+        if choice == "system":
+            hints.unsetColorScheme()
+            self._set_style(self.platform_style)
+            self.app.setPalette(QPalette())  # back to the platform's palette
+            if scheme is None:
+                scheme = hints.colorScheme()
+            shown = resolve(choice, scheme, is_dark(self.app.palette()))
+        else:
+            # Window decorations follow this where the platform supports it (Windows, macOS).
+            hints.setColorScheme(
+                Qt.ColorScheme.Dark if choice == "dark" else Qt.ColorScheme.Light
+            )
+            shown = choice
+        if shown != "platform":
+            # Fusion draws everything from the palette; native styles may ignore parts of it.
+            self._use_own_style()
+            self.app.setPalette(dark_palette() if shown == "dark" else light_palette())
+        self.shown = shown
+        return "dark" if is_dark(self.app.palette()) else "light"
+
+    def _use_own_style(self) -> None:
+        if not isinstance(self.app.style(), GluteappStyle):
+            self.app.setStyle(GluteappStyle())
+
+    def _set_style(self, name: str) -> None:
+        style = self.app.style()
+        if style is not None and style.name().lower() == name.lower():
+            return
+        created = QStyleFactory.create(name)
+        if created is not None:
+            self.app.setStyle(created)
+
+
+_state: _ThemeState | None = None
+
+
+def _state_for(app: QApplication) -> _ThemeState:
+    global _state
+    if _state is None or _state.app is not app:
+        _state = _ThemeState(app)
+    return _state
+
+
+def apply_theme(app: QApplication, choice: str) -> str:
+    """Apply "system", "light" or "dark"; return what is now shown, "light" or "dark".
+
+    With "system", a later change of the desktop's colour scheme is followed live.
+    """
+    return _state_for(app).apply(choice)
+
+
+def current_choice(app: QApplication) -> str:
+    return _state_for(app).choice
+
+
+def follow_theme_setting(app: QApplication, settings: Settings) -> str:
+    """Apply the THEME setting now and again whenever it changes; return what is shown."""
+    from gluteapp.gui.settings import THEME
+
+    def on_changed(key: str) -> None:
+        if key == THEME.key:
+            apply_theme(app, settings.get(THEME))
+
+    settings.changed.connect(on_changed)
+    return apply_theme(app, settings.get(THEME))

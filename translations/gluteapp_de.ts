@@ -1,0 +1,1867 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE" sourcelanguage="en">
+<context>
+    <name></name>
+    <message>
+        <source>About {0} s</source>
+        <translation>Etwa {0} s</translation>
+    </message>
+    <message>
+        <source>About {0} min</source>
+        <translation>Etwa {0} min</translation>
+    </message>
+</context>
+<context>
+    <name>BodyDiagram</name>
+    <message>
+        <source>Body diagram, seen from behind</source>
+        <extracomment>Strong orange for the main target, a pale one for muscles that help; both read on light and dark windows and neither depends on colour alone (the legend and the chips name them).</extracomment>
+        <translation>Körperschema, Ansicht von hinten</translation>
+    </message>
+    <message>
+        <source>Seen from behind</source>
+        <translation>Ansicht von hinten</translation>
+    </message>
+    <message>
+        <source>Main target</source>
+        <translation>Hauptziel</translation>
+    </message>
+    <message>
+        <source>Also worked</source>
+        <translation>Mittrainiert</translation>
+    </message>
+    <message>
+        <source>Deep, under the others</source>
+        <translation>Tief, unter den anderen</translation>
+    </message>
+    <message>
+        <source>Not in the drawing: {muscles}</source>
+        <translation>Nicht in der Zeichnung: {muscles}</translation>
+    </message>
+    <message>
+        <source>Main target: {0}.</source>
+        <translation>Hauptziel: {0}.</translation>
+    </message>
+    <message>
+        <source>Also worked: {0}.</source>
+        <translation>Mittrainiert: {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>CountdownRing</name>
+    <message>
+        <source>Countdown</source>
+        <translation>Countdown</translation>
+    </message>
+</context>
+<context>
+    <name>DisclaimerDialog</name>
+    <message>
+        <source>Before you start</source>
+        <translation>Bevor du beginnst</translation>
+    </message>
+    <message>
+        <source>I understand</source>
+        <translation>Verstanden</translation>
+    </message>
+    <message>
+        <source>I understand the disclaimer</source>
+        <translation>Ich habe den medizinischen Hinweis verstanden</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Quit Gluteapp</source>
+        <translation>Gluteapp beenden</translation>
+    </message>
+</context>
+<context>
+    <name>DisclaimerPage</name>
+    <message>
+        <source>Please read this once. You can find it again under Library, Learn.</source>
+        <translation>Bitte lies dies einmal durch. Du findest es jederzeit wieder unter Bibliothek, Wissen.</translation>
+    </message>
+    <message>
+        <source>Medical disclaimer</source>
+        <translation>Medizinischer Hinweis</translation>
+    </message>
+</context>
+<context>
+    <name>ExerciseDetail</name>
+    <message>
+        <source>Exercise details</source>
+        <translation>Übungsdetails</translation>
+    </message>
+    <message>
+        <source>No exercise matches the search and filters. Try fewer words or clear the filters.</source>
+        <translation>Keine Übung passt zur Suche und zu den Filtern. Versuche es mit weniger Wörtern oder setze die Filter zurück.</translation>
+    </message>
+    <message>
+        <source>Exercise name</source>
+        <translation>Name der Übung</translation>
+    </message>
+    <message>
+        <source>Dosage</source>
+        <translation>Dosierung</translation>
+    </message>
+    <message>
+        <source>Works</source>
+        <translation>Trainiert</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Wie</translation>
+    </message>
+    <message>
+        <source>Cautions</source>
+        <translation>Vorsicht</translation>
+    </message>
+    <message>
+        <source>Caution</source>
+        <translation>Vorsicht</translation>
+    </message>
+    <message>
+        <source>About these muscles</source>
+        <translation>Über diese Muskeln</translation>
+    </message>
+    <message>
+        <source>How to do it</source>
+        <translation>So geht es</translation>
+    </message>
+    <message>
+        <source>Coach tips</source>
+        <translation>Trainertipps</translation>
+    </message>
+    <message>
+        <source>Common mistakes</source>
+        <translation>Häufige Fehler</translation>
+    </message>
+    <message>
+        <source>Easier</source>
+        <translation>Leichter</translation>
+    </message>
+    <message>
+        <source>Harder</source>
+        <translation>Schwerer</translation>
+    </message>
+    <message>
+        <source>Why this dose</source>
+        <translation>Warum diese Dosierung</translation>
+    </message>
+    <message>
+        <source>Medical disclaimer</source>
+        <translation>Medizinischer Hinweis</translation>
+    </message>
+    <message>
+        <source>General guidance, not medical advice. Stop if anything hurts, and follow what your physiotherapist prescribed.</source>
+        <translation>Allgemeine Hinweise, keine medizinische Beratung. Hör auf, wenn etwas schmerzt, und halte dich an die Vorgaben aus deiner Physiotherapie.</translation>
+    </message>
+    <message>
+        <source>Read the disclaimer</source>
+        <translation>Hinweis lesen</translation>
+    </message>
+    <message>
+        <source>Also called: {0}</source>
+        <translation>Auch bekannt als: {0}</translation>
+    </message>
+    <message>
+        <source>Source: {title} — {publisher}</source>
+        <translation>Quelle: {title} — {publisher}</translation>
+    </message>
+    <message>
+        <source>{0} s down</source>
+        <translation>{0} s ab</translation>
+    </message>
+    <message>
+        <source>{0} s pause</source>
+        <translation>{0} s Pause</translation>
+    </message>
+    <message>
+        <source>{0} s up</source>
+        <translation>{0} s auf</translation>
+    </message>
+    <message>
+        <source>Each rep: {0}</source>
+        <translation>Jede Wiederholung: {0}</translation>
+    </message>
+    <message>
+        <source>No equipment</source>
+        <translation>Ohne Hilfsmittel</translation>
+    </message>
+    <message>
+        <source>No equipment (a mat helps)</source>
+        <translation>Ohne Hilfsmittel (eine Matte hilft)</translation>
+    </message>
+    <message>
+        <source>Each side</source>
+        <translation>Pro Seite</translation>
+    </message>
+</context>
+<context>
+    <name>ExerciseModel</name>
+    <message>
+        <source>{dosage} · rest {rest} s</source>
+        <translation>{dosage} · Pause {rest} s</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Welcome to Gluteapp</source>
+        <translation>Willkommen bei Gluteapp</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Quit Gluteapp</source>
+        <translation>Gluteapp beenden</translation>
+    </message>
+    <message>
+        <source>I understand</source>
+        <translation>Verstanden</translation>
+    </message>
+    <message>
+        <source>I understand the disclaimer</source>
+        <translation>Ich habe den medizinischen Hinweis verstanden</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Back to the disclaimer</source>
+        <translation>Zurück zum medizinischen Hinweis</translation>
+    </message>
+    <message>
+        <source>Start using Gluteapp</source>
+        <translation>Mit Gluteapp loslegen</translation>
+    </message>
+    <message>
+        <source>Save the answers and start</source>
+        <translation>Antworten speichern und loslegen</translation>
+    </message>
+</context>
+<context>
+    <name>Gluteapp</name>
+    <message>
+        <source>A session is running. Quit anyway? The sets you finished are saved.</source>
+        <translation>Eine Einheit läuft. Trotzdem beenden? Deine abgeschlossenen Sätze sind gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <source>Show:</source>
+        <translation>Anzeigen:</translation>
+    </message>
+    <message>
+        <source>4 weeks</source>
+        <translation>4 Wochen</translation>
+    </message>
+    <message>
+        <source>Show the last 4 weeks</source>
+        <translation>Die letzten 4 Wochen anzeigen</translation>
+    </message>
+    <message>
+        <source>3 months</source>
+        <translation>3 Monate</translation>
+    </message>
+    <message>
+        <source>Show the last 3 months</source>
+        <translation>Die letzten 3 Monate anzeigen</translation>
+    </message>
+    <message>
+        <source>A year</source>
+        <translation>Ein Jahr</translation>
+    </message>
+    <message>
+        <source>Show the last year</source>
+        <translation>Das letzte Jahr anzeigen</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alles</translation>
+    </message>
+    <message>
+        <source>Show the whole history</source>
+        <translation>Den gesamten Verlauf anzeigen</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Export every set as a CSV file</source>
+        <translation>Alle Sätze als CSV-Datei exportieren</translation>
+    </message>
+    <message>
+        <source>Report for your physiotherapist (PDF)…</source>
+        <translation>Bericht für die Physiotherapie (PDF)…</translation>
+    </message>
+    <message>
+        <source>Save a PDF report of this period for your physiotherapist</source>
+        <translation>Einen PDF-Bericht über diesen Zeitraum für die Physiotherapie speichern</translation>
+    </message>
+    <message>
+        <source>History sections</source>
+        <translation>Bereiche des Verlaufs</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Überblick</translation>
+    </message>
+    <message>
+        <source>Exercises</source>
+        <translation>Übungen</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Einheiten</translation>
+    </message>
+    <message>
+        <source>No sessions yet — your first session will show up here</source>
+        <translation>Noch keine Einheiten – deine erste Einheit erscheint hier</translation>
+    </message>
+    <message>
+        <source>Start a routine from Sessions. Every set you complete is saved at once, and here you will see sessions per week against your goal of {0}, your holds and reps, left against right, and how the exercises felt.</source>
+        <translation>Starte ein Programm unter Training. Jeder abgeschlossene Satz wird sofort gespeichert. Hier siehst du dann deine Einheiten pro Woche im Vergleich zu deinem Ziel von {0}, deine Haltezeiten und Wiederholungen, links im Vergleich zu rechts und wie sich die Übungen angefühlt haben.</translation>
+    </message>
+    <message>
+        <source>Save PNG…</source>
+        <translation>Als PNG speichern…</translation>
+    </message>
+    <message>
+        <source>Save the chart “{0}” as a PNG image</source>
+        <translation>Das Diagramm „{0}“ als PNG-Bild speichern</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Diese Woche</translation>
+    </message>
+    <message>
+        <source>Weeks at your goal</source>
+        <translation>Wochen mit erreichtem Ziel</translation>
+    </message>
+    <message>
+        <source>Current streak</source>
+        <translation>Aktuelle Serie</translation>
+    </message>
+    <message>
+        <source>Active days</source>
+        <translation>Aktive Tage</translation>
+    </message>
+    <message>
+        <source>Goal: {0} a week</source>
+        <translation>Ziel: {0} pro Woche</translation>
+    </message>
+    <message>
+        <source>{day}: {count} session(s)</source>
+        <translation>{day}: {count} Einheit(en)</translation>
+    </message>
+    <message>
+        <source>Pain (0–10)</source>
+        <translation>Schmerz (0–10)</translation>
+    </message>
+    <message>
+        <source>Session average</source>
+        <translation>Durchschnitt der Einheit</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>Trend</translation>
+    </message>
+    <message>
+        <source>Session worst</source>
+        <translation>Höchster Wert der Einheit</translation>
+    </message>
+    <message>
+        <source>% of rated sets</source>
+        <translation>% der bewerteten Sätze</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <source>Sessions per week</source>
+        <translation>Einheiten pro Woche</translation>
+    </message>
+    <message>
+        <source>Pain during sets</source>
+        <translation>Schmerz während der Sätze</translation>
+    </message>
+    <message>
+        <source>Sets felt in the glutes</source>
+        <translation>Im Gesäß gespürte Sätze</translation>
+    </message>
+    <message>
+        <source>Exercise</source>
+        <translation>Übung</translation>
+    </message>
+    <message>
+        <source>Per session, show</source>
+        <translation>Pro Einheit anzeigen</translation>
+    </message>
+    <message>
+        <source>Best set</source>
+        <translation>Bester Satz</translation>
+    </message>
+    <message>
+        <source>Average of the sets</source>
+        <translation>Durchschnitt der Sätze</translation>
+    </message>
+    <message>
+        <source>Exercise:</source>
+        <translation>Übung:</translation>
+    </message>
+    <message>
+        <source>Per session, show:</source>
+        <translation>Pro Einheit anzeigen:</translation>
+    </message>
+    <message>
+        <source>Seconds held</source>
+        <translation>Gehaltene Sekunden</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erreicht</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Rechts</translation>
+    </message>
+    <message>
+        <source>Left ÷ right</source>
+        <translation>Links ÷ rechts</translation>
+    </message>
+    <message>
+        <source>even</source>
+        <translation>ausgeglichen</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Left and right</source>
+        <translation>Links und rechts</translation>
+    </message>
+    <message>
+        <source>Left : right ratio (1 = even)</source>
+        <translation>Verhältnis links : rechts (1 = ausgeglichen)</translation>
+    </message>
+    <message>
+        <source>Past sessions and their sets</source>
+        <translation>Frühere Einheiten und ihre Sätze</translation>
+    </message>
+    <message>
+        <source>Could not read your history: {0}</source>
+        <translation>Dein Verlauf konnte nicht gelesen werden: {0}</translation>
+    </message>
+    <message>
+        <source>Exported {0} sets to {1}</source>
+        <translation>{0} Sätze nach {1} exportiert</translation>
+    </message>
+    <message>
+        <source>Saved the report to {0}</source>
+        <translation>Bericht unter {0} gespeichert</translation>
+    </message>
+    <message>
+        <source>No sessions in this period. Pick a longer range above.</source>
+        <translation>Keine Einheiten in diesem Zeitraum. Wähle oben einen längeren Zeitraum.</translation>
+    </message>
+    <message>
+        <source>No set was rated for pain in this period.</source>
+        <translation>In diesem Zeitraum wurde kein Satz nach Schmerz bewertet.</translation>
+    </message>
+    <message>
+        <source>No set was rated for where it was felt in this period.</source>
+        <translation>In diesem Zeitraum wurde bei keinem Satz angegeben, wo er gespürt wurde.</translation>
+    </message>
+    <message>
+        <source>{0} of {1}</source>
+        <translation>{0} von {1}</translation>
+    </message>
+    <message>
+        <source>Goal met</source>
+        <translation>Ziel erreicht</translation>
+    </message>
+    <message>
+        <source>sessions so far</source>
+        <translation>Einheiten bisher</translation>
+    </message>
+    <message>
+        <source>{0:.1f} sessions a week on average</source>
+        <translation>im Schnitt {0:.1f} Einheiten pro Woche</translation>
+    </message>
+    <message>
+        <source>1 week</source>
+        <translation>1 Woche</translation>
+    </message>
+    <message>
+        <source>{0} weeks</source>
+        <translation>{0} Wochen</translation>
+    </message>
+    <message>
+        <source>at least {0}</source>
+        <translation>mindestens {0}</translation>
+    </message>
+    <message>
+        <source>Longest in this period: {0}</source>
+        <translation>Längste in diesem Zeitraum: {0}</translation>
+    </message>
+    <message>
+        <source>{0} sets in all</source>
+        <translation>{0} Sätze insgesamt</translation>
+    </message>
+    <message>
+        <source>{0} ended early</source>
+        <translation>{0} vorzeitig beendet</translation>
+    </message>
+    <message>
+        <source>{0} interrupted</source>
+        <translation>{0} unterbrochen</translation>
+    </message>
+    <message>
+        <source>all completed</source>
+        <translation>alle abgeschlossen</translation>
+    </message>
+    <message>
+        <source>{0} ({1} sets)</source>
+        <translation>{0} ({1} Sätze)</translation>
+    </message>
+    <message>
+        <source>No exercises done in this period.</source>
+        <translation>In diesem Zeitraum wurden keine Übungen gemacht.</translation>
+    </message>
+    <message>
+        <source>Reps</source>
+        <translation>Wiederholungen</translation>
+    </message>
+    <message>
+        <source>Prescribed in the library: {0}</source>
+        <translation>Vorgabe in der Bibliothek: {0}</translation>
+    </message>
+    <message>
+        <source>No measured sets of {0} in this period.</source>
+        <translation>Keine gemessenen Sätze von {0} in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>{0} works both sides at once, so there is no left and right to compare. Pick a one-sided exercise, such as a side plank or a clamshell.</source>
+        <translation>{0} trainiert beide Seiten gleichzeitig, daher gibt es kein Links und Rechts zu vergleichen. Wähle eine einseitige Übung, etwa den Seitstütz oder die Muschel (Clamshell).</translation>
+    </message>
+    <message>
+        <source>No session with both sides measured in this period.</source>
+        <translation>In diesem Zeitraum gibt es keine Einheit, in der beide Seiten gemessen wurden.</translation>
+    </message>
+    <message>
+        <source>Save chart as PNG</source>
+        <translation>Diagramm als PNG speichern</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Could not save the chart: {0}</source>
+        <translation>Das Diagramm konnte nicht gespeichert werden: {0}</translation>
+    </message>
+    <message>
+        <source>Saved the chart to {0}</source>
+        <translation>Diagramm unter {0} gespeichert</translation>
+    </message>
+    <message>
+        <source>Export history as CSV</source>
+        <translation>Verlauf als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not export: {0}</source>
+        <translation>Export fehlgeschlagen: {0}</translation>
+    </message>
+    <message>
+        <source>Save report as PDF</source>
+        <translation>Bericht als PDF speichern</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-Dokumente (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Could not save the report: {0}</source>
+        <translation>Der Bericht konnte nicht gespeichert werden: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryView</name>
+    <message>
+        <source>Library sections</source>
+        <extracomment>Combo box data for &quot;any&quot; and the two choices that are not a single enum value.</extracomment>
+        <translation>Bereiche der Bibliothek</translation>
+    </message>
+    <message>
+        <source>Exercises</source>
+        <translation>Übungen</translation>
+    </message>
+    <message>
+        <source>Learn</source>
+        <translation>Wissen</translation>
+    </message>
+    <message>
+        <source>Educational page</source>
+        <translation>Wissensseite</translation>
+    </message>
+    <message>
+        <source>Exercise list and details</source>
+        <translation>Übungsliste und Details</translation>
+    </message>
+    <message>
+        <source>Search exercises, muscles, equipment…</source>
+        <translation>Übungen, Muskeln, Hilfsmittel suchen…</translation>
+    </message>
+    <message>
+        <source>Search exercises</source>
+        <translation>Übungen suchen</translation>
+    </message>
+    <message>
+        <source>Clear search</source>
+        <translation>Suche leeren</translation>
+    </message>
+    <message>
+        <source>Search names, muscles, equipment and the steps (Ctrl+F); Down goes to the list</source>
+        <translation>Sucht in Namen, Muskeln, Hilfsmitteln und Ausführungsschritten (Strg+F); Pfeil nach unten springt zur Liste</translation>
+    </message>
+    <message>
+        <source>Muscle filter</source>
+        <translation>Muskelfilter</translation>
+    </message>
+    <message>
+        <source>Any muscle</source>
+        <translation>Alle Muskeln</translation>
+    </message>
+    <message>
+        <source>Equipment filter</source>
+        <translation>Hilfsmittelfilter</translation>
+    </message>
+    <message>
+        <source>Any equipment</source>
+        <translation>Alle Hilfsmittel</translation>
+    </message>
+    <message>
+        <source>No equipment</source>
+        <translation>Ohne Hilfsmittel</translation>
+    </message>
+    <message>
+        <source>Position filter</source>
+        <translation>Positionsfilter</translation>
+    </message>
+    <message>
+        <source>Any position</source>
+        <translation>Alle Positionen</translation>
+    </message>
+    <message>
+        <source>No floor work (standing or seated)</source>
+        <translation>Nicht am Boden (im Stehen oder Sitzen)</translation>
+    </message>
+    <message>
+        <source>Mode filter</source>
+        <translation>Filter nach Art</translation>
+    </message>
+    <message>
+        <source>Any mode</source>
+        <translation>Alle Arten</translation>
+    </message>
+    <message>
+        <source>&amp;Muscle</source>
+        <translation>&amp;Muskel</translation>
+    </message>
+    <message>
+        <source>&amp;Equipment</source>
+        <translation>&amp;Hilfsmittel</translation>
+    </message>
+    <message>
+        <source>&amp;Position</source>
+        <translation>&amp;Position</translation>
+    </message>
+    <message>
+        <source>M&amp;ode</source>
+        <translation>A&amp;rt</translation>
+    </message>
+    <message>
+        <source>Number of exercises shown</source>
+        <translation>Anzahl der angezeigten Übungen</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Filter zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Clear search and filters</source>
+        <translation>Suche und Filter zurücksetzen</translation>
+    </message>
+    <message>
+        <source>{0} choices</source>
+        <translation>{0} Optionen</translation>
+    </message>
+    <message>
+        <source>Educational pages</source>
+        <translation>Wissensseiten</translation>
+    </message>
+    <message>
+        <source>Short reads on glute amnesia: what it is, why it happens and what helps.</source>
+        <translation>Kurze Texte zur Gesäßmuskel-Amnesie: was sie ist, wie sie entsteht und was hilft.</translation>
+    </message>
+    <message>
+        <source>The educational pages are not installed.</source>
+        <translation>Die Wissensseiten sind nicht installiert.</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} exercises</source>
+        <translation>{shown} von {total} Übungen</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Library</source>
+        <translation>Bibliothek</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Gluteapp</source>
+        <translation>Gluteapp</translation>
+    </message>
+    <message>
+        <source>Areas</source>
+        <translation>Bereiche</translation>
+    </message>
+    <message>
+        <source>{0} (Ctrl+{1})</source>
+        <translation>{0} (Strg+{1})</translation>
+    </message>
+</context>
+<context>
+    <name>PlayerView</name>
+    <message>
+        <source>Session progress</source>
+        <translation>Fortschritt der Einheit</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Done with this set (Enter)</source>
+        <translation>Satz fertig (Eingabetaste)</translation>
+    </message>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ Zurück</translation>
+    </message>
+    <message>
+        <source>Back (Left arrow)</source>
+        <translation>Zurück (Pfeil nach links)</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Start or pause (Space)</source>
+        <translation>Starten oder pausieren (Leertaste)</translation>
+    </message>
+    <message>
+        <source>Skip ▶</source>
+        <translation>Überspringen ▶</translation>
+    </message>
+    <message>
+        <source>Skip (Right arrow)</source>
+        <translation>Überspringen (Pfeil nach rechts)</translation>
+    </message>
+    <message>
+        <source>−15 s</source>
+        <translation>−15 s</translation>
+    </message>
+    <message>
+        <source>Shorten rest by 15 seconds</source>
+        <translation>Pause um 15 Sekunden kürzen</translation>
+    </message>
+    <message>
+        <source>+15 s</source>
+        <translation>+15 s</translation>
+    </message>
+    <message>
+        <source>Add 15 seconds of rest (+)</source>
+        <translation>Pause um 15 Sekunden verlängern (+)</translation>
+    </message>
+    <message>
+        <source>It hurts</source>
+        <translation>Es tut weh</translation>
+    </message>
+    <message>
+        <source>It hurts: stop and rest</source>
+        <translation>Es tut weh: anhalten und ausruhen</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>End the session (Esc)</source>
+        <translation>Einheit beenden (Esc)</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>Vollbild</translation>
+    </message>
+    <message>
+        <source>Full screen (F)</source>
+        <translation>Vollbild (F)</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Exercise {0} of {1}</source>
+        <translation>Übung {0} von {1}</translation>
+    </message>
+    <message>
+        <source>Press Start</source>
+        <translation>Start drücken</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <source>Rest</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Switch</source>
+        <translation>Wechseln</translation>
+    </message>
+    <message>
+        <source>Get ready</source>
+        <translation>Bereitmachen</translation>
+    </message>
+    <message>
+        <source>Rep {0} of {1}</source>
+        <translation>Wiederholung {0} von {1}</translation>
+    </message>
+    <message>
+        <source>steps each way</source>
+        <translation>Schritte pro Richtung</translation>
+    </message>
+    <message>
+        <source>reps</source>
+        <translation>Wiederholungen</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Set {0} of {1}</source>
+        <translation>Satz {0} von {1}</translation>
+    </message>
+    <message>
+        <source>last set</source>
+        <translation>letzter Satz</translation>
+    </message>
+    <message>
+        <source>{0} side</source>
+        <translation>Seite: {0}</translation>
+    </message>
+    <message>
+        <source>hold {0} s</source>
+        <translation>{0} s halten</translation>
+    </message>
+    <message>
+        <source>tempo {0}</source>
+        <translation>Tempo {0}</translation>
+    </message>
+    <message>
+        <source>Tip: {0}</source>
+        <translation>Tipp: {0}</translation>
+    </message>
+    <message>
+        <source>Next: set {0} of {1}</source>
+        <translation>Als Nächstes: Satz {0} von {1}</translation>
+    </message>
+    <message>
+        <source>Next: {0}</source>
+        <translation>Als Nächstes: {0}</translation>
+    </message>
+    <message>
+        <source>Coming up: {0}, {1}</source>
+        <translation>Danach: {0}, {1}</translation>
+    </message>
+    <message>
+        <source>Last exercise</source>
+        <translation>Letzte Übung</translation>
+    </message>
+    <message>
+        <source>{0} s hold</source>
+        <translation>{0} s halten</translation>
+    </message>
+    <message>
+        <source>{0} steps</source>
+        <translation>{0} Schritte</translation>
+    </message>
+    <message>
+        <source>{0} reps</source>
+        <translation>{0} Wiederholungen</translation>
+    </message>
+    <message>
+        <source>{0} x {1}</source>
+        <translation>{0} × {1}</translation>
+    </message>
+    <message>
+        <source>End the session?</source>
+        <translation>Einheit beenden?</translation>
+    </message>
+    <message>
+        <source>End the session now? The sets you finished are saved.</source>
+        <translation>Die Einheit jetzt beenden? Deine abgeschlossenen Sätze sind gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionsPage</name>
+    <message>
+        <source>Three quick questions</source>
+        <translation>Drei kurze Fragen</translation>
+    </message>
+    <message>
+        <source>Your answers shape the suggested routine and which exercises the library offers. You can change them at any time in Settings.</source>
+        <translation>Deine Antworten bestimmen das vorgeschlagene Programm und welche Übungen die Bibliothek anbietet. Du kannst sie jederzeit in den Einstellungen ändern.</translation>
+    </message>
+    <message>
+        <source>Is one side weaker than the other?</source>
+        <translation>Ist eine Seite schwächer als die andere?</translation>
+    </message>
+    <message>
+        <source>No, or I am not sure</source>
+        <translation>Nein, oder ich weiß es nicht</translation>
+    </message>
+    <message>
+        <source>My left side</source>
+        <translation>Meine linke Seite</translation>
+    </message>
+    <message>
+        <source>My right side</source>
+        <translation>Meine rechte Seite</translation>
+    </message>
+    <message>
+        <source>Exercises done one side at a time will start with the weaker side, and the history compares left with right.</source>
+        <translation>Einseitige Übungen beginnen mit der schwächeren Seite, und der Verlauf vergleicht links mit rechts.</translation>
+    </message>
+    <message>
+        <source>How many sessions a week do you aim for?</source>
+        <translation>Wie viele Einheiten pro Woche nimmst du dir vor?</translation>
+    </message>
+    <message>
+        <source>Sessions per week</source>
+        <translation>Einheiten pro Woche</translation>
+    </message>
+    <message>
+        <source>Two or three sessions a week, on days that are not back to back, suit most people.</source>
+        <translation>Für die meisten passen zwei oder drei Einheiten pro Woche, nicht an direkt aufeinanderfolgenden Tagen.</translation>
+    </message>
+    <message>
+        <source>What do you have at home?</source>
+        <translation>Was hast du zu Hause?</translation>
+    </message>
+    <message>
+        <source>A mat or a towel on the floor is assumed. Exercises that need anything you do not have are set aside for now.</source>
+        <translation>Eine Matte oder ein Handtuch auf dem Boden setzen wir voraus. Übungen, die etwas brauchen, das du nicht hast, werden vorerst zurückgestellt.</translation>
+    </message>
+</context>
+<context>
+    <name>RatingPanel</name>
+    <message>
+        <source>How was that set? (optional)</source>
+        <translation>Wie war dieser Satz? (optional)</translation>
+    </message>
+    <message>
+        <source>Achieved</source>
+        <translation>Geschafft</translation>
+    </message>
+    <message>
+        <source>Pain {0} of 10</source>
+        <translation>Schmerz {0} von 10</translation>
+    </message>
+    <message>
+        <source>Felt it in: {0}</source>
+        <translation>Gespürt in: {0}</translation>
+    </message>
+    <message>
+        <source>Save rating</source>
+        <translation>Bewertung speichern</translation>
+    </message>
+    <message>
+        <source>Pain</source>
+        <translation>Schmerz</translation>
+    </message>
+    <message>
+        <source>Felt it in</source>
+        <translation>Gespürt in</translation>
+    </message>
+    <message>
+        <source>How was that set? {0} (optional)</source>
+        <translation>Wie war dieser Satz? {0} (optional)</translation>
+    </message>
+    <message>
+        <source>Seconds held</source>
+        <translation>Gehaltene Sekunden</translation>
+    </message>
+    <message>
+        <source>Reps done</source>
+        <translation>Geschaffte Wiederholungen</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderBanner</name>
+    <message>
+        <source>Break reminder</source>
+        <translation>Pausenerinnerung</translation>
+    </message>
+    <message>
+        <source>Time to stand up</source>
+        <translation>Zeit aufzustehen</translation>
+    </message>
+    <message>
+        <source>Start two-minute standing break</source>
+        <translation>Zwei Minuten Bewegungspause starten</translation>
+    </message>
+    <message>
+        <source>Snooze 10 min</source>
+        <translation>In 10 Min. erinnern</translation>
+    </message>
+    <message>
+        <source>Skip this one</source>
+        <translation>Diesmal auslassen</translation>
+    </message>
+    <message>
+        <source>Not today</source>
+        <translation>Heute nicht mehr</translation>
+    </message>
+    <message numerus="yes">
+        <source>You have been sitting for %n minutes. Stand up and move for two minutes: long sitting lets the glutes go quiet.</source>
+        <translation>
+            <numerusform>Du sitzt seit %n Minute. Steh auf und beweg dich zwei Minuten lang: Langes Sitzen legt die Gesäßmuskeln lahm.</numerusform>
+            <numerusform>Du sitzt seit %n Minuten. Steh auf und beweg dich zwei Minuten lang: Langes Sitzen legt die Gesäßmuskeln lahm.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReminderService</name>
+    <message>
+        <source>Start two-minute standing break</source>
+        <extracomment>The timer only asks the schedule to look again; it never counts. Looking at least once a minute notices midnight (for &quot;not today&quot;) and a changed wall clock soon enough. The built-in routine the lead starts for a break. &quot;Not today&quot; was chosen on this local date; reminders come back the day after. The reminder was answered, or is no longer due (a session started, reminders off). Start the two-minute standing routine BREAK_ROUTINE_ID.</extracomment>
+        <translation>Zwei Minuten Bewegungspause starten</translation>
+    </message>
+    <message>
+        <source>Snooze 10 min</source>
+        <translation>In 10 Min. erinnern</translation>
+    </message>
+    <message>
+        <source>Skip this one</source>
+        <translation>Diesmal auslassen</translation>
+    </message>
+    <message>
+        <source>Not today</source>
+        <translation>Heute nicht mehr</translation>
+    </message>
+    <message>
+        <source>Resume reminders</source>
+        <translation>Erinnerungen fortsetzen</translation>
+    </message>
+    <message>
+        <source>Open Gluteapp</source>
+        <translation>Gluteapp öffnen</translation>
+    </message>
+    <message>
+        <source>Gluteapp: break reminders are off</source>
+        <translation>Gluteapp: Pausenerinnerungen sind aus</translation>
+    </message>
+    <message>
+        <source>Gluteapp: session running</source>
+        <translation>Gluteapp: Einheit läuft</translation>
+    </message>
+    <message>
+        <source>Gluteapp: no more reminders today</source>
+        <translation>Gluteapp: heute keine Erinnerungen mehr</translation>
+    </message>
+    <message>
+        <source>Gluteapp: time to stand up</source>
+        <translation>Gluteapp: Zeit aufzustehen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Gluteapp: next break in %n min</source>
+        <translation>
+            <numerusform>Gluteapp: nächste Pause in %n Min.</numerusform>
+            <numerusform>Gluteapp: nächste Pause in %n Min.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Time to stand up</source>
+        <translation>Zeit aufzustehen</translation>
+    </message>
+    <message numerus="yes">
+        <source>You have been sitting for %n minutes. A two-minute standing break?</source>
+        <translation>
+            <numerusform>Du sitzt seit %n Minute. Zeit für zwei Minuten Bewegung?</numerusform>
+            <numerusform>Du sitzt seit %n Minuten. Zeit für zwei Minuten Bewegung?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ResumeBanner</name>
+    <message>
+        <source>Resume where it stopped</source>
+        <translation>An der Stelle fortsetzen</translation>
+    </message>
+    <message>
+        <source>Resume the interrupted session</source>
+        <translation>Die unterbrochene Einheit fortsetzen</translation>
+    </message>
+    <message>
+        <source>Close it</source>
+        <translation>Abschließen</translation>
+    </message>
+    <message>
+        <source>Close the interrupted session</source>
+        <translation>Die unterbrochene Einheit abschließen</translation>
+    </message>
+    <message>
+        <source>Your session “{0}” from {1} was interrupted after {2} saved sets. Nothing you finished was lost.</source>
+        <translation>Deine Einheit „{0}“ ({1}) wurde nach {2} gespeicherten Sätzen unterbrochen. Nichts, was du abgeschlossen hast, ist verloren gegangen.</translation>
+    </message>
+</context>
+<context>
+    <name>RoutineBuilder</name>
+    <message>
+        <source>New routine</source>
+        <translation>Neues Programm</translation>
+    </message>
+    <message>
+        <source>Edit routine: {0}</source>
+        <translation>Programm bearbeiten: {0}</translation>
+    </message>
+    <message>
+        <source>For example: Morning glutes</source>
+        <translation>Zum Beispiel: Gesäß am Morgen</translation>
+    </message>
+    <message>
+        <source>Routine name</source>
+        <translation>Name des Programms</translation>
+    </message>
+    <message>
+        <source>What it is for, in a sentence (optional)</source>
+        <translation>Wofür es gedacht ist, in einem Satz (optional)</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Get-ready time in seconds</source>
+        <translation>Zeit zum Bereitmachen in Sekunden</translation>
+    </message>
+    <message>
+        <source>The countdown before the first exercise</source>
+        <translation>Der Countdown vor der ersten Übung</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>&amp;Beschreibung</translation>
+    </message>
+    <message>
+        <source>&amp;Get ready</source>
+        <translation>Be&amp;reitmachen</translation>
+    </message>
+    <message>
+        <source>Search by name or muscle</source>
+        <translation>Nach Name oder Muskel suchen</translation>
+    </message>
+    <message>
+        <source>Search exercises</source>
+        <translation>Übungen suchen</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Suche leeren</translation>
+    </message>
+    <message>
+        <source>Exercise library</source>
+        <translation>Übungsbibliothek</translation>
+    </message>
+    <message>
+        <source>&amp;Add to routine</source>
+        <translation>Zum Programm &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add the selected exercise to the routine</source>
+        <translation>Die gewählte Übung zum Programm hinzufügen</translation>
+    </message>
+    <message>
+        <source>E&amp;xercises</source>
+        <translation>Ü&amp;bungen</translation>
+    </message>
+    <message>
+        <source>Steps of the routine</source>
+        <translation>Schritte des Programms</translation>
+    </message>
+    <message>
+        <source>Exercise</source>
+        <translation>Übung</translation>
+    </message>
+    <message>
+        <source>Sets</source>
+        <translation>Sätze</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Umfang</translation>
+    </message>
+    <message>
+        <source>Tempo</source>
+        <translation>Tempo</translation>
+    </message>
+    <message>
+        <source>Per side</source>
+        <translation>Pro Seite</translation>
+    </message>
+    <message>
+        <source>Rest</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Rest after</source>
+        <translation>Pause danach</translation>
+    </message>
+    <message>
+        <source>Seconds to hold, or reps or steps per set</source>
+        <translation>Haltezeit in Sekunden, oder Wiederholungen bzw. Schritte pro Satz</translation>
+    </message>
+    <message>
+        <source>Seconds down-pause-up for each rep, such as 2-0-2; empty: at your own pace</source>
+        <translation>Sekunden ab-Pause-auf pro Wiederholung, etwa 2-0-2; leer: im eigenen Tempo</translation>
+    </message>
+    <message>
+        <source>Do each set with the left, then the right side</source>
+        <translation>Jeden Satz erst links, dann rechts ausführen</translation>
+    </message>
+    <message>
+        <source>Rest between sets</source>
+        <translation>Pause zwischen den Sätzen</translation>
+    </message>
+    <message>
+        <source>Rest before the next exercise</source>
+        <translation>Pause vor der nächsten Übung</translation>
+    </message>
+    <message>
+        <source>Step columns</source>
+        <translation>Spalten der Schritte</translation>
+    </message>
+    <message>
+        <source>Step numbers</source>
+        <translation>Nummern der Schritte</translation>
+    </message>
+    <message>
+        <source>Select all steps</source>
+        <translation>Alle Schritte auswählen</translation>
+    </message>
+    <message>
+        <source>No exercises yet: pick one on the left and press Add.</source>
+        <translation>Noch keine Übungen: Wähle links eine aus und drücke auf Hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Nach &amp;oben</translation>
+    </message>
+    <message>
+        <source>Move the selected step up</source>
+        <translation>Den gewählten Schritt nach oben verschieben</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>Nach &amp;unten</translation>
+    </message>
+    <message>
+        <source>Move the selected step down</source>
+        <translation>Den gewählten Schritt nach unten verschieben</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected step</source>
+        <translation>Den gewählten Schritt entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Steps, in order</source>
+        <translation>&amp;Schritte, der Reihe nach</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Total duration</source>
+        <translation>Gesamtdauer</translation>
+    </message>
+    <message>
+        <source>Save the routine</source>
+        <translation>Das Programm speichern</translation>
+    </message>
+    <message>
+        <source>Close without saving</source>
+        <translation>Schließen, ohne zu speichern</translation>
+    </message>
+    <message>
+        <source>Give the routine a name.</source>
+        <translation>Gib dem Programm einen Namen.</translation>
+    </message>
+    <message>
+        <source>Add at least one exercise.</source>
+        <translation>Füge mindestens eine Übung hinzu.</translation>
+    </message>
+    <message>
+        <source>Step {0}, {1}: {2}</source>
+        <translation>Schritt {0}, {1}: {2}</translation>
+    </message>
+    <message>
+        <source>Step {0}, {1}: {2} reps at {3} take {4} s; one set may last at most {5} s. Use fewer reps or a quicker tempo.</source>
+        <translation>Schritt {0}, {1}: {2} Wiederholungen im Tempo {3} dauern {4} s; ein Satz darf höchstens {5} s dauern. Nimm weniger Wiederholungen oder ein schnelleres Tempo.</translation>
+    </message>
+    <message>
+        <source>The routine could not be written to {0}: {1}</source>
+        <translation>Das Programm konnte nicht nach {0} geschrieben werden: {1}</translation>
+    </message>
+    <message>
+        <source>Sets of {0}</source>
+        <translation>Sätze von {0}</translation>
+    </message>
+    <message>
+        <source>Hold seconds of {0}</source>
+        <translation>Haltezeit in Sekunden von {0}</translation>
+    </message>
+    <message>
+        <source> steps</source>
+        <translation> Schritte</translation>
+    </message>
+    <message>
+        <source>Steps of {0}</source>
+        <translation>Schritte von {0}</translation>
+    </message>
+    <message>
+        <source> reps</source>
+        <translation> Wdh.</translation>
+    </message>
+    <message>
+        <source>Reps of {0}</source>
+        <translation>Wiederholungen von {0}</translation>
+    </message>
+    <message>
+        <source>own pace</source>
+        <translation>eigenes Tempo</translation>
+    </message>
+    <message>
+        <source>Tempo of {0}</source>
+        <translation>Tempo von {0}</translation>
+    </message>
+    <message>
+        <source>Seconds down-pause-up, such as 2-0-2; empty: at your own pace</source>
+        <translation>Sekunden ab-Pause-auf, etwa 2-0-2; leer: im eigenen Tempo</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Only reps have a tempo</source>
+        <translation>Nur Wiederholungen haben ein Tempo</translation>
+    </message>
+    <message>
+        <source>{0} on each side</source>
+        <translation>{0} auf jeder Seite</translation>
+    </message>
+    <message>
+        <source>Rest between sets of {0}</source>
+        <translation>Pause zwischen den Sätzen von {0}</translation>
+    </message>
+    <message>
+        <source>Rest after {0}</source>
+        <translation>Pause nach {0}</translation>
+    </message>
+    <message>
+        <source>Nothing follows the last exercise</source>
+        <translation>Nach der letzten Übung kommt nichts mehr</translation>
+    </message>
+    <message>
+        <source>No exercise matches the search.</source>
+        <translation>Keine Übung passt zur Suche.</translation>
+    </message>
+    <message>
+        <source>Saves over {0}.toml</source>
+        <translation>Überschreibt {0}.toml</translation>
+    </message>
+    <message>
+        <source>Saves as {0}.toml</source>
+        <translation>Speichert als {0}.toml</translation>
+    </message>
+    <message>
+        <source>No exercises yet</source>
+        <translation>Noch keine Übungen</translation>
+    </message>
+    <message>
+        <source>Duration: check the tempo</source>
+        <translation>Dauer: Tempo prüfen</translation>
+    </message>
+</context>
+<context>
+    <name>RoutinePicker</name>
+    <message>
+        <source>Routines</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <source>New routine…</source>
+        <translation>Neues Programm…</translation>
+    </message>
+    <message>
+        <source>Build a new routine</source>
+        <translation>Ein neues Programm zusammenstellen</translation>
+    </message>
+    <message>
+        <source>Start session</source>
+        <translation>Einheit starten</translation>
+    </message>
+    <message>
+        <source>Start the selected routine</source>
+        <translation>Das gewählte Programm starten</translation>
+    </message>
+    <message>
+        <source>Edit a copy…</source>
+        <translation>Kopie bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Edit a copy of the selected routine</source>
+        <translation>Eine Kopie des gewählten Programms bearbeiten</translation>
+    </message>
+    <message>
+        <source> (yours)</source>
+        <translation> (eigenes)</translation>
+    </message>
+    <message>
+        <source>Suggested next: {0}</source>
+        <translation>Vorschlag als Nächstes: {0}</translation>
+    </message>
+    <message>
+        <source>{0} exercises · {1} sets · {2}</source>
+        <translation>{0} Übungen · {1} Sätze · {2}</translation>
+    </message>
+    <message>
+        <source> per side</source>
+        <translation> pro Seite</translation>
+    </message>
+</context>
+<context>
+    <name>SessionSummary</name>
+    <message>
+        <source>Sets done per exercise</source>
+        <translation>Sätze pro Übung</translation>
+    </message>
+    <message>
+        <source>Exercise</source>
+        <translation>Übung</translation>
+    </message>
+    <message>
+        <source>Sets</source>
+        <translation>Sätze</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Gehalten</translation>
+    </message>
+    <message>
+        <source>Reps</source>
+        <translation>Wiederholungen</translation>
+    </message>
+    <message>
+        <source>Every finished set is saved. Stretch gently, drink some water, and rest a day before the next session.</source>
+        <translation>Jeder abgeschlossene Satz ist gespeichert. Dehn dich sanft, trink etwas Wasser und gönn dir vor der nächsten Einheit einen Ruhetag.</translation>
+    </message>
+    <message>
+        <source>Back to routines</source>
+        <translation>Zurück zu den Programmen</translation>
+    </message>
+    <message>
+        <source>See your history</source>
+        <translation>Verlauf ansehen</translation>
+    </message>
+    <message>
+        <source>Session complete. Well done!</source>
+        <translation>Einheit geschafft. Gut gemacht!</translation>
+    </message>
+    <message>
+        <source>Session ended early</source>
+        <translation>Einheit vorzeitig beendet</translation>
+    </message>
+    <message>
+        <source>{0} of {1} sets</source>
+        <translation>{0} von {1} Sätzen</translation>
+    </message>
+    <message>
+        <source>{0} in total</source>
+        <translation>{0} insgesamt</translation>
+    </message>
+    <message>
+        <source>{0} held</source>
+        <translation>{0} gehalten</translation>
+    </message>
+    <message>
+        <source>{0} reps</source>
+        <translation>{0} Wiederholungen</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>s</source>
+        <extracomment>Translation context of every text declared here (labels, descriptions, units, choices). A comma-separated set of `choices` (stored in declaration order, no repeats). Kept by the app itself; not shown in the settings dialog. Takes effect the next time the app starts.</extracomment>
+        <translation>s</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <source>Play beeps and chimes for countdowns and phase changes.</source>
+        <translation>Signaltöne für Countdowns und Phasenwechsel abspielen.</translation>
+    </message>
+    <message>
+        <source>Beeps and chimes</source>
+        <translation>Signaltöne</translation>
+    </message>
+    <message>
+        <source>Speak cues such as &apos;Three, two, one, go&apos;.</source>
+        <translation>Ansagen wie „Drei, zwei, eins, los“ sprechen.</translation>
+    </message>
+    <message>
+        <source>Spoken cues</source>
+        <translation>Sprachansagen</translation>
+    </message>
+    <message>
+        <source>Speak the setup steps and one coach tip before each exercise.</source>
+        <translation>Vor jeder Übung die Ausgangsposition und einen Trainertipp ansagen.</translation>
+    </message>
+    <message>
+        <source>Speak setup and tips</source>
+        <translation>Aufbau und Tipps ansagen</translation>
+    </message>
+    <message>
+        <source>Cue volume in percent.</source>
+        <translation>Lautstärke der Signale in Prozent.</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Lautstärke</translation>
+    </message>
+    <message>
+        <source>Silence every cue (the screen still flashes).</source>
+        <translation>Alle Signale stumm schalten (der Bildschirm blinkt weiterhin).</translation>
+    </message>
+    <message>
+        <source>Mute all cues</source>
+        <translation>Alle Signale stumm</translation>
+    </message>
+    <message>
+        <source>Tick during the last N seconds of a hold or rest.</source>
+        <translation>In den letzten N Sekunden einer Haltephase oder Pause ticken.</translation>
+    </message>
+    <message>
+        <source>Final ticks</source>
+        <translation>Ticken am Ende</translation>
+    </message>
+    <message>
+        <source>Chime halfway through a hold.</source>
+        <translation>Signalton zur Hälfte der Haltezeit.</translation>
+    </message>
+    <message>
+        <source>Halfway chime</source>
+        <translation>Signal zur Halbzeit</translation>
+    </message>
+    <message>
+        <source>Get-ready countdown before the first exercise, in seconds.</source>
+        <translation>Countdown zum Bereitmachen vor der ersten Übung, in Sekunden.</translation>
+    </message>
+    <message>
+        <source>Get ready</source>
+        <translation>Bereitmachen</translation>
+    </message>
+    <message>
+        <source>Time to change sides in a per-side exercise, in seconds.</source>
+        <translation>Zeit für den Seitenwechsel bei einseitigen Übungen, in Sekunden.</translation>
+    </message>
+    <message>
+        <source>Switch sides</source>
+        <translation>Seitenwechsel</translation>
+    </message>
+    <message>
+        <source>Rest between sets when a routine does not say.</source>
+        <translation>Pause zwischen den Sätzen, wenn das Programm keine vorgibt.</translation>
+    </message>
+    <message>
+        <source>Default rest</source>
+        <translation>Standardpause</translation>
+    </message>
+    <message>
+        <source>The side that starts per-side exercises.</source>
+        <translation>Die Seite, mit der einseitige Übungen beginnen.</translation>
+    </message>
+    <message>
+        <source>Weaker side</source>
+        <translation>Schwächere Seite</translation>
+    </message>
+    <message>
+        <source>Neither</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Rechts</translation>
+    </message>
+    <message>
+        <source>Sessions per week you aim for.</source>
+        <translation>Wie viele Einheiten pro Woche du dir vornimmst.</translation>
+    </message>
+    <message>
+        <source>Weekly goal</source>
+        <translation>Wochenziel</translation>
+    </message>
+    <message>
+        <source>per week</source>
+        <translation>pro Woche</translation>
+    </message>
+    <message>
+        <source>Mini band</source>
+        <extracomment>Everyone is assumed to have a floor or mat, so it is not asked for.</extracomment>
+        <translation>Miniband</translation>
+    </message>
+    <message>
+        <source>Long resistance band</source>
+        <translation>Langes Widerstandsband</translation>
+    </message>
+    <message>
+        <source>Wall</source>
+        <translation>Wand</translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation>Stuhl</translation>
+    </message>
+    <message>
+        <source>Step or box</source>
+        <translation>Stufe oder Box</translation>
+    </message>
+    <message>
+        <source>Mat</source>
+        <translation>Matte</translation>
+    </message>
+    <message>
+        <source>Yoga block</source>
+        <translation>Yogablock</translation>
+    </message>
+    <message>
+        <source>Dumbbell</source>
+        <translation>Kurzhantel</translation>
+    </message>
+    <message>
+        <source>Handrail or chair back</source>
+        <translation>Geländer oder Stuhllehne</translation>
+    </message>
+    <message>
+        <source>What you have at home; exercises that need anything else are set aside.</source>
+        <translation>Was du zu Hause hast; Übungen, die anderes brauchen, werden zurückgestellt.</translation>
+    </message>
+    <message>
+        <source>Equipment at hand</source>
+        <translation>Vorhandene Hilfsmittel</translation>
+    </message>
+    <message>
+        <source>Remind me to stand up and move.</source>
+        <translation>Erinnere mich daran, aufzustehen und mich zu bewegen.</translation>
+    </message>
+    <message>
+        <source>Sitting-break reminders</source>
+        <translation>Erinnerung an Sitzpausen</translation>
+    </message>
+    <message>
+        <source>Minutes of sitting between reminders.</source>
+        <translation>Minuten im Sitzen zwischen zwei Erinnerungen.</translation>
+    </message>
+    <message>
+        <source>Remind me every</source>
+        <translation>Erinnern alle</translation>
+    </message>
+    <message>
+        <source>Colour theme.</source>
+        <translation>Farbschema.</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Design</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>Language of the app; takes effect after a restart.</source>
+        <translation>Sprache der App; gilt nach einem Neustart.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <source>The disclaimer was accepted and the questions answered.</source>
+        <translation>Der medizinische Hinweis wurde bestätigt und die Fragen wurden beantwortet.</translation>
+    </message>
+    <message>
+        <source>First run done</source>
+        <translation>Ersteinrichtung erledigt</translation>
+    </message>
+    <message>
+        <source>Sounds</source>
+        <extracomment>The settings dialog shows one group per key prefix, in this order.</extracomment>
+        <translation>Töne</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>Erinnerungen</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Darstellung</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Audio backend</source>
+        <translation>Audio-Backend</translation>
+    </message>
+    <message>
+        <source>Close settings</source>
+        <translation>Einstellungen schließen</translation>
+    </message>
+    <message>
+        <source>Audio backend: {0}</source>
+        <translation>Audio-Backend: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>StopPanel</name>
+    <message>
+        <source>Stop and rest</source>
+        <translation>Anhalten und ausruhen</translation>
+    </message>
+    <message>
+        <source>Skip this exercise</source>
+        <translation>Diese Übung überspringen</translation>
+    </message>
+    <message>
+        <source>End the session</source>
+        <translation>Einheit beenden</translation>
+    </message>
+    <message>
+        <source>It has eased, carry on</source>
+        <translation>Es hat nachgelassen, weiter</translation>
+    </message>
+    <message>
+        <source>Pain is a signal to stop, not to push through.</source>
+        <translation>Schmerz ist ein Signal zum Aufhören, nicht zum Durchbeißen.</translation>
+    </message>
+    <message>
+        <source>Next time, try the easier version: {0}. {1}</source>
+        <translation>Versuch beim nächsten Mal die leichtere Variante: {0}. {1}</translation>
+    </message>
+    <message>
+        <source>If the pain is sharp, spreads down a leg, or does not settle with rest, end the session and talk to your doctor or physiotherapist.</source>
+        <translation>Wenn der Schmerz stechend ist, ins Bein ausstrahlt oder in Ruhe nicht nachlässt, beende die Einheit und lass dich ärztlich oder physiotherapeutisch beraten.</translation>
+    </message>
+</context>
+<context>
+    <name>VariationCard</name>
+    <message>
+        <source>{dosage} · rest {rest} s</source>
+        <extracomment>Below this width the body diagram moves under the cautions instead of beside the text.</extracomment>
+        <translation>{dosage} · Pause {rest} s</translation>
+    </message>
+</context>
+</TS>
