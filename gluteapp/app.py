@@ -25,12 +25,14 @@ if TYPE_CHECKING:  # the rest loads when the area that needs it first opens
     from gluteapp.core.exercises import Library
     from gluteapp.core.history_records import SessionRecord
     from gluteapp.core.routines import Routine
+    from gluteapp.gui.audio import AudioService
     from gluteapp.gui.history_service import HistoryService
     from gluteapp.gui.player.inhibit import ScreenKeeper
     from gluteapp.gui.player.recorder import SessionRecorder
     from gluteapp.gui.player.runner import SessionRunner
     from gluteapp.gui.player.sessions import SessionsView
     from gluteapp.gui.player.view import PlayerView
+    from gluteapp.gui.reminders import ReminderService
     from gluteapp.gui.settings import Settings
 
 log = logging.getLogger("gluteapp")
@@ -133,6 +135,8 @@ class Gluteapp:
         self.player: PlayerView | None = None
         self.recorder: SessionRecorder | None = None
         self.keeper: ScreenKeeper | None = None
+        self.reminders: ReminderService | None = None
+        self.audio: AudioService | None = None
         self.library: Library
 
     # --- start-up ---------------------------------------------------------------------------
@@ -141,7 +145,9 @@ class Gluteapp:
         from gluteapp.core.assets import builtin_library
         from gluteapp.core.exercises import LibraryError
         from gluteapp.gui import resources
-        from gluteapp.gui.settings import FIRST_RUN_DONE, Settings
+        from gluteapp.gui.i18n import install_translator
+        from gluteapp.gui.settings import FIRST_RUN_DONE, LANGUAGE, Settings
+        from gluteapp.gui.theme import follow_theme_setting
 
         QCoreApplication.setApplicationName("Gluteapp")
         QCoreApplication.setOrganizationName("Gluteapp")
@@ -150,6 +156,9 @@ class Gluteapp:
         self.settings = Settings(self.paths.settings)
         if self.options.skip_first_run:
             self.settings.set(FIRST_RUN_DONE, True)
+        # Before any widget exists: widgets translate their text when they are built.
+        self._translators = install_translator(self.qt_app, self.settings.get(LANGUAGE))
+        follow_theme_setting(self.qt_app, self.settings)
         try:
             self.library = builtin_library()
         except (LibraryError, FileNotFoundError) as error:
@@ -161,6 +170,7 @@ class Gluteapp:
                 return problem
         self.window = self._build_window()
         self.window.close_requested.connect(self._on_close_requested)
+        self.window.settings_requested.connect(self.open_settings)
         self.qt_app.aboutToQuit.connect(self.shutdown)
         self.window.show_area(start_view)
         size = self.options.size or (1280, 800)
@@ -170,6 +180,7 @@ class Gluteapp:
             if problem:
                 return problem
         if not self.headless:
+            self._start_reminders()
             self.window.show()
             # The history (and sqlite-utils) is not needed for the first paint of the library.
             self.window.first_painted.connect(
@@ -353,6 +364,8 @@ class Gluteapp:
         if runner.session.is_started and not runner.session.is_finished:
             if self.recorder is not None and self.recorder.session_id is None:
                 self.recorder.ensure_session()
+                if self.reminders is not None:
+                    self.reminders.session_started()
             self._keep_awake(True)
 
     def _seek_after(self, runner: SessionRunner, record: SessionRecord) -> None:
@@ -384,6 +397,8 @@ class Gluteapp:
 
     def _session_over(self) -> None:
         self._keep_awake(False)
+        if self.reminders is not None:
+            self.reminders.session_ended()
         if self.sessions is not None:
             self.reload_routines()
 
@@ -453,15 +468,33 @@ class Gluteapp:
 
     # --- first run, closing -----------------------------------------------------------------
     def _first_run(self) -> None:
-        from gluteapp.gui.first_run import DisclaimerDialog
-        from gluteapp.gui.settings import FIRST_RUN_DONE
+        from gluteapp.gui.first_run import FirstRunDialog
 
         assert self.window is not None and self.settings is not None
-        dialog = DisclaimerDialog(self.window)
-        if dialog.exec() == DisclaimerDialog.DialogCode.Accepted:
-            self.settings.set(FIRST_RUN_DONE, True)
-        else:
+        dialog = FirstRunDialog(self.settings, self.window)
+        if dialog.exec() != FirstRunDialog.DialogCode.Accepted:
             self.window.close()
+
+    def _start_reminders(self) -> None:
+        from gluteapp.gui.reminders import BREAK_ROUTINE_ID, ReminderBanner, ReminderService
+
+        assert self.window is not None and self.settings is not None
+        self.reminders = ReminderService(self.settings, self.window)
+        self.window.add_banner(ReminderBanner(self.reminders))
+        self.reminders.start_break_requested.connect(
+            lambda: self.open_routine(BREAK_ROUTINE_ID, autostart=True))
+        self.reminders.show_window_requested.connect(self.bring_to_front)
+        self.qt_app.aboutToQuit.connect(self.reminders.shutdown)
+        self.reminders.start()
+
+    def open_settings(self) -> None:
+        from gluteapp.gui.settings_dialog import SettingsDialog
+
+        assert self.window is not None and self.settings is not None
+        dialog = SettingsDialog(self.settings, self.window)
+        if self.audio is not None:
+            dialog.set_audio_status(f"{self.audio.backend_name} ({self.audio.backend_reason})")
+        dialog.exec()
 
     def _on_close_requested(self, event: QCloseEvent) -> None:
         if not self.session_running() or self.headless:

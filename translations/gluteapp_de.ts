@@ -762,6 +762,14 @@
         <source>{0} (Ctrl+{1})</source>
         <translation>{0} (Strg+{1})</translation>
     </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Open the settings</source>
+        <translation>Einstellungen öffnen</translation>
+    </message>
 </context>
 <context>
     <name>PlayerView</name>

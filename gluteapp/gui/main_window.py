@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -35,6 +36,7 @@ class MainWindow(QMainWindow):
 
     area_changed = Signal(str)
     first_painted = Signal()  # once: deferred start-up work waits for it
+    settings_requested = Signal()
     close_requested = Signal(QCloseEvent)
 
     def __init__(self, areas: list[Area], parent: QWidget | None = None) -> None:
@@ -53,7 +55,6 @@ class MainWindow(QMainWindow):
         self._nav.setMovement(QListWidget.Movement.Static)
         self._nav.setIconSize(QSize(32, 32))
         self._nav.setGridSize(QSize(96, 76))
-        self._nav.setFixedWidth(104)
         self._nav.setSpacing(4)
         self._nav.setFrameShape(QListWidget.Shape.NoFrame)
         self._nav.setStyleSheet(
@@ -80,12 +81,32 @@ class MainWindow(QMainWindow):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
             shortcut.activated.connect(lambda key=area.key: self.show_area(key))
 
+        self._settings_button = QPushButton(self.tr("Settings"))
+        self._settings_button.setObjectName("settings_button")
+        self._settings_button.setAccessibleName(self.tr("Open the settings"))
+        self._settings_button.setFlat(True)
+        self._settings_button.clicked.connect(self.settings_requested)
+        self._rail = QWidget()
+        self._rail.setObjectName("navigation_rail")
+        self._rail.setStyleSheet("QWidget#navigation_rail { background: palette(base); }")
+        rail = QVBoxLayout(self._rail)
+        rail.setContentsMargins(0, 0, 0, 8)
+        rail.addWidget(self._nav, 1)
+        rail.addWidget(self._settings_button)
+        self._rail.setFixedWidth(104)
+        self._banners = QVBoxLayout()
+        self._banners.setContentsMargins(0, 0, 0, 0)
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.setSpacing(0)
+        right.addLayout(self._banners)
+        right.addWidget(self._stack, 1)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self._nav)
-        layout.addWidget(self._stack, 1)
+        layout.addWidget(self._rail)
+        layout.addLayout(right, 1)
         self.setCentralWidget(central)
 
         self._status = QLabel()
@@ -147,9 +168,13 @@ class MainWindow(QMainWindow):
             self._painted = True
             self.first_painted.emit()
 
+    def add_banner(self, banner: QWidget) -> None:
+        """A strip above the areas, such as the sitting reminder."""
+        self._banners.addWidget(banner)
+
     def set_focus_mode(self, on: bool) -> None:
         """Full screen for a session: only the current area, no navigation or status bar."""
-        self._nav.setVisible(not on)
+        self._rail.setVisible(not on)
         self.statusBar().setVisible(not on)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
