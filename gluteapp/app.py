@@ -21,6 +21,7 @@ from gluteapp.gui.main_window import Area, MainWindow
 from gluteapp.gui.single_instance import InstanceServer, hand_over, server_name
 
 if TYPE_CHECKING:  # the rest loads when the area that needs it first opens
+    from gluteapp.core.cues import CueSettings
     from gluteapp.core.engine import SessionOptions
     from gluteapp.core.exercises import Library
     from gluteapp.core.history_records import SessionRecord
@@ -345,6 +346,7 @@ class Gluteapp:
                                    parent=player)
         player.events_emitted.connect(recorder.on_events)
         player.rating_given.connect(recorder.rate)
+        self._connect_audio(player, runner)
         player.session_finished.connect(lambda _event: self._session_over())
         player.leave_requested.connect(self.leave_player)
         player.history_requested.connect(self._show_history_after_session)
@@ -356,6 +358,53 @@ class Gluteapp:
         elif autostart:
             self.begin(runner)
         return player
+
+    def audio_service(self) -> AudioService:
+        """Sound, loaded when the first session starts (QtMultimedia is slow to import)."""
+        if self.audio is None:
+            from gluteapp.gui.audio import create_audio_service
+
+            self.audio = create_audio_service(self.qt_app, settings=self.cue_settings())
+            log.info("audio: %s (%s)", self.audio.backend_name, self.audio.backend_reason)
+            assert self.settings is not None
+            self.settings.changed.connect(
+                lambda _key: self.audio.apply_settings(self.cue_settings()) if self.audio else None)
+        return self.audio
+
+    def cue_settings(self) -> CueSettings:
+        from gluteapp.core.cues import CueSettings
+        from gluteapp.gui.settings import BEEPS, HALFWAY_CUE, MUTED, TICK_LAST_S, VOICE, VOLUME
+
+        assert self.settings is not None
+        return CueSettings(
+            beeps_on=self.settings.get(BEEPS), voice_on=self.settings.get(VOICE),
+            tick_last_s=self.settings.get(TICK_LAST_S), halfway_cue=self.settings.get(HALFWAY_CUE),
+            volume=self.settings.get(VOLUME) / 100, muted=self.settings.get(MUTED))
+
+    def _connect_audio(self, player: PlayerView, runner: SessionRunner) -> None:
+        from gluteapp.core.cue_policy import CuePolicy, SpokenSetup
+        from gluteapp.gui.player.cue_player import CuePlayer
+        from gluteapp.gui.settings import MUTED, SPEAK_SETUP, TICK_LAST_S, VOLUME
+
+        assert self.settings is not None
+        settings = self.settings
+        audio = self.audio_service()
+
+        def describe(exercise_id: str) -> SpokenSetup | None:
+            exercise = self.library.get(exercise_id)
+            if exercise is None:
+                return None
+            return SpokenSetup(exercise.name, exercise.steps[0], exercise.tips[0])
+
+        policy = CuePolicy(describe, tick_last_s=settings.get(TICK_LAST_S),
+                           speak_setup=settings.get(SPEAK_SETUP))
+        cues = CuePlayer(audio, policy, runner.clock, parent=player)
+        player.events_emitted.connect(cues.on_events)
+        audio.visual_cue.connect(player.flash)
+        player.set_muted(settings.get(MUTED), notify=False)
+        player.set_volume(settings.get(VOLUME))
+        player.mute_toggled.connect(lambda muted: settings.set(MUTED, muted))
+        player.volume_changed.connect(lambda percent: settings.set(VOLUME, percent))
 
     def begin(self, runner: SessionRunner) -> None:
         runner.start()

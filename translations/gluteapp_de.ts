@@ -850,6 +850,18 @@
         <translation>Vollbild (F)</translation>
     </message>
     <message>
+        <source>Sound on</source>
+        <translation>Ton an</translation>
+    </message>
+    <message>
+        <source>Mute or unmute (M)</source>
+        <translation>Ton aus oder an (M)</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Lautstärke</translation>
+    </message>
+    <message>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
@@ -952,6 +964,10 @@
     <message>
         <source>{0} x {1}</source>
         <translation>{0} × {1}</translation>
+    </message>
+    <message>
+        <source>Muted</source>
+        <translation>Stumm</translation>
     </message>
     <message>
         <source>End the session?</source>

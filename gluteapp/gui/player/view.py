@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSizePolicy,
+    QSlider,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -100,6 +101,8 @@ class PlayerView(QWidget):
     session_started = Signal()
     events_emitted = Signal(object)  # list[Event], for the cue player
     rating_given = Signal(object, object)  # (SetCompleted, SetRating)
+    mute_toggled = Signal(bool)
+    volume_changed = Signal(int)  # percent
     leave_requested = Signal()  # back to the routine list
     history_requested = Signal()
 
@@ -204,6 +207,16 @@ class PlayerView(QWidget):
                                        self.confirm_end)
         self.fullscreen_button = self._button(self.tr("Full screen"),
                                               self.tr("Full screen (F)"), self.toggle_fullscreen)
+        self.mute_button = self._button(self.tr("Sound on"), self.tr("Mute or unmute (M)"),
+                                        self.toggle_mute)
+        self.mute_button.setCheckable(True)
+        self.volume = QSlider(Qt.Orientation.Horizontal)
+        self.volume.setRange(0, 100)
+        self.volume.setFixedWidth(120)
+        self.volume.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.volume.setAccessibleName(self.tr("Volume"))
+        self.volume.setToolTip(self.tr("Volume"))
+        self.volume.valueChanged.connect(self.volume_changed)
         controls = QHBoxLayout()
         controls.setSpacing(10)
         for button in (self.back_button, self.play_button, self.skip_button):
@@ -212,6 +225,9 @@ class PlayerView(QWidget):
         controls.addWidget(self.shorter_button)
         controls.addWidget(self.longer_button)
         controls.addStretch(1)
+        controls.addWidget(self.mute_button)
+        controls.addWidget(self.volume)
+        controls.addSpacing(16)
         for button in (self.hurts_button, self.end_button, self.fullscreen_button):
             controls.addWidget(button)
 
@@ -253,6 +269,7 @@ class PlayerView(QWidget):
             (Qt.Key.Key_Minus, lambda: self.runner.shorten_rest(15)),
             (Qt.Key.Key_Escape, self.confirm_end),
             (Qt.Key.Key_F, self.toggle_fullscreen),
+            (Qt.Key.Key_M, self.toggle_mute),
             (Qt.Key.Key_Return, self._enter),
             (Qt.Key.Key_Enter, self._enter),
         ]
@@ -410,6 +427,29 @@ class PlayerView(QWidget):
         from gluteapp.gui.player.countdown import PHASE_COLOURS
 
         return PHASE_COLOURS.get(kind, PHASE_COLOURS["work"])
+
+    # --- sound ------------------------------------------------------------------------------
+    def toggle_mute(self) -> None:
+        # A click has already flipped the checkable button; the M key has not.
+        sender_is_button = self.sender() is self.mute_button
+        self.set_muted(self.mute_button.isChecked() if sender_is_button
+                       else not self.mute_button.isChecked())
+
+    def set_muted(self, muted: bool, notify: bool = True) -> None:
+        self.mute_button.setChecked(muted)
+        self.mute_button.setText(self.tr("Muted") if muted else self.tr("Sound on"))
+        if notify:
+            self.mute_toggled.emit(muted)
+
+    def set_volume(self, percent: int) -> None:
+        self.volume.blockSignals(True)
+        self.volume.setValue(percent)
+        self.volume.blockSignals(False)
+
+    def flash(self, _cue: str = "") -> None:
+        """Every cue also flashes the ring, so a muted or silent machine still shows it."""
+        self.ring.set_flash(True)
+        QTimer.singleShot(180, self, lambda: self.ring.set_flash(False))
 
     # --- the stop path and ending -----------------------------------------------------------
     def show_stop_panel(self) -> None:
