@@ -1,0 +1,157 @@
+"""What actually comes out: cues played into a private PulseAudio null sink and recorded.
+
+The player runs in a child process (`python -m gluteapp.gui.audio play ...`) with the sink's
+environment, because QtMultimedia reads the sound server's address once, when it first starts.
+The sequence (tests/audio_sink.py: SEQUENCE) is a 3-2-1 countdown of get-ready ticks, go, a
+rep, a voice clip, a last-seconds tick and the session-complete chime.
+"""
+
+from __future__ import annotations
+
+import itertools
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.audio_sink import (
+    REPO,
+    SEQUENCE,
+    Analysis,
+    PlayReport,
+    PulseSink,
+    analyse,
+    play_schedule,
+    pulse_sink,  # noqa: F401 - the fixture
+    spec_of,
+)
+
+pytestmark = pytest.mark.audio
+
+EXPECTED = [key for _, key in SEQUENCE]
+COUNTDOWN_TICKS = 3
+
+
+def record(sink: PulseSink, backend: str, tmp_path: Path) -> tuple[PlayReport, Analysis]:
+    raw = tmp_path / f"{backend}.raw"
+    with sink.record(raw):
+        report = play_schedule(sink, backend)
+    return report, analyse(raw)
+
+
+def tick_intervals_s(found: Analysis) -> list[float]:
+    ticks = found.onsets_s[:COUNTDOWN_TICKS]
+    return [later - earlier for earlier, later in itertools.pairwise(ticks)]
+
+
+def test_qsoundeffect_cues_come_out_in_order_and_on_time(
+    pulse_sink: PulseSink,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    report, found = record(pulse_sink, "qt", tmp_path)
+    assert report.backend_name == "qt", report.backend_reason
+    assert report.dropped == []
+    assert found.names == EXPECTED
+    for interval in tick_intervals_s(found):
+        assert interval == pytest.approx(1.000, abs=0.020)
+    # Every other cue lands where it was scheduled, relative to the first.
+    errors_ms = found.errors_ms(report.scheduled_s)
+    assert max(abs(error) for error in errors_ms) <= 30, errors_ms
+
+
+# gst-play starts a process and a pipeline per cue: measured spread (benchmarks/cue_onsets.py)
+# about 70 ms at worst on a loaded 2-CPU machine, so the bound is 150 ms.
+PLAYSOUND_BOUND_S = 0.150
+
+
+def test_playsound_cues_come_out_in_order(pulse_sink: PulseSink, tmp_path: Path) -> None:  # noqa: F811
+    report, found = record(pulse_sink, "playsound", tmp_path)
+    if report.backend_name != "playsound":
+        pytest.fail(
+            "playsound3 has no player program here; install gstreamer1.0-plugins-base-apps, "
+            f"gstreamer1.0-plugins-good and gstreamer1.0-pulseaudio ({report.backend_reason})"
+        )
+    assert report.dropped == []
+    assert found.names == EXPECTED
+    for interval in tick_intervals_s(found):
+        assert interval == pytest.approx(1.000, abs=PLAYSOUND_BOUND_S)
+    errors_ms = found.errors_ms(report.scheduled_s)
+    assert max(abs(error) for error in errors_ms) <= PLAYSOUND_BOUND_S * 1000, errors_ms
+
+
+# Short and long cues ending by themselves while others play: with effects left to finish
+# naturally, about a third of the runs of this sequence hung the player (Qt 6.11.3 and 6.12).
+HANG_PRONE = (
+    (0.0, "sounds/last_tick"),
+    (0.5, "sounds/session_complete"),
+    (0.8, "sounds/go"),
+    (1.0, "sounds/rep_down"),
+    (1.2, "sounds/rep_up"),
+    (1.4, "sounds/prepare_tick"),
+    (1.5, "sounds/prepare_tick"),
+)
+
+
+@pytest.mark.parametrize("attempt", range(3))
+def test_cues_ending_by_themselves_never_hang_the_player(
+    pulse_sink: PulseSink,  # noqa: F811
+    attempt: int,
+) -> None:
+    """Qt 6.10+ can spin the GUI thread when an effect ends by itself (see QtSoundEffectBackend).
+
+    The hang is a race, so one run proves little: three runs catch a regression most times.
+    """
+    try:
+        report = play_schedule(pulse_sink, "qt", HANG_PRONE, lead_in_s=0.3, timeout_s=20)
+    except subprocess.TimeoutExpired:
+        pytest.fail("the player hung (QSoundEffect voice released on the audio thread?)")
+    assert "Invalid socket" not in report.stderr
+    assert "another thread" not in report.stderr
+    # A cue can be dropped if a loaded machine wakes the player too late; none may go missing.
+    assert len(report.started_s) + len(report.dropped) == len(HANG_PRONE)
+
+
+def test_cues_do_not_pause_the_music(pulse_sink: PulseSink, tmp_path: Path) -> None:  # noqa: F811
+    """With the role-cork module a desktop loads, music keeps playing under our cues.
+
+    Qt gives its stream the role "event"; a "phone" stream would cork every "music" stream.
+    """
+    module = pulse_sink.pactl("load-module", "module-role-cork").strip()
+    music_file = tmp_path / "music.wav"
+    tone = ["synth", "8", "sine", "220", "vol", "0.1"]
+    subprocess.run(["sox", "-n", "-r", "48000", "-c", "2", str(music_file), *tone], check=True)
+    music = subprocess.Popen(
+        ["paplay", "--property=media.role=music", str(music_file)], env=pulse_sink.child_env()
+    )
+    player = subprocess.Popen(
+        [sys.executable, "-m", "gluteapp.gui.audio", "play", spec_of(SEQUENCE[:4])],
+        env=pulse_sink.child_env({"GLUTEAPP_AUDIO_BACKEND": "qt", "QT_QPA_PLATFORM": "offscreen"}),
+        cwd=REPO,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        roles, music_corked = set(), []
+        while player.poll() is None:
+            for block in pulse_sink.pactl("list", "sink-inputs").split("Sink Input #")[1:]:
+                role = next(
+                    (line.split("=", 1)[1].strip().strip('"') for line in block.splitlines()
+                     if "media.role" in line),
+                    None,
+                )  # fmt: skip
+                roles.add(role)
+                if role == "music":
+                    music_corked.append("Corked: yes" in block)
+            time.sleep(0.1)
+        assert player.returncode == 0
+    finally:
+        for process in (player, music):
+            if process.poll() is None:
+                process.terminate()
+            process.wait(timeout=10)
+        pulse_sink.pactl("unload-module", module)
+    assert "event" in roles, f"our stream's role: {roles}"
+    assert "phone" not in roles
+    assert music_corked and not any(music_corked)

@@ -1,0 +1,90 @@
+"""Render the fixed voice phrases into assets/voice with espeak-ng and sox (Debian packages).
+
+Run `python tools/make_voice.py`. espeak-ng speaks each phrase at 22.05 kHz; sox resamples it to
+48 kHz 16-bit mono, trims the silence around it, normalises the peak and fades the edges. sox runs
+in repeatable mode without dither, so the same tools give the same bytes on every run.
+
+The clip names are the values of `gluteapp.core.cues.Phrase`; a test checks the two agree.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import tempfile
+import wave
+from collections.abc import Sequence
+from pathlib import Path
+
+VOICE = "en-us"
+WORDS_PER_MINUTE = 160
+PEAK_DBFS = -3.5
+
+PHRASES: dict[str, str] = {
+    "get_ready": "get ready",
+    "three": "three",
+    "two": "two",
+    "one": "one",
+    "go": "go",
+    "switch_left": "switch to your left leg",
+    "switch_right": "switch to your right leg",
+    "rest": "rest",
+    "last_set": "last set",
+    "halfway": "halfway",
+    "next": "next",
+    "seconds": "seconds",
+    "session_complete": "well done, session complete",
+    # Rest lengths, in steps of fifteen seconds: "rest" + number + "seconds".
+    "fifteen": "fifteen",
+    "thirty": "thirty",
+    "forty_five": "forty five",
+    "sixty": "sixty",
+    "seventy_five": "seventy five",
+    "ninety": "ninety",
+}
+
+
+def render(text: str, out: Path, workdir: Path) -> None:
+    raw = workdir / "raw.wav"
+    subprocess.run(
+        ["espeak-ng", "-v", VOICE, "-s", str(WORDS_PER_MINUTE), "-w", str(raw), text],
+        check=True,
+    )
+    # Trim the quiet (below -50 dB) at the start, reverse, trim and fade what was the end,
+    # reverse back, fade in, then set the peak.
+    subprocess.run(
+        ["sox", "-R", str(raw), "-D", "-b", "16", "-c", "1", str(out),
+         "rate", "-v", "48000",
+         "silence", "1", "0.01", "-50d",
+         "reverse", "silence", "1", "0.01", "-50d", "fade", "t", "0.030", "reverse",
+         "fade", "t", "0.005",
+         "norm", str(PEAK_DBFS)],
+        check=True,
+    )  # fmt: skip
+
+
+def duration_s(path: Path) -> float:
+    with wave.open(str(path), "rb") as clip:
+        return clip.getnframes() / clip.getframerate()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    default_out = Path(__file__).resolve().parent.parent / "assets" / "voice"
+    parser.add_argument("--out", type=Path, default=default_out)
+    args = parser.parse_args(argv)
+    for tool in ("espeak-ng", "sox"):
+        if shutil.which(tool) is None:
+            parser.error(f"{tool} is not installed (apt-get install espeak-ng sox)")
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, text in PHRASES.items():
+            target = args.out / f"{name}.wav"
+            render(text, target, Path(tmp))
+            print(f"{name}.wav  {duration_s(target) * 1000:.0f} ms  {text!r}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
