@@ -188,9 +188,11 @@ def running_pulse_sink() -> Iterator[PulseSink]:
 @pytest.fixture(scope="session")
 def pulse_sink() -> Iterator[PulseSink]:
     """A private PulseAudio with the `cues` null sink; skipped only when PulseAudio is absent."""
+    if shutil.which("pulseaudio") is None:
+        pytest.skip("no `pulseaudio` binary here (apt-get install pulseaudio pulseaudio-utils)")
     reason = pulseaudio_missing_reason()
-    if reason is not None:
-        pytest.skip(reason)
+    if reason is not None:  # PulseAudio without its tools is a broken set-up, not a skip
+        pytest.fail(reason)
     with running_pulse_sink() as sink:
         yield sink
 

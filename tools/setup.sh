@@ -13,7 +13,7 @@ APT_PACKAGES=(
   libxcb-xfixes0 fonts-dejavu-core xvfb xauth dbus-daemon
   # Audio tests: a private PulseAudio with a null sink, recorded with parec, measured with sox.
   pulseaudio pulseaudio-utils sox espeak-ng gstreamer1.0-plugins-base gstreamer1.0-plugins-good
-  gstreamer1.0-pulseaudio gstreamer1.0-tools alsa-utils libasound2-plugins
+  gstreamer1.0-pulseaudio gstreamer1.0-tools gstreamer1.0-plugins-base-apps
   # Packaging checks and looking at reports.
   desktop-file-utils appstream poppler-utils
 )

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum, IntEnum
 from typing import Final, TypeAlias
 
@@ -251,14 +251,14 @@ class Dropped:
     at: float
 
 
-@dataclass
 class CueQueue:
     """Scheduled cues waiting for their time; `pop_due(now)` says what to start playing now."""
 
-    _pending: list[QueuedCue] = field(default_factory=list)
-    _dropped: list[Dropped] = field(default_factory=list)
-    _voice_busy_until: float = -math.inf
-    _seq: int = 0
+    def __init__(self) -> None:
+        self._pending: list[QueuedCue] = []
+        self._dropped: list[Dropped] = []
+        self._voice_busy_until = -math.inf
+        self._seq = 0
 
     def __len__(self) -> int:
         return len(self._pending)

@@ -56,13 +56,14 @@ def test_qsoundeffect_cues_come_out_in_order_and_on_time(
     assert found.names == EXPECTED
     for interval in tick_intervals_s(found):
         assert interval == pytest.approx(1.000, abs=0.020)
-    # Every other cue lands where it was scheduled, relative to the first.
+    # Every other cue lands where it was scheduled, relative to the first (measured: within
+    # 25 ms, about half of it the player's own timer waking late on a loaded machine).
     errors_ms = found.errors_ms(report.scheduled_s)
-    assert max(abs(error) for error in errors_ms) <= 30, errors_ms
+    assert max(abs(error) for error in errors_ms) <= 40, errors_ms
 
 
-# gst-play starts a process and a pipeline per cue: measured spread (benchmarks/cue_onsets.py)
-# about 70 ms at worst on a loaded 2-CPU machine, so the bound is 150 ms.
+# gst-play starts a process and a pipeline per cue: onset errors measured with
+# benchmarks/cue_onsets.py reached 90 ms on a loaded 2-CPU machine, so the bound is 150 ms.
 PLAYSOUND_BOUND_S = 0.150
 
 
