@@ -101,3 +101,4 @@ class SessionRecorder(QObject):
         status = (SessionStatus.COMPLETED if finished.status is SessionStatus.COMPLETED
                   else SessionStatus.ENDED_EARLY)
         self.history.finish_session(session_id, status, self.to_wall(finished.at))
+        log.info("session %d finished: %s", session_id, status.value)
