@@ -7,6 +7,7 @@ that the recording can name: three get-ready ticks, go, halfway, session complet
 
 from __future__ import annotations
 
+import itertools
 import subprocess
 import sys
 import time
@@ -74,7 +75,7 @@ def test_the_real_player_sounds_each_cue_in_order_and_on_time(
     found = analyse(raw, SCHEDULE)
     assert found.names == [key for _, key in SCHEDULE], found
     ticks = found.onsets_s[:3]
-    for earlier, later in zip(ticks, ticks[1:], strict=False):
+    for earlier, later in itertools.pairwise(ticks):
         assert abs((later - earlier) - 1.0) * 1000 <= tick_tolerance_ms, ticks
     errors = found.errors_ms([due for due, _ in SCHEDULE])
     assert max(abs(error) for error in errors) <= cue_tolerance_ms, errors
