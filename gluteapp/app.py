@@ -541,8 +541,9 @@ class Gluteapp:
 
         assert self.window is not None and self.settings is not None
         dialog = SettingsDialog(self.settings, self.window)
-        if self.audio is not None:
-            dialog.set_audio_status(f"{self.audio.backend_name} ({self.audio.backend_reason})")
+        audio = self.audio_service()
+        dialog.set_audio_status(f"{audio.backend_name} ({audio.backend_reason}); "
+                                f"speech: {audio.speech_name} ({audio.speech_reason})")
         dialog.exec()
 
     def _on_close_requested(self, event: QCloseEvent) -> None:

@@ -327,3 +327,29 @@ def test_ratings_and_redone_sets_reach_the_database(
     view.runner.end_early()
     assert store.list_sessions()[0].status is SessionStatus.ENDED_EARLY
     store.close(backup=False)
+
+
+def test_with_no_sound_every_cue_still_flashes_the_countdown(
+        qtbot: QtBot, library: Library) -> None:
+    """The visual-only backend (no audio device, or QtMultimedia unloadable): cues flash."""
+    from gluteapp.core.cue_policy import CuePolicy, SpokenSetup
+    from gluteapp.gui.audio import AudioService, VisualBackend
+    from gluteapp.gui.player.cue_player import CuePlayer
+
+    view, clock = make_player(qtbot, library)
+    audio = AudioService(VisualBackend("no audio device"))
+    cues = CuePlayer(audio, CuePolicy(lambda i: SpokenSetup(library[i].name)), clock, view)
+    view.events_emitted.connect(cues.on_events)
+    audio.visual_cue.connect(view.flash)
+    flashed: list[str] = []
+    audio.visual_cue.connect(flashed.append)
+    view.runner.start()
+    cues.runner._wake()  # what is due now plays now
+    assert "voice/get_ready" in flashed and view.ring._flash
+    qtbot.waitUntil(lambda: not view.ring._flash, timeout=2000)  # the flash goes out by itself
+    advance(view, clock, 2.0)
+    cues.runner._wake()
+    assert flashed.count("sounds/prepare_tick") == 1
+    view.runner.stop()
+    cues.stop()
+    audio.close()
