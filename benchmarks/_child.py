@@ -15,6 +15,9 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# What must not be loaded before the first paint.
+HEAVY = {"pyqtgraph", "numpy", "sqlite_utils", "pluggy", "click"}
+
 
 def main() -> None:
     kind, action = sys.argv[1], sys.argv[2]
@@ -23,11 +26,16 @@ def main() -> None:
 
     app = QApplication(sys.argv[:1])
     painted: dict[str, float] = {}
+    heavy_at_paint: list[str] = []
 
     class FirstPaint(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
             if event.type() == QEvent.Type.Paint and "at" not in painted:
                 painted["at"] = time.time()
+                loaded = {name.split(".")[0] for name in sys.modules}
+                heavy_at_paint.extend(sorted(loaded & HEAVY))
+                if "PySide6.QtMultimedia" in sys.modules:
+                    heavy_at_paint.append("PySide6.QtMultimedia")
                 QTimer.singleShot(0, app.quit)
             return False
 
@@ -51,7 +59,8 @@ def main() -> None:
     window.show()
     if action == "paint":
         app.exec()
-        print(json.dumps({"painted_at": painted["at"], "modules": len(sys.modules)}))
+        print(json.dumps({"painted_at": painted["at"], "modules": len(sys.modules),
+                          "heavy_at_first_paint": heavy_at_paint}))
         return
     # visit: open every area, let each paint, then report the peak resident memory.
     if kind == "app":

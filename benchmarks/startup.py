@@ -24,6 +24,12 @@ def launch(kind: str) -> tuple[float, int]:
     return data["painted_at"] - start, data["modules"]
 
 
+def heavy_at_paint(kind: str) -> list[str]:
+    out = subprocess.run([sys.executable, str(CHILD), kind, "paint"], capture_output=True,
+                         text=True, check=True, timeout=120).stdout
+    return list(json.loads(out.strip().splitlines()[-1])["heavy_at_first_paint"])
+
+
 def main(runs: int = 9) -> dict[str, float]:
     launch("bare")  # warm the file cache so neither side pays for it
     launch("app")
@@ -43,15 +49,8 @@ def main(runs: int = 9) -> dict[str, float]:
     print(f"start-up to first paint (median of {runs}): bare QMainWindow "
           f"{result['bare_ms']:.0f} ms, Gluteapp {result['app_ms']:.0f} ms, "
           f"ratio {result['ratio']:.2f} (goal <= 1.30); modules loaded {modules}")
-    heavy = subprocess.run(
-        [sys.executable, "-c",
-         "import os,sys; os.environ.setdefault('QT_QPA_PLATFORM','offscreen');"
-         "sys.argv=['x','app','paint'];"
-         f"exec(open({str(CHILD)!r}).read().replace('print(json.dumps', 'print(sorted(m for m in"
-         " sys.modules if m.split(\".\")[0] in (\"pyqtgraph\",\"numpy\",\"PySide6\") and"
-         " (\"pyqtgraph\" in m or \"numpy\" in m or \"QtMultimedia\" in m)), json.dumps'))"],
-        capture_output=True, text=True, timeout=120).stdout.strip().splitlines()
-    print(f"heavy modules on the start-up path: {heavy[-1] if heavy else 'unknown'}")
+    heavy = heavy_at_paint("app")
+    print(f"heavy modules loaded before the first paint: {', '.join(heavy) or 'none'}")
     return result
 
 
