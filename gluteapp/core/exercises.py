@@ -323,6 +323,11 @@ class Library:
     def get(self, exercise_id: str) -> Exercise | None:
         return self._by_id.get(exercise_id)
 
+    def name_of(self, exercise_id: str) -> str:
+        """The exercise's name, or its id when the library no longer has it (old history)."""
+        exercise = self._by_id.get(exercise_id)
+        return exercise.name if exercise is not None else exercise_id
+
     @property
     def ids(self) -> list[str]:
         return [e.id for e in self._items]

@@ -342,3 +342,9 @@ def test_no_sentence_of_the_articles_is_copied() -> None:
         if sentence in text
     ]
     assert not copied, copied
+
+
+def test_name_of_falls_back_to_the_id_for_exercises_no_longer_in_the_library() -> None:
+    library = load_library(Path(__file__).parents[2] / "assets" / "exercises.toml")
+    assert library.name_of("side-plank") == "Side plank"
+    assert library.name_of("retired-exercise") == "retired-exercise"

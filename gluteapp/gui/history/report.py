@@ -205,8 +205,7 @@ class _ReportBuilder:
     # -- helpers --------------------------------------------------------------------------
 
     def name(self, exercise_id: str) -> str:
-        exercise = self.library.get(exercise_id)
-        return exercise.name if exercise is not None else exercise_id
+        return self.library.name_of(exercise_id)
 
     def measure(self, exercise_id: str, sets: Sequence[StoredSet] = ()) -> Measure:
         return measure_for(self.library.get(exercise_id), sets)

@@ -536,8 +536,7 @@ class HistoryView(QWidget):
         return self._service.store.list_sessions(since=since)
 
     def _exercise_name(self, exercise_id: str) -> str:
-        exercise = self._library.get(exercise_id)
-        return exercise.name if exercise is not None else exercise_id
+        return self._library.name_of(exercise_id)
 
     def _measure_of(self, exercise_id: str, sets: Sequence[StoredSet] = ()) -> Measure:
         return measure_for(self._library.get(exercise_id), sets)

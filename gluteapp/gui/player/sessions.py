@@ -219,7 +219,7 @@ class RoutinePicker(QWidget):
         lines = []
         for number, step in enumerate(routine.steps, 1):
             exercise = self.library.get(step.exercise)
-            name = exercise.name if exercise else step.exercise
+            name = self.library.name_of(step.exercise)
             per_side = step.per_side if step.per_side is not None else (
                 exercise.per_side if exercise else False)
             side = self.tr(" per side") if per_side and not step.steps_count else ""

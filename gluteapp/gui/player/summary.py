@@ -92,10 +92,9 @@ class SessionSummary(QWidget):
         self.totals.setText(" · ".join(parts))
         self.table.setRowCount(0)
         for row, item in enumerate(totals.per_exercise):
-            exercise = self.library.get(item.exercise_id)
             self.table.insertRow(row)
             values = [
-                exercise.name if exercise else item.exercise_id,
+                self.library.name_of(item.exercise_id),
                 f"{item.sets_done} / {item.sets_planned}",
                 _duration(item.hold_s) if item.hold_s else "–",
                 str(item.reps) if item.reps else "–",

@@ -7,6 +7,7 @@ import logging
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -212,24 +213,35 @@ class PlayerView(QWidget):
         self.mute_button.setCheckable(True)
         self.volume = QSlider(Qt.Orientation.Horizontal)
         self.volume.setRange(0, 100)
-        self.volume.setFixedWidth(120)
+        self.volume.setMinimumWidth(70)
+        self.volume.setMaximumWidth(120)
         self.volume.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.volume.setAccessibleName(self.tr("Volume"))
         self.volume.setToolTip(self.tr("Volume"))
         self.volume.valueChanged.connect(self.volume_changed)
-        controls = QHBoxLayout()
-        controls.setSpacing(10)
+        # Two groups: moving through the session, and sound / stopping. Side by side on a wide
+        # window, stacked on a narrow one (see _apply_sizes) so nothing is squeezed off.
+        moving = QHBoxLayout()
+        moving.setSpacing(10)
         for button in (self.back_button, self.play_button, self.skip_button):
-            controls.addWidget(button)
-        controls.addSpacing(16)
-        controls.addWidget(self.shorter_button)
-        controls.addWidget(self.longer_button)
-        controls.addStretch(1)
-        controls.addWidget(self.mute_button)
-        controls.addWidget(self.volume)
-        controls.addSpacing(16)
+            moving.addWidget(button)
+        moving.addSpacing(12)
+        moving.addWidget(self.shorter_button)
+        moving.addWidget(self.longer_button)
+        moving.addStretch(1)
+        stopping = QHBoxLayout()
+        stopping.setSpacing(10)
+        stopping.addStretch(1)
+        stopping.addWidget(self.mute_button)
+        stopping.addWidget(self.volume)
+        stopping.addSpacing(12)
         for button in (self.hurts_button, self.end_button, self.fullscreen_button):
-            controls.addWidget(button)
+            stopping.addWidget(button)
+        controls = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        controls.setSpacing(10)
+        controls.addLayout(moving, 1)
+        controls.addLayout(stopping, 1)
+        self.controls = controls
 
         page = QVBoxLayout(self.player_page)
         page.setContentsMargins(24, 16, 24, 16)
@@ -302,8 +314,7 @@ class PlayerView(QWidget):
                 self._leave_fullscreen()
 
     def _offer_rating(self, completed: SetCompleted) -> None:
-        exercise = self.library.get(completed.exercise_id)
-        name = exercise.name if exercise else completed.exercise_id
+        name = self.library.name_of(completed.exercise_id)
         side = SIDE_WORDS.get(completed.side, "")
         label = f"{name}, set {completed.set_number}" + (f", {side.lower()}" if side else "")
         if not self.stop_panel.isVisible():
@@ -376,7 +387,7 @@ class PlayerView(QWidget):
         details = []
         if phase.set_count and phase.set_number:
             details.append(self.tr("Set {0} of {1}").format(phase.set_number, phase.set_count))
-            if phase.set_number == phase.set_count and kind.is_work:
+            if phase.set_count > 1 and phase.set_number == phase.set_count and kind.is_work:
                 details.append(self.tr("last set"))
         if phase.side in SIDE_WORDS and kind.is_work:
             details.append(self.tr("{0} side").format(SIDE_WORDS[phase.side]))
@@ -516,6 +527,9 @@ class PlayerView(QWidget):
         self._apply_sizes()
 
     def _apply_sizes(self) -> None:
+        self.controls.setDirection(
+            QBoxLayout.Direction.TopToBottom if self.width() < 1100
+            else QBoxLayout.Direction.LeftToRight)
         # Scale with the smaller of height and (a share of) width, so narrow windows fit too.
         height = max(min(self.height(), int(self.width() * 0.62)), 420)
         for label, share, low, high, bold in (
