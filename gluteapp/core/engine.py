@@ -403,7 +403,7 @@ class Session:
                     step_index=step_index,
                     exercise_id=step.exercise,
                     sets_done=len({s.set_number for s in sets}),
-                    sets_planned=step.sets,
+                    sets_planned=step.set_count,
                     reps=sum(s.achieved_reps or 0 for s in sets),
                     hold_s=sum(s.achieved_hold_s or 0.0 for s in sets),
                     work_s=sum(s.active_s for s in sets),

@@ -52,3 +52,31 @@ class SetRating:
     achieved_hold_s: float | None = None
     pain: int | None = None
     felt_in: FeltIn | None = None
+
+
+@dataclass(frozen=True)
+class DoseChoice:
+    """What the app suggested for one exercise before a session, and what the person chose.
+
+    Doses are whole seconds for holds and counts for reps and steps (`unit` says which);
+    variations are names of the exercise's easier or harder versions, None for the exercise
+    itself. `extra_side` is the side given one extra set for being weaker.
+    """
+
+    step_index: int
+    exercise_id: str
+    unit: str
+    previous: int
+    suggested: int
+    chosen: int
+    change: str
+    reason: str
+    suggested_variation: str | None = None
+    chosen_variation: str | None = None
+    suggested_extra_side: Side | None = None
+    chosen_extra_side: Side | None = None
+
+    @property
+    def accepted(self) -> bool:
+        return (self.chosen, self.chosen_variation, self.chosen_extra_side) == (
+            self.suggested, self.suggested_variation, self.suggested_extra_side)

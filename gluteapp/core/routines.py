@@ -15,7 +15,8 @@ import msgspec
 from msgspec import Meta, Struct
 
 from gluteapp.core.assets import assets_dir
-from gluteapp.core.exercises import Library, Mode, Tempo
+from gluteapp.core.exercises import Exercise, Library, Mode, Tempo, Variation
+from gluteapp.core.records import Side
 
 MAX_DURATION_S = 1800
 Seconds = Annotated[int, Meta(ge=1, le=MAX_DURATION_S)]
@@ -46,6 +47,10 @@ class RoutineStep(Struct, frozen=True, forbid_unknown_fields=True, omit_defaults
 
     per_side, rest_s and rest_after_s left as None follow the exercise in the library (rest_after_s
     follows rest_s). A step without tempo is self-paced: the person presses Done.
+
+    `variation` names one of the exercise's easier or harder variations to do in its place, at
+    this step's dose. `extra_side` (LEFT or RIGHT, per-side steps only) adds one more set on that
+    side after the others, for a side that lags behind.
     """
 
     exercise: str
@@ -57,6 +62,13 @@ class RoutineStep(Struct, frozen=True, forbid_unknown_fields=True, omit_defaults
     per_side: bool | None = None
     rest_s: Seconds | None = None
     rest_after_s: Seconds | None = None
+    variation: str | None = None
+    extra_side: Side | None = None
+
+    @property
+    def set_count(self) -> int:
+        """The sets a session runs for this step, the one-sided extra set included."""
+        return self.sets + (1 if self.extra_side is not None else 0)
 
     @property
     def mode(self) -> Mode:
@@ -76,6 +88,27 @@ class RoutineStep(Struct, frozen=True, forbid_unknown_fields=True, omit_defaults
     @property
     def tempo_parsed(self) -> Tempo | None:
         return Tempo.parse(self.tempo) if self.tempo else None
+
+
+def variation_names(exercise: Exercise) -> list[str]:
+    """The names a step's `variation` may take: the easier ones, then the harder ones."""
+    return [variation.name for variation in (*exercise.easier, *exercise.harder)]
+
+
+def find_variation(exercise: Exercise, name: str | None) -> Variation | None:
+    """The exercise's easier or harder variation with this name, or None."""
+    return next((v for v in (*exercise.easier, *exercise.harder) if v.name == name), None)
+
+
+def step_variation(step: RoutineStep, library: Library) -> Variation | None:
+    """The easier or harder variation a step does instead of the exercise, or None."""
+    if step.variation is None:
+        return None
+    exercise = library[step.exercise]
+    variation = find_variation(exercise, step.variation)
+    if variation is None:
+        raise KeyError(f"{exercise.name!r} has no variation named {step.variation!r}")
+    return variation
 
 
 class _RoutineFile(Struct, frozen=True, forbid_unknown_fields=True):
@@ -205,6 +238,8 @@ def _explain(error: msgspec.ValidationError, origin: str, text: str) -> str:
         what = "must not be empty"
     elif found := re.match(r"Expected `str` of length <= (\d+)", message):
         what = f"must be at most {found.group(1)} characters"
+    elif (found := re.match(r"Invalid enum value (.+)", message)) and key == "extra_side":
+        what = f'must be "left" or "right", not {found.group(1)}'
     else:
         what = message
     return f"{_where(origin, text, step, key)}: {what}"
@@ -239,6 +274,28 @@ def _check_step(step: RoutineStep, number: int, library: Library, origin: str, t
                 f"{step.reps} reps at {tempo} last {step.reps * tempo.rep_s} s; a set may last "
                 f"at most {MAX_DURATION_S} seconds (30 minutes)",
             )
+    exercise = library[step.exercise]
+    if step.variation is not None:
+        names = variation_names(exercise)
+        if step.variation not in names:
+            known = (
+                "use one of " + ", ".join(repr(name) for name in names)
+                if names
+                else "it has no easier or harder variations"
+            )
+            raise fail(
+                "variation",
+                f"{step.variation!r} is not a variation of {exercise.name!r}; {known}",
+            )
+    if step.extra_side is Side.BOTH:
+        raise fail("extra_side", 'must be "left" or "right": the extra set is for one side only')
+    per_side = exercise.per_side if step.per_side is None else step.per_side
+    if step.extra_side is not None and not per_side:
+        raise fail(
+            "extra_side",
+            "only a step done one side at a time can add a set on one side "
+            "(set per_side = true, or leave extra_side out)",
+        )
 
 
 def parse_routine(text: str, origin: str, library: Library) -> Routine:

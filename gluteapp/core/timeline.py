@@ -159,7 +159,7 @@ def compile_timeline(
             0,
             steps[0].exercise,
             0,
-            steps[0].sets,
+            steps[0].set_count,
             float(routine.prepare_s),
         )
     ]
@@ -170,17 +170,27 @@ def compile_timeline(
         duration = None if kind in (PhaseKind.REPS, PhaseKind.STEPS) else float(step.target)
         if tempo is not None:
             duration = float(step.target * tempo.rep_s)
+        set_count = step.set_count
         work = Phase(
             kind,
             _work_label(kind, step),
             step_index,
             step.exercise,
             set_number=0,
-            set_count=step.sets,
+            set_count=set_count,
             duration_s=duration,
             target_reps=None if step.hold_s is not None else step.target,
             target_hold_s=step.hold_s,
             tempo=tempo,
+        )
+        rest = Phase(
+            PhaseKind.REST_SET,
+            "Rest",
+            step_index,
+            step.exercise,
+            0,
+            set_count,
+            float(step_rest_s(step, library)),
         )
         sides = side_order(step_per_side(step, library), options.weaker_side)
         for set_number in range(1, step.sets + 1):
@@ -194,24 +204,17 @@ def compile_timeline(
                             step_index,
                             step.exercise,
                             set_number,
-                            step.sets,
+                            set_count,
                             float(options.switch_sides_s),
                             side,
                         )
                     )
                 phases.append(replace(work, set_number=set_number, side=side))
-            if set_number < step.sets:
-                phases.append(
-                    Phase(
-                        PhaseKind.REST_SET,
-                        "Rest",
-                        step_index,
-                        step.exercise,
-                        set_number,
-                        step.sets,
-                        float(step_rest_s(step, library)),
-                    )
-                )
+            if set_number < set_count:
+                phases.append(replace(rest, set_number=set_number))
+        if step.extra_side is not None:
+            # The rest before it leaves time to turn to that side, so no switch phase.
+            phases.append(replace(work, set_number=set_count, side=step.extra_side))
         if step_index + 1 < len(steps):
             upcoming = steps[step_index + 1]
             phases.append(
@@ -221,7 +224,7 @@ def compile_timeline(
                     step_index + 1,
                     upcoming.exercise,
                     0,
-                    upcoming.sets,
+                    upcoming.set_count,
                     float(step_rest_after_s(step, library)),
                 )
             )

@@ -8,7 +8,7 @@ from datetime import datetime
 from PySide6.QtCore import QObject, Signal
 
 from gluteapp.core.history_records import SessionRecord, StoredSet
-from gluteapp.core.records import CompletedSet, SessionStatus, SetRating
+from gluteapp.core.records import CompletedSet, DoseChoice, SessionStatus, SetRating
 from gluteapp.storage import HistoryStore, StorageError
 
 log = logging.getLogger(__name__)
@@ -56,6 +56,14 @@ class HistoryService(QObject):
             self.store.finish_session(session_id, status, ended_at)
         except StorageError as error:
             self._failed("finish the session", error)
+            return
+        self.history_changed.emit()
+
+    def record_dose_choices(self, session_id: int, choices: list[DoseChoice]) -> None:
+        try:
+            self.store.record_dose_choices(session_id, choices)
+        except StorageError as error:
+            self._failed("save the chosen doses", error)
             return
         self.history_changed.emit()
 

@@ -19,7 +19,14 @@ from typing import Any, Self
 from sqlite_utils import Database
 
 from gluteapp.core.history_records import SessionRecord, StoredSet
-from gluteapp.core.records import CompletedSet, FeltIn, SessionStatus, SetRating, Side
+from gluteapp.core.records import (
+    CompletedSet,
+    DoseChoice,
+    FeltIn,
+    SessionStatus,
+    SetRating,
+    Side,
+)
 from gluteapp.storage import backups as backup_files
 from gluteapp.storage.backups import BACKUPS_DIRNAME, DEFAULT_KEEP_BACKUPS, Backup
 from gluteapp.storage.errors import (
@@ -49,6 +56,10 @@ _SET_COLUMNS = (
     "target_hold_s, achieved_reps, achieved_hold_s, pain, felt_in"
 )
 _SESSION_COLUMNS = "id, routine_id, routine_name, started_at, ended_at, status, notes"
+_CHOICE_COLUMNS = (
+    "step_index, exercise_id, unit, previous, suggested, chosen, change, reason,"
+    " suggested_variation, chosen_variation, suggested_extra_side, chosen_extra_side"
+)
 _FINISHED = (SessionStatus.COMPLETED, SessionStatus.ENDED_EARLY)
 
 
@@ -282,6 +293,34 @@ class HistoryStore:
         if cursor.rowcount == 0:
             raise RecordNotFoundError(f"There is no session with id {session_id}.")
 
+    def record_dose_choices(self, session_id: int, choices: Sequence[DoseChoice]) -> None:
+        """Store what was suggested and chosen for a session's exercises, in one transaction."""
+        rows = [
+            (
+                session_id,
+                choice.step_index,
+                choice.exercise_id,
+                choice.unit,
+                choice.previous,
+                choice.suggested,
+                choice.chosen,
+                choice.change,
+                choice.reason,
+                choice.suggested_variation,
+                choice.chosen_variation,
+                _side_or_none(choice.suggested_extra_side),
+                _side_or_none(choice.chosen_extra_side),
+            )
+            for choice in choices
+        ]
+        placeholders = ", ".join("?" * 13)
+        with self._writing("save the chosen doses"), self._db.atomic():
+            self._db.conn.executemany(
+                f"INSERT OR REPLACE INTO dose_choices (session_id, {_CHOICE_COLUMNS})"
+                f" VALUES ({placeholders})",
+                rows,
+            )
+
     def set_notes(self, session_id: int, notes: str) -> None:
         with self._writing("save the notes"):
             cursor = self._db.execute(
@@ -378,6 +417,43 @@ class HistoryStore:
             (exercise_id, *params),
         )
         return [_stored_set(row) for row in rows]
+
+    def latest_sessions(self, limit: int) -> list[SessionRecord]:
+        """The newest `limit` sessions that have at least one set, oldest first, with their sets.
+
+        Enough for dose suggestions without reading years of history.
+        """
+        return self._sessions_where(
+            "id IN (SELECT id FROM sessions WHERE EXISTS"
+            " (SELECT 1 FROM sets WHERE sets.session_id = sessions.id)"
+            " ORDER BY started_at DESC, id DESC LIMIT ?)",
+            (limit,),
+        )
+
+    def first_started_at(self) -> datetime | None:
+        """When the first session ever started, or None with no history."""
+        row = self._db.execute("SELECT min(started_at) FROM sessions").fetchone()
+        return from_db_time(row[0]) if row and row[0] is not None else None
+
+    def dose_choices(self, session_id: int) -> list[DoseChoice]:
+        """What was suggested and chosen before a session, in routine order."""
+        rows = self._db.query(
+            f"SELECT {_CHOICE_COLUMNS} FROM dose_choices WHERE session_id = ? ORDER BY step_index",
+            (session_id,),
+        )
+        return [_dose_choice(row) for row in rows]
+
+    def last_variations(self) -> dict[str, str]:
+        """Per exercise, the variation chosen the last time it was offered, if it was one."""
+        rows = self._db.query(
+            "SELECT c.exercise_id, c.chosen_variation FROM dose_choices c"
+            " JOIN sessions s ON s.id = c.session_id"
+            " ORDER BY s.started_at, s.id, c.step_index"
+        )
+        latest: dict[str, str | None] = {}
+        for row in rows:
+            latest[str(row["exercise_id"])] = row["chosen_variation"]
+        return {exercise: str(name) for exercise, name in latest.items() if name is not None}
 
     def all_sets(self) -> Iterator[StoredSet]:
         """Every set ever recorded, in the order recorded, read lazily (for export)."""
@@ -497,6 +573,31 @@ def _session(row: Mapping[str, Any], sets: list[StoredSet]) -> SessionRecord:
         notes=str(row["notes"]),
         sets=tuple(sets),
     )
+
+
+def _dose_choice(row: Mapping[str, Any]) -> DoseChoice:
+    return DoseChoice(
+        step_index=int(row["step_index"]),
+        exercise_id=str(row["exercise_id"]),
+        unit=str(row["unit"]),
+        previous=int(row["previous"]),
+        suggested=int(row["suggested"]),
+        chosen=int(row["chosen"]),
+        change=str(row["change"]),
+        reason=str(row["reason"]),
+        suggested_variation=row["suggested_variation"],
+        chosen_variation=row["chosen_variation"],
+        suggested_extra_side=_side(row["suggested_extra_side"]),
+        chosen_extra_side=_side(row["chosen_extra_side"]),
+    )
+
+
+def _side(value: Any) -> Side | None:
+    return Side(value) if value is not None else None
+
+
+def _side_or_none(side: Side | None) -> str | None:
+    return Side(side).value if side is not None else None
 
 
 def _float_or_none(value: Any) -> float | None:

@@ -82,6 +82,34 @@ def _sessions_and_sets(db: Database) -> None:
     db.execute("CREATE INDEX sets_exercise_started_at ON sets (exercise_id, started_at)")
 
 
+@_migration("0002_dose_choices")
+def _dose_choices(db: Database) -> None:
+    # One row per exercise of a session that was offered a dose: what the app suggested and
+    # what the person chose, so a later suggestion knows which variation was done.
+    db.execute(
+        """
+        CREATE TABLE dose_choices (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES sessions (id),
+            step_index INTEGER NOT NULL CHECK (step_index >= 0),
+            exercise_id TEXT NOT NULL,
+            unit TEXT NOT NULL CHECK (unit IN ('s', 'reps', 'steps')),
+            previous INTEGER NOT NULL CHECK (previous >= 0),
+            suggested INTEGER NOT NULL CHECK (suggested >= 0),
+            chosen INTEGER NOT NULL CHECK (chosen >= 0),
+            change TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            suggested_variation TEXT,
+            chosen_variation TEXT,
+            suggested_extra_side TEXT CHECK (suggested_extra_side IN ('left', 'right')),
+            chosen_extra_side TEXT CHECK (chosen_extra_side IN ('left', 'right')),
+            UNIQUE (session_id, step_index)
+        )
+        """
+    )
+    db.execute("CREATE INDEX dose_choices_exercise ON dose_choices (exercise_id, session_id)")
+
+
 MIGRATION_NAMES: tuple[str, ...] = tuple(_names)
 SCHEMA_VERSION = len(MIGRATION_NAMES)
 

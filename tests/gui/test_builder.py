@@ -288,3 +288,27 @@ def test_every_control_has_an_accessible_name(qtbot, library, folder: Path):
     assert len(controls) > 30
     unnamed = [f"{type(w).__name__} {w.objectName()!r}" for w in controls if not w.accessibleName()]
     assert not unnamed
+
+
+def test_editing_keeps_a_steps_variation_and_extra_set(qtbot, library, folder: Path):
+    folder.mkdir()
+    path = folder / "sides.toml"
+    path.write_text(
+        'name = "Sides"\nprepare_s = 5\n\n[[steps]]\nexercise = "side-plank"\nsets = 2\n'
+        'hold_s = 15\nvariation = "From the knees"\nextra_side = "left"\n',
+        encoding="utf-8",
+    )
+    original = load_routine(path, library)
+    dialog = RoutineBuilder(library, folder, original)
+    qtbot.addWidget(dialog)
+    spin(dialog, 0, COL_SETS).setValue(3)
+    assert dialog.save() is True
+    step = load_routine(path, library).steps[0]
+    assert (step.sets, step.variation, step.extra_side) == (3, "From the knees", "left")
+    # Doing both sides at once leaves no side for an extra set.
+    per_side = dialog.steps_table.cellWidget(0, COL_PER_SIDE)
+    box = per_side if isinstance(per_side, QCheckBox) else per_side.findChild(QCheckBox)
+    box.setChecked(False)
+    assert dialog.save() is True
+    step = load_routine(path, library).steps[0]
+    assert (step.variation, step.extra_side) == ("From the knees", None)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from gluteapp.core.exercises import Library
+from gluteapp.core.felt import felt_in_by_exercise
 from gluteapp.core.history_records import SessionRecord, StoredSet
 from gluteapp.core.stats import (
     DEFAULT_GOAL_PER_WEEK,
@@ -76,7 +77,10 @@ from gluteapp.storage import StorageError
 
 log = logging.getLogger(__name__)
 
-CHART_NAMES = ("sessions_per_week", "activity", "pain", "felt_in", "progress", "sides", "ratio")
+CHART_NAMES = (
+    "sessions_per_week", "activity", "pain", "felt_in", "progress", "exercise_felt_in", "sides",
+    "ratio",
+)
 
 
 class StatCard(QFrame):
@@ -366,10 +370,20 @@ class HistoryView(QWidget):
         )
         self.sides_chart = SidesChart(self.tr("Seconds held"), self.tr("Left"), self.tr("Right"))
         self.ratio_chart = RatioChart(self.tr("Left ÷ right"), self.tr("even"))
+        self.exercise_felt_chart = TrendChart(
+            self.tr("% of rated sets"),
+            (0, 100),
+            self.tr("Session"),
+            self.tr("Trend"),
+            legend_at_bottom=True,
+        )
+        self.exercise_felt_chart.set_role("glutes")
         grid = QGridLayout()
         grid.setSpacing(10)
+        grid.addWidget(self._panel("progress", self.tr("Progress"), self.progress_chart), 0, 0)
         grid.addWidget(
-            self._panel("progress", self.tr("Progress"), self.progress_chart), 0, 0, 1, 2
+            self._panel("exercise_felt_in", self.tr("Felt in the glutes"),
+                        self.exercise_felt_chart), 0, 1
         )
         grid.addWidget(self._panel("sides", self.tr("Left and right"), self.sides_chart), 1, 0)
         grid.addWidget(
@@ -663,6 +677,8 @@ class HistoryView(QWidget):
         else:
             panels[0].show_message(self.tr("No measured sets of {0} in this period.").format(name))
 
+        self._show_exercise_felt(exercise_id, name, start, end)
+
         if not has_sides(self._sessions, exercise_id):
             text = self.tr(
                 "{0} works both sides at once, so there is no left and right to compare. "
@@ -687,6 +703,25 @@ class HistoryView(QWidget):
         else:
             panels[2].show_message(self.tr("No session with both sides measured in this period."))
 
+    def _show_exercise_felt(self, exercise_id: str, name: str, start: date, end: date) -> None:
+        """The share of this exercise's rated sets felt in the glutes, session by session."""
+        panel = self._panels["exercise_felt_in"]
+        points = [
+            p for p in felt_in_by_exercise(self._sessions, self._tz).get(exercise_id, [])
+            if p.glute_share is not None
+        ]
+        if not points:
+            panel.show_message(
+                self.tr("No set of {0} was rated for where it was felt in this period.").format(
+                    name))
+            return
+        self.exercise_felt_chart.set_time_span(start, end)
+        x = timestamps([datetime.combine(p.day, time(12)).astimezone() for p in points])
+        shares = np.array([100.0 * (p.glute_share or 0.0) for p in points])
+        trend = np.array(rolling_mean(shares.tolist(), trend_window(len(points))))
+        self.exercise_felt_chart.show_trend(x, shares, trend)
+        panel.show_chart()
+
     # -- theme, visibility, dialogs -------------------------------------------------------
 
     def _apply_colors(self) -> None:
@@ -701,6 +736,7 @@ class HistoryView(QWidget):
             self.pain_chart,
             self.felt_chart,
             self.progress_chart,
+            self.exercise_felt_chart,
             self.sides_chart,
             self.ratio_chart,
         ]

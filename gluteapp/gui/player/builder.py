@@ -110,6 +110,7 @@ class _Row:
         keep_per_side = origin is not None and origin.per_side is None
         keep_rest = origin is not None and origin.rest_s is None
         keep_rest_after = origin is not None and origin.rest_after_s is None
+        same_exercise = origin is not None and origin.exercise == self.exercise.id
         tempo_text = self.tempo.strip()
         try:
             tempo = str(Tempo.parse(tempo_text)) if tempo_text else None
@@ -129,6 +130,12 @@ class _Row:
             rest_after_s=None
             if keep_rest_after and self.rest_after_s == self.rest_s
             else self.rest_after_s,
+            # The builder has no columns for these: a loaded step keeps them while its
+            # exercise (and, for the extra set, doing one side at a time) stays the same.
+            variation=origin.variation if same_exercise and origin is not None else None,
+            extra_side=origin.extra_side
+            if same_exercise and origin is not None and self.per_side
+            else None,
         )
 
 

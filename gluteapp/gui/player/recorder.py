@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtCore import QObject
 
 from gluteapp.core.engine import Event, SessionFinished, SetCompleted
-from gluteapp.core.records import CompletedSet, SessionStatus, SetRating
+from gluteapp.core.records import CompletedSet, DoseChoice, SessionStatus, SetRating
 from gluteapp.gui.history_service import HistoryService
 
 log = logging.getLogger(__name__)
@@ -31,7 +31,8 @@ class SessionRecorder(QObject):
 
     def __init__(self, history: HistoryService, routine_id: str, routine_name: str,
                  mono_now: float, wall: WallClock = utc_now,
-                 resume_session_id: int | None = None, parent: QObject | None = None) -> None:
+                 resume_session_id: int | None = None,
+                 choices: list[DoseChoice] | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.history = history
         self.routine_id = routine_id
@@ -41,6 +42,8 @@ class SessionRecorder(QObject):
         self._wall = wall
         self.session_id: int | None = resume_session_id
         self.set_ids: dict[tuple[int, int, str], int] = {}
+        # What was suggested and chosen before the session: stored with the session's row.
+        self.choices = list(choices or [])
 
     def to_wall(self, mono: float) -> datetime:
         return self._wall_at_start + timedelta(seconds=mono - self._mono_at_start)
@@ -56,6 +59,8 @@ class SessionRecorder(QObject):
         if self.session_id is None:
             self.session_id = self.history.start_session(
                 self.routine_id, self.routine_name, self._wall_at_start)
+            if self.session_id is not None and self.choices:
+                self.history.record_dose_choices(self.session_id, self.choices)
         return self.session_id
 
     def record(self, done: SetCompleted) -> int | None:

@@ -1,0 +1,315 @@
+"""The screen before a session: today's dose for each exercise, why, and the choice to keep."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gluteapp.core.advice import SessionAdvice, choose
+from gluteapp.core.exercises import Exercise, Library, Mode
+from gluteapp.core.felt import FeltElsewhere
+from gluteapp.core.progression import Change, DoseSuggestion, Reason
+from gluteapp.core.records import DoseChoice, FeltIn, Side
+from gluteapp.core.routines import Routine
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DosePlan", text)
+
+
+def dose_text(mode: Mode, amount: int) -> str:
+    if mode is Mode.HOLD:
+        return _tr("{0} s").format(amount)
+    if mode is Mode.STEPS:
+        return _tr("{0} steps").format(amount)
+    return _tr("{0} reps").format(amount)
+
+
+def side_word(side: Side) -> str:
+    return _tr("left") if side is Side.LEFT else _tr("right")
+
+
+def region_word(region: FeltIn) -> str:
+    return _tr("lower back") if region is FeltIn.LOWER_BACK else _tr("hamstrings")
+
+
+def headline(suggestion: DoseSuggestion, name: str) -> str:
+    """'Side plank: 20 s today, up from 15 s'."""
+    new = dose_text(suggestion.mode, suggestion.suggested)
+    old = dose_text(suggestion.mode, suggestion.previous)
+    change = suggestion.change
+    if change is Change.ADVANCE:
+        return _tr("{0}: {1} today, up from {2}").format(name, new, old)
+    if change is Change.EASIER and suggestion.variation:
+        return _tr("{0}: the easier version today, “{1}”, {2}").format(
+            name, suggestion.variation, new)
+    if change is Change.EASIER:
+        return _tr("{0}: {1} today, down from {2}").format(name, new, old)
+    if change is Change.HARDER and suggestion.variation:
+        return _tr("{0}: the harder version today, “{1}”, {2}").format(
+            name, suggestion.variation, new)
+    if change is Change.STANDARD:
+        return _tr("{0}: back to the standard version, {1}").format(name, new)
+    if change is Change.START:
+        return _tr("{0}: {1}, the routine's dose").format(name, new)
+    return _tr("{0}: {1} today, the same as last time").format(name, new)
+
+
+def reason_text(suggestion: DoseSuggestion) -> str:
+    """Why, in one sentence a person can check against what they remember."""
+    pain = suggestion.worst_pain
+    texts = {
+        Reason.NO_HISTORY: _tr("This is your first time with it."),
+        Reason.ONE_SESSION: _tr(
+            "There is one session to go on; two good sessions in a row move it up."),
+        Reason.READY: _tr(
+            "You completed it in your last two sessions, with pain at most 2 of 10, and felt "
+            "it in your glutes."),
+        Reason.PAIN_HIGH: _tr(
+            "You rated the pain {0} of 10 last time. Stop if it hurts again.").format(pain),
+        Reason.MISSED_TWICE: _tr(
+            "The dose could not be completed in your last two sessions."),
+        Reason.NOT_COMPLETED: _tr(
+            "The dose was not completed in one of your last two sessions."),
+        Reason.PAIN_MODERATE: _tr(
+            "The pain reached {0} of 10; it moves up only while pain stays at 2 or less."
+        ).format(pain),
+        Reason.NOT_IN_GLUTES: _tr(
+            "Some sets were felt somewhere other than the glutes; it moves up once they are "
+            "felt in the glutes."),
+        Reason.NOT_RATED: _tr(
+            "The last sessions have no rating for pain or for where you felt it; rate your "
+            "sets after each one so the dose can move up."),
+        Reason.TOP_OF_RANGE: _tr(
+            "You are at the top of the source article's range, and it gives no harder "
+            "version."),
+        Reason.NO_RANGE: _tr("The source article gives no range for this kind of dose."),
+    }
+    text = texts[suggestion.reason]
+    if suggestion.change is Change.STANDARD:
+        text = _tr("The easier version went well twice in a row.") + " " + text
+    return text
+
+
+def felt_text(warning: FeltElsewhere, exercise: Exercise | None, library: Library) -> str:
+    lines = [_tr("Mostly felt in the {0}: {1} of the last {2} rated sets.").format(
+        region_word(warning.region), round(warning.share * warning.rated), warning.rated)]
+    if exercise is not None:
+        lines += [_tr("Check: {0}").format(caution) for caution in exercise.cautions[:2]]
+        lines += [_tr("Coach tip: {0}").format(tip) for tip in exercise.tips[:2]]
+    options = []
+    if warning.easier:
+        options.append(_tr("the easier version, “{0}”").format(warning.easier))
+    if warning.alternatives:
+        names = ", ".join(library.name_of(other) for other in warning.alternatives)
+        options.append(_tr("another exercise for the same muscle: {0}").format(names))
+    if options:
+        lines.append(_tr("Consider {0}.").format(_tr(" or ").join(options)))
+    return "\n".join(lines)
+
+
+class DoseRow(QFrame):
+    """One exercise: the suggestion, its reason, and use-or-keep."""
+
+    def __init__(self, suggestion: DoseSuggestion, library: Library,
+                 felt: FeltElsewhere | None, extra_side: Side | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("dose_row")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.suggestion = suggestion
+        exercise = library.get(suggestion.exercise_id)
+        name = library.name_of(suggestion.exercise_id)
+        self.headline = QLabel(headline(suggestion, name))
+        self.headline.setObjectName("dose_headline")
+        self.headline.setWordWrap(True)
+        font = self.headline.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.headline.setFont(font)
+        self.reason = QLabel(reason_text(suggestion))
+        self.reason.setObjectName("dose_reason")
+        self.reason.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(6)
+        layout.addWidget(self.headline)
+        layout.addWidget(self.reason)
+
+        self.use_button = QRadioButton()
+        self.keep_button = QRadioButton()
+        self.group = QButtonGroup(self)
+        self.group.addButton(self.use_button)
+        self.group.addButton(self.keep_button)
+        if suggestion.is_change:
+            new = dose_text(suggestion.mode, suggestion.suggested)
+            old = dose_text(suggestion.mode, suggestion.previous)
+            if suggestion.variation and suggestion.variation != suggestion.previous_variation:
+                new = f"“{suggestion.variation}”, {new}"
+            if suggestion.previous_variation:
+                old = f"“{suggestion.previous_variation}”, {old}"
+            self.use_button.setText(_tr("Use the suggestion: {0}").format(new))
+            self.keep_button.setText(_tr("Keep last time's: {0}").format(old))
+            self.use_button.setChecked(True)
+            choices = QHBoxLayout()
+            choices.addWidget(self.use_button)
+            choices.addWidget(self.keep_button)
+            choices.addStretch(1)
+            layout.addLayout(choices)
+        else:
+            self.use_button.setChecked(True)
+            self.use_button.hide()
+            self.keep_button.hide()
+
+        if exercise is not None and suggestion.variation and exercise_variation_how(
+                exercise, suggestion.variation):
+            how = QLabel(_tr("How: {0}").format(
+                exercise_variation_how(exercise, suggestion.variation)))
+            how.setWordWrap(True)
+            layout.addWidget(how)
+
+        if exercise is not None and suggestion.reason is Reason.PAIN_HIGH:
+            cautions = QLabel("\n".join(
+                _tr("Check: {0}").format(caution) for caution in exercise.cautions))
+            cautions.setObjectName("pain_cautions")
+            cautions.setWordWrap(True)
+            layout.addWidget(cautions)
+
+        self.felt_label: QLabel | None = None
+        if felt is not None:
+            self.felt_label = QLabel(felt_text(felt, exercise, library))
+            self.felt_label.setObjectName("felt_warning")
+            self.felt_label.setStyleSheet(
+                "QLabel#felt_warning { background: rgba(230, 159, 0, 0.16); border-radius: 6px;"
+                " padding: 6px; }")
+            self.felt_label.setWordWrap(True)
+            layout.addWidget(self.felt_label)
+
+        self.extra_box: QCheckBox | None = None
+        if extra_side is not None:
+            self.extra_box = QCheckBox(
+                _tr("Add one extra set for your weaker {0} side").format(side_word(extra_side)))
+            self.extra_box.setChecked(True)
+            layout.addWidget(self.extra_box)
+
+    @property
+    def accepted(self) -> bool:
+        return self.use_button.isChecked()
+
+    @property
+    def extra_set(self) -> bool:
+        return self.extra_box is not None and self.extra_box.isChecked()
+
+
+def exercise_variation_how(exercise: Exercise, name: str) -> str:
+    for variation in (*exercise.easier, *exercise.harder):
+        if variation.name == name:
+            return variation.how
+    return ""
+
+
+class DosePlanView(QWidget):
+    """Shown before a session that has history: what changes today, and why."""
+
+    start_requested = Signal(object, object)  # (Routine, list[DoseChoice])
+    cancel_requested = Signal()
+
+    def __init__(self, advice: SessionAdvice, library: Library,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("dose_plan")
+        self.advice = advice
+        title = QLabel(_tr("Today's plan: {0}").format(advice.routine.name))
+        title.setObjectName("plan_title")
+        font = title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        title.setFont(font)
+        intro = QLabel(_tr(
+            "Based on your last sessions. Choose for each exercise whether to use the "
+            "suggestion or keep last time's dose. Stop any exercise that hurts."))
+        intro.setWordWrap(True)
+
+        self.side_label = QLabel()
+        self.side_label.setObjectName("side_notice")
+        self.side_label.setWordWrap(True)
+        side = advice.side
+        if side is not None:
+            other = Side.RIGHT if side.weaker is Side.LEFT else Side.LEFT
+            self.side_label.setText(_tr(
+                "Your {0} side has stayed about {1:.0f} % behind your {2} side over the last "
+                "three sessions. Exercises done one side at a time start on the {0} side "
+                "today.").format(side_word(side.weaker), side.gap_percent, side_word(other)))
+        self.side_label.setVisible(side is not None)
+        self.side_label.setStyleSheet(
+            "QLabel#side_notice { background: rgba(58, 143, 122, 0.16); border-radius: 6px;"
+            " padding: 8px; }")
+
+        rows = QWidget()
+        rows_layout = QVBoxLayout(rows)
+        rows_layout.setSpacing(10)
+        self.rows: list[DoseRow] = []
+        for suggestion in advice.suggestions:
+            index = suggestion.step_index
+            extra = side.weaker if side is not None and index in advice.extra_set_steps else None
+            row = DoseRow(suggestion, library, advice.felt.get(index), extra)
+            self.rows.append(row)
+            rows_layout.addWidget(row)
+        rows_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(rows)
+
+        self.start_button = QPushButton(_tr("Start the session"))
+        self.start_button.setObjectName("plan_start")
+        self.start_button.setMinimumHeight(48)
+        self.start_button.setDefault(True)
+        self.cancel_button = QPushButton(_tr("Back to the routines"))
+        self.cancel_button.setMinimumHeight(48)
+        self.start_button.clicked.connect(self.start)
+        self.cancel_button.clicked.connect(self.cancel_requested)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.start_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setSpacing(12)
+        layout.addWidget(title)
+        layout.addWidget(intro)
+        layout.addWidget(self.side_label)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(buttons)
+        self.setFocusProxy(self.start_button)
+
+    def chosen(self) -> tuple[Routine, list[DoseChoice]]:
+        """The routine to run and the choices to store, from the buttons as they stand."""
+        accepted = {row.suggestion.step_index for row in self.rows if row.accepted}
+        extra = {row.suggestion.step_index for row in self.rows if row.extra_set}
+        return choose(self.advice, accepted, extra)
+
+    def start(self) -> None:
+        routine, choices = self.chosen()
+        self.start_requested.emit(routine, choices)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.start()
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            self.cancel_requested.emit()
+            return
+        super().keyPressEvent(event)
