@@ -14,7 +14,7 @@ from gluteapp import __version__
 if TYPE_CHECKING:
     from gluteapp.storage import HistoryStore
 
-VIEWS = ("library", "sessions", "history")
+VIEWS = ("library", "sessions", "plan", "history")
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -133,7 +133,7 @@ def _cmd_routines(args: argparse.Namespace) -> int:
                 "description": routine.description,
                 "duration_s": routine_duration_s(routine, library),
                 "exercises": [step.exercise for step in routine.steps],
-                "sets": sum(step.sets for step in routine.steps),
+                "sets": sum(step.set_count for step in routine.steps),
             })
     if args.json:
         json.dump(rows, sys.stdout, indent=2)

@@ -28,8 +28,9 @@ from gluteapp.core.engine import (
     SessionFinished,
     SetCompleted,
 )
-from gluteapp.core.exercises import Exercise, Library
+from gluteapp.core.exercises import Exercise, Library, Variation
 from gluteapp.core.records import Side
+from gluteapp.core.routines import step_variation
 from gluteapp.gui.player.countdown import CountdownRing, format_seconds
 from gluteapp.gui.player.rating import RatingPanel
 from gluteapp.gui.player.runner import SessionRunner
@@ -347,7 +348,11 @@ class PlayerView(QWidget):
             min(phase.step_index + 1, len(steps)), len(steps)))
         self.progress.setValue(int(session.progress(now) * 1000))
 
-        self.exercise_label.setText(exercise.name if exercise else "")
+        variation = self._variation(phase.step_index)
+        if exercise is not None and variation is not None:
+            self.exercise_label.setText(self.tr("{0}: {1}").format(exercise.name, variation.name))
+        else:
+            self.exercise_label.setText(exercise.name if exercise else "")
         remaining = session.remaining_s(now)
         duration = session.phase_duration_s
         fraction = remaining / duration if remaining is not None and duration else 1.0
@@ -398,8 +403,11 @@ class PlayerView(QWidget):
         self.detail_label.setText(" · ".join(details))
         self.done_button.setVisible(session.is_started and kind in (PhaseKind.REPS,
                                                                      PhaseKind.STEPS))
-        self.tip_label.setText(
-            self.tr("Tip: {0}").format(exercise.tips[0]) if exercise and exercise.tips else "")
+        if variation is not None:
+            self.tip_label.setText(self.tr("Today's version: {0}").format(variation.how))
+        else:
+            self.tip_label.setText(
+                self.tr("Tip: {0}").format(exercise.tips[0]) if exercise and exercise.tips else "")
         upcoming = session.upcoming_exercise_id
         if kind is PhaseKind.REST_SET and session.next_phase is not None:
             nxt = session.next_phase
@@ -420,6 +428,15 @@ class PlayerView(QWidget):
         self.skip_button.setEnabled(session.is_started and not session.is_finished)
         self.back_button.setEnabled(session.is_started and not session.is_finished)
 
+    def _variation(self, step_index: int) -> Variation | None:
+        steps = self.session.routine.steps
+        if not 0 <= step_index < len(steps):
+            return None
+        try:
+            return step_variation(steps[step_index], self.library)
+        except KeyError:
+            return None
+
     def _dose_text(self, step_index: int) -> str:
         steps = self.session.routine.steps
         if not 0 <= step_index < len(steps):
@@ -431,7 +448,11 @@ class PlayerView(QWidget):
             amount = self.tr("{0} steps").format(step.steps_count)
         else:
             amount = self.tr("{0} reps").format(step.reps)
-        return self.tr("{0} x {1}").format(step.sets, amount)
+        text = self.tr("{0} x {1}").format(step.sets, amount)
+        if step.extra_side in SIDE_WORDS:
+            text += self.tr(", plus one set for the {0} side").format(
+                SIDE_WORDS[step.extra_side].lower())
+        return text
 
     @staticmethod
     def _accent(kind: str) -> str:
