@@ -1,4 +1,11 @@
-"""Child process for the start-up and memory benchmarks: `bare` or `app`, then `paint` or `visit`.
+"""Child process for the start-up and memory benchmarks: `bare` or `app`, then an action.
+
+`paint`: until the first paint of the main window. `complete`: until the library view (list,
+filters, detail pane) has painted too, which a plain start builds just after the first paint;
+for the bare window the two are the same. `visit`: every area, then the peak memory. An
+optional third argument is the data folder to use (default: a fresh one). The kind `command`
+(`paint` only) runs the real entry point, `gluteapp --data-dir DIR --skip-first-run`, which
+also sets up the log file and the single-instance check before building the window.
 
 Prints one JSON line and exits. Run by benchmarks/startup.py and benchmarks/memory.py.
 """
@@ -36,10 +43,36 @@ def main() -> None:
                 heavy_at_paint.extend(sorted(loaded & HEAVY))
                 if "PySide6.QtMultimedia" in sys.modules:
                     heavy_at_paint.append("PySide6.QtMultimedia")
+                if action == "paint" or kind == "bare":
+                    painted["complete"] = painted["at"]
+                    QTimer.singleShot(0, app.quit)
+            return False
+
+    class LibraryPainted(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint and "complete" not in painted:
+                painted["complete"] = time.time()
                 QTimer.singleShot(0, app.quit)
             return False
 
-    data = tempfile.mkdtemp(prefix="gluteapp-bench-")
+    data = sys.argv[3] if len(sys.argv) > 3 else tempfile.mkdtemp(prefix="gluteapp-bench-")
+    if kind == "command":
+        class MainWindowPainted(QObject):
+            def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+                if (event.type() == QEvent.Type.Paint and "at" not in painted
+                        and isinstance(watched, QMainWindow)):
+                    painted["at"] = time.time()
+                    QTimer.singleShot(0, app.quit)
+                return False
+
+        from gluteapp.cli import main as gluteapp_main
+
+        command_watcher = MainWindowPainted()
+        app.installEventFilter(command_watcher)
+        gluteapp_main(["--data-dir", data, "--skip-first-run"])
+        print(json.dumps({"painted_at": painted["at"], "complete_at": painted["at"],
+                          "modules": len(sys.modules), "heavy_at_first_paint": []}))
+        return
     if kind == "bare":
         window = QMainWindow()
         window.resize(1280, 800)
@@ -56,11 +89,21 @@ def main() -> None:
         target = window
     watcher = FirstPaint()
     target.installEventFilter(watcher)
+    if kind == "app" and action == "complete":
+        from gluteapp.gui.library.area import LibraryArea
+
+        area = glute.window.page("library")
+        assert isinstance(area, LibraryArea)
+        library_watcher = LibraryPainted()
+        if area.is_built:
+            area.view().installEventFilter(library_watcher)
+        else:
+            area.view_built.connect(lambda: area.view().installEventFilter(library_watcher))
     window.show()
-    if action == "paint":
+    if action in ("paint", "complete"):
         app.exec()
-        print(json.dumps({"painted_at": painted["at"], "modules": len(sys.modules),
-                          "heavy_at_first_paint": heavy_at_paint}))
+        print(json.dumps({"painted_at": painted["at"], "complete_at": painted["complete"],
+                          "modules": len(sys.modules), "heavy_at_first_paint": heavy_at_paint}))
         return
     # visit: open every area, let each paint, then report the peak resident memory.
     if kind == "app":

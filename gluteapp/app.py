@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import logging.handlers
 import os
 import sys
 from dataclasses import dataclass, field
@@ -18,16 +17,23 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from gluteapp import __version__
 from gluteapp.core.paths import AppPaths, DataDirError, ensure_writable, resolve_paths
 from gluteapp.gui.main_window import Area, MainWindow
-from gluteapp.gui.single_instance import InstanceServer, hand_over, server_name
 
 if TYPE_CHECKING:  # the rest loads when the area that needs it first opens
+    from datetime import date
+
+    from gluteapp.core.advice import SessionAdvice
     from gluteapp.core.cues import CueSettings
     from gluteapp.core.engine import SessionOptions
     from gluteapp.core.exercises import Library
+    from gluteapp.core.felt import FeltElsewhere
     from gluteapp.core.history_records import SessionRecord
+    from gluteapp.core.plan import CheckIn, WeekPlan
+    from gluteapp.core.records import DoseChoice, Side
     from gluteapp.core.routines import Routine
+    from gluteapp.core.sides import SideFinding
     from gluteapp.gui.audio import AudioService
     from gluteapp.gui.history_service import HistoryService
+    from gluteapp.gui.library.view import LibraryView
     from gluteapp.gui.player.inhibit import ScreenKeeper
     from gluteapp.gui.player.recorder import SessionRecorder
     from gluteapp.gui.player.runner import SessionRunner
@@ -35,11 +41,14 @@ if TYPE_CHECKING:  # the rest loads when the area that needs it first opens
     from gluteapp.gui.player.view import PlayerView
     from gluteapp.gui.reminders import ReminderService
     from gluteapp.gui.settings import Settings
+    from gluteapp.gui.single_instance import InstanceServer
 
 log = logging.getLogger("gluteapp")
 
 
 def configure_logging(paths: AppPaths) -> None:
+    import logging.handlers  # socket, pickle and queue: only `run` needs them, not `Gluteapp`
+
     handler = logging.handlers.RotatingFileHandler(
         paths.logs / "gluteapp.log", maxBytes=512_000, backupCount=3, encoding="utf-8"
     )
@@ -87,6 +96,8 @@ def run_gui(args: argparse.Namespace) -> int:
 
 
 def run(options: StartupOptions) -> int:
+    from gluteapp.gui.single_instance import InstanceServer, hand_over, server_name
+
     headless = options.screenshot is not None
     if headless:
         # A screenshot must work on a machine with no display.
@@ -118,7 +129,38 @@ def run(options: StartupOptions) -> int:
         return _fatal(problem, headless)
     if options.screenshot is not None:
         return app.take_screenshot(options.screenshot)
-    return qt_app.exec()
+    code = qt_app.exec()
+    if app.restart_wanted:
+        if instance is not None:
+            instance.close()  # or the new copy would hand over to this one and exit
+        return relaunch(options)
+    return code
+
+
+def relaunch_command(options: StartupOptions) -> list[str]:
+    """The command that starts this program again, on the same data folder."""
+    if getattr(sys, "frozen", False):  # a PyInstaller bundle is its own executable
+        command = [sys.executable]
+    else:
+        command = [sys.executable, "-m", "gluteapp"]
+    if options.data_dir is not None:
+        command += ["--data-dir", str(options.data_dir)]
+    return command
+
+
+def relaunch(options: StartupOptions) -> int:
+    """Start a new copy of the program that outlives this one (Settings, Restart now)."""
+    import subprocess
+
+    command = relaunch_command(options)
+    log.info("restarting: %s", command)
+    try:
+        subprocess.Popen(command, stdin=subprocess.DEVNULL, start_new_session=True)
+    except OSError as error:
+        print(f"gluteapp: could not start again ({error}); please start it yourself.",
+              file=sys.stderr)
+        return 1
+    return 0
 
 
 class Gluteapp:
@@ -138,13 +180,19 @@ class Gluteapp:
         self.keeper: ScreenKeeper | None = None
         self.reminders: ReminderService | None = None
         self.audio: AudioService | None = None
-        self.library: Library
+        self.plan_view: QWidget | None = None  # today's doses, shown before a session
+        self._library: Library | None = None
+        #: A plain start paints the window first and builds the library view a turn later.
+        self._library_waits_for_paint = False
+        #: The first-run questions wait for a session started from the command line to end.
+        self.first_run_waiting = False
+        #: Set by `restart`: `run` starts the program again once this copy has quit.
+        self.restart_wanted = False
+        self.first_run_dialog: QWidget | None = None
 
     # --- start-up ---------------------------------------------------------------------------
     def start(self) -> str | None:
         """Build everything the first window needs; return a message if the app cannot run."""
-        from gluteapp.core.assets import builtin_library
-        from gluteapp.core.exercises import LibraryError
         from gluteapp.gui import resources
         from gluteapp.gui.i18n import install_translator
         from gluteapp.gui.settings import FIRST_RUN_DONE, LANGUAGE, Settings
@@ -160,13 +208,14 @@ class Gluteapp:
         # Before any widget exists: widgets translate their text when they are built.
         self._translators = install_translator(self.qt_app, self.settings.get(LANGUAGE))
         follow_theme_setting(self.qt_app, self.settings)
-        try:
-            self.library = builtin_library()
-        except (LibraryError, FileNotFoundError) as error:
-            return f"The exercise library could not be loaded: {error}"
         start_view = self.options.view or ("sessions" if self.options.routine else "library")
-        if self.headless or self.options.routine or start_view != "library":
-            problem = self._open_history()
+        # A plain start paints the window with the library's search box first; the library,
+        # its view, the history and the reminders follow right after the first paint.
+        plain_start = not (self.headless or self.options.routine or start_view != "library")
+        if plain_start:
+            self._library_waits_for_paint = True
+        else:
+            problem = self._load_library() or self._open_history()
             if problem:
                 return problem
         self.window = self._build_window()
@@ -181,14 +230,66 @@ class Gluteapp:
             if problem:
                 return problem
         if not self.headless:
-            self._start_reminders()
+            if plain_start:
+                self.window.first_painted.connect(
+                    lambda: QTimer.singleShot(0, self.window, self._finish_plain_start))
+            else:
+                self._start_reminders()
+                # The history is open; what it has to report waits for the first paint.
+                self.window.first_painted.connect(lambda: QTimer.singleShot(
+                    0, self.window, self._open_history_after_first_paint))
             self.window.show()
-            # The history (and sqlite-utils) is not needed for the first paint of the library.
-            self.window.first_painted.connect(
-                lambda: QTimer.singleShot(0, self.window, self._open_history_after_first_paint))
-            if not self.settings.get(FIRST_RUN_DONE) and not self.options.autostart:
-                QTimer.singleShot(0, self.window, self._first_run)
+            if not self.settings.get(FIRST_RUN_DONE):
+                if self.session_running():  # --autostart: ask once the session is over
+                    self.first_run_waiting = True
+                else:
+                    QTimer.singleShot(0, self.window, self._first_run)
         return None
+
+    @property
+    def library(self) -> Library:
+        """The exercise library, loaded (through its validated cache) when first needed."""
+        if self._library is None:
+            problem = self._load_library()
+            if problem:
+                raise RuntimeError(problem)
+        assert self._library is not None
+        return self._library
+
+    def _load_library(self) -> str | None:
+        from gluteapp.core.assets import assets_dir
+        from gluteapp.core.exercises import LibraryError
+        from gluteapp.core.library_cache import load_library_cached
+
+        if self._library is None:
+            try:
+                self._library = load_library_cached(assets_dir() / "exercises.toml",
+                                                    self.paths.cache)
+            except (LibraryError, FileNotFoundError) as error:
+                return f"The exercise library could not be loaded: {error}"
+        return None
+
+    def _finish_plain_start(self) -> None:
+        """One event-loop turn after the first paint: the library view, then the rest.
+
+        The view is painted before this returns: Qt paints at low priority, after any queued
+        call, and the history's imports (sqlite-utils) would otherwise hold the list back.
+        """
+        from gluteapp.gui.library.area import LibraryArea
+
+        assert self.window is not None
+        self._library_waits_for_paint = False
+        problem = self._load_library()
+        if problem:
+            _fatal(problem, headless=False)
+            self.qt_app.exit(1)
+            return
+        area = self.window.page("library")
+        if isinstance(area, LibraryArea) and not area.is_built:
+            area.view().repaint()
+        self._start_reminders()
+        # The history (and sqlite-utils) is not needed for the library either.
+        QTimer.singleShot(0, self.window, self._open_history_after_first_paint)
 
     def _open_history(self) -> str | None:
         from gluteapp.gui.history_service import HistoryService
@@ -248,15 +349,28 @@ class Gluteapp:
                  resources.icon("library.svg"), self._build_library),
             Area("sessions", QCoreApplication.translate("MainWindow", "Sessions"),
                  resources.icon("sessions.svg"), self._build_sessions),
+            Area("plan", QCoreApplication.translate("MainWindow", "Plan"),
+                 resources.icon("plan.svg"), self._build_plan),
             Area("history", QCoreApplication.translate("MainWindow", "History"),
                  resources.icon("history.svg"), self._build_history),
         ]
         return MainWindow(areas)
 
     def _build_library(self) -> QWidget:
+        from gluteapp.gui.library.area import LibraryArea
+
+        area = LibraryArea(self._build_library_view)
+        if not self._library_waits_for_paint:
+            area.view()
+        return area
+
+    def _build_library_view(self) -> LibraryView:
         from gluteapp.gui.library.view import LibraryView
 
-        return LibraryView(self.library)
+        assert self.settings is not None
+        view = LibraryView(self.library)
+        view.follow_equipment(self.settings)
+        return view
 
     def _build_sessions(self) -> QWidget:
         from gluteapp.gui.player.sessions import SessionsView
@@ -268,6 +382,8 @@ class Gluteapp:
         view.resume_banner.resume_requested.connect(self.resume_interrupted)
         view.resume_banner.close_requested.connect(self.close_interrupted)
         self.sessions = view
+        assert self.settings is not None
+        self.settings.changed.connect(self._on_setting_changed)
         self.reload_routines()
         self._offer_resume()
         return view
@@ -279,26 +395,90 @@ class Gluteapp:
         assert self.settings is not None
         return HistoryView(self.history_service(), self.library, self.settings.get(GOAL_PER_WEEK))
 
-    # --- routines and sessions --------------------------------------------------------------
-    def reload_routines(self) -> None:
-        from gluteapp.core.routines import (
-            MEDIUS_PAIR,
-            builtin_routines,
-            next_in_pair,
-            user_routines,
+    def _build_plan(self) -> QWidget:
+        from gluteapp.gui.plan.view import PlanView
+
+        view = PlanView(self.library, self._routine_name, self._load_plan)
+        view.start_routine_requested.connect(lambda routine_id: self.open_routine(routine_id))
+        self.history_service().history_changed.connect(view.mark_dirty)
+        return view
+
+    def _routine_name(self, routine_id: str) -> str:
+        from gluteapp.core.routines import RoutineError, find_routine
+
+        try:
+            return find_routine(routine_id, self.library, self.paths.routines).name
+        except RoutineError:
+            return routine_id
+
+    def _load_plan(self, today: date) -> tuple[WeekPlan, CheckIn | None, SideFinding | None,
+                                               list[FeltElsewhere]]:
+        """What the Plan area shows, read from the recent history and the first fortnight."""
+        from dataclasses import replace
+        from datetime import UTC, datetime, timedelta
+
+        from gluteapp.core.advice import SESSIONS_NEEDED
+        from gluteapp.core.felt import felt_elsewhere
+        from gluteapp.core.plan import check_in, week_plan
+        from gluteapp.core.sides import weaker_side
+        from gluteapp.gui.settings import GOAL_PER_WEEK, equipment_at_hand
+
+        assert self.settings is not None
+        store = self.history_service().store
+        now = datetime.now(UTC)
+        recent = store.list_sessions(since=now - timedelta(days=42))
+        first = store.first_started_at()
+        early = (store.list_sessions(since=first, until=first + timedelta(days=21))
+                 if first is not None else [])
+        seen = {s.id for s in recent}
+        sessions = [s for s in early if s.id not in seen] + recent
+        latest = store.latest_sessions(SESSIONS_NEEDED)
+        plan = week_plan(sessions, today, self.settings.get(GOAL_PER_WEEK))
+        # The same next routine as the Sessions list: the A/B turn, if the equipment allows.
+        suggested = self._suggested_routine_id(latest, today)
+        if suggested is not None:
+            plan = replace(plan, next_routine_id=suggested)
+        return (
+            plan,
+            check_in(sessions, today),
+            weaker_side(latest),
+            felt_elsewhere(latest, self.library, equipment_at_hand(self.settings)),
         )
 
-        assert self.sessions is not None
+    # --- routines and sessions --------------------------------------------------------------
+    def reload_routines(self) -> None:
+        from datetime import date
+
+        from gluteapp.core.advice import SESSIONS_NEEDED
+        from gluteapp.core.routines import builtin_routines, user_routines
+        from gluteapp.gui.settings import equipment_at_hand
+
+        assert self.sessions is not None and self.settings is not None
         history = self.history_service()
         found = user_routines(self.paths.routines, self.library)
-        last_pair = None
-        for record in reversed(history.store.list_sessions()):
-            if record.routine_id in MEDIUS_PAIR and record.status.value == "completed":
-                last_pair = record.routine_id
-                break
+        latest = history.store.latest_sessions(SESSIONS_NEEDED)
         self.sessions.picker.set_routines(
             builtin_routines(self.library), found.routines, found.errors,
-            suggested_id=next_in_pair(last_pair) if last_pair else None)
+            suggested_id=self._suggested_routine_id(latest, date.today()),
+            at_hand=equipment_at_hand(self.settings))
+
+    def _suggested_routine_id(self, latest: list[SessionRecord], today: date) -> str | None:
+        """Next in the medius A/B turn (as the Plan counts it), or what the equipment allows."""
+        from gluteapp.core.next_routine import suggest_routine_id
+        from gluteapp.core.plan import last_in_pair
+        from gluteapp.core.routines import builtin_routines
+        from gluteapp.gui.settings import equipment_at_hand
+
+        assert self.settings is not None
+        return suggest_routine_id(builtin_routines(self.library), self.library,
+                                  equipment_at_hand(self.settings),
+                                  last_in_pair(latest, today))
+
+    def _on_setting_changed(self, key: str) -> None:
+        from gluteapp.gui.settings import EQUIPMENT
+
+        if key == EQUIPMENT.key and self.sessions is not None:
+            self.reload_routines()  # the suggestion and the "Needs:" notes follow the answer
 
     def open_routine(self, id_or_file: str, autostart: bool = False) -> str | None:
         from gluteapp.core.routines import RoutineError, find_routine
@@ -312,20 +492,89 @@ class Gluteapp:
         self.start_routine(routine, autostart=autostart)
         return None
 
-    def session_options(self) -> SessionOptions:
+    def session_options(self, weaker: Side | None = None) -> SessionOptions:
+        """The settings as engine options; a weaker side found in the history wins."""
         from gluteapp.core.engine import SessionOptions
         from gluteapp.core.records import Side
         from gluteapp.gui.settings import SWITCH_SIDES_S, WEAKER_SIDE
 
         assert self.settings is not None
-        weaker = self.settings.get(WEAKER_SIDE)
-        return SessionOptions(
-            weaker_side=Side(weaker) if weaker in ("left", "right") else None,
-            switch_sides_s=self.settings.get(SWITCH_SIDES_S),
-        )
+        setting = self.settings.get(WEAKER_SIDE)
+        if weaker is None and setting in ("left", "right"):
+            weaker = Side(setting)
+        return SessionOptions(weaker_side=weaker, switch_sides_s=self.settings.get(SWITCH_SIDES_S))
+
+    def advice_for(self, routine: Routine) -> SessionAdvice | None:
+        """The coach's suggestions for a routine from the recent history; None if unreadable."""
+        from gluteapp.core.advice import SESSIONS_NEEDED, advise
+        from gluteapp.gui.settings import equipment_at_hand
+        from gluteapp.storage import StorageError
+
+        assert self.settings is not None
+        store = self.history_service().store
+        try:
+            sessions = store.latest_sessions(SESSIONS_NEEDED)
+            variations = store.last_variations()
+        except StorageError as error:
+            log.error("no dose suggestions: %s", error)
+            return None
+        advice = advise(routine, self.library, sessions, variations,
+                        equipment_at_hand(self.settings))
+        for s in advice.suggestions:
+            log.info("dose suggested: %s %s %s%s -> %s%s (%s)", s.exercise_id, s.change.value,
+                     s.previous, s.unit, s.suggested, s.unit,
+                     s.reason.value + (f", variation {s.variation}" if s.variation else ""))
+        if advice.side is not None:
+            log.info("weaker side: %s, %.0f %% behind", advice.side.weaker.value,
+                     advice.side.gap_percent)
+        return advice
 
     def start_routine(self, routine: Routine, autostart: bool = False,
-                      resume: SessionRecord | None = None) -> PlayerView:
+                      resume: SessionRecord | None = None) -> QWidget:
+        """Show today's plan for the routine first when the history has something to say.
+
+        A resumed session keeps the doses it was started with. A session started straight
+        away (autostart, the sitting-break reminder) takes only the suggestions that make an
+        exercise easier, since nobody is there to choose.
+        """
+        from gluteapp.core.advice import choose, safe_defaults
+
+        if resume is not None:
+            return self.play_routine(routine, resume=resume)
+        advice = self.advice_for(routine)
+        if advice is None:
+            return self.play_routine(routine, autostart=autostart)
+        weaker = advice.side.weaker if advice.side is not None else None
+        if autostart or not advice.worth_showing:
+            accepted = safe_defaults(advice) if autostart else {
+                s.step_index for s in advice.suggestions}
+            chosen, choices = choose(advice, accepted)
+            return self.play_routine(chosen, autostart=autostart, choices=choices,
+                                     weaker=weaker)
+        return self._show_dose_plan(advice)
+
+    def _show_dose_plan(self, advice: SessionAdvice) -> QWidget:
+        from gluteapp.gui.player.dose_plan import DosePlanView
+
+        assert self.window is not None
+        if self.sessions is None:
+            self.window.page("sessions")
+        assert self.sessions is not None
+        self.end_current_session()
+        view = DosePlanView(advice, self.library)
+        weaker = advice.side.weaker if advice.side is not None else None
+        view.start_requested.connect(
+            lambda routine, choices: self.play_routine(
+                routine, autostart=True, choices=choices, weaker=weaker))
+        view.cancel_requested.connect(self.leave_player)
+        self.sessions.show_player(view)
+        self.plan_view = view
+        return view
+
+    def play_routine(self, routine: Routine, autostart: bool = False,
+                     resume: SessionRecord | None = None,
+                     choices: list[DoseChoice] | None = None,
+                     weaker: Side | None = None) -> PlayerView:
         from gluteapp.core.engine import Session
         from gluteapp.gui.player.recorder import SessionRecorder
         from gluteapp.gui.player.runner import SessionRunner
@@ -337,13 +586,13 @@ class Gluteapp:
             self.window.page("sessions")
         assert self.sessions is not None
         self.end_current_session()
-        session = Session(routine, self.library, self.session_options())
+        session = Session(routine, self.library, self.session_options(weaker))
         runner = SessionRunner(session)
         player = PlayerView(runner, self.library)
         runner.setParent(player)
         recorder = SessionRecorder(history, routine.id, routine.name, runner.clock(),
                                    resume_session_id=resume.id if resume else None,
-                                   parent=player)
+                                   choices=choices, parent=player)
         player.events_emitted.connect(recorder.on_events)
         player.rating_given.connect(recorder.rate)
         self._connect_audio(player, runner)
@@ -352,6 +601,7 @@ class Gluteapp:
         player.history_requested.connect(self._show_history_after_session)
         runner.updated.connect(lambda: self._on_runner_update(runner))
         self.player, self.recorder = player, recorder
+        self.plan_view = None
         self.sessions.show_player(player)
         if resume is not None:
             self._seek_after(runner, resume)
@@ -446,6 +696,7 @@ class Gluteapp:
 
     def _session_over(self) -> None:
         self._keep_awake(False)
+        self._first_run_after_session()
         if self.reminders is not None:
             self.reminders.session_ended()
         if self.sessions is not None:
@@ -458,6 +709,8 @@ class Gluteapp:
 
     def leave_player(self) -> None:
         self.end_current_session()
+        self.plan_view = None
+        self._first_run_after_session()
         if self.sessions is not None:
             self.sessions.close_player()
 
@@ -517,12 +770,25 @@ class Gluteapp:
 
     # --- first run, closing -----------------------------------------------------------------
     def _first_run(self) -> None:
+        """The disclaimer and the questions, over the window; Quit on the disclaimer quits."""
         from gluteapp.gui.first_run import FirstRunDialog
+        from gluteapp.gui.settings import FIRST_RUN_DONE
 
         assert self.window is not None and self.settings is not None
+        if self.first_run_dialog is not None or self.settings.get(FIRST_RUN_DONE):
+            return
         dialog = FirstRunDialog(self.settings, self.window)
-        if dialog.exec() != FirstRunDialog.DialogCode.Accepted:
-            self.window.close()
+        dialog.rejected.connect(self.window.close)
+        dialog.finished.connect(lambda _result: setattr(self, "first_run_dialog", None))
+        dialog.finished.connect(dialog.deleteLater)
+        self.first_run_dialog = dialog
+        dialog.open()  # not exec(): a nested event loop would hold up everything queued
+
+    def _first_run_after_session(self) -> None:
+        """Ask the first-run questions now if they waited for an autostarted session."""
+        if self.first_run_waiting and not self.session_running() and self.window is not None:
+            self.first_run_waiting = False
+            QTimer.singleShot(0, self.window, self._first_run)
 
     def _start_reminders(self) -> None:
         from gluteapp.gui.reminders import BREAK_ROUTINE_ID, ReminderBanner, ReminderService
@@ -544,7 +810,24 @@ class Gluteapp:
         audio = self.audio_service()
         dialog.set_audio_status(f"{audio.backend_name} ({audio.backend_reason}); "
                                 f"speech: {audio.speech_name} ({audio.speech_reason})")
-        dialog.exec()
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        window = self.window
+
+        def restart_now() -> None:
+            dialog.reject()
+            QTimer.singleShot(0, window, self.restart)
+
+        dialog.restart_requested.connect(restart_now)
+        dialog.open()
+
+    def restart(self) -> None:
+        """Quit (asking first if a session is running) and have `run` start the app again."""
+        assert self.window is not None
+        self.restart_wanted = True
+        # Closing the last window quits the event loop; a refused close keeps everything.
+        if not self.window.close():
+            self.restart_wanted = False
 
     def _on_close_requested(self, event: QCloseEvent) -> None:
         if not self.session_running() or self.headless:

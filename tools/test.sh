@@ -27,6 +27,10 @@ fi
 PYTHONPATH="$PWD" .venv-core/bin/python -m pytest -q -p no:cacheprovider \
   -W "ignore::pytest.PytestConfigWarning" tests/core tests/storage
 
-echo "== full test suite"
+echo "== full test suite, with the PyInstaller bundle built and run"
+# GLUTEAPP_BUNDLE_TEST=1: tests/e2e/test_packaging.py builds dist/gluteapp with
+# packaging/build_bundle.sh, runs its --version and an offscreen screenshot, and checks its
+# contents; GLUTEAPP_BUNDLE_TEST=0 bash tools/test.sh skips that minute.
+export GLUTEAPP_BUNDLE_TEST="${GLUTEAPP_BUNDLE_TEST:-1}"
 # No test collected is a failure (exit code 5), never a pass.
 .venv/bin/python -m pytest -q "$@"

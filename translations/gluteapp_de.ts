@@ -56,6 +56,17 @@
     </message>
 </context>
 <context>
+    <name>DayStrip</name>
+    <message>
+        <source>{0}: session done</source>
+        <translation>{0}: Einheit erledigt</translation>
+    </message>
+    <message>
+        <source>{0}: no session</source>
+        <translation>{0}: keine Einheit</translation>
+    </message>
+</context>
+<context>
     <name>DisclaimerDialog</name>
     <message>
         <source>Before you start</source>
@@ -90,6 +101,177 @@
     </message>
 </context>
 <context>
+    <name>DosePlan</name>
+    <message>
+        <source>{0} s</source>
+        <translation>{0} s</translation>
+    </message>
+    <message>
+        <source>{0} steps</source>
+        <translation>{0} Schritte</translation>
+    </message>
+    <message>
+        <source>{0} reps</source>
+        <translation>{0} Wiederholungen</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>links</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>rechts</translation>
+    </message>
+    <message>
+        <source>lower back</source>
+        <translation>unterer Rücken</translation>
+    </message>
+    <message>
+        <source>hamstrings</source>
+        <translation>hintere Oberschenkel</translation>
+    </message>
+    <message>
+        <source>{0}: {1} today, up from {2}</source>
+        <translation>{0}: heute {1}, statt bisher {2}</translation>
+    </message>
+    <message>
+        <source>{0}: the easier version today, “{1}”, {2}</source>
+        <translation>{0}: heute die leichtere Variante „{1}“, {2}</translation>
+    </message>
+    <message>
+        <source>{0}: {1} today, down from {2}</source>
+        <translation>{0}: heute {1}, weniger als bisher {2}</translation>
+    </message>
+    <message>
+        <source>{0}: the harder version today, “{1}”, {2}</source>
+        <translation>{0}: heute die schwerere Variante „{1}“, {2}</translation>
+    </message>
+    <message>
+        <source>{0}: back to the standard version, {1}</source>
+        <translation>{0}: zurück zur normalen Ausführung, {1}</translation>
+    </message>
+    <message>
+        <source>{0}: {1}, the routine&apos;s dose</source>
+        <translation>{0}: {1}, wie in der Routine vorgesehen</translation>
+    </message>
+    <message>
+        <source>{0}: {1} today, the same as last time</source>
+        <translation>{0}: heute {1}, wie beim letzten Mal</translation>
+    </message>
+    <message>
+        <source>This is your first time with it.</source>
+        <translation>Du machst diese Übung zum ersten Mal.</translation>
+    </message>
+    <message>
+        <source>There is one session to go on; two good sessions in a row move it up.</source>
+        <translation>Bisher gibt es nur eine Einheit in dieser Dosis; nach zwei guten Einheiten hintereinander geht es höher.</translation>
+    </message>
+    <message>
+        <source>You completed it in your last two sessions, with pain at most 2 of 10, and felt it in your glutes.</source>
+        <translation>Du hast sie in deinen letzten beiden Einheiten ganz geschafft, mit Schmerz höchstens 2 von 10, und sie im Gesäß gespürt.</translation>
+    </message>
+    <message>
+        <source>You rated the pain {0} of 10 last time. Stop if it hurts again.</source>
+        <translation>Beim letzten Mal hast du den Schmerz mit {0} von 10 bewertet. Hör auf, wenn es wieder wehtut.</translation>
+    </message>
+    <message>
+        <source>The dose could not be completed in your last two sessions.</source>
+        <translation>Die Dosis war in deinen letzten beiden Einheiten nicht ganz zu schaffen.</translation>
+    </message>
+    <message>
+        <source>The dose was not completed in one of your last two sessions.</source>
+        <translation>In einer deiner letzten beiden Einheiten wurde die Dosis nicht ganz geschafft.</translation>
+    </message>
+    <message>
+        <source>The pain reached {0} of 10; it moves up only while pain stays at 2 or less.</source>
+        <translation>Der Schmerz erreichte {0} von 10; gesteigert wird nur, solange er bei höchstens 2 bleibt.</translation>
+    </message>
+    <message>
+        <source>Some sets were felt somewhere other than the glutes; it moves up once they are felt in the glutes.</source>
+        <translation>Einige Sätze hast du nicht im Gesäß gespürt; gesteigert wird, sobald sie im Gesäß ankommen.</translation>
+    </message>
+    <message>
+        <source>The last sessions have no rating for pain or for where you felt it; rate your sets after each one so the dose can move up.</source>
+        <translation>Für die letzten Einheiten fehlt die Bewertung von Schmerz oder Ort; bewerte deine Sätze nach jedem Satz, damit die Dosis steigen kann.</translation>
+    </message>
+    <message>
+        <source>You are at the top of the source article&apos;s range, and it gives no harder version.</source>
+        <translation>Du bist am oberen Ende des Bereichs aus dem Quellartikel, und er nennt keine schwerere Variante.</translation>
+    </message>
+    <message>
+        <source>The source article gives no range for this kind of dose.</source>
+        <translation>Der Quellartikel nennt für diese Art von Dosis keinen Bereich.</translation>
+    </message>
+    <message>
+        <source>The easier version went well twice in a row.</source>
+        <translation>Die leichtere Variante lief zweimal hintereinander gut.</translation>
+    </message>
+    <message>
+        <source>Mostly felt in the {0}: {1} of the last {2} rated sets.</source>
+        <translation>Meist gespürt in: {0} ({1} der letzten {2} bewerteten Sätze).</translation>
+    </message>
+    <message>
+        <source>Check: {0}</source>
+        <translation>Achtung: {0}</translation>
+    </message>
+    <message>
+        <source>Coach tip: {0}</source>
+        <translation>Tipp: {0}</translation>
+    </message>
+    <message>
+        <source>the easier version, “{0}”</source>
+        <translation>die leichtere Variante „{0}“</translation>
+    </message>
+    <message>
+        <source>another exercise for the same muscle: {0}</source>
+        <translation>eine andere Übung für denselben Muskel: {0}</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> oder </translation>
+    </message>
+    <message>
+        <source>Consider {0}.</source>
+        <translation>Probier {0}.</translation>
+    </message>
+    <message>
+        <source>Use the suggestion: {0}</source>
+        <translation>Vorschlag nehmen: {0}</translation>
+    </message>
+    <message>
+        <source>Keep last time&apos;s: {0}</source>
+        <translation>Wie letztes Mal: {0}</translation>
+    </message>
+    <message>
+        <source>How: {0}</source>
+        <translation>So geht&apos;s: {0}</translation>
+    </message>
+    <message>
+        <source>Add one extra set for your weaker {0} side</source>
+        <translation>Einen zusätzlichen Satz für die schwächere Seite ({0})</translation>
+    </message>
+    <message>
+        <source>Today&apos;s plan: {0}</source>
+        <translation>Heutiger Plan: {0}</translation>
+    </message>
+    <message>
+        <source>Based on your last sessions. Choose for each exercise whether to use the suggestion or keep last time&apos;s dose. Stop any exercise that hurts.</source>
+        <translation>Auf Grundlage deiner letzten Einheiten. Wähle für jede Übung, ob du den Vorschlag nimmst oder die Dosis vom letzten Mal behältst. Brich jede Übung ab, die wehtut.</translation>
+    </message>
+    <message>
+        <source>Your {0} side has stayed about {1:.0f} % behind your {2} side over the last three sessions. Exercises done one side at a time start on the {0} side today.</source>
+        <translation>In den letzten drei Einheiten lag deine Seite {0} etwa {1:.0f} % hinter der Seite {2}. Einseitige Übungen beginnen heute {0}.</translation>
+    </message>
+    <message>
+        <source>Start the session</source>
+        <translation>Einheit starten</translation>
+    </message>
+    <message>
+        <source>Back to the routines</source>
+        <translation>Zurück zu den Routinen</translation>
+    </message>
+</context>
+<context>
     <name>ExerciseDetail</name>
     <message>
         <source>Exercise details</source>
@@ -114,6 +296,10 @@
     <message>
         <source>How</source>
         <translation>Wie</translation>
+    </message>
+    <message>
+        <source>Missing equipment</source>
+        <translation>Fehlende Ausrüstung</translation>
     </message>
     <message>
         <source>Cautions</source>
@@ -170,6 +356,10 @@
     <message>
         <source>Source: {title} — {publisher}</source>
         <translation>Quelle: {title} — {publisher}</translation>
+    </message>
+    <message>
+        <source>Needs what you do not have at hand: {0}. You can change your equipment in Settings.</source>
+        <translation>Braucht etwas, das du nicht zur Hand hast: {0}. Deine Ausrüstung kannst du in den Einstellungen ändern.</translation>
     </message>
     <message>
         <source>{0} s down</source>
@@ -456,6 +646,10 @@
         <translation>Fortschritt</translation>
     </message>
     <message>
+        <source>Felt in the glutes</source>
+        <translation>Im Gesäß gespürt</translation>
+    </message>
+    <message>
         <source>Left and right</source>
         <translation>Links und rechts</translation>
     </message>
@@ -566,6 +760,10 @@
     <message>
         <source>No session with both sides measured in this period.</source>
         <translation>In diesem Zeitraum gibt es keine Einheit, in der beide Seiten gemessen wurden.</translation>
+    </message>
+    <message>
+        <source>No set of {0} was rated for where it was felt in this period.</source>
+        <translation>In diesem Zeitraum wurde bei {0} kein Satz danach bewertet, wo er zu spüren war.</translation>
     </message>
     <message>
         <source>Save chart as PNG</source>
@@ -704,6 +902,14 @@
         <translation>A&amp;rt</translation>
     </message>
     <message>
+        <source>Only what I can do with my equipment</source>
+        <translation>Nur, was mit meiner Ausrüstung geht</translation>
+    </message>
+    <message>
+        <source>Hide exercises that need equipment you did not list in Settings</source>
+        <translation>Übungen ausblenden, die Ausrüstung brauchen, die du in den Einstellungen nicht angegeben hast</translation>
+    </message>
+    <message>
         <source>Number of exercises shown</source>
         <translation>Anzahl der angezeigten Übungen</translation>
     </message>
@@ -740,11 +946,16 @@
     <name>MainWindow</name>
     <message>
         <source>Library</source>
+        <extracomment>A plain start paints the window first and builds the library view a turn later. The first-run questions wait for a session started from the command line to end. Set by `restart`: `run` starts the program again once this copy has quit.</extracomment>
         <translation>Bibliothek</translation>
     </message>
     <message>
         <source>Sessions</source>
         <translation>Training</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
     </message>
     <message>
         <source>History</source>
@@ -772,6 +983,109 @@
     </message>
 </context>
 <context>
+    <name>PlanView</name>
+    <message>
+        <source>This week</source>
+        <translation>Diese Woche</translation>
+    </message>
+    <message>
+        <source>Sessions this week</source>
+        <translation>Einheiten diese Woche</translation>
+    </message>
+    <message>
+        <source>Next session</source>
+        <translation>Nächste Einheit</translation>
+    </message>
+    <message>
+        <source>Start it</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>What your sessions show</source>
+        <translation>Was deine Einheiten zeigen</translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation>Zwischenbilanz</translation>
+    </message>
+    <message>
+        <source>{0} of {1} done: this week&apos;s goal is met. Well done.</source>
+        <translation>{0} von {1} erledigt: Das Wochenziel ist erreicht. Gut gemacht.</translation>
+    </message>
+    <message>
+        <source>{0} of {1} done; {2} to go, with {3} days left this week.</source>
+        <translation>{0} von {1} erledigt; noch {2}, und die Woche hat noch {3} Tage.</translation>
+    </message>
+    <message>
+        <source>{0} of {1} done, with {2} days left this week. One session a day is plenty; the count starts again on Monday.</source>
+        <translation>{0} von {1} erledigt, und die Woche hat noch {2} Tage. Eine Einheit am Tag reicht; am Montag beginnt die Zählung neu.</translation>
+    </message>
+    <message>
+        <source>The two gluteus medius routines take turns, so each gets a few days&apos; rest before it comes round again.</source>
+        <translation>Die beiden Routinen für den mittleren Gesäßmuskel wechseln sich ab, so hat jede ein paar Tage Pause, bevor sie wieder dran ist.</translation>
+    </message>
+    <message>
+        <source>The gluteus medius routine due next needs equipment you did not list, so this one fits what you have at hand. You can change your equipment in Settings.</source>
+        <translation>Die fällige Routine für den mittleren Gesäßmuskel braucht Ausrüstung, die du nicht angegeben hast; diese passt zu dem, was du zur Hand hast. Deine Ausrüstung kannst du in den Einstellungen ändern.</translation>
+    </message>
+    <message>
+        <source>Your {0} side has stayed about {1:.0f} % behind your {2} side over the last three sessions. One-sided exercises start on the {0} side, and the plan before each session offers it an extra set.</source>
+        <translation>In den letzten drei Einheiten lag deine Seite {0} etwa {1:.0f} % hinter der Seite {2}. Einseitige Übungen beginnen {0}, und der Plan vor jeder Einheit bietet dieser Seite einen zusätzlichen Satz an.</translation>
+    </message>
+    <message>
+        <source>{0} is mostly felt in the {1} ({2:.0f} % of recent rated sets). Its cautions and an easier choice are shown before the next session.</source>
+        <translation>{0} wird meist hier gespürt: {1} ({2:.0f} % der zuletzt bewerteten Sätze). Vor der nächsten Einheit werden die Warnhinweise und eine leichtere Wahl gezeigt.</translation>
+    </message>
+    <message>
+        <source>After four weeks, this compares your first fortnight with your latest one.</source>
+        <translation>Nach vier Wochen vergleicht dies deine ersten zwei Wochen mit den letzten zwei.</translation>
+    </message>
+    <message>
+        <source>Week {0}: time for your check-in. Here is how your first fortnight compares with the latest.</source>
+        <translation>Woche {0}: Zeit für eine Zwischenbilanz. So stehen deine ersten zwei Wochen im Vergleich zu den letzten.</translation>
+    </message>
+    <message>
+        <source>Week {0}: your first fortnight against the latest.</source>
+        <translation>Woche {0}: deine ersten zwei Wochen im Vergleich zu den letzten.</translation>
+    </message>
+    <message>
+        <source>First fortnight</source>
+        <translation>Erste zwei Wochen</translation>
+    </message>
+    <message>
+        <source>Latest fortnight</source>
+        <translation>Letzte zwei Wochen</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Einheiten</translation>
+    </message>
+    <message>
+        <source>Sets</source>
+        <translation>Sätze</translation>
+    </message>
+    <message>
+        <source>Average pain (0-10)</source>
+        <translation>Mittlerer Schmerz (0-10)</translation>
+    </message>
+    <message>
+        <source>Felt in the glutes</source>
+        <translation>Im Gesäß gespürt</translation>
+    </message>
+    <message>
+        <source>{0}, best set</source>
+        <translation>{0}, bester Satz</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>s</translation>
+    </message>
+    <message>
+        <source>reps</source>
+        <translation>Wdh.</translation>
+    </message>
+</context>
+<context>
     <name>PlayerView</name>
     <message>
         <source>Session progress</source>
@@ -780,6 +1094,47 @@
     <message>
         <source>Done</source>
         <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <extracomment>&quot;Left&quot; and &quot;Right&quot;, as the weaker-side setting declares them; shown through `tr_setting`.</extracomment>
+        <translation>Runter</translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation>Halten</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Hoch</translation>
+    </message>
+    <message>
+        <source>Switch to your left side</source>
+        <translation>Wechsel auf die linke Seite</translation>
+    </message>
+    <message>
+        <source>Switch to your left leg</source>
+        <translation>Wechsel auf das linke Bein</translation>
+    </message>
+    <message>
+        <source>Switch to your right side</source>
+        <translation>Wechsel auf die rechte Seite</translation>
+    </message>
+    <message>
+        <source>Switch to your right leg</source>
+        <translation>Wechsel auf das rechte Bein</translation>
+    </message>
+    <message>
+        <source>Take {0} steps</source>
+        <translation>{0} Schritte</translation>
+    </message>
+    <message>
+        <source>Do {0} reps</source>
+        <translation>{0} Wiederholungen</translation>
+    </message>
+    <message>
+        <source>Tempo reps</source>
+        <translation>Wiederholungen im Takt</translation>
     </message>
     <message>
         <source>Done with this set (Enter)</source>
@@ -874,6 +1229,10 @@
         <translation>Übung {0} von {1}</translation>
     </message>
     <message>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
         <source>Press Start</source>
         <translation>Start drücken</translation>
     </message>
@@ -930,6 +1289,10 @@
         <translation>Tempo {0}</translation>
     </message>
     <message>
+        <source>Today&apos;s version: {0}</source>
+        <translation>Heutige Variante: {0}</translation>
+    </message>
+    <message>
         <source>Tip: {0}</source>
         <translation>Tipp: {0}</translation>
     </message>
@@ -964,6 +1327,10 @@
     <message>
         <source>{0} x {1}</source>
         <translation>{0} × {1}</translation>
+    </message>
+    <message>
+        <source>, plus one set for the {0} side</source>
+        <translation>, dazu ein Satz extra: {0}</translation>
     </message>
     <message>
         <source>Muted</source>
@@ -1485,6 +1852,14 @@
 <context>
     <name>RoutinePicker</name>
     <message>
+        <source>about {0} min</source>
+        <translation>etwa {0} Min.</translation>
+    </message>
+    <message>
+        <source>about {0} s</source>
+        <translation>etwa {0} s</translation>
+    </message>
+    <message>
         <source>Routines</source>
         <translation>Programme</translation>
     </message>
@@ -1517,12 +1892,20 @@
         <translation> (eigenes)</translation>
     </message>
     <message>
+        <source>Needs: {0}</source>
+        <translation>Braucht: {0}</translation>
+    </message>
+    <message>
         <source>Suggested next: {0}</source>
         <translation>Vorschlag als Nächstes: {0}</translation>
     </message>
     <message>
         <source>{0} exercises · {1} sets · {2}</source>
         <translation>{0} Übungen · {1} Sätze · {2}</translation>
+    </message>
+    <message>
+        <source>Needs what you do not have at hand: {0}. You can change your equipment in Settings.</source>
+        <translation>Braucht etwas, das du nicht zur Hand hast: {0}. Deine Ausrüstung kannst du in den Einstellungen ändern.</translation>
     </message>
     <message>
         <source> per side</source>
@@ -1834,6 +2217,7 @@
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
+        <extracomment>&quot;Restart now&quot; was pressed after changing a setting that only applies on the next start.</extracomment>
         <translation>Einstellungen</translation>
     </message>
     <message>
@@ -1843,6 +2227,18 @@
     <message>
         <source>Close settings</source>
         <translation>Einstellungen schließen</translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation>Jetzt neu starten</translation>
+    </message>
+    <message>
+        <source>Restart Gluteapp now</source>
+        <translation>Gluteapp jetzt neu starten</translation>
+    </message>
+    <message>
+        <source>Applies when Gluteapp starts again: {0}.</source>
+        <translation>Gilt nach dem nächsten Start von Gluteapp: {0}.</translation>
     </message>
     <message>
         <source>Audio backend: {0}</source>

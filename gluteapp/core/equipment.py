@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from gluteapp.core.exercises import Equipment, Exercise
+from gluteapp.core.vocabulary import Equipment
+
+if TYPE_CHECKING:  # the settings read the answer at start-up, before the library is loaded
+    from gluteapp.core.exercises import Exercise
 
 #: Everyone has a floor; a towel does as a mat, so a mat is never what rules an exercise out.
 ALWAYS_AT_HAND: frozenset[Equipment] = frozenset({Equipment.MAT})

@@ -5,128 +5,22 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import msgspec
 from msgspec import Meta, Struct
 
+# The enums live in `vocabulary` (no msgspec there); they are part of this module's interface.
+from gluteapp.core.vocabulary import Equipment as Equipment
+from gluteapp.core.vocabulary import Mode as Mode
+from gluteapp.core.vocabulary import Muscle as Muscle
+from gluteapp.core.vocabulary import Position as Position
+
 
 class LibraryError(ValueError):
     """A library file that cannot be used, with a message a person can act on."""
 
-
-class Muscle(StrEnum):
-    GLUTEUS_MAXIMUS = "gluteus_maximus"
-    GLUTEUS_MEDIUS = "gluteus_medius"
-    GLUTEUS_MINIMUS = "gluteus_minimus"
-    TFL = "tensor_fasciae_latae"
-    HAMSTRINGS = "hamstrings"
-    QUADRICEPS = "quadriceps"
-    ADDUCTORS = "adductors"
-    HIP_FLEXORS = "hip_flexors"
-    CALVES = "calves"
-    CORE = "core"
-    LOWER_BACK = "lower_back"
-    SHOULDERS = "shoulders"
-
-    @property
-    def label(self) -> str:
-        return MUSCLE_LABELS[self]
-
-
-MUSCLE_LABELS: dict[Muscle, str] = {
-    Muscle.GLUTEUS_MAXIMUS: "Gluteus maximus",
-    Muscle.GLUTEUS_MEDIUS: "Gluteus medius",
-    Muscle.GLUTEUS_MINIMUS: "Gluteus minimus",
-    Muscle.TFL: "Tensor fasciae latae",
-    Muscle.HAMSTRINGS: "Hamstrings",
-    Muscle.QUADRICEPS: "Quadriceps",
-    Muscle.ADDUCTORS: "Adductors",
-    Muscle.HIP_FLEXORS: "Hip flexors",
-    Muscle.CALVES: "Calves",
-    Muscle.CORE: "Core",
-    Muscle.LOWER_BACK: "Lower back",
-    Muscle.SHOULDERS: "Shoulder stabilisers",
-}
-
-
-class Equipment(StrEnum):
-    MINI_BAND = "mini_band"
-    LONG_BAND = "long_band"
-    WALL = "wall"
-    CHAIR = "chair"
-    STEP = "step"
-    MAT = "mat"
-    YOGA_BLOCK = "yoga_block"
-    DUMBBELL = "dumbbell"
-    HANDRAIL = "handrail"
-
-    @property
-    def label(self) -> str:
-        return EQUIPMENT_LABELS[self]
-
-
-EQUIPMENT_LABELS: dict[Equipment, str] = {
-    Equipment.MINI_BAND: "Mini band",
-    Equipment.LONG_BAND: "Long resistance band",
-    Equipment.WALL: "Wall",
-    Equipment.CHAIR: "Chair",
-    Equipment.STEP: "Step or box",
-    Equipment.MAT: "Mat",
-    Equipment.YOGA_BLOCK: "Yoga block",
-    Equipment.DUMBBELL: "Dumbbell",
-    Equipment.HANDRAIL: "Handrail or chair back",
-}
-
-
-class Position(StrEnum):
-    STANDING = "standing"
-    SEATED = "seated"
-    SIDE_LYING = "side_lying"
-    SUPINE = "supine"
-    PRONE = "prone"
-    QUADRUPED = "quadruped"
-    KNEELING = "kneeling"
-
-    @property
-    def label(self) -> str:
-        return POSITION_LABELS[self]
-
-    @property
-    def on_floor(self) -> bool:
-        return self not in (Position.STANDING, Position.SEATED)
-
-
-POSITION_LABELS: dict[Position, str] = {
-    Position.STANDING: "Standing",
-    Position.SEATED: "Seated",
-    Position.SIDE_LYING: "On the floor, on your side",
-    Position.SUPINE: "On the floor, on your back",
-    Position.PRONE: "On the floor, face down",
-    Position.QUADRUPED: "On the floor, on hands and knees",
-    Position.KNEELING: "Kneeling",
-}
-
-
-class Mode(StrEnum):
-    HOLD = "hold"
-    REPS = "reps"
-    TEMPO = "tempo"
-    STEPS = "steps"
-
-    @property
-    def label(self) -> str:
-        return MODE_LABELS[self]
-
-
-MODE_LABELS: dict[Mode, str] = {
-    Mode.HOLD: "Timed hold",
-    Mode.REPS: "Reps",
-    Mode.TEMPO: "Tempo-paced reps",
-    Mode.STEPS: "Steps",
-}
 
 Count = Annotated[int, Meta(ge=1, le=200)]
 Seconds = Annotated[int, Meta(ge=1, le=1800)]
@@ -364,6 +258,11 @@ def parse_library(text: str, origin: str = "exercise library") -> Library:
         parsed = msgspec.convert(raw, LibraryFile, strict=True)
     except msgspec.ValidationError as error:
         raise LibraryError(_explain(error, raw, origin)) from None
+    return library_of(parsed, origin)
+
+
+def library_of(parsed: LibraryFile, origin: str = "exercise library") -> Library:
+    """The checks the schema cannot express (unique ids, not empty), then the Library."""
     seen: set[str] = set()
     for exercise in parsed.exercise:
         if exercise.id in seen:

@@ -19,6 +19,8 @@ class DataDirError(OSError):
 @dataclass(frozen=True)
 class AppPaths:
     data_dir: Path
+    #: The platform's cache folder; None keeps the cache under the data folder.
+    cache_dir: Path | None = None
 
     @property
     def database(self) -> Path:
@@ -40,13 +42,25 @@ class AppPaths:
     def routines(self) -> Path:
         return self.data_dir / "routines"
 
+    @property
+    def cache(self) -> Path:
+        """Copies that can be rebuilt at any time, such as the validated exercise library."""
+        return self.cache_dir if self.cache_dir is not None else self.data_dir / "cache"
+
 
 def default_data_dir() -> Path:
     return platformdirs.user_data_path(APP_NAME, appauthor=False)
 
 
+def default_cache_dir() -> Path:
+    return platformdirs.user_cache_path(APP_NAME, appauthor=False)
+
+
 def resolve_paths(data_dir: Path | None = None) -> AppPaths:
-    return AppPaths((data_dir or default_data_dir()).expanduser().absolute())
+    """The platform's folders, or everything (the cache too) under `data_dir` when given."""
+    if data_dir is not None:
+        return AppPaths(data_dir.expanduser().absolute())
+    return AppPaths(default_data_dir().expanduser().absolute(), default_cache_dir())
 
 
 def ensure_writable(paths: AppPaths) -> None:

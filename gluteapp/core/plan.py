@@ -77,6 +77,17 @@ class WeekPlan:
         return self.remaining <= self.days_left
 
 
+def _last_in_pair(full: Sequence[tuple[date, SessionRecord]]) -> str | None:
+    return next((s.routine_id for _, s in reversed(full) if s.routine_id in MEDIUS_PAIR), None)
+
+
+def last_in_pair(
+    sessions: Iterable[SessionRecord], today: date, tz: tzinfo | None = None
+) -> str | None:
+    """The medius routine done last (A or B), by the same rule as the week plan's next one."""
+    return _last_in_pair(_full_sessions(sessions, today, tz))
+
+
 def week_plan(
     sessions: Iterable[SessionRecord],
     today: date,
@@ -87,7 +98,7 @@ def week_plan(
     full = _full_sessions(sessions, today, tz)
     monday = week_start(today)
     this_week = [day for day, _ in full if day >= monday]
-    last_pair = next((s.routine_id for _, s in reversed(full) if s.routine_id in MEDIUS_PAIR), None)
+    last_pair = _last_in_pair(full)
     return WeekPlan(
         week_start=monday,
         goal=goal,

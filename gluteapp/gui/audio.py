@@ -96,8 +96,8 @@ def resolve_cue(name: str | Cue | Phrase) -> Cue | Phrase:
 def cue_file(name: str | Cue | Phrase) -> Path:
     """The WAV file of a cue. Raises KeyError for an unknown name, FileNotFoundError if missing.
 
-    This is the one way code reaches the sound assets (the same aliases as the `/sounds` and
-    `/voice` sections of resources.qrc).
+    This is the one way code reaches the sound assets: files under assets/sounds and
+    assets/voice, never compiled into the Qt resources (playsound3 needs a real file).
     """
     item = resolve_cue(name)
     folder, stem = cue_key(item).split("/")

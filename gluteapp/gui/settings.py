@@ -9,7 +9,7 @@ from typing import Any, Generic, TypeVar, cast
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 
 from gluteapp.core.equipment import parse_equipment
-from gluteapp.core.exercises import Equipment
+from gluteapp.core.vocabulary import Equipment
 
 T = TypeVar("T", bool, int, str)
 
@@ -263,6 +263,8 @@ class Settings(QObject):
     def __init__(self, path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._store = QSettings(str(path), QSettings.Format.IniFormat, self)
+        # What the running app uses for the options it only reads when it starts.
+        self._at_start = {o.key: self.get_any(o) for o in ALL_OPTIONS if o.needs_restart}
 
     def get(self, option: Option[T]) -> T:
         if not self._store.contains(option.key):
@@ -281,6 +283,17 @@ class Settings(QObject):
         self._store.setValue(option.key, checked)
         self._store.sync()
         self.changed.emit(option.key)
+
+    def waiting_for_restart(self) -> list[Option[bool] | Option[int] | Option[str]]:
+        """The options changed since this object was made that apply only after a restart."""
+        return [
+            option_by_key(key) for key, value in self._at_start.items()
+            if self.get_any(option_by_key(key)) != value
+        ]
+
+    def is_set(self, option: Option[T]) -> bool:
+        """Whether a value was ever stored for the option (an answer), not just its default."""
+        return self._store.contains(option.key)
 
     def get_any(self, option: Option[bool] | Option[int] | Option[str]) -> bool | int | str:
         """`get` for code that handles every option alike (the settings dialog)."""

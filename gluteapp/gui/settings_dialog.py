@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QSizePolicy,
     QSpinBox,
@@ -77,6 +78,9 @@ class SettingsDialog(QDialog):
 
     PREFERRED_WIDTH = 860
 
+    #: "Restart now" was pressed after changing a setting that only applies on the next start.
+    restart_requested = Signal()
+
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._settings = settings
@@ -118,12 +122,27 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
         close.setAccessibleName(self.tr("Close settings"))
+        self.restart_note = QLabel()
+        self.restart_note.setObjectName("restart_note")
+        self.restart_note.setWordWrap(True)
+        self.restart_button = QPushButton(self.tr("Restart now"))
+        self.restart_button.setAccessibleName(self.tr("Restart Gluteapp now"))
+        self.restart_button.setAutoDefault(False)
+        self.restart_button.clicked.connect(self.restart_requested)
+        buttons.addButton(self.restart_button, QDialogButtonBox.ButtonRole.ActionRole)
+        # The note sits left of the buttons, where the eye goes on the way to Close.
+        bottom = QWidget()
+        bottom_row = QHBoxLayout(bottom)
+        bottom_row.setContentsMargins(0, 0, 0, 0)
+        bottom_row.addWidget(self.restart_note, 1)
+        bottom_row.addWidget(buttons)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 10)
         layout.addWidget(scroll, 1)
-        buttons.setContentsMargins(12, 0, 12, 0)
-        layout.addWidget(buttons)
+        bottom.setContentsMargins(12, 0, 12, 0)
+        layout.addWidget(bottom)
+        self._show_restart_offer()
 
         self._content = content
         self._fit_to_content()
@@ -256,7 +275,22 @@ class SettingsDialog(QDialog):
             self.resize(self.width(), self.height() + min(overflow, room))
 
     # --- echoing changes made elsewhere ----------------------------------------------------
+    def _show_restart_offer(self) -> None:
+        """Say which changes wait for the next start, and offer to restart now."""
+        waiting = self._settings.waiting_for_restart()
+        self.restart_note.setText(
+            self.tr("Applies when Gluteapp starts again: {0}.").format(
+                ", ".join(tr_setting(option.label) for option in waiting)
+            )
+            if waiting
+            else ""
+        )
+        self.restart_note.setVisible(bool(waiting))
+        self.restart_button.setVisible(bool(waiting))
+
     def _on_changed(self, key: str) -> None:
+        if option_by_key(key).needs_restart:
+            self._show_restart_offer()
         editor = self.editors.get(key)
         if editor is None:
             return

@@ -5,16 +5,9 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPalette, QPen
-from PySide6.QtWidgets import (
-    QApplication,
-    QProxyStyle,
-    QStyle,
-    QStyleFactory,
-    QStyleOption,
-    QWidget,
-)
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory
 
 if TYPE_CHECKING:
     from gluteapp.gui.settings import Settings
@@ -115,49 +108,15 @@ def resolve(choice: str, scheme: Qt.ColorScheme, platform_is_dark: bool) -> str:
     return "platform"
 
 
-class GluteappStyle(QProxyStyle):
-    """Fusion, with check boxes and radio buttons outlined so they show on a dark window.
-
-    Fusion draws their border a shade darker than the window, which vanishes on dark grey.
-    """
-
-    def __init__(self) -> None:
-        super().__init__(QStyleFactory.create("fusion"))
-        self.setObjectName("gluteapp_style")
-
-    def drawPrimitive(  # noqa: N802 - Qt override
-        self,
-        element: QStyle.PrimitiveElement,
-        option: QStyleOption,
-        painter: QPainter,
-        widget: QWidget | None = None,
-    ) -> None:
-        super().drawPrimitive(element, option, painter, widget)
-        round_box = element == QStyle.PrimitiveElement.PE_IndicatorRadioButton
-        if not (round_box or element == QStyle.PrimitiveElement.PE_IndicatorCheckBox):
-            return
-        if not is_dark(option.palette):
-            return
-        rect = QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.setPen(QPen(option.palette.color(Role.PlaceholderText), 1.0))
-        if round_box:
-            painter.drawEllipse(rect)
-        else:
-            painter.drawRoundedRect(rect, 2.0, 2.0)
-        painter.restore()
-
-
 class _ThemeState(QObject):
     """Remembers the platform style and the current choice; follows the desktop's scheme."""
 
     def __init__(self, app: QApplication) -> None:
         super().__init__(app)
         self.app = app
-        style = app.style()
-        self.platform_style = style.name() if style is not None else "fusion"
+        #: The platform's style, noted when our own first replaces it. Until then the app has
+        #: never asked for the style, which spares start-up QStyle's Python enums.
+        self.platform_style: str | None = None
         self.choice = "system"
         self.shown = "platform"
         app.styleHints().colorSchemeChanged.connect(self.on_scheme_changed)
@@ -174,7 +133,8 @@ class _ThemeState(QObject):
         hints = self.app.styleHints()
         if choice == "system":
             hints.unsetColorScheme()
-            self._set_style(self.platform_style)
+            if self.platform_style is not None:
+                self._set_style(self.platform_style)
             self.app.setPalette(QPalette())  # back to the platform's palette
             if scheme is None:
                 scheme = hints.colorScheme()
@@ -193,7 +153,12 @@ class _ThemeState(QObject):
         return "dark" if is_dark(self.app.palette()) else "light"
 
     def _use_own_style(self) -> None:
-        if not isinstance(self.app.style(), GluteappStyle):
+        from gluteapp.gui.style import GluteappStyle
+
+        style = self.app.style()
+        if not isinstance(style, GluteappStyle):
+            if self.platform_style is None:
+                self.platform_style = style.name() if style is not None else "fusion"
             self.app.setStyle(GluteappStyle())
 
     def _set_style(self, name: str) -> None:

@@ -372,3 +372,18 @@ def test_changes_largest_improvement_first() -> None:
 )
 def test_change_percent(first: float, latest: float, percent: float) -> None:
     assert ExerciseChange("glute-bridge", first, latest).change_percent == pytest.approx(percent)
+
+
+def test_last_in_pair_agrees_with_the_week_plan() -> None:
+    from gluteapp.core.plan import last_in_pair
+
+    today = date(2025, 9, 10)
+    sessions = [
+        session(date(2025, 9, 1), "gluteus-medius-a"),
+        session(date(2025, 9, 3), "gluteus-medius-b"),
+        session(date(2025, 9, 5), "standing-break"),
+        session(date(2025, 9, 6), "desk-break"),
+    ]
+    assert last_in_pair(sessions, today, tz=UTC) == "gluteus-medius-b"
+    assert week_plan(sessions, today, tz=UTC).next_routine_id == "gluteus-medius-a"
+    assert last_in_pair([], today, tz=UTC) is None

@@ -135,3 +135,42 @@ def test_plan_view_with_no_history(qtbot: QtBot, library: Library) -> None:
     assert view.next_name.text() == "gluteus-medius-a"
     assert not view.notes_card.isVisibleTo(view)
     assert "After four weeks" in view.check_text.text()
+
+
+def test_the_player_names_todays_variation(qtbot: QtBot, library: Library) -> None:
+    from msgspec.structs import replace
+
+    from gluteapp.core.engine import Session
+    from gluteapp.gui.player.runner import SessionRunner
+    from gluteapp.gui.player.view import PlayerView
+
+    routine = _routine(library, "gluteus-medius-a")
+    eased = replace(routine.steps[0], variation="From the knees")
+    routine = type(routine)(routine.id, routine.name, routine.prepare_s,
+                            (eased, *routine.steps[1:]), routine.description)
+    runner = SessionRunner(Session(routine, library))
+    view = PlayerView(runner, library)
+    runner.setParent(view)
+    qtbot.addWidget(view)
+    view.refresh()
+    assert view.exercise_label.text() == "Side plank: From the knees"
+    how = next(v.how for v in library["side-plank"].easier if v.name == "From the knees")
+    assert view.tip_label.text() == f"Today's version: {how}"
+
+
+def test_plan_view_explains_a_next_routine_chosen_for_the_equipment(qtbot: QtBot,
+                                                                   library: Library) -> None:
+    from dataclasses import replace
+
+    def load(today: date):  # type: ignore[no-untyped-def]
+        return replace(week_plan([], today, 2), next_routine_id="desk-break"), None, None, []
+
+    names = {r.id: r.name for r in builtin_routines(library)}
+    view = PlanView(library, names.__getitem__, load, today=lambda: TODAY)
+    qtbot.addWidget(view)
+    view.show()
+    assert view.next_name.text() == "Desk break"
+    assert "equipment" in view.next_text.text()
+    with qtbot.waitSignal(view.start_routine_requested) as signal:
+        view.next_button.click()
+    assert signal.args == ["desk-break"]

@@ -105,6 +105,13 @@ def test_every_chart_gets_data_from_the_demo_history(make_view: MakeView, demo_s
     assert data_length(view.sides_chart.right) == rights
     assert data_length(view.ratio_chart.ratio) == both
     assert both > 10
+    # One point per session in which a side plank set was rated for where it was felt.
+    plank_felt = sum(
+        1 for s in sessions
+        if any(st.exercise_id == "side-plank" and st.felt_in is not None for st in s.sets)
+    )
+    assert plank_felt > 5
+    assert data_length(view.exercise_felt_chart.points) == plank_felt
     days = (TODAY - range_start(HistoryRange.THREE_MONTHS, TODAY)).days + 1
     assert len(view.calendar.days()) == days
     assert sum(count for _day, count in view.calendar.days()) == len(sessions)

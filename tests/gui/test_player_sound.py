@@ -66,8 +66,11 @@ def run_session(sink: PulseSink, backend: str, tmp_path: Path) -> Path:
     return raw
 
 
+# The tolerances catch what a bug does (a cue a beat late, ticks that drift, a stale cue played
+# after the next one), not the few tens of milliseconds a shared, noisy machine adds now and
+# then: precise onset figures are measured in benchmarks/cue_onsets.py, never asserted here.
 @pytest.mark.parametrize(("backend", "tick_tolerance_ms", "cue_tolerance_ms"),
-                         [("qt", 20, 40), ("playsound", 150, 150)])
+                         [("qt", 80, 120), ("playsound", 200, 250)])
 def test_the_real_player_sounds_each_cue_in_order_and_on_time(
         pulse_sink: PulseSink, tmp_path: Path, backend: str,  # noqa: F811
         tick_tolerance_ms: float, cue_tolerance_ms: float) -> None:

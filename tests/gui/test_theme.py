@@ -13,10 +13,10 @@ from pytestqt.qtbot import QtBot
 
 from gluteapp.gui import resources
 from gluteapp.gui.settings import THEME, Settings
+from gluteapp.gui.style import GluteappStyle
 from gluteapp.gui.theme import (
     DARK,
     LIGHT,
-    GluteappStyle,
     apply_theme,
     build_palette,
     current_choice,

@@ -21,15 +21,16 @@ from pyqtgraph.graphicsItems.DateAxisItem import (
     ZoomLevel,
     makeSStepper,
 )
-from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetrics,
-    QHelpEvent,
+    QMouseEvent,
     QPainter,
     QPaintEvent,
     QPalette,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QFrame,
@@ -38,7 +39,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QStackedLayout,
-    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -146,6 +146,23 @@ _DAY_MONTH_ZOOM_LEVEL = ZoomLevel(
 )
 
 
+def short_month(month: int) -> str:
+    """A month's short name in the UI language ("Oct", "Okt"), without an abbreviating dot."""
+    return QLocale().standaloneMonthName(month, QLocale.FormatType.ShortFormat).rstrip(".")
+
+
+def _english_names() -> dict[str, str]:
+    """strftime's C-locale short month and day names, mapped to the UI language's."""
+    c = QLocale.c()
+    short = QLocale.FormatType.ShortFormat
+    names = {c.standaloneMonthName(m, short): short_month(m) for m in range(1, 13)}
+    names.update({
+        c.standaloneDayName(d, short): QLocale().standaloneDayName(d, short).rstrip(".")
+        for d in range(1, 8)
+    })
+    return names
+
+
 class DateAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
     """A local-time date axis: years and months, or days with their month; never hours."""
 
@@ -156,6 +173,14 @@ class DateAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
             5 * DAY_SPACING: _DAY_MONTH_ZOOM_LEVEL,
             0.5 * DAY_SPACING: DAY_HOUR_ZOOM_LEVEL,
         }
+        self._names = _english_names()
+
+    def tickStrings(  # noqa: N802 - pyqtgraph override
+        self, values: list[float], scale: float, spacing: float
+    ) -> list[str]:
+        # pyqtgraph formats with strftime, which names months in English whatever the language.
+        strings: list[str] = super().tickStrings(values, scale, spacing)
+        return [" ".join(self._names.get(w, w) for w in s.split(" ")) for s in strings]
 
 
 class TimeChart(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
@@ -189,6 +214,29 @@ class TimeChart(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
             offset = (-8, -4) if legend_at_bottom else (-8, 4)
             self.legend = item.addLegend(offset=offset, labelTextSize="9pt", colCount=3)
         self.colors = ChartColors.from_palette(self.palette())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.fit_legend()
+
+    def fit_legend(self) -> None:
+        """Entries side by side while they fit the plot's width, else in more rows.
+
+        One row of three was wider than the plot at 800x600 and lost its first words.
+        """
+        # pyqtgraph resizes the view while it is built and while it closes, when the legend or
+        # the axes are not there.
+        legend: pg.LegendItem | None = getattr(self, "legend", None)
+        try:
+            room = self.width() - self.getAxis("left").width() - 16  # the layout's margins
+        except AttributeError:
+            return
+        if legend is None or not legend.items:
+            return
+        for columns in range(len(legend.items), 0, -1):
+            legend.setColumnCount(columns)
+            if legend.boundingRect().width() <= room:
+                break
 
     def apply_colors(self, colors: ChartColors) -> None:
         self.colors = colors
@@ -541,7 +589,7 @@ class ActivityCalendar(QWidget):
             week_end = monday + timedelta(days=6)
             if week_end.month != last_month:
                 # A month's name over the week holding its first day, when there is room.
-                label = week_end.strftime("%b")
+                label = short_month(week_end.month)
                 if x >= next_label_x:
                     painter.setPen(colors.text)
                     painter.drawText(QPoint(x, top - metrics.descent() - 4), label)
@@ -573,20 +621,19 @@ class ActivityCalendar(QWidget):
                 return day, count
         return None
 
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            found = self.cell_at(event.pos())
-            if found is None:
-                QToolTip.hideText()
-            else:
-                day, count = found
-                QToolTip.showText(
-                    event.globalPos(),
-                    self.tooltip_format.format(day=day.strftime("%a %d %b %Y"), count=count),
-                    self,
-                )
-            return True
-        return super().event(event)
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        # The tooltip follows the cell under the pointer; Qt shows it. (Overriding event()
+        # instead would route every event, deferred deletion included, through Python.)
+        found = self.cell_at(event.position().toPoint())
+        if found is None:
+            self.setToolTip("")
+        else:
+            day, count = found
+            self.setToolTip(self.tooltip_format.format(
+                day=QLocale().toString(QDate(day.year, day.month, day.day), "ddd d MMM yyyy"),
+                count=count,
+            ))
+        super().mouseMoveEvent(event)
 
 
 class ChartPanel(QFrame):

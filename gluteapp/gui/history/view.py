@@ -109,7 +109,8 @@ class StatCard(QFrame):
         layout.addWidget(self.value)
         layout.addWidget(self.detail)
         layout.addStretch(1)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+        # As tall as the row, so a caption that wraps (as German ones do) leaves no ragged edge.
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
     def set_value(self, value: str, detail: str = "") -> None:
         self.value.setText(value)

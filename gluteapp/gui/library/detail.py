@@ -18,11 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gluteapp.core.equipment import missing_equipment
 from gluteapp.core.exercises import Equipment, Exercise, Variation
 from gluteapp.gui.library.body_diagram import PRIMARY_COLOUR, SECONDARY_COLOUR, BodyDiagram
 from gluteapp.gui.library.icons import svg_pixmap
 from gluteapp.gui.library.model import dosage_text
 from gluteapp.gui.library.widgets import Callout, CalloutKind, ChipStrip, scaled_font
+from gluteapp.gui.settings import EQUIPMENT_LABELS, tr_setting
 
 #: Below this width the body diagram moves under the cautions instead of beside the text.
 NARROW_WIDTH = 520
@@ -176,6 +178,7 @@ class ExerciseDetail(QScrollArea):
         super().__init__(parent)
         self._pages = frozenset(available_pages)
         self._exercise: Exercise | None = None
+        self._at_hand: frozenset[Equipment] | None = None
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -229,6 +232,13 @@ class ExerciseDetail(QScrollArea):
         self.muscle_chips = ChipStrip(self.tr("Works"))
         self.fact_chips = ChipStrip(self.tr("How"))
 
+        # Said only when the person has told us what they have at home.
+        self.missing_box = Callout(CalloutKind.NEUTRAL)
+        self.missing_box.setAccessibleName(self.tr("Missing equipment"))
+        self.missing_label = _text_label()
+        self.missing_box.content_layout.addWidget(self.missing_label)
+        self.missing_box.hide()
+
         # Cautions: warning colour and sign, always open, in the header before the steps.
         self.cautions_box = Callout(CalloutKind.WARNING)
         self.cautions_box.setAccessibleName(self.tr("Cautions"))
@@ -256,6 +266,7 @@ class ExerciseDetail(QScrollArea):
         header_text.addSpacing(2)
         header_text.addWidget(self.muscle_chips)
         header_text.addWidget(self.fact_chips)
+        header_text.addWidget(self.missing_box)
         header_text.addSpacing(6)
         header_text.addWidget(self.cautions_box)
         self._column.addLayout(header_text)
@@ -341,6 +352,7 @@ class ExerciseDetail(QScrollArea):
             + [ChipStrip.Spec(m.label, dot=SECONDARY_COLOUR) for m in exercise.secondary_muscles]
         )
         self.fact_chips.set_chips([ChipStrip.Spec(text) for text in self._facts(exercise)])
+        self._show_missing()
 
         self.cautions.set_items(exercise.cautions)
         self.steps.set_items(exercise.steps)
@@ -363,6 +375,33 @@ class ExerciseDetail(QScrollArea):
             )
         )
         self.verticalScrollBar().setValue(0)
+
+    def set_equipment_at_hand(self, at_hand: frozenset[Equipment] | None) -> None:
+        """What the person has at home (None: not known); the pane names what is missing."""
+        self._at_hand = at_hand
+        self._show_missing()
+
+    def missing_text(self) -> str:
+        """The missing-equipment note shown for the current exercise ("" when none is)."""
+        return self.missing_label.text() if not self.missing_box.isHidden() else ""
+
+    def _show_missing(self) -> None:
+        exercise = self._exercise
+        missing = (
+            missing_equipment(exercise, self._at_hand)
+            if exercise is not None and self._at_hand is not None
+            else frozenset()
+        )
+        if missing:
+            # In the library's order of equipment, with the names the settings use.
+            names = [tr_setting(EQUIPMENT_LABELS[item]) for item in Equipment if item in missing]
+            self.missing_label.setText(
+                self.tr(
+                    "Needs what you do not have at hand: {0}. You can change your equipment "
+                    "in Settings."
+                ).format(", ".join(names))
+            )
+        self.missing_box.setVisible(bool(missing))
 
     def _dosage_note(self, exercise: Exercise) -> str:
         lines = []

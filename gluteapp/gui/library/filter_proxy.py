@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from gluteapp.core.equipment import expand_at_hand
 from gluteapp.core.exercises import Equipment, Exercise, Mode, Muscle, Position
 from gluteapp.gui.library.model import ExerciseModel
 
@@ -33,7 +34,11 @@ PositionFilter = Position | PositionChoice | None
 
 
 class ExerciseFilterProxy(QSortFilterProxyModel):
-    """Keeps the rows that match every word of the search and every chosen filter."""
+    """Keeps the rows that match every word of the search and every chosen filter.
+
+    The equipment-at-hand filter (`set_usable_with`) is a standing preference rather than one
+    of the filters: `is_filtered` and `clear_filters` leave it alone.
+    """
 
     filters_changed = Signal()
 
@@ -44,6 +49,7 @@ class ExerciseFilterProxy(QSortFilterProxyModel):
         self._equipment: EquipmentFilter = None
         self._position: PositionFilter = None
         self._mode: Mode | None = None
+        self._have: frozenset[Equipment] | None = None
 
     # The criteria -----------------------------------------------------------------------------
 
@@ -66,6 +72,11 @@ class ExerciseFilterProxy(QSortFilterProxyModel):
     @property
     def mode(self) -> Mode | None:
         return self._mode
+
+    @property
+    def usable_with(self) -> frozenset[Equipment] | None:
+        """The equipment at hand exercises are limited to, or None when that filter is off."""
+        return self._have
 
     def is_filtered(self) -> bool:
         return bool(self._words) or any(
@@ -108,6 +119,14 @@ class ExerciseFilterProxy(QSortFilterProxyModel):
             self._mode = mode
             self._end_change()
 
+    def set_usable_with(self, at_hand: frozenset[Equipment] | None) -> None:
+        """Only exercises needing nothing beyond `at_hand` (and a mat); None shows them all."""
+        have = None if at_hand is None else expand_at_hand(at_hand)
+        if have != self._have:
+            self.beginFilterChange()
+            self._have = have
+            self._end_change()
+
     def clear_filters(self) -> None:
         """Back to every exercise: no search words and every filter on 'any'."""
         if self.is_filtered():
@@ -125,6 +144,8 @@ class ExerciseFilterProxy(QSortFilterProxyModel):
     def accepts(self, exercise: Exercise, search_text: str) -> bool:
         """Whether one exercise passes the current criteria (search_text is pre-computed)."""
         if any(word not in search_text for word in self._words):
+            return False
+        if self._have is not None and not self._have.issuperset(exercise.equipment):
             return False
         if self._muscle is not None and self._muscle not in exercise.muscles:
             return False

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QApplication,
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -63,6 +64,7 @@ from gluteapp.gui.library.filter_proxy import (
 from gluteapp.gui.library.model import ExerciseModel
 from gluteapp.gui.library.pages import Page, builtin_pages
 from gluteapp.gui.library.widgets import blend, scaled_font
+from gluteapp.gui.settings import EQUIPMENT, FIRST_RUN_DONE, Settings, equipment_at_hand
 
 #: Combo box data for "any" and the two choices that are not a single enum value.
 ANY = ""
@@ -278,6 +280,18 @@ class LibraryView(QWidget):
             label.setBuddy(combo)
             form.addRow(label, combo)
 
+        # Shown once the view knows what is at hand (set_equipment_at_hand).
+        self.usable_only_check = QCheckBox(self.tr("Only what I can do with my equipment"))
+        self.usable_only_check.setToolTip(
+            self.tr("Hide exercises that need equipment you did not list in Settings")
+        )
+        self.usable_only_check.setAccessibleName(self.usable_only_check.text())
+        self.usable_only_check.hide()
+        self.usable_only_check.toggled.connect(self._on_usable_only)
+        self._at_hand: frozenset[Equipment] | None = None
+        self._settings: Settings | None = None
+        self._answered = False
+
         self.count_label = QLabel()
         self.count_label.setAccessibleName(self.tr("Number of exercises shown"))
         self.count_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -305,6 +319,7 @@ class LibraryView(QWidget):
         layout.setSpacing(8)
         layout.addWidget(self.search_edit)
         layout.addLayout(form)
+        layout.addWidget(self.usable_only_check)
         layout.addLayout(count_row)
         layout.addWidget(self.list_view, 1)
         return page
@@ -376,6 +391,9 @@ class LibraryView(QWidget):
         if not index.isValid():
             self.clear_filters()
             index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():  # it needs equipment that is not at hand
+            self.usable_only_check.setChecked(False)
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
         self.list_view.setCurrentIndex(index)
         self.list_view.scrollTo(index)
         self._show_index(index)
@@ -406,7 +424,45 @@ class LibraryView(QWidget):
                 control.blockSignals(False)
         self._filter(self.proxy.clear_filters)
 
+    def set_equipment_at_hand(
+        self, at_hand: frozenset[Equipment], only_usable: bool | None = None
+    ) -> None:
+        """What the person has at home; `only_usable` also turns that filter on or off."""
+        self._at_hand = at_hand
+        self.detail.set_equipment_at_hand(at_hand)
+        self.usable_only_check.show()
+        check = self.usable_only_check
+        if only_usable is not None and only_usable != check.isChecked():
+            check.setChecked(only_usable)  # filters through _on_usable_only
+        elif check.isChecked():
+            self._filter(lambda: self.proxy.set_usable_with(at_hand))
+
+    def follow_equipment(self, settings: Settings) -> None:
+        """Take the equipment answer from `settings` and keep following it.
+
+        The filter starts on once there is an answer; the first answer (the first-run
+        questions, or Settings) turns it on, later changes only change what it allows.
+        """
+        self._settings = settings
+        self._answered = settings.is_set(EQUIPMENT)
+        self.set_equipment_at_hand(equipment_at_hand(settings), only_usable=self._answered)
+        settings.changed.connect(self._on_setting_changed)
+
+    def _on_setting_changed(self, key: str) -> None:
+        settings = self._settings
+        if settings is None or key not in (EQUIPMENT.key, FIRST_RUN_DONE.key):
+            return
+        first_answer = not self._answered and settings.is_set(EQUIPMENT)
+        self._answered = settings.is_set(EQUIPMENT)
+        self.set_equipment_at_hand(
+            equipment_at_hand(settings), only_usable=True if first_answer else None
+        )
+
     # Filtering --------------------------------------------------------------------------------
+
+    def _on_usable_only(self, on: bool) -> None:
+        at_hand = self._at_hand if on else None
+        self._filter(lambda: self.proxy.set_usable_with(at_hand))
 
     def _on_search_text(self, text: str) -> None:
         self._filter(lambda: self.proxy.set_search_text(text))

@@ -22,6 +22,7 @@ from gluteapp.core.exercises import Library
 from gluteapp.core.felt import FeltElsewhere
 from gluteapp.core.plan import CheckIn, Fortnight, WeekPlan
 from gluteapp.core.records import Side
+from gluteapp.core.routines import MEDIUS_PAIR
 from gluteapp.core.sides import SideFinding
 from gluteapp.gui.player.dose_plan import region_word, side_word
 
@@ -67,7 +68,7 @@ class DayStrip(QWidget):
             name = locale.dayName(day.isoweekday(), QLocale.FormatType.ShortFormat)
             is_done = day in done
             label.setText(f"{name}\n{'✓' if is_done else '·'}")
-            border = "2px solid palette(highlight)" if day == today else "1px solid palette(mid)"
+            border = "2px solid palette(highlight)" if day == today else "1px solid #8a8a8a"
             background = f"background: {DONE_COLOUR}; color: white;" if is_done else ""
             label.setStyleSheet(f"border: {border}; border-radius: 6px; {background}")
             label.setAccessibleName(
@@ -205,9 +206,14 @@ class PlanView(QWidget):
         self.day_strip.show_week(plan.week_start, plan.days_done, today)
         name = self._routine_name(plan.next_routine_id)
         self.next_name.setText(name)
-        self.next_text.setText(self.tr(
-            "The two gluteus medius routines take turns, so each gets a few days' rest before "
-            "it comes round again."))
+        if plan.next_routine_id in MEDIUS_PAIR:
+            self.next_text.setText(self.tr(
+                "The two gluteus medius routines take turns, so each gets a few days' rest "
+                "before it comes round again."))
+        else:
+            self.next_text.setText(self.tr(
+                "The gluteus medius routine due next needs equipment you did not list, so this "
+                "one fits what you have at hand. You can change your equipment in Settings."))
 
     def _show_notes(self, side: SideFinding | None, felt: list[FeltElsewhere]) -> None:
         lines = []

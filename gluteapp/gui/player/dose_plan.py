@@ -24,25 +24,26 @@ from gluteapp.core.progression import Change, DoseSuggestion, Reason
 from gluteapp.core.records import DoseChoice, FeltIn, Side
 from gluteapp.core.routines import Routine
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DosePlan", text)
+# A plain name that pyside6-lupdate recognises, for text outside a QObject method.
+translate = QCoreApplication.translate
 
 
 def dose_text(mode: Mode, amount: int) -> str:
     if mode is Mode.HOLD:
-        return _tr("{0} s").format(amount)
+        return translate("DosePlan", "{0} s").format(amount)
     if mode is Mode.STEPS:
-        return _tr("{0} steps").format(amount)
-    return _tr("{0} reps").format(amount)
+        return translate("DosePlan", "{0} steps").format(amount)
+    return translate("DosePlan", "{0} reps").format(amount)
 
 
 def side_word(side: Side) -> str:
-    return _tr("left") if side is Side.LEFT else _tr("right")
+    return translate("DosePlan", "left") if side is Side.LEFT else translate("DosePlan", "right")
 
 
 def region_word(region: FeltIn) -> str:
-    return _tr("lower back") if region is FeltIn.LOWER_BACK else _tr("hamstrings")
+    if region is FeltIn.LOWER_BACK:
+        return translate("DosePlan", "lower back")
+    return translate("DosePlan", "hamstrings")
 
 
 def headline(suggestion: DoseSuggestion, name: str) -> str:
@@ -51,72 +52,77 @@ def headline(suggestion: DoseSuggestion, name: str) -> str:
     old = dose_text(suggestion.mode, suggestion.previous)
     change = suggestion.change
     if change is Change.ADVANCE:
-        return _tr("{0}: {1} today, up from {2}").format(name, new, old)
+        return translate("DosePlan", "{0}: {1} today, up from {2}").format(name, new, old)
     if change is Change.EASIER and suggestion.variation:
-        return _tr("{0}: the easier version today, “{1}”, {2}").format(
+        return translate("DosePlan", "{0}: the easier version today, “{1}”, {2}").format(
             name, suggestion.variation, new)
     if change is Change.EASIER:
-        return _tr("{0}: {1} today, down from {2}").format(name, new, old)
+        return translate("DosePlan", "{0}: {1} today, down from {2}").format(name, new, old)
     if change is Change.HARDER and suggestion.variation:
-        return _tr("{0}: the harder version today, “{1}”, {2}").format(
+        return translate("DosePlan", "{0}: the harder version today, “{1}”, {2}").format(
             name, suggestion.variation, new)
     if change is Change.STANDARD:
-        return _tr("{0}: back to the standard version, {1}").format(name, new)
+        return translate("DosePlan", "{0}: back to the standard version, {1}").format(name, new)
     if change is Change.START:
-        return _tr("{0}: {1}, the routine's dose").format(name, new)
-    return _tr("{0}: {1} today, the same as last time").format(name, new)
+        return translate("DosePlan", "{0}: {1}, the routine's dose").format(name, new)
+    return translate("DosePlan", "{0}: {1} today, the same as last time").format(name, new)
 
 
 def reason_text(suggestion: DoseSuggestion) -> str:
     """Why, in one sentence a person can check against what they remember."""
     pain = suggestion.worst_pain
     texts = {
-        Reason.NO_HISTORY: _tr("This is your first time with it."),
-        Reason.ONE_SESSION: _tr(
+        Reason.NO_HISTORY: translate("DosePlan", "This is your first time with it."),
+        Reason.ONE_SESSION: translate("DosePlan",
             "There is one session to go on; two good sessions in a row move it up."),
-        Reason.READY: _tr(
+        Reason.READY: translate("DosePlan",
             "You completed it in your last two sessions, with pain at most 2 of 10, and felt "
             "it in your glutes."),
-        Reason.PAIN_HIGH: _tr(
+        Reason.PAIN_HIGH: translate("DosePlan",
             "You rated the pain {0} of 10 last time. Stop if it hurts again.").format(pain),
-        Reason.MISSED_TWICE: _tr(
+        Reason.MISSED_TWICE: translate("DosePlan",
             "The dose could not be completed in your last two sessions."),
-        Reason.NOT_COMPLETED: _tr(
+        Reason.NOT_COMPLETED: translate("DosePlan",
             "The dose was not completed in one of your last two sessions."),
-        Reason.PAIN_MODERATE: _tr(
+        Reason.PAIN_MODERATE: translate("DosePlan",
             "The pain reached {0} of 10; it moves up only while pain stays at 2 or less."
         ).format(pain),
-        Reason.NOT_IN_GLUTES: _tr(
+        Reason.NOT_IN_GLUTES: translate("DosePlan",
             "Some sets were felt somewhere other than the glutes; it moves up once they are "
             "felt in the glutes."),
-        Reason.NOT_RATED: _tr(
+        Reason.NOT_RATED: translate("DosePlan",
             "The last sessions have no rating for pain or for where you felt it; rate your "
             "sets after each one so the dose can move up."),
-        Reason.TOP_OF_RANGE: _tr(
+        Reason.TOP_OF_RANGE: translate("DosePlan",
             "You are at the top of the source article's range, and it gives no harder "
             "version."),
-        Reason.NO_RANGE: _tr("The source article gives no range for this kind of dose."),
+        Reason.NO_RANGE: translate(
+            "DosePlan", "The source article gives no range for this kind of dose."),
     }
     text = texts[suggestion.reason]
     if suggestion.change is Change.STANDARD:
-        text = _tr("The easier version went well twice in a row.") + " " + text
+        text = translate("DosePlan", "The easier version went well twice in a row.") + " " + text
     return text
 
 
 def felt_text(warning: FeltElsewhere, exercise: Exercise | None, library: Library) -> str:
-    lines = [_tr("Mostly felt in the {0}: {1} of the last {2} rated sets.").format(
+    lines = [translate(
+        "DosePlan", "Mostly felt in the {0}: {1} of the last {2} rated sets.").format(
         region_word(warning.region), round(warning.share * warning.rated), warning.rated)]
     if exercise is not None:
-        lines += [_tr("Check: {0}").format(caution) for caution in exercise.cautions[:2]]
-        lines += [_tr("Coach tip: {0}").format(tip) for tip in exercise.tips[:2]]
+        lines += [translate("DosePlan", "Check: {0}").format(caution)
+                  for caution in exercise.cautions[:2]]
+        lines += [translate("DosePlan", "Coach tip: {0}").format(tip) for tip in exercise.tips[:2]]
     options = []
     if warning.easier:
-        options.append(_tr("the easier version, “{0}”").format(warning.easier))
+        options.append(translate("DosePlan", "the easier version, “{0}”").format(warning.easier))
     if warning.alternatives:
         names = ", ".join(library.name_of(other) for other in warning.alternatives)
-        options.append(_tr("another exercise for the same muscle: {0}").format(names))
+        options.append(translate(
+            "DosePlan", "another exercise for the same muscle: {0}").format(names))
     if options:
-        lines.append(_tr("Consider {0}.").format(_tr(" or ").join(options)))
+        joined = translate("DosePlan", " or ").join(options)
+        lines.append(translate("DosePlan", "Consider {0}.").format(joined))
     return "\n".join(lines)
 
 
@@ -159,8 +165,8 @@ class DoseRow(QFrame):
                 new = f"“{suggestion.variation}”, {new}"
             if suggestion.previous_variation:
                 old = f"“{suggestion.previous_variation}”, {old}"
-            self.use_button.setText(_tr("Use the suggestion: {0}").format(new))
-            self.keep_button.setText(_tr("Keep last time's: {0}").format(old))
+            self.use_button.setText(translate("DosePlan", "Use the suggestion: {0}").format(new))
+            self.keep_button.setText(translate("DosePlan", "Keep last time's: {0}").format(old))
             self.use_button.setChecked(True)
             choices = QHBoxLayout()
             choices.addWidget(self.use_button)
@@ -174,14 +180,15 @@ class DoseRow(QFrame):
 
         if exercise is not None and suggestion.variation and exercise_variation_how(
                 exercise, suggestion.variation):
-            how = QLabel(_tr("How: {0}").format(
+            how = QLabel(translate("DosePlan", "How: {0}").format(
                 exercise_variation_how(exercise, suggestion.variation)))
             how.setWordWrap(True)
             layout.addWidget(how)
 
         if exercise is not None and suggestion.reason is Reason.PAIN_HIGH:
             cautions = QLabel("\n".join(
-                _tr("Check: {0}").format(caution) for caution in exercise.cautions))
+                translate("DosePlan", "Check: {0}").format(caution)
+                for caution in exercise.cautions))
             cautions.setObjectName("pain_cautions")
             cautions.setWordWrap(True)
             layout.addWidget(cautions)
@@ -199,7 +206,8 @@ class DoseRow(QFrame):
         self.extra_box: QCheckBox | None = None
         if extra_side is not None:
             self.extra_box = QCheckBox(
-                _tr("Add one extra set for your weaker {0} side").format(side_word(extra_side)))
+                translate("DosePlan", "Add one extra set for your weaker {0} side").format(
+                    side_word(extra_side)))
             self.extra_box.setChecked(True)
             layout.addWidget(self.extra_box)
 
@@ -230,13 +238,13 @@ class DosePlanView(QWidget):
         super().__init__(parent)
         self.setObjectName("dose_plan")
         self.advice = advice
-        title = QLabel(_tr("Today's plan: {0}").format(advice.routine.name))
+        title = QLabel(translate("DosePlan", "Today's plan: {0}").format(advice.routine.name))
         title.setObjectName("plan_title")
         font = title.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.6)
         title.setFont(font)
-        intro = QLabel(_tr(
+        intro = QLabel(translate("DosePlan",
             "Based on your last sessions. Choose for each exercise whether to use the "
             "suggestion or keep last time's dose. Stop any exercise that hurts."))
         intro.setWordWrap(True)
@@ -247,7 +255,7 @@ class DosePlanView(QWidget):
         side = advice.side
         if side is not None:
             other = Side.RIGHT if side.weaker is Side.LEFT else Side.LEFT
-            self.side_label.setText(_tr(
+            self.side_label.setText(translate("DosePlan",
                 "Your {0} side has stayed about {1:.0f} % behind your {2} side over the last "
                 "three sessions. Exercises done one side at a time start on the {0} side "
                 "today.").format(side_word(side.weaker), side.gap_percent, side_word(other)))
@@ -272,11 +280,11 @@ class DosePlanView(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(rows)
 
-        self.start_button = QPushButton(_tr("Start the session"))
+        self.start_button = QPushButton(translate("DosePlan", "Start the session"))
         self.start_button.setObjectName("plan_start")
         self.start_button.setMinimumHeight(48)
         self.start_button.setDefault(True)
-        self.cancel_button = QPushButton(_tr("Back to the routines"))
+        self.cancel_button = QPushButton(translate("DosePlan", "Back to the routines"))
         self.cancel_button.setMinimumHeight(48)
         self.start_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self.cancel_requested)

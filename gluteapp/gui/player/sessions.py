@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -16,28 +16,43 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gluteapp.core.exercises import Library
+from gluteapp.core.exercises import Equipment, Library
 from gluteapp.core.history_records import SessionRecord
+from gluteapp.core.next_routine import routine_missing_equipment
 from gluteapp.core.routines import Routine, RoutineStep
 from gluteapp.core.timeline import routine_duration_s
+from gluteapp.gui.settings import EQUIPMENT_LABELS, tr_setting
 
 
 def step_text(step: RoutineStep) -> str:
+    """'3 x 20 s hold', '2 x 10 reps, tempo 2-0-2', in the UI language.
+
+    Worded as the player words a dose (context PlayerView), so one translation serves both.
+    Literal translate() calls: pyside6-lupdate finds no text passed through a helper.
+    """
+    translate = QCoreApplication.translate
     if step.hold_s:
-        amount = f"{step.hold_s} s hold"
+        amount = translate("PlayerView", "{0} s hold").format(step.hold_s)
     elif step.steps_count:
-        amount = f"{step.steps_count} steps each way"
+        amount = translate("PlayerView", "{0} steps").format(step.steps_count)
     else:
-        amount = f"{step.reps} reps"
-    text = f"{step.sets} x {amount}"
+        amount = translate("PlayerView", "{0} reps").format(step.reps)
+    text = translate("PlayerView", "{0} x {1}").format(step.sets, amount)
     if step.tempo:
-        text += f", tempo {step.tempo}"
+        text += ", " + translate("PlayerView", "tempo {0}").format(step.tempo)
     return text
 
 
 def minutes_text(seconds: float) -> str:
     minutes = seconds / 60
-    return f"about {minutes:.0f} min" if minutes >= 2 else f"about {seconds:.0f} s"
+    if minutes >= 2:
+        return QCoreApplication.translate("RoutinePicker", "about {0} min").format(round(minutes))
+    return QCoreApplication.translate("RoutinePicker", "about {0} s").format(round(seconds))
+
+
+def equipment_names(items: frozenset[Equipment]) -> str:
+    """'Mini band, Chair': translated, in the declared order of the equipment."""
+    return ", ".join(tr_setting(EQUIPMENT_LABELS[item]) for item in Equipment if item in items)
 
 
 class ResumeBanner(QFrame):
@@ -89,6 +104,8 @@ class RoutinePicker(QWidget):
         self.library = library
         self.routines: list[Routine] = []
         self.user_ids: set[str] = set()
+        self.at_hand: frozenset[Equipment] | None = None
+        self.suggested_id: str | None = None
         self.list = QListWidget()
         self.list.setObjectName("routine_list")
         self.list.setAccessibleName(self.tr("Routines"))
@@ -127,6 +144,10 @@ class RoutinePicker(QWidget):
         self.meta.setObjectName("routine_meta")
         self.description = QLabel()
         self.description.setWordWrap(True)
+        self.needs = QLabel()
+        self.needs.setObjectName("routine_needs")
+        self.needs.setWordWrap(True)
+        self.needs.hide()
         self.steps = QLabel()
         self.steps.setObjectName("routine_steps")
         self.steps.setWordWrap(True)
@@ -153,6 +174,7 @@ class RoutinePicker(QWidget):
         right_layout.addWidget(self.name)
         right_layout.addWidget(self.meta)
         right_layout.addWidget(self.description)
+        right_layout.addWidget(self.needs)
         right_layout.addSpacing(8)
         right_layout.addWidget(self.steps, 1)
         right_layout.addWidget(self.suggestion)
@@ -173,24 +195,33 @@ class RoutinePicker(QWidget):
         layout.addWidget(splitter)
 
     def set_routines(self, builtin: list[Routine], user: list[Routine],
-                     problems: list[str], suggested_id: str | None = None) -> None:
+                     problems: list[str], suggested_id: str | None = None,
+                     at_hand: frozenset[Equipment] | None = None) -> None:
+        """Fill the list; with `at_hand`, routines needing anything else say what they need."""
         current = self.current_routine()
         self.routines = [*builtin, *user]
         self.user_ids = {r.id for r in user}
+        self.at_hand = at_hand
         self.list.blockSignals(True)
         self.list.clear()
         for routine in self.routines:
             minutes = routine_duration_s(routine, self.library) / 60
             suffix = self.tr(" (yours)") if routine.id in self.user_ids else ""
-            item = QListWidgetItem(f"{routine.name}{suffix}\n{minutes:.0f} min")
+            text = f"{routine.name}{suffix}\n{minutes:.0f} min"
+            missing = self.missing_for(routine)
+            if missing:
+                text += " · " + self.tr("Needs: {0}").format(equipment_names(missing))
+            item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, routine.id)
             self.list.addItem(item)
         self.list.blockSignals(False)
         self.problems.setText("\n".join(problems))
         self.problems.setVisible(bool(problems))
-        if suggested_id:
-            self.suggestion.setText(self.tr("Suggested next: {0}").format(
-                next((r.name for r in self.routines if r.id == suggested_id), suggested_id)))
+        self.suggested_id = suggested_id
+        self.suggestion.setText(self.tr("Suggested next: {0}").format(
+            next((r.name for r in self.routines if r.id == suggested_id), suggested_id))
+            if suggested_id else "")
+        self.suggestion.setVisible(bool(suggested_id))
         ids = [r.id for r in self.routines]
         keep = current.id if current is not None and current.id in ids else None
         self.select(keep or suggested_id or (ids[0] if ids else ""))
@@ -202,6 +233,12 @@ class RoutinePicker(QWidget):
                 self._show_current(row)
                 return
 
+    def missing_for(self, routine: Routine) -> frozenset[Equipment]:
+        """What the routine needs beyond the equipment at hand (nothing when that is unknown)."""
+        if self.at_hand is None:
+            return frozenset()
+        return routine_missing_equipment(routine, self.library, self.at_hand)
+
     def current_routine(self) -> Routine | None:
         row = self.list.currentRow()
         return self.routines[row] if 0 <= row < len(self.routines) else None
@@ -212,10 +249,15 @@ class RoutinePicker(QWidget):
         routine = self.routines[row]
         self.name.setText(routine.name)
         duration = routine_duration_s(routine, self.library)
-        sets = sum(step.sets for step in routine.steps)
+        sets = sum(step.set_count for step in routine.steps)
         self.meta.setText(self.tr("{0} exercises · {1} sets · {2}").format(
             len(routine.steps), sets, minutes_text(duration)))
         self.description.setText(routine.description)
+        missing = self.missing_for(routine)
+        self.needs.setText(self.tr(
+            "Needs what you do not have at hand: {0}. You can change your equipment in Settings."
+        ).format(equipment_names(missing)) if missing else "")
+        self.needs.setVisible(bool(missing))
         lines = []
         for number, step in enumerate(routine.steps, 1):
             exercise = self.library.get(step.exercise)

@@ -1,0 +1,177 @@
+"""The whole app in-process: when the first-run questions appear, the suggestion, Restart now."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QComboBox
+
+from gluteapp.app import Gluteapp, StartupOptions
+from gluteapp.core.paths import ensure_writable, resolve_paths
+from gluteapp.gui.audio import AudioService, VisualBackend
+from gluteapp.gui.first_run import FirstRunDialog
+from gluteapp.gui.player.cue_player import CuePlayer
+from gluteapp.gui.settings import EQUIPMENT, FIRST_RUN_DONE, LANGUAGE, Settings
+from gluteapp.gui.settings_dialog import SettingsDialog
+
+StartApp = Callable[..., Gluteapp]
+
+
+@pytest.fixture
+def start_app(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[StartApp]:
+    """Build and start Gluteapp the way `run()` does, minus the event loop and single instance."""
+    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)  # no screensaver to inhibit
+    started: list[Gluteapp] = []
+
+    def start(**options: object) -> Gluteapp:
+        data = tmp_path / "data"
+        paths = resolve_paths(data)
+        ensure_writable(paths)
+        app = Gluteapp(qapp, paths, StartupOptions(data_dir=data, **options))  # type: ignore[arg-type]
+        # Cues flash instead of sounding, and no speech engine is probed.
+        app.audio = AudioService(VisualBackend("a test has no sound device"))
+        assert app.start() is None
+        started.append(app)
+        settle()
+        return app
+
+    yield start
+    for app in started:
+        if app.reminders is not None:
+            app.reminders.shutdown()
+        app.shutdown()
+        if app.window is not None:
+            for cues in app.window.findChildren(CuePlayer):
+                cues.stop()  # the cues of a session's end are still queued
+        if app.window is not None:
+            app.window.close()
+
+
+def settle() -> None:
+    for _ in range(5):
+        QApplication.processEvents()
+
+
+def first_run_dialogs(app: Gluteapp) -> list[FirstRunDialog]:
+    assert app.window is not None
+    return [d for d in app.window.findChildren(FirstRunDialog) if d.isVisible()]
+
+
+def finish_normally(app: Gluteapp) -> None:
+    assert app.player is not None
+    runner = app.player.runner
+    while not runner.session.is_finished:
+        runner.skip()  # each timed phase skipped, each self-counted set marked done
+
+
+def end_early(app: Gluteapp) -> None:
+    assert app.player is not None
+    app.player.runner.end_early()
+
+
+def leave_the_player(app: Gluteapp) -> None:
+    app.leave_player()
+
+
+@pytest.mark.parametrize("end", [finish_normally, end_early, leave_the_player])
+def test_autostart_runs_first_and_asks_when_the_session_is_over(
+    start_app: StartApp, end: Callable[[Gluteapp], None]
+) -> None:
+    app = start_app(routine="desk-break", autostart=True)
+    assert app.settings is not None and not app.settings.get(FIRST_RUN_DONE)
+    assert app.session_running()
+    assert app.first_run_waiting
+    assert first_run_dialogs(app) == []  # nothing stands between the person and the session
+
+    end(app)
+    assert not app.session_running()
+    settle()
+    dialogs = first_run_dialogs(app)
+    assert len(dialogs) == 1
+    dialog = dialogs[0]
+    assert dialog.pages.currentWidget() is dialog.disclaimer
+    assert not app.first_run_waiting
+
+    dialog.accept_button.click()
+    dialog.questions.equipment.boxes["mini_band"].click()
+    dialog.finish_button.click()
+    settle()
+    assert app.settings.get(FIRST_RUN_DONE) is True
+    assert app.settings.get(EQUIPMENT) == "mini_band,wall,chair"
+    assert first_run_dialogs(app) == []
+    # Once answered it is never asked again, whatever ends next.
+    app.leave_player()
+    settle()
+    assert first_run_dialogs(app) == []
+
+
+def test_without_autostart_the_questions_come_first(start_app: StartApp) -> None:
+    app = start_app(routine="desk-break")
+    assert not app.session_running() and not app.first_run_waiting
+    assert len(first_run_dialogs(app)) == 1
+
+
+def test_quitting_on_the_disclaimer_closes_the_window(start_app: StartApp) -> None:
+    app = start_app()
+    assert app.window is not None and app.window.isVisible()
+    dialog = first_run_dialogs(app)[0]
+    dialog.quit_button.click()
+    settle()
+    assert not app.window.isVisible()
+    assert app.settings is not None and not app.settings.get(FIRST_RUN_DONE)
+
+
+def test_a_screenshot_never_asks(start_app: StartApp, tmp_path: Path) -> None:
+    target = tmp_path / "shot.png"
+    app = start_app(screenshot=target, routine="desk-break", autostart=True)
+    assert not app.first_run_waiting
+    assert app.take_screenshot(target) == 0
+    settle()
+    assert target.stat().st_size > 0
+    assert app.window is not None and app.window.findChildren(FirstRunDialog) == []
+
+
+def test_the_suggestion_follows_the_equipment_answer(
+    start_app: StartApp, tmp_path: Path
+) -> None:
+    settings = Settings(tmp_path / "data" / "settings.ini")
+    settings.set(EQUIPMENT, "mini_band")  # no chair, so not the medius pair
+    settings.set(FIRST_RUN_DONE, True)
+    del settings
+    app = start_app(view="sessions")
+    assert app.sessions is not None and app.settings is not None
+    picker = app.sessions.picker
+    assert picker.suggested_id == "atrophy-starter"
+    assert picker.current_routine() is not None
+    assert picker.current_routine().id == "atrophy-starter"  # type: ignore[union-attr]
+    # A chair too: the medius routine A is due, and the list follows at once.
+    app.settings.set(EQUIPMENT, "mini_band,chair")
+    assert picker.suggested_id == "gluteus-medius-a"
+    assert picker.suggestion.text() == "Suggested next: Gluteus medius A"
+
+
+def test_restart_now_closes_the_window_for_run_to_start_again(
+    start_app: StartApp, tmp_path: Path
+) -> None:
+    app = start_app(skip_first_run=True)
+    assert app.window is not None and app.settings is not None
+    app.open_settings()
+    settle()
+    dialog = app.window.findChild(SettingsDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.restart_button.isHidden()
+    language = dialog.editor(LANGUAGE)
+    assert isinstance(language, QComboBox)
+    language.setCurrentIndex(language.findData("de"))
+    assert app.settings.get(LANGUAGE) == "de"
+    assert not dialog.restart_button.isHidden()
+    assert not app.restart_wanted
+    dialog.restart_button.click()
+    settle()
+    assert app.restart_wanted
+    assert not app.window.isVisible()
+    assert app.window.findChild(SettingsDialog) is None  # closed and deleted

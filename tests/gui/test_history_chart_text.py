@@ -1,0 +1,87 @@
+"""Text on the history charts: month names in the UI language, legends that fit the plot."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+
+import pytest
+from pyqtgraph.graphicsItems.DateAxisItem import MONTH_SPACING
+from PySide6.QtCore import QLocale
+from pytestqt.qtbot import QtBot
+
+from gluteapp.gui.history.charts import DateAxis, TimeChart, TrendChart, short_month
+
+
+@pytest.fixture
+def german() -> Iterator[None]:
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    yield
+    QLocale.setDefault(before)
+
+
+def month_ticks(qtbot: QtBot) -> list[str]:
+    """The labels of three month ticks on a real chart's date axis."""
+    chart = TimeChart("Sessions")
+    qtbot.addWidget(chart)
+    axis = chart.getAxis("bottom")
+    assert isinstance(axis, DateAxis)
+    axis.zoomLevel = axis.zoomLevels[float("inf")]  # years and months
+    starts = [datetime(2026, month, 1, 12).timestamp() for month in (9, 10, 12)]
+    return list(axis.tickStrings(starts, 1.0, MONTH_SPACING))
+
+
+def test_in_german_the_axis_and_calendar_say_okt_and_dez(german: None, qtbot: QtBot) -> None:
+    assert [short_month(m) for m in (3, 9, 10, 12)] == ["Mär", "Sep", "Okt", "Dez"]
+    assert month_ticks(qtbot) == ["Sep", "Okt", "Dez"]
+
+
+def test_in_english_they_stay_as_they_were(qtbot: QtBot) -> None:
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    try:
+        assert short_month(10) == "Oct"
+        assert month_ticks(qtbot) == ["Sep", "Oct", "Dec"]
+    finally:
+        QLocale.setDefault(before)
+
+
+@pytest.mark.parametrize(("width", "columns"), [(250, 1), (370, 2), (660, 3)])
+def test_the_legend_takes_more_rows_rather_than_run_off_the_plot(
+    qtbot: QtBot, width: int, columns: int
+) -> None:
+    chart = TrendChart("Pain", (0, 10), "Session average", "Trend", "Session worst")
+    qtbot.addWidget(chart)
+    chart.resize(width, 220)
+    chart.show()
+    qtbot.waitExposed(chart)
+    legend = chart.legend
+    assert legend is not None
+    assert legend.columnCount == columns
+    assert legend.boundingRect().width() <= chart.getPlotItem().vb.width()
+
+
+def test_the_calendar_tooltip_names_the_day_under_the_pointer(qtbot: QtBot) -> None:
+    from datetime import date, timedelta
+
+    from PySide6.QtCore import QDate, QPoint
+    from PySide6.QtTest import QTest
+
+    from gluteapp.gui.history.charts import ActivityCalendar
+
+    calendar = ActivityCalendar(["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"])
+    qtbot.addWidget(calendar)
+    today = date(2026, 11, 19)
+    calendar.set_days([(today - timedelta(days=n), n % 3) for n in range(30)], today)
+    calendar.tooltip_format = "{day}: {count}"
+    calendar.resize(520, 200)
+    calendar.show()
+    qtbot.waitExposed(calendar)
+    calendar.grab()  # lays out the cells
+    rect, day, count = calendar._cells[-1]
+    QTest.mouseMove(calendar, rect.center())
+    expected_day = QLocale().toString(QDate(day.year, day.month, day.day), "ddd d MMM yyyy")
+    assert calendar.toolTip() == f"{expected_day}: {count}"
+    QTest.mouseMove(calendar, QPoint(1, 1))
+    assert calendar.toolTip() == ""
