@@ -420,6 +420,7 @@ class Gluteapp:
         from gluteapp.core.advice import SESSIONS_NEEDED
         from gluteapp.core.felt import felt_elsewhere
         from gluteapp.core.plan import check_in, week_plan
+        from gluteapp.core.routines import builtin_routines
         from gluteapp.core.sides import weaker_side
         from gluteapp.gui.settings import GOAL_PER_WEEK, equipment_at_hand
 
@@ -435,7 +436,7 @@ class Gluteapp:
         latest = store.latest_sessions(SESSIONS_NEEDED)
         plan = week_plan(sessions, today, self.settings.get(GOAL_PER_WEEK))
         # The same next routine as the Sessions list: the A/B turn, if the equipment allows.
-        suggested = self._suggested_routine_id(latest, today)
+        suggested = self._suggested_routine_id(builtin_routines(self.library), latest, today)
         if suggested is not None:
             plan = replace(plan, next_routine_id=suggested)
         return (
@@ -457,21 +458,21 @@ class Gluteapp:
         history = self.history_service()
         found = user_routines(self.paths.routines, self.library)
         latest = history.store.latest_sessions(SESSIONS_NEEDED)
+        builtin = builtin_routines(self.library)
         self.sessions.picker.set_routines(
-            builtin_routines(self.library), found.routines, found.errors,
-            suggested_id=self._suggested_routine_id(latest, date.today()),
+            builtin, found.routines, found.errors,
+            suggested_id=self._suggested_routine_id(builtin, latest, date.today()),
             at_hand=equipment_at_hand(self.settings))
 
-    def _suggested_routine_id(self, latest: list[SessionRecord], today: date) -> str | None:
+    def _suggested_routine_id(self, builtin: list[Routine], latest: list[SessionRecord],
+                              today: date) -> str | None:
         """Next in the medius A/B turn (as the Plan counts it), or what the equipment allows."""
         from gluteapp.core.next_routine import suggest_routine_id
         from gluteapp.core.plan import last_in_pair
-        from gluteapp.core.routines import builtin_routines
         from gluteapp.gui.settings import equipment_at_hand
 
         assert self.settings is not None
-        return suggest_routine_id(builtin_routines(self.library), self.library,
-                                  equipment_at_hand(self.settings),
+        return suggest_routine_id(builtin, self.library, equipment_at_hand(self.settings),
                                   last_in_pair(latest, today))
 
     def _on_setting_changed(self, key: str) -> None:

@@ -121,8 +121,7 @@ def play_at(app: Gluteapp, routine_id: str, at_s: float) -> PlayerView:
     assert app.window is not None
     app.window.show_area("sessions")
     # Straight to the player, past any plan of today's doses the app may show first.
-    play = getattr(app, "play_routine", app.start_routine)
-    player = play(routine)
+    player = app.play_routine(routine)
     assert isinstance(player, PlayerView), type(player)
     clock = FakeClock()
     player.runner.clock = clock

@@ -17,7 +17,6 @@ from gluteapp.core.history_records import SessionRecord
 from gluteapp.core.progression import (
     Change,
     DoseSuggestion,
-    Reason,
     apply_suggestions,
     suggest_routine,
 )
@@ -39,10 +38,6 @@ class SessionAdvice:
     side: SideFinding | None = None
     felt: Mapping[int, FeltElsewhere] = field(default_factory=dict)  # by step index
     extra_set_steps: tuple[int, ...] = ()  # per-side steps offered one extra set
-
-    @property
-    def has_history(self) -> bool:
-        return any(s.reason is not Reason.NO_HISTORY for s in self.suggestions)
 
     @property
     def worth_showing(self) -> bool:

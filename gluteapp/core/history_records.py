@@ -2,44 +2,24 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 
-from gluteapp.core.records import CompletedSet, FeltIn, SessionStatus, Side
+from gluteapp.core.records import CompletedSet, SessionStatus
 
 
 @dataclass(frozen=True)
-class StoredSet:
-    """A completed set as stored, with its id and session; times are aware UTC datetimes."""
+class StoredSet(CompletedSet):
+    """A completed set as stored: the same fields, plus its id and its session's id."""
 
-    id: int
-    session_id: int
-    exercise_id: str
-    set_number: int
-    side: Side
-    started_at: datetime
-    ended_at: datetime
-    target_reps: int | None = None
-    target_hold_s: float | None = None
-    achieved_reps: int | None = None
-    achieved_hold_s: float | None = None
-    pain: int | None = None
-    felt_in: FeltIn | None = None
+    # Keyword-only, so they can follow the set's defaulted fields.
+    id: int = field(kw_only=True)
+    session_id: int = field(kw_only=True)
 
     def as_completed_set(self) -> CompletedSet:
-        return CompletedSet(
-            exercise_id=self.exercise_id,
-            set_number=self.set_number,
-            side=self.side,
-            started_at=self.started_at,
-            ended_at=self.ended_at,
-            target_reps=self.target_reps,
-            target_hold_s=self.target_hold_s,
-            achieved_reps=self.achieved_reps,
-            achieved_hold_s=self.achieved_hold_s,
-            pain=self.pain,
-            felt_in=self.felt_in,
-        )
+        """The set without its storage ids, equal to the CompletedSet that was recorded."""
+        values = {f.name: getattr(self, f.name) for f in fields(CompletedSet)}
+        return CompletedSet(**values)
 
 
 @dataclass(frozen=True)

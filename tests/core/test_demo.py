@@ -32,28 +32,7 @@ def as_records(sessions: list[DemoSession]) -> list[SessionRecord]:
         stored = []
         for done in demo.sets:
             set_id += 1
-            stored.append(
-                StoredSet(
-                    set_id,
-                    session_id,
-                    **{
-                        name: getattr(done, name)
-                        for name in (
-                            "exercise_id",
-                            "set_number",
-                            "side",
-                            "started_at",
-                            "ended_at",
-                            "target_reps",
-                            "target_hold_s",
-                            "achieved_reps",
-                            "achieved_hold_s",
-                            "pain",
-                            "felt_in",
-                        )
-                    },
-                )
-            )
+            stored.append(StoredSet(**vars(done), id=set_id, session_id=session_id))
         records.append(
             SessionRecord(
                 session_id,

@@ -22,7 +22,7 @@ from gluteapp.core.exercises import Exercise, Library, Mode
 from gluteapp.core.felt import FeltElsewhere
 from gluteapp.core.progression import Change, DoseSuggestion, Reason
 from gluteapp.core.records import DoseChoice, FeltIn, Side
-from gluteapp.core.routines import Routine
+from gluteapp.core.routines import Routine, find_variation
 
 # A plain name that pyside6-lupdate recognises, for text outside a QObject method.
 translate = QCoreApplication.translate
@@ -178,10 +178,9 @@ class DoseRow(QFrame):
             self.use_button.hide()
             self.keep_button.hide()
 
-        if exercise is not None and suggestion.variation and exercise_variation_how(
-                exercise, suggestion.variation):
-            how = QLabel(translate("DosePlan", "How: {0}").format(
-                exercise_variation_how(exercise, suggestion.variation)))
+        variation = find_variation(exercise, suggestion.variation) if exercise else None
+        if variation is not None:
+            how = QLabel(translate("DosePlan", "How: {0}").format(variation.how))
             how.setWordWrap(True)
             layout.addWidget(how)
 
@@ -218,13 +217,6 @@ class DoseRow(QFrame):
     @property
     def extra_set(self) -> bool:
         return self.extra_box is not None and self.extra_box.isChecked()
-
-
-def exercise_variation_how(exercise: Exercise, name: str) -> str:
-    for variation in (*exercise.easier, *exercise.harder):
-        if variation.name == name:
-            return variation.how
-    return ""
 
 
 class DosePlanView(QWidget):
