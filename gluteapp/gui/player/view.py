@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -23,66 +23,25 @@ from PySide6.QtWidgets import (
 
 from gluteapp.core.engine import (
     Event,
-    Phase,
     PhaseKind,
     PhaseStarted,
     SessionFinished,
     SetCompleted,
-    SubPhase,
 )
 from gluteapp.core.exercises import Exercise, Library, Variation
 from gluteapp.core.records import Side
 from gluteapp.core.routines import step_variation
-from gluteapp.core.timeline import limb_word
 from gluteapp.gui.player.countdown import CountdownRing, format_seconds
 from gluteapp.gui.player.rating import RatingPanel
 from gluteapp.gui.player.runner import SessionRunner
 from gluteapp.gui.player.summary import SessionSummary
 from gluteapp.gui.settings import WEAKER_SIDE, tr_setting
+from gluteapp.gui.words import phase_words as phase_words
 
 log = logging.getLogger(__name__)
 
 #: "Left" and "Right", as the weaker-side setting declares them; shown through `tr_setting`.
 SIDE_WORDS = {side: WEAKER_SIDE.choice_label(side.value) for side in (Side.LEFT, Side.RIGHT)}
-
-
-def phase_words(phase: Phase, sub_phase: SubPhase | None, library: Library) -> str:
-    """What the engine's `Session.label` says ('Hold', 'Down', 'Switch to your right leg'),
-    in the UI language: the engine's own words are English only.
-
-    Literal translate() calls: pyside6-lupdate finds no text passed through a helper.
-    """
-    translate = QCoreApplication.translate
-    if sub_phase is SubPhase.DOWN:
-        return translate("PlayerView", "Down")
-    if sub_phase is SubPhase.PAUSE:
-        return translate("PlayerView", "Hold")
-    if sub_phase is SubPhase.UP:
-        return translate("PlayerView", "Up")
-    kind = phase.kind
-    if kind is PhaseKind.SWITCH_SIDES and phase.side in (Side.LEFT, Side.RIGHT):
-        exercise = library.get(phase.exercise_id or "")
-        side_lying = exercise is not None and limb_word(exercise) == "side"
-        if phase.side is Side.LEFT:
-            return (translate("PlayerView", "Switch to your left side") if side_lying
-                    else translate("PlayerView", "Switch to your left leg"))
-        return (translate("PlayerView", "Switch to your right side") if side_lying
-                else translate("PlayerView", "Switch to your right leg"))
-    if kind is PhaseKind.STEPS:
-        return translate("PlayerView", "Take {0} steps").format(phase.target_reps)
-    if kind is PhaseKind.REPS:
-        return translate("PlayerView", "Do {0} reps").format(phase.target_reps)
-    if kind is PhaseKind.PREPARE:
-        return translate("PlayerView", "Get ready")
-    if kind is PhaseKind.HOLD:
-        return translate("PlayerView", "Hold")
-    if kind is PhaseKind.TEMPO:
-        return translate("PlayerView", "Tempo reps")
-    if kind.is_rest:
-        return translate("PlayerView", "Rest")
-    if kind is PhaseKind.DONE:
-        return translate("PlayerView", "Done")
-    return phase.label
 
 
 def _px(height: int, share: float, low: int, high: int) -> int:
