@@ -78,7 +78,8 @@ def main() -> None:
         window.resize(1280, 800)
         target = window
     else:
-        from gluteapp.app import Gluteapp, StartupOptions
+        from gluteapp.app import Gluteapp
+from gluteapp.launch import StartupOptions
         from gluteapp.core.paths import ensure_writable, resolve_paths
 
         paths = resolve_paths(Path(data))

@@ -225,7 +225,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _cmd_export(args)
     if args.command == "demo-history":
         return _cmd_demo_history(args)
-    from gluteapp.app import run_gui
+    from gluteapp.launch import run_gui
 
     return run_gui(args)
 

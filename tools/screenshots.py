@@ -21,7 +21,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from gluteapp.app import Gluteapp, StartupOptions
+from gluteapp.app import Gluteapp
+from gluteapp.launch import StartupOptions
 from gluteapp.core.paths import ensure_writable, resolve_paths
 from gluteapp.core.routines import find_routine
 from gluteapp.gui.main_window import MainWindow
@@ -121,7 +122,7 @@ def play_at(app: Gluteapp, routine_id: str, at_s: float) -> PlayerView:
     assert app.window is not None
     app.window.show_area("sessions")
     # Straight to the player, past any plan of today's doses the app may show first.
-    player = app.play_routine(routine)
+    player = app.controller.play_routine(routine)
     assert isinstance(player, PlayerView), type(player)
     clock = FakeClock()
     player.runner.clock = clock
@@ -164,7 +165,7 @@ def readme_set(qt_app: QApplication, out: Path) -> None:
             window.set_focus_mode(True)
             shot(f"{name}-1920x1080", (1920, 1080))
             window.set_focus_mode(False)
-            app.leave_player()
+            app.controller.leave()
 
 
 def variant_set(qt_app: QApplication, out: Path, variant: str) -> None:
@@ -179,12 +180,12 @@ def variant_set(qt_app: QApplication, out: Path, variant: str) -> None:
         # Today's doses for the next medius routine, from the demo history.
         window.show_area("sessions")
         medius = find_routine("gluteus-medius-a", app.library, app.paths.routines)
-        app.start_routine(medius)
+        app.controller.start_routine(medius)
         shot(f"dose-plan-{variant}", MAIN_SIZE)
-        app.leave_player()
+        app.controller.leave()
         play_at(app, "side-plank-demo", SCENES[0][2])
         shot(f"player-{variant}", MAIN_SIZE)
-        app.leave_player()
+        app.controller.leave()
 
 
 def main() -> int:

@@ -43,14 +43,36 @@ __all__ = [
     "Session",
     "SessionFinished",
     "SessionOptions",
+    "SessionStarted",
     "SessionTotals",
     "SetCompleted",
+    "SetKey",
     "SubPhase",
     "SwitchSides",
     "routine_duration_s",
+    "set_key",
 ]
 
 # --- events --------------------------------------------------------------------------------------
+
+#: Which set of a session: (exercise id, set number, side value), as the history stores it.
+SetKey = tuple[str, int, str]
+
+
+def set_key(phase: Phase) -> SetKey | None:
+    """The history's key of a work phase's set; None for phases that are not a set."""
+    if not phase.kind.is_work or phase.exercise_id is None or phase.side is None:
+        return None
+    return (phase.exercise_id, phase.set_number, phase.side.value)
+
+
+
+@dataclass(frozen=True)
+class SessionStarted:
+    """The session began (or, with `resumed`, picked up where an interrupted one stopped)."""
+
+    at: float
+    resumed: bool = False
 
 
 @dataclass(frozen=True)
@@ -177,7 +199,8 @@ class SessionFinished:
 
 
 Event = (
-    CountdownTick
+    SessionStarted
+    | CountdownTick
     | PhaseStarted
     | Halfway
     | LastSeconds
@@ -425,8 +448,29 @@ class Session:
             return []
         self._started_at = now
         self._state = _State.RUNNING
-        events = self._enter(0, now)
+        events: list[Event] = [SessionStarted(now)]
+        events += self._enter(0, now)
         events += self._advance(now)
+        return events
+
+    def resume_after(self, now: float, done: set[SetKey]) -> list[Event]:
+        """Start paused at the first set not in `done`: an interrupted session picks up there.
+
+        Phases before it are passed over silently (no set recorded, no cue), so the only event
+        is a resumed SessionStarted. With every set done, the session finishes as completed.
+        """
+        if self._state is not _State.NOT_STARTED:
+            return []
+        self._started_at = now
+        self._state = _State.PAUSED
+        target = next(
+            (p.index for p in self.timeline if p.kind.is_work and set_key(p) not in done),
+            len(self.timeline) - 1,
+        )
+        events: list[Event] = [SessionStarted(now, resumed=True)]
+        entered = self._enter(target, now)
+        if self.is_finished:  # nothing was left to do: it ends as completed, and says so
+            events += entered
         return events
 
     def tick(self, now: float) -> list[Event]:

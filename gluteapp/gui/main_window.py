@@ -168,6 +168,14 @@ class MainWindow(QMainWindow):
             self._painted = True
             self.first_painted.emit()
 
+    def bring_to_front(self) -> None:
+        """Raise the window over others (another start of the program asked for it)."""
+        self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized
+                            | Qt.WindowState.WindowActive)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
     def add_banner(self, banner: QWidget) -> None:
         """A strip above the areas, such as the sitting reminder."""
         self._banners.addWidget(banner)

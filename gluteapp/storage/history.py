@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, Concatenate, ParamSpec, Self, TypeVar
 
 from sqlite_utils import Database
 
@@ -61,6 +61,35 @@ _CHOICE_COLUMNS = (
     " suggested_variation, chosen_variation, suggested_extra_side, chosen_extra_side"
 )
 _FINISHED = (SessionStatus.COMPLETED, SessionStatus.ENDED_EARLY)
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _reading(
+    action: str,
+) -> Callable[[Callable[Concatenate[HistoryStore, _P], _R]],
+              Callable[Concatenate[HistoryStore, _P], _R]]:
+    """Turn a database error during a read into a StorageError that says what was being read.
+
+    Callers above storage then handle one kind of exception and never see sqlite3.
+    """
+
+    def wrap(
+        method: Callable[Concatenate[HistoryStore, _P], _R],
+    ) -> Callable[Concatenate[HistoryStore, _P], _R]:
+        def wrapper(self: HistoryStore, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+            try:
+                return method(self, *args, **kwargs)
+            except sqlite3.Error as error:
+                raise StorageError(
+                    f"Could not read {action} from {self.path} ({error})."
+                ) from error
+
+        wrapper.__name__, wrapper.__doc__ = method.__name__, method.__doc__
+        return wrapper
+
+    return wrap
 
 
 def open_history(
@@ -348,6 +377,7 @@ class HistoryStore:
             )
         return self._sessions_where(f"id IN ({', '.join('?' * len(ids))})" if ids else "0", ids)
 
+    @_reading("the interrupted sessions")
     def resumable_sessions(self) -> list[SessionRecord]:
         """Interrupted sessions not yet resumed or closed, oldest first, with their sets."""
         return self._sessions_where(
@@ -387,18 +417,21 @@ class HistoryStore:
 
     # -- reads -----------------------------------------------------------------------------
 
+    @_reading("a session")
     def get_session(self, session_id: int) -> SessionRecord:
         found = self._sessions_where("id = ?", (session_id,))
         if not found:
             raise RecordNotFoundError(f"There is no session with id {session_id}.")
         return found[0]
 
+    @_reading("a set")
     def get_set(self, set_id: int) -> StoredSet:
         rows = list(self._db.query(f"SELECT {_SET_COLUMNS} FROM sets WHERE id = ?", (set_id,)))
         if not rows:
             raise RecordNotFoundError(f"There is no set with id {set_id}.")
         return _stored_set(rows[0])
 
+    @_reading("the sessions")
     def list_sessions(
         self, since: datetime | None = None, until: datetime | None = None
     ) -> list[SessionRecord]:
@@ -406,6 +439,7 @@ class HistoryStore:
         where, params = _time_range("started_at", since, until)
         return self._sessions_where(where, params)
 
+    @_reading("an exercise's sets")
     def sets_for_exercise(
         self, exercise_id: str, since: datetime | None = None, until: datetime | None = None
     ) -> list[StoredSet]:
@@ -418,6 +452,7 @@ class HistoryStore:
         )
         return [_stored_set(row) for row in rows]
 
+    @_reading("the latest sessions")
     def latest_sessions(self, limit: int) -> list[SessionRecord]:
         """The newest `limit` sessions that have at least one set, oldest first, with their sets.
 
@@ -430,11 +465,13 @@ class HistoryStore:
             (limit,),
         )
 
+    @_reading("the first session")
     def first_started_at(self) -> datetime | None:
         """When the first session ever started, or None with no history."""
         row = self._db.execute("SELECT min(started_at) FROM sessions").fetchone()
         return from_db_time(row[0]) if row and row[0] is not None else None
 
+    @_reading("the chosen doses")
     def dose_choices(self, session_id: int) -> list[DoseChoice]:
         """What was suggested and chosen before a session, in routine order."""
         rows = self._db.query(
@@ -443,6 +480,7 @@ class HistoryStore:
         )
         return [_dose_choice(row) for row in rows]
 
+    @_reading("the last variations")
     def last_variations(self) -> dict[str, str]:
         """Per exercise, the variation chosen the last time it was offered, if it was one."""
         rows = self._db.query(
@@ -457,8 +495,17 @@ class HistoryStore:
 
     def all_sets(self) -> Iterator[StoredSet]:
         """Every set ever recorded, in the order recorded, read lazily (for export)."""
-        for row in self._db.query(f"SELECT {_SET_COLUMNS} FROM sets ORDER BY id"):
-            yield _stored_set(row)
+        try:
+            for row in self._db.query(f"SELECT {_SET_COLUMNS} FROM sets ORDER BY id"):
+                yield _stored_set(row)
+        except sqlite3.Error as error:
+            raise StorageError(f"Could not read the sets from {self.path} ({error}).") from error
+
+    @_reading("whether any set was recorded")
+    def has_sets(self) -> bool:
+        """Whether at least one set was ever recorded (cheap: stops at the first row)."""
+        row = self._db.execute("SELECT EXISTS (SELECT 1 FROM sets)").fetchone()
+        return bool(row[0])
 
     # -- backups ---------------------------------------------------------------------------
 

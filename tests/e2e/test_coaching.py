@@ -20,7 +20,8 @@ import pytest
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QLabel
 
-from gluteapp.app import Gluteapp, StartupOptions
+from gluteapp.app import Gluteapp
+from gluteapp.launch import StartupOptions
 from gluteapp.core.assets import builtin_library
 from gluteapp.core.engine import PhaseKind
 from gluteapp.core.paths import ensure_writable, resolve_paths
@@ -88,7 +89,7 @@ def app(qapp: QApplication, data_dir: Path, tmp_path: Path,
 
 
 def test_the_plan_shows_todays_doses_before_the_session(app: Gluteapp) -> None:
-    plan = app.plan_view
+    plan = app.controller.plan_view
     assert isinstance(plan, DosePlanView)
     rows = {row.suggestion.exercise_id: row for row in plan.rows}
     assert rows["side-plank"].headline.text() == "Side plank: 15 s today, up from 10 s"
@@ -104,7 +105,7 @@ def test_the_plan_shows_todays_doses_before_the_session(app: Gluteapp) -> None:
     assert rows["single-leg-rdl"].extra_box is None
     assert squat.findChild(QLabel, "pain_cautions") is not None
     # Nothing has started yet: no player, no new session in the history.
-    assert app.player is None
+    assert app.controller.player is None
 
 
 # Starting a session probes the machine's sound and speech engines; this machine has neither
@@ -112,13 +113,13 @@ def test_the_plan_shows_todays_doses_before_the_session(app: Gluteapp) -> None:
 @pytest.mark.qt_log_ignore("pipewire", "text-to-speech plug-in")
 def test_starting_runs_the_chosen_doses_and_stores_the_choices(app: Gluteapp,
                                                               data_dir: Path) -> None:
-    plan = app.plan_view
+    plan = app.controller.plan_view
     assert isinstance(plan, DosePlanView)
     rows = {row.suggestion.exercise_id: row for row in plan.rows}
     rows["single-leg-rdl"].keep_button.setChecked(True)  # keep last time's dose here
     plan.start_button.click()
 
-    player = app.player
+    player = app.controller.player
     assert isinstance(player, PlayerView)
     steps = player.session.routine.steps
     assert steps[0].hold_s == 15
@@ -136,8 +137,8 @@ def test_starting_runs_the_chosen_doses_and_stores_the_choices(app: Gluteapp,
         "Coming up: Side plank, 3 x 15 s hold, plus one set for the left side")
 
     # The choices reach the history with the session's row.
-    assert app.recorder is not None
-    session_id = app.recorder.ensure_session()
+    assert app.controller.recorder is not None
+    session_id = app.controller.recorder.ensure_session()
     assert session_id is not None
     with open_history(data_dir, daily_backup=False) as store:
         stored = {c.exercise_id: c for c in store.dose_choices(session_id)}

@@ -7,7 +7,7 @@ import os
 import subprocess
 from pathlib import Path
 
-from gluteapp.app import StartupOptions, relaunch_command
+from gluteapp.launch import StartupOptions, relaunch_command
 
 ROUTINE = """
 name = "Kept"

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication, QComboBox
 
-from gluteapp.app import Gluteapp, StartupOptions
+from gluteapp.app import Gluteapp
+from gluteapp.launch import StartupOptions
 from gluteapp.core.paths import ensure_writable, resolve_paths
 from gluteapp.gui.audio import AudioService, VisualBackend
 from gluteapp.gui.first_run import FirstRunDialog
@@ -31,9 +32,9 @@ def start_app(
         data = tmp_path / "data"
         paths = resolve_paths(data)
         ensure_writable(paths)
-        app = Gluteapp(qapp, paths, StartupOptions(data_dir=data, **options))  # type: ignore[arg-type]
         # Cues flash instead of sounding, and no speech engine is probed.
-        app.audio = AudioService(VisualBackend("a test has no sound device"))
+        app = Gluteapp(qapp, paths, StartupOptions(data_dir=data, **options),  # type: ignore[arg-type]
+                       audio=AudioService(VisualBackend("a test has no sound device")))
         assert app.start() is None
         started.append(app)
         settle()
@@ -62,19 +63,19 @@ def first_run_dialogs(app: Gluteapp) -> list[FirstRunDialog]:
 
 
 def finish_normally(app: Gluteapp) -> None:
-    assert app.player is not None
-    runner = app.player.runner
+    assert app.controller.player is not None
+    runner = app.controller.player.runner
     while not runner.session.is_finished:
         runner.skip()  # each timed phase skipped, each self-counted set marked done
 
 
 def end_early(app: Gluteapp) -> None:
-    assert app.player is not None
-    app.player.runner.end_early()
+    assert app.controller.player is not None
+    app.controller.player.runner.end_early()
 
 
 def leave_the_player(app: Gluteapp) -> None:
-    app.leave_player()
+    app.controller.leave()
 
 
 @pytest.mark.parametrize("end", [finish_normally, end_early, leave_the_player])
@@ -83,18 +84,18 @@ def test_autostart_runs_first_and_asks_when_the_session_is_over(
 ) -> None:
     app = start_app(routine="desk-break", autostart=True)
     assert app.settings is not None and not app.settings.get(FIRST_RUN_DONE)
-    assert app.session_running()
-    assert app.first_run_waiting
+    assert app.controller.running
+    assert app.first_run.waiting
     assert first_run_dialogs(app) == []  # nothing stands between the person and the session
 
     end(app)
-    assert not app.session_running()
+    assert not app.controller.running
     settle()
     dialogs = first_run_dialogs(app)
     assert len(dialogs) == 1
     dialog = dialogs[0]
     assert dialog.pages.currentWidget() is dialog.disclaimer
-    assert not app.first_run_waiting
+    assert not app.first_run.waiting
 
     dialog.accept_button.click()
     dialog.questions.equipment.boxes["mini_band"].click()
@@ -104,14 +105,14 @@ def test_autostart_runs_first_and_asks_when_the_session_is_over(
     assert app.settings.get(EQUIPMENT) == "mini_band,wall,chair"
     assert first_run_dialogs(app) == []
     # Once answered it is never asked again, whatever ends next.
-    app.leave_player()
+    app.controller.leave()
     settle()
     assert first_run_dialogs(app) == []
 
 
 def test_without_autostart_the_questions_come_first(start_app: StartApp) -> None:
     app = start_app(routine="desk-break")
-    assert not app.session_running() and not app.first_run_waiting
+    assert not app.controller.running and not app.first_run.waiting
     assert len(first_run_dialogs(app)) == 1
 
 
@@ -128,7 +129,7 @@ def test_quitting_on_the_disclaimer_closes_the_window(start_app: StartApp) -> No
 def test_a_screenshot_never_asks(start_app: StartApp, tmp_path: Path) -> None:
     target = tmp_path / "shot.png"
     app = start_app(screenshot=target, routine="desk-break", autostart=True)
-    assert not app.first_run_waiting
+    assert not app.first_run.waiting
     assert app.take_screenshot(target) == 0
     settle()
     assert target.stat().st_size > 0

@@ -11,7 +11,8 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
-from gluteapp.app import Gluteapp, StartupOptions
+from gluteapp.app import Gluteapp
+from gluteapp.launch import StartupOptions
 from gluteapp.core.assets import builtin_library
 from gluteapp.core.paths import ensure_writable, resolve_paths
 from gluteapp.gui.library.area import LibraryArea, LibraryShell
@@ -129,13 +130,13 @@ def test_a_plain_start_fills_the_library_right_after_the_first_paint(
         assert app.window is not None
         area = app.window.page("library")
         assert isinstance(area, LibraryArea)
-        assert not area.is_built and app.history is None and app.reminders is None
+        assert not area.is_built and app._history is None and app.reminders is None
         with qtbot.waitSignal(area.view_built):
             pass  # the window was shown by start(); its first paint sets the rest going
         view = area.view()
         assert view.proxy.rowCount() == len(builtin_library())
         assert view.current_exercise is not None  # the detail pane shows the first exercise
-        qtbot.waitUntil(lambda: app.history is not None and app.reminders is not None)
+        qtbot.waitUntil(lambda: app._history is not None and app.reminders is not None)
         assert (tmp_path / "data" / "cache").is_dir()  # the library's validated copy
     finally:
         if app.reminders is not None:
@@ -150,7 +151,8 @@ import json, os, sys, tempfile
 from pathlib import Path
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from PySide6.QtWidgets import QApplication
-from gluteapp.app import Gluteapp, StartupOptions
+from gluteapp.app import Gluteapp
+from gluteapp.launch import StartupOptions
 from gluteapp.core.paths import ensure_writable, resolve_paths
 qt = QApplication([])
 data = Path(tempfile.mkdtemp())

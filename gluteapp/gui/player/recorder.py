@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QObject
 
-from gluteapp.core.engine import Event, SessionFinished, SetCompleted
+from gluteapp.core.engine import Event, SessionFinished, SessionStarted, SetCompleted
 from gluteapp.core.records import CompletedSet, DoseChoice, SessionStatus, SetRating
 from gluteapp.gui.history_service import HistoryService
 
@@ -50,7 +50,9 @@ class SessionRecorder(QObject):
 
     def on_events(self, events: list[Event]) -> None:
         for event in events:
-            if isinstance(event, SetCompleted):
+            if isinstance(event, SessionStarted) and not event.resumed:
+                self.ensure_session()
+            elif isinstance(event, SetCompleted):
                 self.record(event)
             elif isinstance(event, SessionFinished):
                 self.finish(event)

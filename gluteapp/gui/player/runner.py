@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from gluteapp.core.engine import Event, Session
+from gluteapp.core.engine import Event, Session, SetKey
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +47,10 @@ class SessionRunner(QObject):
 
     def pause(self) -> None:
         self._act(self.session.pause)
+
+    def resume_after(self, done: set[SetKey]) -> None:
+        """Start paused at the first set not in `done` (an interrupted session picks up)."""
+        self._act(lambda now: self.session.resume_after(now, done))
 
     def resume(self) -> None:
         self._act(self.session.resume)

@@ -21,7 +21,7 @@ from gluteapp.core.history_records import SessionRecord
 from gluteapp.core.next_routine import routine_missing_equipment
 from gluteapp.core.routines import Routine, RoutineStep
 from gluteapp.core.timeline import routine_duration_s
-from gluteapp.gui.settings import EQUIPMENT_LABELS, tr_setting
+from gluteapp.gui.words import equipment_label
 
 
 def step_text(step: RoutineStep) -> str:
@@ -52,7 +52,7 @@ def minutes_text(seconds: float) -> str:
 
 def equipment_names(items: frozenset[Equipment]) -> str:
     """'Mini band, Chair': translated, in the declared order of the equipment."""
-    return ", ".join(tr_setting(EQUIPMENT_LABELS[item]) for item in Equipment if item in items)
+    return ", ".join(equipment_label(item) for item in Equipment if item in items)
 
 
 class ResumeBanner(QFrame):
@@ -92,6 +92,12 @@ class ResumeBanner(QFrame):
                                                     len(record.sets)))
         self.resume_button.setVisible(resumable)
         self.show()
+
+    def cannot_resume(self, reason: str) -> None:
+        """Say why the offered session cannot be resumed; it can still be closed."""
+        self.text.setText(self.tr(
+            "This session's routine can no longer be found ({0}). You can close it.").format(reason))
+        self.resume_button.hide()
 
 
 class RoutinePicker(QWidget):

@@ -1,0 +1,311 @@
+"""The session lifecycle: today's plan, the player, its runner, recorder, cues and keep-awake."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from gluteapp.core.records import Side
+
+# Nothing that loads the library schema or the database here: the app builds this controller
+# before its first paint, and the engine and the history load with the first session.
+if TYPE_CHECKING:
+    from gluteapp.core.engine import Event
+    from gluteapp.gui.history_service import HistoryService
+    from gluteapp.core.advice import SessionAdvice
+    from gluteapp.core.cues import CueSettings
+    from gluteapp.core.engine import SessionOptions
+    from gluteapp.core.exercises import Library
+    from gluteapp.core.history_records import SessionRecord
+    from gluteapp.core.records import DoseChoice
+    from gluteapp.core.routines import Routine
+    from gluteapp.gui.audio import AudioService
+    from gluteapp.gui.player.dose_plan import DosePlanView
+    from gluteapp.gui.player.inhibit import ScreenKeeper
+    from gluteapp.gui.player.recorder import SessionRecorder
+    from gluteapp.gui.player.runner import SessionRunner
+    from gluteapp.gui.player.sessions import SessionsView
+    from gluteapp.gui.player.view import PlayerView
+    from gluteapp.gui.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+class SessionController(QObject):
+    """Owns the one session that may run: from the routine picked to the last set saved.
+
+    The composition root hands it the library, the history, the settings and the Sessions
+    area; it builds the player with its runner, recorder, cue player and screen keeper, and says
+    when a session starts and ends. Everything it writes goes through the history service.
+    """
+
+    session_started = Signal()  # a session began (or resumed): reminders wait, the screen stays on
+    session_ended = Signal()  # the running session finished or was ended early
+    player_closed = Signal()  # back on the routine list: the player or today's plan was left
+    history_requested = Signal()  # the person asked for the History area from the summary
+    player_shown = Signal()  # today's plan or the player is on the Sessions page: show it
+
+    def __init__(self, library: Callable[[], Library], history: Callable[[], HistoryService],
+                 settings: Settings, routines_dir: Path, sessions: Callable[[], SessionsView],
+                 audio: AudioService | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._library = library
+        self._history = history
+        self._settings = settings
+        self._routines_dir = routines_dir
+        self._sessions = sessions
+        self._audio = audio  # made on first use unless given
+        self.player: PlayerView | None = None
+        self.recorder: SessionRecorder | None = None
+        self.plan_view: DosePlanView | None = None  # today's doses, shown before a session
+        self._keeper: ScreenKeeper | None = None
+
+    # --- state ------------------------------------------------------------------------------
+    @property
+    def running(self) -> bool:
+        """A session has started and not yet finished."""
+        if self.player is None:
+            return False
+        session = self.player.runner.session
+        return session.is_started and not session.is_finished
+
+    @property
+    def runner(self) -> SessionRunner | None:
+        return self.player.runner if self.player is not None else None
+
+    # --- starting ---------------------------------------------------------------------------
+    def open_routine(self, id_or_file: str, autostart: bool = False) -> str | None:
+        """Start a routine by id or file; return a message if it cannot be found or read."""
+        from gluteapp.core.routines import RoutineError, find_routine
+
+        try:
+            routine = find_routine(id_or_file, self._library(), self._routines_dir)
+        except RoutineError as error:
+            return str(error)
+        self.start_routine(routine, autostart=autostart)
+        return None
+
+    def start_routine(self, routine: Routine, autostart: bool = False) -> None:
+        """Show today's plan first when the history has something to say, else play at once.
+
+        A session started straight away (autostart, the sitting-break reminder) takes only the
+        suggestions that make an exercise easier, since nobody is there to choose.
+        """
+        from gluteapp.core.advice import choose, safe_defaults
+
+        advice = self._advice_for(routine)
+        if advice is None:
+            self.play_routine(routine, autostart=autostart)
+            return
+        weaker = advice.side.weaker if advice.side is not None else None
+        if autostart or not advice.worth_showing:
+            accepted = safe_defaults(advice) if autostart else {
+                s.step_index for s in advice.suggestions}
+            chosen, choices = choose(advice, accepted)
+            self.play_routine(chosen, autostart=autostart, choices=choices, weaker=weaker)
+            return
+        self._show_dose_plan(advice)
+
+    def _advice_for(self, routine: Routine) -> SessionAdvice | None:
+        from gluteapp.core.coaching import advice_for
+        from gluteapp.gui.history_service import StorageError
+        from gluteapp.gui.settings import equipment_at_hand
+
+        try:
+            return advice_for(self._history(), routine, self._library(),
+                              equipment_at_hand(self._settings))
+        except StorageError as error:
+            log.error("no dose suggestions: %s", error)
+            return None
+
+    def _show_dose_plan(self, advice: SessionAdvice) -> None:
+        from gluteapp.gui.player.dose_plan import DosePlanView
+
+        self.end()
+        view = DosePlanView(advice, self._library())
+        weaker = advice.side.weaker if advice.side is not None else None
+        view.start_requested.connect(
+            lambda routine, choices: self.play_routine(
+                routine, autostart=True, choices=choices, weaker=weaker))
+        view.cancel_requested.connect(self.leave)
+        self._sessions().show_player(view)
+        self.plan_view = view
+        self.player_shown.emit()
+
+    def play_routine(self, routine: Routine, autostart: bool = False,
+                     resume: SessionRecord | None = None,
+                     choices: list[DoseChoice] | None = None,
+                     weaker: Side | None = None) -> PlayerView:
+        """Build the player for a routine; start it, or seek to where `resume` stopped."""
+        from gluteapp.core.engine import Session
+        from gluteapp.gui.player.recorder import SessionRecorder
+        from gluteapp.gui.player.runner import SessionRunner
+        from gluteapp.gui.player.view import PlayerView
+
+        history = self._history()
+        sessions = self._sessions()
+        self.end()
+        session = Session(routine, self._library(), self.session_options(weaker))
+        runner = SessionRunner(session)
+        player = PlayerView(runner, self._library())
+        runner.setParent(player)
+        recorder = SessionRecorder(history, routine.id, routine.name, runner.clock(),
+                                   resume_session_id=resume.id if resume else None,
+                                   choices=choices, parent=player)
+        # The recorder hears the engine first: a set is saved before anything else reacts.
+        runner.events.connect(recorder.on_events)
+        runner.events.connect(self._on_events)
+        player.rating_given.connect(recorder.rate)
+        self._connect_audio(player, runner)
+        player.leave_requested.connect(self.leave)
+        player.history_requested.connect(self._show_history)
+        self.player, self.recorder = player, recorder
+        self.plan_view = None
+        sessions.show_player(player)
+        self.player_shown.emit()
+        if resume is not None:
+            runner.resume_after({(s.exercise_id, s.set_number, s.side.value) for s in resume.sets})
+        elif autostart:
+            runner.start()
+        return player
+
+    def session_options(self, weaker: Side | None = None) -> SessionOptions:
+        """The settings as engine options; a weaker side found in the history wins."""
+        from gluteapp.core.engine import SessionOptions
+        from gluteapp.gui.settings import SWITCH_SIDES_S, WEAKER_SIDE
+
+        setting = self._settings.get(WEAKER_SIDE)
+        if weaker is None and setting in ("left", "right"):
+            weaker = Side(setting)
+        return SessionOptions(weaker_side=weaker,
+                              switch_sides_s=self._settings.get(SWITCH_SIDES_S))
+
+    def audio(self) -> AudioService:
+        """Sound, loaded when the first session starts (QtMultimedia is slow to import)."""
+        if self._audio is None:
+            from gluteapp.gui.audio import create_audio_service
+
+            audio = create_audio_service(self, settings=self.cue_settings())
+            log.info("audio: %s (%s)", audio.backend_name, audio.backend_reason)
+            self._settings.changed.connect(lambda _key: audio.apply_settings(self.cue_settings()))
+            self._audio = audio
+        return self._audio
+
+    def cue_settings(self) -> CueSettings:
+        from gluteapp.core.cues import CueSettings
+        from gluteapp.gui.settings import BEEPS, HALFWAY_CUE, MUTED, TICK_LAST_S, VOICE, VOLUME
+
+        get = self._settings.get
+        return CueSettings(
+            beeps_on=get(BEEPS), voice_on=get(VOICE), tick_last_s=get(TICK_LAST_S),
+            halfway_cue=get(HALFWAY_CUE), volume=get(VOLUME) / 100, muted=get(MUTED))
+
+    def _connect_audio(self, player: PlayerView, runner: SessionRunner) -> None:
+        from gluteapp.core.cue_policy import CuePolicy, SpokenSetup
+        from gluteapp.gui.player.cue_player import CuePlayer
+        from gluteapp.gui.settings import MUTED, SPEAK_SETUP, TICK_LAST_S, VOLUME
+
+        settings = self._settings
+        audio = self.audio()
+        library = self._library()
+
+        def describe(exercise_id: str) -> SpokenSetup | None:
+            exercise = library.get(exercise_id)
+            if exercise is None:
+                return None
+            return SpokenSetup(exercise.name, exercise.steps[0], exercise.tips[0])
+
+        policy = CuePolicy(describe, tick_last_s=settings.get(TICK_LAST_S),
+                           speak_setup=settings.get(SPEAK_SETUP))
+        cues = CuePlayer(audio, policy, runner.clock, parent=player)
+        runner.events.connect(cues.on_events)
+        audio.visual_cue.connect(player.flash)
+        player.set_muted(settings.get(MUTED), notify=False)
+        player.set_volume(settings.get(VOLUME))
+        player.mute_toggled.connect(lambda muted: settings.set(MUTED, muted))
+        player.volume_changed.connect(lambda percent: settings.set(VOLUME, percent))
+
+    # --- while it runs ----------------------------------------------------------------------
+    def _on_events(self, events: list[Event]) -> None:
+        from gluteapp.core.engine import SessionFinished, SessionStarted
+
+        for event in events:
+            if isinstance(event, SessionStarted):
+                self._keep_awake(True)
+                self.session_started.emit()
+            elif isinstance(event, SessionFinished):
+                self._keep_awake(False)
+                self.session_ended.emit()
+
+    def _keep_awake(self, on: bool) -> None:
+        from gluteapp.gui.player.inhibit import ScreenKeeper
+
+        if self._keeper is None:
+            self._keeper = ScreenKeeper(self)
+        if on and not self._keeper.active and self._keeper.last_result == "not requested":
+            self._keeper.inhibit(QCoreApplication.translate(
+                "SessionController", "A guided exercise session is running"))
+        elif not on:
+            self._keeper.release()
+            self._keeper.last_result = "not requested"
+
+    # --- ending -----------------------------------------------------------------------------
+    def end(self) -> None:
+        """End a running session early (its finished sets are already saved) and drop it."""
+        was_running = self.running
+        if self.player is not None:
+            runner = self.player.runner
+            if was_running:
+                runner.end_early()  # publishes SessionFinished: recorded, and session_ended
+            runner.stop()
+        self.player = None
+        self.recorder = None
+        self._keep_awake(False)
+
+    def leave(self) -> None:
+        """Back to the routine list, ending the session if one runs."""
+        self.end()
+        self.plan_view = None
+        self._sessions().close_player()
+        self.player_closed.emit()
+
+    def _show_history(self) -> None:
+        self.leave()
+        self.history_requested.emit()
+
+    # --- an interrupted session -------------------------------------------------------------
+    def offer_resume(self) -> None:
+        """Show the newest interrupted session, if any, for resuming or closing."""
+        from gluteapp.gui.history_service import StorageError
+
+        try:
+            pending = self._history().resumable_sessions()
+        except StorageError as error:
+            log.error("could not look for interrupted sessions: %s", error)
+            pending = []
+        if pending:
+            log.info("offering to resume session %d (%d sets saved)", pending[-1].id,
+                     len(pending[-1].sets))
+        self._sessions().resume_banner.offer(pending[-1] if pending else None)
+
+    def resume_interrupted(self, record: SessionRecord) -> None:
+        from gluteapp.core.routines import RoutineError, find_routine
+
+        banner = self._sessions().resume_banner
+        try:
+            routine = find_routine(record.routine_id, self._library(), self._routines_dir)
+        except RoutineError as error:
+            banner.cannot_resume(str(error))
+            return
+        if self._history().resume_session(record.id) is None:
+            return  # the failure was announced; the offer stays
+        banner.offer(None)
+        self.play_routine(routine, resume=record)
+
+    def close_interrupted(self, record: SessionRecord) -> None:
+        self._history().close_session(record.id)
+        self.offer_resume()
