@@ -444,6 +444,190 @@
     </message>
 </context>
 <context>
+    <name>HistoryReport</name>
+    <message>
+        <source>Gluteapp progress report</source>
+        <extracomment>Sessions averaged for &quot;at the start&quot; and &quot;lately&quot; in the trend sentences. Short for the literal calls below; pyside6-lupdate reads `translate(&quot;HistoryReport&quot;, &quot;...&quot;)`.</extracomment>
+        <translation>Gluteapp-Fortschrittsbericht</translation>
+    </message>
+    <message>
+        <source>{start} to {end} ({range}). Prepared on {today}.</source>
+        <translation>{start} bis {end} ({range}). Erstellt am {today}.</translation>
+    </message>
+    <message>
+        <source>No sessions were recorded in this period.</source>
+        <translation>In diesem Zeitraum wurden keine Einheiten aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>Recorded by the person during home sessions with Gluteapp {0}: holds are timed by the app, reps are as counted, pain (0-10) and where a set was felt are the person&apos;s own ratings. This is a training log, not a diagnosis.</source>
+        <translation>Von der Person selbst bei Einheiten zu Hause mit Gluteapp {0} aufgezeichnet: Haltezeiten misst die App, Wiederholungen sind selbst gezählt, Schmerz (0-10) und wo ein Satz gespürt wurde sind eigene Angaben der Person. Dies ist ein Trainingsprotokoll, keine Diagnose.</translation>
+    </message>
+    <message>
+        <source>{sessions} sessions in {weeks} weeks ({per_week:.1f} a week) against a goal of {goal} a week. The goal was met in {met} of the {weeks} weeks; the current run of weeks at the goal is {streak}, the longest in this period {longest}.</source>
+        <translation>{sessions} Einheiten in {weeks} Wochen ({per_week:.1f} pro Woche) bei einem Ziel von {goal} pro Woche. Das Ziel wurde in {met} der {weeks} Wochen erreicht; die aktuelle Serie von Wochen mit erreichtem Ziel umfasst {streak}, die längste in diesem Zeitraum {longest}.</translation>
+    </message>
+    <message>
+        <source>{completed} completed, {early} ended early, {interrupted} interrupted; {sets} sets on {days} active days.</source>
+        <translation>{completed} abgeschlossen, {early} vorzeitig beendet, {interrupted} unterbrochen; {sets} Sätze an {days} aktiven Tagen.</translation>
+    </message>
+    <message>
+        <source>Adherence</source>
+        <translation>Regelmäßigkeit</translation>
+    </message>
+    <message>
+        <source>Exercise</source>
+        <translation>Übung</translation>
+    </message>
+    <message>
+        <source>Sets</source>
+        <translation>Sätze</translation>
+    </message>
+    <message>
+        <source>Target (mean)</source>
+        <translation>Ziel (Mittel)</translation>
+    </message>
+    <message>
+        <source>Done (mean)</source>
+        <translation>Erreicht (Mittel)</translation>
+    </message>
+    <message>
+        <source>Done of target</source>
+        <translation>Anteil am Ziel</translation>
+    </message>
+    <message>
+        <source>Sets at target</source>
+        <translation>Sätze mit Ziel erreicht</translation>
+    </message>
+    <message>
+        <source>Target, first → last</source>
+        <translation>Ziel, erstes → letztes</translation>
+    </message>
+    <message>
+        <source>Per exercise, the target set for each set (prescribed) against what was held or counted (done), over the sets that have both.</source>
+        <translation>Je Übung das Ziel jedes Satzes (verordnet) im Vergleich zu dem, was gehalten oder gezählt wurde (erreicht), über die Sätze, für die beides vorliegt.</translation>
+    </message>
+    <message>
+        <source>Dose done against prescribed</source>
+        <translation>Erreichte und verordnete Dosis</translation>
+    </message>
+    <message>
+        <source>Per-side trend</source>
+        <translation>Verlauf je Seite</translation>
+    </message>
+    <message>
+        <source>No one-sided exercises in this period.</source>
+        <translation>Keine einseitigen Übungen in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>Left, start → lately</source>
+        <translation>Links, Beginn → zuletzt</translation>
+    </message>
+    <message>
+        <source>Right, start → lately</source>
+        <translation>Rechts, Beginn → zuletzt</translation>
+    </message>
+    <message>
+        <source>Left : right, start → lately</source>
+        <translation>Links : rechts, Beginn → zuletzt</translation>
+    </message>
+    <message>
+        <source>Best set per session on each side, averaged over the first and the latest {0} sessions. A left : right ratio below 1 means the left side did less.</source>
+        <translation>Bester Satz je Einheit und Seite, gemittelt über die ersten und die letzten {0} Einheiten. Ein Verhältnis links : rechts unter 1 heißt, dass die linke Seite weniger geschafft hat.</translation>
+    </message>
+    <message>
+        <source>{0}: left and right per session, and their ratio.</source>
+        <translation>{0}: links und rechts je Einheit und ihr Verhältnis.</translation>
+    </message>
+    <message>
+        <source>Pain</source>
+        <translation>Schmerz</translation>
+    </message>
+    <message>
+        <source>No set was rated for pain.</source>
+        <translation>Für keinen Satz wurde der Schmerz bewertet.</translation>
+    </message>
+    <message>
+        <source>Average pain per rated set (0-10): {start:.1f} in the first {n} sessions, {late:.1f} in the latest {n}. Highest rating: {worst} on {day}. {rated} of {sets} sets were rated.</source>
+        <translation>Durchschnittlicher Schmerz je bewertetem Satz (0-10): {start:.1f} in den ersten {n} Einheiten, {late:.1f} in den letzten {n}. Höchste Bewertung: {worst} am {day}. {rated} von {sets} Sätzen wurden bewertet.</translation>
+    </message>
+    <message>
+        <source>Where the exercises were felt</source>
+        <translation>Wo die Übungen gespürt wurden</translation>
+    </message>
+    <message>
+        <source>No set was rated for where it was felt.</source>
+        <translation>Für keinen Satz wurde angegeben, wo er gespürt wurde.</translation>
+    </message>
+    <message>
+        <source>Sets felt in the glutes: {start:.0f} % in the first {n} sessions, {late:.0f} % in the latest {n}. Over the period: {spread} of {rated} rated sets.</source>
+        <translation>Im Gesäß gespürte Sätze: {start:.0f} % in den ersten {n} Einheiten, {late:.0f} % in den letzten {n}. Über den ganzen Zeitraum: {spread} von {rated} bewerteten Sätzen.</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>No session notes in this period.</source>
+        <translation>Keine Notizen zu Einheiten in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Einheiten</translation>
+    </message>
+    <message>
+        <source>Goal: {0} a week</source>
+        <translation>Ziel: {0} pro Woche</translation>
+    </message>
+    <message>
+        <source>Pain (0–10)</source>
+        <translation>Schmerz (0–10)</translation>
+    </message>
+    <message>
+        <source>Session average</source>
+        <translation>Durchschnitt der Einheit</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>Trend</translation>
+    </message>
+    <message>
+        <source>Session worst</source>
+        <translation>Höchster Wert der Einheit</translation>
+    </message>
+    <message>
+        <source>% felt in the glutes</source>
+        <translation>% im Gesäß gespürt</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <source>Seconds held</source>
+        <translation>Gehaltene Sekunden</translation>
+    </message>
+    <message>
+        <source>Reps</source>
+        <translation>Wiederholungen</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Rechts</translation>
+    </message>
+    <message>
+        <source>Left ÷ right</source>
+        <translation>Links ÷ rechts</translation>
+    </message>
+    <message>
+        <source>even</source>
+        <translation>ausgeglichen</translation>
+    </message>
+</context>
+<context>
     <name>HistoryView</name>
     <message>
         <source>Show:</source>
@@ -946,7 +1130,7 @@
     <name>MainWindow</name>
     <message>
         <source>Library</source>
-        <extracomment>A plain start paints the window first and builds the library view a turn later. The first-run questions wait for a session started from the command line to end. Set by `restart`: `run` starts the program again once this copy has quit.</extracomment>
+        <extracomment>A plain start paints the window first and builds the library view a turn later. Set by `restart`: `run` starts the program again once this copy has quit.</extracomment>
         <translation>Bibliothek</translation>
     </message>
     <message>
@@ -1094,47 +1278,6 @@
     <message>
         <source>Done</source>
         <translation>Fertig</translation>
-    </message>
-    <message>
-        <source>Down</source>
-        <extracomment>&quot;Left&quot; and &quot;Right&quot;, as the weaker-side setting declares them; shown through `tr_setting`.</extracomment>
-        <translation>Runter</translation>
-    </message>
-    <message>
-        <source>Hold</source>
-        <translation>Halten</translation>
-    </message>
-    <message>
-        <source>Up</source>
-        <translation>Hoch</translation>
-    </message>
-    <message>
-        <source>Switch to your left side</source>
-        <translation>Wechsel auf die linke Seite</translation>
-    </message>
-    <message>
-        <source>Switch to your left leg</source>
-        <translation>Wechsel auf das linke Bein</translation>
-    </message>
-    <message>
-        <source>Switch to your right side</source>
-        <translation>Wechsel auf die rechte Seite</translation>
-    </message>
-    <message>
-        <source>Switch to your right leg</source>
-        <translation>Wechsel auf das rechte Bein</translation>
-    </message>
-    <message>
-        <source>Take {0} steps</source>
-        <translation>{0} Schritte</translation>
-    </message>
-    <message>
-        <source>Do {0} reps</source>
-        <translation>{0} Wiederholungen</translation>
-    </message>
-    <message>
-        <source>Tempo reps</source>
-        <translation>Wiederholungen im Takt</translation>
     </message>
     <message>
         <source>Done with this set (Enter)</source>
@@ -1343,6 +1486,25 @@
     <message>
         <source>End the session now? The sets you finished are saved.</source>
         <translation>Die Einheit jetzt beenden? Deine abgeschlossenen Sätze sind gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemBanner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Ausblenden</translation>
+    </message>
+    <message>
+        <source>Dismiss this message</source>
+        <translation>Diese Meldung ausblenden</translation>
+    </message>
+    <message>
+        <source>Not saved: {0}</source>
+        <translation>Nicht gespeichert: {0}</translation>
+    </message>
+    <message>
+        <source>({0} times so far.)</source>
+        <translation>(Bisher {0}-mal.)</translation>
     </message>
 </context>
 <context>
@@ -1556,6 +1718,10 @@
     <message>
         <source>Your session “{0}” from {1} was interrupted after {2} saved sets. Nothing you finished was lost.</source>
         <translation>Deine Einheit „{0}“ ({1}) wurde nach {2} gespeicherten Sätzen unterbrochen. Nichts, was du abgeschlossen hast, ist verloren gegangen.</translation>
+    </message>
+    <message>
+        <source>This session&apos;s routine can no longer be found ({0}). You can close it.</source>
+        <translation>Die Routine dieser Einheit ist nicht mehr zu finden ({0}). Du kannst sie schließen.</translation>
     </message>
 </context>
 <context>
@@ -1913,6 +2079,13 @@
     </message>
 </context>
 <context>
+    <name>SessionController</name>
+    <message>
+        <source>A guided exercise session is running</source>
+        <translation>Eine angeleitete Übungseinheit läuft</translation>
+    </message>
+</context>
+<context>
     <name>SessionSummary</name>
     <message>
         <source>Sets done per exercise</source>
@@ -1972,10 +2145,73 @@
     </message>
 </context>
 <context>
+    <name>SessionTreeModel</name>
+    <message>
+        <source>target {0} {1}</source>
+        <translation>Ziel {0} {1}</translation>
+    </message>
+    <message>
+        <source>{0} of {1} {2}</source>
+        <translation>{0} von {1} {2}</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Routine or exercise</source>
+        <translation>Routine oder Übung</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Sets or result</source>
+        <translation>Sätze oder Ergebnis</translation>
+    </message>
+    <message>
+        <source>Pain</source>
+        <translation>Schmerz</translation>
+    </message>
+    <message>
+        <source>Felt in</source>
+        <translation>Gespürt in</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>1 set</source>
+        <translation>1 Satz</translation>
+    </message>
+    <message>
+        <source>{0} sets</source>
+        <translation>{0} Sätze</translation>
+    </message>
+    <message>
+        <source>, {0} min</source>
+        <translation>, {0} Min.</translation>
+    </message>
+    <message>
+        <source>avg {0}, max {1}</source>
+        <translation>Ø {0}, max. {1}</translation>
+    </message>
+    <message>
+        <source>glutes in {0} of {1}</source>
+        <translation>Gesäß in {0} von {1}</translation>
+    </message>
+    <message>
+        <source>{name}, set {number}, {side}</source>
+        <translation>{name}, Satz {number}, {side}</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <source>s</source>
-        <extracomment>Translation context of every text declared here (labels, descriptions, units, choices). A comma-separated set of `choices` (stored in declaration order, no repeats). Kept by the app itself; not shown in the settings dialog. Takes effect the next time the app starts.</extracomment>
+        <extracomment>Translation context of every text declared here (labels, descriptions, units, choices). The translation context of `choice_labels`: this module&apos;s, or `words.CONTEXT` for the equipment, whose words the library shows too. A comma-separated set of `choices` (stored in declaration order, no repeats). Kept by the app itself; not shown in the settings dialog. Takes effect the next time the app starts.</extracomment>
         <translation>s</translation>
     </message>
     <message>
@@ -2095,44 +2331,8 @@
         <translation>pro Woche</translation>
     </message>
     <message>
-        <source>Mini band</source>
-        <extracomment>Everyone is assumed to have a floor or mat, so it is not asked for.</extracomment>
-        <translation>Miniband</translation>
-    </message>
-    <message>
-        <source>Long resistance band</source>
-        <translation>Langes Widerstandsband</translation>
-    </message>
-    <message>
-        <source>Wall</source>
-        <translation>Wand</translation>
-    </message>
-    <message>
-        <source>Chair</source>
-        <translation>Stuhl</translation>
-    </message>
-    <message>
-        <source>Step or box</source>
-        <translation>Stufe oder Box</translation>
-    </message>
-    <message>
-        <source>Mat</source>
-        <translation>Matte</translation>
-    </message>
-    <message>
-        <source>Yoga block</source>
-        <translation>Yogablock</translation>
-    </message>
-    <message>
-        <source>Dumbbell</source>
-        <translation>Kurzhantel</translation>
-    </message>
-    <message>
-        <source>Handrail or chair back</source>
-        <translation>Geländer oder Stuhllehne</translation>
-    </message>
-    <message>
         <source>What you have at home; exercises that need anything else are set aside.</source>
+        <extracomment>Everyone is assumed to have a floor or mat, so it is not asked for.</extracomment>
         <translation>Was du zu Hause hast; Übungen, die anderes brauchen, werden zurückgestellt.</translation>
     </message>
     <message>
@@ -2249,6 +2449,7 @@
     <name>StopPanel</name>
     <message>
         <source>Stop and rest</source>
+        <extracomment>&quot;Left&quot; and &quot;Right&quot;, as the weaker-side setting declares them; shown through `tr_setting`. How long the ring glows for a cue.</extracomment>
         <translation>Anhalten und ausruhen</translation>
     </message>
     <message>
@@ -2282,6 +2483,278 @@
         <source>{dosage} · rest {rest} s</source>
         <extracomment>Below this width the body diagram moves under the cautions instead of beside the text.</extracomment>
         <translation>{dosage} · Pause {rest} s</translation>
+    </message>
+</context>
+<context>
+    <name>Words</name>
+    <message>
+        <source>Gluteus maximus</source>
+        <extracomment>Translation context of every word declared here.</extracomment>
+        <translation>Großer Gesäßmuskel</translation>
+    </message>
+    <message>
+        <source>Gluteus medius</source>
+        <translation>Mittlerer Gesäßmuskel</translation>
+    </message>
+    <message>
+        <source>Gluteus minimus</source>
+        <translation>Kleiner Gesäßmuskel</translation>
+    </message>
+    <message>
+        <source>Tensor fasciae latae</source>
+        <translation>Schenkelbindenspanner</translation>
+    </message>
+    <message>
+        <source>Hamstrings</source>
+        <translation>Hintere Oberschenkel</translation>
+    </message>
+    <message>
+        <source>Quadriceps</source>
+        <translation>Quadrizeps</translation>
+    </message>
+    <message>
+        <source>Adductors</source>
+        <translation>Adduktoren</translation>
+    </message>
+    <message>
+        <source>Hip flexors</source>
+        <translation>Hüftbeuger</translation>
+    </message>
+    <message>
+        <source>Calves</source>
+        <translation>Waden</translation>
+    </message>
+    <message>
+        <source>Core</source>
+        <translation>Rumpf</translation>
+    </message>
+    <message>
+        <source>Lower back</source>
+        <translation>Unterer Rücken</translation>
+    </message>
+    <message>
+        <source>Shoulder stabilisers</source>
+        <translation>Schulterstabilisatoren</translation>
+    </message>
+    <message>
+        <source>Mini band</source>
+        <extracomment>Also the choice labels of the equipment setting (`gluteapp.gui.settings.EQUIPMENT`).</extracomment>
+        <translation>Mini-Band</translation>
+    </message>
+    <message>
+        <source>Long resistance band</source>
+        <translation>Langes Widerstandsband</translation>
+    </message>
+    <message>
+        <source>Wall</source>
+        <translation>Wand</translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation>Stuhl</translation>
+    </message>
+    <message>
+        <source>Step or box</source>
+        <translation>Stufe oder Box</translation>
+    </message>
+    <message>
+        <source>Mat</source>
+        <translation>Matte</translation>
+    </message>
+    <message>
+        <source>Yoga block</source>
+        <translation>Yogablock</translation>
+    </message>
+    <message>
+        <source>Dumbbell</source>
+        <translation>Kurzhantel</translation>
+    </message>
+    <message>
+        <source>Handrail or chair back</source>
+        <translation>Geländer oder Stuhllehne</translation>
+    </message>
+    <message>
+        <source>Standing</source>
+        <translation>Stehend</translation>
+    </message>
+    <message>
+        <source>Seated</source>
+        <translation>Sitzend</translation>
+    </message>
+    <message>
+        <source>On the floor, on your side</source>
+        <translation>Am Boden, in Seitenlage</translation>
+    </message>
+    <message>
+        <source>On the floor, on your back</source>
+        <translation>Am Boden, in Rückenlage</translation>
+    </message>
+    <message>
+        <source>On the floor, face down</source>
+        <translation>Am Boden, in Bauchlage</translation>
+    </message>
+    <message>
+        <source>On the floor, on hands and knees</source>
+        <translation>Am Boden, im Vierfüßlerstand</translation>
+    </message>
+    <message>
+        <source>Kneeling</source>
+        <translation>Kniend</translation>
+    </message>
+    <message>
+        <source>Timed hold</source>
+        <translation>Gehaltene Position</translation>
+    </message>
+    <message>
+        <source>Reps</source>
+        <translation>Wiederholungen</translation>
+    </message>
+    <message>
+        <source>Tempo-paced reps</source>
+        <translation>Wiederholungen im Takt</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <source>Glutes</source>
+        <extracomment>Where a set was felt, as a label of its own (a button, a table cell).</extracomment>
+        <translation>Gesäß</translation>
+    </message>
+    <message>
+        <source>Nowhere</source>
+        <translation>Nirgends</translation>
+    </message>
+    <message>
+        <source>glutes</source>
+        <extracomment>Where a set was felt, inside a sentence (&quot;glutes 60 %, lower back 10 %&quot;).</extracomment>
+        <translation>Gesäß</translation>
+    </message>
+    <message>
+        <source>hamstrings</source>
+        <translation>hintere Oberschenkel</translation>
+    </message>
+    <message>
+        <source>lower back</source>
+        <translation>unterer Rücken</translation>
+    </message>
+    <message>
+        <source>nowhere in particular</source>
+        <translation>nirgends Bestimmtes</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <extracomment>The side of a set, inside a sentence (&quot;Bridge, set 2, left&quot;).</extracomment>
+        <translation>links</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>rechts</translation>
+    </message>
+    <message>
+        <source>both sides</source>
+        <translation>beide Seiten</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Ended early</source>
+        <translation>Vorzeitig beendet</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>Unterbrochen</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Interrupted (can be resumed)</source>
+        <translation>Unterbrochen (kann fortgesetzt werden)</translation>
+    </message>
+    <message>
+        <source>the last 4 weeks</source>
+        <translation>die letzten 4 Wochen</translation>
+    </message>
+    <message>
+        <source>the last 3 months</source>
+        <translation>die letzten 3 Monate</translation>
+    </message>
+    <message>
+        <source>the last year</source>
+        <translation>das letzte Jahr</translation>
+    </message>
+    <message>
+        <source>the whole history</source>
+        <translation>der gesamte Verlauf</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>s</translation>
+    </message>
+    <message>
+        <source>reps</source>
+        <translation>Wdh.</translation>
+    </message>
+    <message>
+        <source>no equipment</source>
+        <translation>ohne Hilfsmittel</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Runter</translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation>Halten</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Hoch</translation>
+    </message>
+    <message>
+        <source>Switch to your left side</source>
+        <translation>Wechsel auf die linke Seite</translation>
+    </message>
+    <message>
+        <source>Switch to your left leg</source>
+        <translation>Wechsel auf das linke Bein</translation>
+    </message>
+    <message>
+        <source>Switch to your right side</source>
+        <translation>Wechsel auf die rechte Seite</translation>
+    </message>
+    <message>
+        <source>Switch to your right leg</source>
+        <translation>Wechsel auf das rechte Bein</translation>
+    </message>
+    <message>
+        <source>Take {0} steps</source>
+        <translation>{0} Schritte</translation>
+    </message>
+    <message>
+        <source>Do {0} reps</source>
+        <translation>{0} Wiederholungen</translation>
+    </message>
+    <message>
+        <source>Get ready</source>
+        <translation>Bereitmachen</translation>
+    </message>
+    <message>
+        <source>Tempo reps</source>
+        <translation>Wiederholungen im Takt</translation>
+    </message>
+    <message>
+        <source>Rest</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
     </message>
 </context>
 </TS>

@@ -172,21 +172,6 @@ class Exercise(Struct, frozen=True, forbid_unknown_fields=True):
     def needs_no_equipment(self) -> bool:
         return not [e for e in self.equipment if e is not Equipment.MAT]
 
-    def search_text(self) -> str:
-        """Everything a search-as-you-type box should match, lower-cased."""
-        parts = [
-            self.name,
-            self.summary,
-            *self.aliases,
-            *(m.label for m in self.muscles),
-            *(e.label for e in self.equipment),
-            "no equipment" if self.needs_no_equipment else "",
-            self.position.label,
-            self.mode.label,
-            *self.steps,
-        ]
-        return " ".join(parts).lower()
-
 
 class LibraryFile(Struct, forbid_unknown_fields=True):
     exercise: list[Exercise]

@@ -1,7 +1,8 @@
-"""The words of the exercise library: muscles, equipment, positions and modes.
+"""The vocabulary of the exercise library: muscles, equipment, positions and modes, as enums.
 
 Kept apart from the schema in `exercises` so that code needing only these (the settings, the
-equipment filter) does not load msgspec and the TOML reader at start-up.
+equipment filter) does not load msgspec and the TOML reader at start-up. What a person reads
+for each member is the GUI's to say (`gluteapp.gui.words`), in the UI language.
 """
 
 from __future__ import annotations
@@ -23,26 +24,6 @@ class Muscle(StrEnum):
     LOWER_BACK = "lower_back"
     SHOULDERS = "shoulders"
 
-    @property
-    def label(self) -> str:
-        return MUSCLE_LABELS[self]
-
-
-MUSCLE_LABELS: dict[Muscle, str] = {
-    Muscle.GLUTEUS_MAXIMUS: "Gluteus maximus",
-    Muscle.GLUTEUS_MEDIUS: "Gluteus medius",
-    Muscle.GLUTEUS_MINIMUS: "Gluteus minimus",
-    Muscle.TFL: "Tensor fasciae latae",
-    Muscle.HAMSTRINGS: "Hamstrings",
-    Muscle.QUADRICEPS: "Quadriceps",
-    Muscle.ADDUCTORS: "Adductors",
-    Muscle.HIP_FLEXORS: "Hip flexors",
-    Muscle.CALVES: "Calves",
-    Muscle.CORE: "Core",
-    Muscle.LOWER_BACK: "Lower back",
-    Muscle.SHOULDERS: "Shoulder stabilisers",
-}
-
 
 class Equipment(StrEnum):
     MINI_BAND = "mini_band"
@@ -55,23 +36,6 @@ class Equipment(StrEnum):
     DUMBBELL = "dumbbell"
     HANDRAIL = "handrail"
 
-    @property
-    def label(self) -> str:
-        return EQUIPMENT_LABELS[self]
-
-
-EQUIPMENT_LABELS: dict[Equipment, str] = {
-    Equipment.MINI_BAND: "Mini band",
-    Equipment.LONG_BAND: "Long resistance band",
-    Equipment.WALL: "Wall",
-    Equipment.CHAIR: "Chair",
-    Equipment.STEP: "Step or box",
-    Equipment.MAT: "Mat",
-    Equipment.YOGA_BLOCK: "Yoga block",
-    Equipment.DUMBBELL: "Dumbbell",
-    Equipment.HANDRAIL: "Handrail or chair back",
-}
-
 
 class Position(StrEnum):
     STANDING = "standing"
@@ -83,23 +47,8 @@ class Position(StrEnum):
     KNEELING = "kneeling"
 
     @property
-    def label(self) -> str:
-        return POSITION_LABELS[self]
-
-    @property
     def on_floor(self) -> bool:
         return self not in (Position.STANDING, Position.SEATED)
-
-
-POSITION_LABELS: dict[Position, str] = {
-    Position.STANDING: "Standing",
-    Position.SEATED: "Seated",
-    Position.SIDE_LYING: "On the floor, on your side",
-    Position.SUPINE: "On the floor, on your back",
-    Position.PRONE: "On the floor, face down",
-    Position.QUADRUPED: "On the floor, on hands and knees",
-    Position.KNEELING: "Kneeling",
-}
 
 
 class Mode(StrEnum):
@@ -108,14 +57,3 @@ class Mode(StrEnum):
     TEMPO = "tempo"
     STEPS = "steps"
 
-    @property
-    def label(self) -> str:
-        return MODE_LABELS[self]
-
-
-MODE_LABELS: dict[Mode, str] = {
-    Mode.HOLD: "Timed hold",
-    Mode.REPS: "Reps",
-    Mode.TEMPO: "Tempo-paced reps",
-    Mode.STEPS: "Steps",
-}

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 
 from gluteapp.core.equipment import parse_equipment
 from gluteapp.core.vocabulary import Equipment
+from gluteapp.gui import words
 
 T = TypeVar("T", bool, int, str)
 
@@ -38,6 +39,9 @@ class Option(Generic[T]):
     label: str = ""
     choices: tuple[str, ...] = ()
     choice_labels: tuple[str, ...] = ()
+    #: The translation context of `choice_labels`: this module's, or `words.CONTEXT` for the
+    #: equipment, whose words the library shows too.
+    choice_context: str = CONTEXT
     minimum: int | None = None
     maximum: int | None = None
     unit: str = ""
@@ -76,6 +80,11 @@ class Option(Generic[T]):
         if self.choice_labels and choice in self.choices:
             return self.choice_labels[self.choices.index(choice)]
         return choice
+
+    def choice_text(self, choice: str) -> str:
+        """The label of one choice in the current language."""
+        label = self.choice_label(choice)
+        return QCoreApplication.translate(self.choice_context, label) if label else label
 
     def coerce(self, raw: object) -> T:
         """Turn what QSettings stored (often a string) into the declared type, or the default."""
@@ -175,17 +184,6 @@ GOAL_PER_WEEK = Option(
 )
 #: Everyone is assumed to have a floor or mat, so it is not asked for.
 EQUIPMENT_CHOICES: tuple[Equipment, ...] = tuple(e for e in Equipment if e is not Equipment.MAT)
-EQUIPMENT_LABELS: dict[Equipment, str] = {
-    Equipment.MINI_BAND: QT_TRANSLATE_NOOP("Settings", "Mini band"),
-    Equipment.LONG_BAND: QT_TRANSLATE_NOOP("Settings", "Long resistance band"),
-    Equipment.WALL: QT_TRANSLATE_NOOP("Settings", "Wall"),
-    Equipment.CHAIR: QT_TRANSLATE_NOOP("Settings", "Chair"),
-    Equipment.STEP: QT_TRANSLATE_NOOP("Settings", "Step or box"),
-    Equipment.MAT: QT_TRANSLATE_NOOP("Settings", "Mat"),
-    Equipment.YOGA_BLOCK: QT_TRANSLATE_NOOP("Settings", "Yoga block"),
-    Equipment.DUMBBELL: QT_TRANSLATE_NOOP("Settings", "Dumbbell"),
-    Equipment.HANDRAIL: QT_TRANSLATE_NOOP("Settings", "Handrail or chair back"),
-}
 EQUIPMENT = Option(
     "session/equipment", str, "wall,chair",
     QT_TRANSLATE_NOOP(
@@ -193,7 +191,8 @@ EQUIPMENT = Option(
     ),
     label=QT_TRANSLATE_NOOP("Settings", "Equipment at hand"),
     choices=tuple(e.value for e in EQUIPMENT_CHOICES),
-    choice_labels=tuple(EQUIPMENT_LABELS[e] for e in EQUIPMENT_CHOICES),
+    choice_labels=tuple(words.EQUIPMENT_WORDS[e] for e in EQUIPMENT_CHOICES),
+    choice_context=words.CONTEXT,
     multiple=True,
 )
 REMINDERS = Option(

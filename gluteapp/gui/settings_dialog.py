@@ -59,7 +59,7 @@ class MultiChoice(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(18)
         for index, choice in enumerate(option.choices):
-            box = QCheckBox(tr_setting(option.choice_label(choice)))
+            box = QCheckBox(option.choice_text(choice))
             box.setAccessibleName(box.text())
             grid.addWidget(box, index // 2, index % 2)
             self.boxes[choice] = box
@@ -230,7 +230,7 @@ class SettingsDialog(QDialog):
         elif option.choices:
             combo = QComboBox()
             for choice in option.choices:
-                combo.addItem(tr_setting(option.choice_label(choice)), choice)
+                combo.addItem(option.choice_text(choice), choice)
             combo.setCurrentIndex(combo.findData(value))
             combo.currentIndexChanged.connect(
                 lambda _i, o=option, c=combo: self._settings.set(o, str(c.currentData()))

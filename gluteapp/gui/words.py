@@ -1,49 +1,227 @@
-"""The one GUI home of the words for core's enums and the engine's phases, in the UI language."""
+"""The one GUI home of the words for core's enums and the engine's phases, in the UI language.
+
+Core speaks in enums and numbers; whatever a person reads for a muscle, an item of equipment, a
+position, a mode, a side, a status or where a set was felt comes from here. Every text is a
+literal that pyside6-lupdate finds: tables mark theirs with `QT_TRANSLATE_NOOP` and are
+translated when looked up, in the context `CONTEXT`.
+
+Loaded at start-up (the settings take the equipment words from here), so the core modules that
+pull in msgspec and the TOML reader are imported only where a function needs them.
+"""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 
-from gluteapp.core.engine import Phase, PhaseKind, SubPhase
-from gluteapp.core.exercises import Library
-from gluteapp.core.records import Side
-from gluteapp.core.timeline import limb_word
+from gluteapp.core.records import FeltIn, SessionStatus, Side
+from gluteapp.core.vocabulary import Equipment, Mode, Muscle, Position
+
+if TYPE_CHECKING:
+    from gluteapp.core.exercises import Exercise, Library
+    from gluteapp.core.stats import HistoryRange, Measure
+    from gluteapp.core.timeline import Phase, SubPhase
+
+#: Translation context of every word declared here.
+CONTEXT = "Words"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate knows
+    """Marks a text for pyside6-lupdate; it is translated where it is looked up."""
+    return text
+
+
+def _translate(text: str) -> str:
+    # Only ever given a text from one of the tables below, each marked for lupdate.
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+MUSCLE_WORDS: dict[Muscle, str] = {
+    Muscle.GLUTEUS_MAXIMUS: QT_TRANSLATE_NOOP("Words", "Gluteus maximus"),
+    Muscle.GLUTEUS_MEDIUS: QT_TRANSLATE_NOOP("Words", "Gluteus medius"),
+    Muscle.GLUTEUS_MINIMUS: QT_TRANSLATE_NOOP("Words", "Gluteus minimus"),
+    Muscle.TFL: QT_TRANSLATE_NOOP("Words", "Tensor fasciae latae"),
+    Muscle.HAMSTRINGS: QT_TRANSLATE_NOOP("Words", "Hamstrings"),
+    Muscle.QUADRICEPS: QT_TRANSLATE_NOOP("Words", "Quadriceps"),
+    Muscle.ADDUCTORS: QT_TRANSLATE_NOOP("Words", "Adductors"),
+    Muscle.HIP_FLEXORS: QT_TRANSLATE_NOOP("Words", "Hip flexors"),
+    Muscle.CALVES: QT_TRANSLATE_NOOP("Words", "Calves"),
+    Muscle.CORE: QT_TRANSLATE_NOOP("Words", "Core"),
+    Muscle.LOWER_BACK: QT_TRANSLATE_NOOP("Words", "Lower back"),
+    Muscle.SHOULDERS: QT_TRANSLATE_NOOP("Words", "Shoulder stabilisers"),
+}
+
+#: Also the choice labels of the equipment setting (`gluteapp.gui.settings.EQUIPMENT`).
+EQUIPMENT_WORDS: dict[Equipment, str] = {
+    Equipment.MINI_BAND: QT_TRANSLATE_NOOP("Words", "Mini band"),
+    Equipment.LONG_BAND: QT_TRANSLATE_NOOP("Words", "Long resistance band"),
+    Equipment.WALL: QT_TRANSLATE_NOOP("Words", "Wall"),
+    Equipment.CHAIR: QT_TRANSLATE_NOOP("Words", "Chair"),
+    Equipment.STEP: QT_TRANSLATE_NOOP("Words", "Step or box"),
+    Equipment.MAT: QT_TRANSLATE_NOOP("Words", "Mat"),
+    Equipment.YOGA_BLOCK: QT_TRANSLATE_NOOP("Words", "Yoga block"),
+    Equipment.DUMBBELL: QT_TRANSLATE_NOOP("Words", "Dumbbell"),
+    Equipment.HANDRAIL: QT_TRANSLATE_NOOP("Words", "Handrail or chair back"),
+}
+
+POSITION_WORDS: dict[Position, str] = {
+    Position.STANDING: QT_TRANSLATE_NOOP("Words", "Standing"),
+    Position.SEATED: QT_TRANSLATE_NOOP("Words", "Seated"),
+    Position.SIDE_LYING: QT_TRANSLATE_NOOP("Words", "On the floor, on your side"),
+    Position.SUPINE: QT_TRANSLATE_NOOP("Words", "On the floor, on your back"),
+    Position.PRONE: QT_TRANSLATE_NOOP("Words", "On the floor, face down"),
+    Position.QUADRUPED: QT_TRANSLATE_NOOP("Words", "On the floor, on hands and knees"),
+    Position.KNEELING: QT_TRANSLATE_NOOP("Words", "Kneeling"),
+}
+
+MODE_WORDS: dict[Mode, str] = {
+    Mode.HOLD: QT_TRANSLATE_NOOP("Words", "Timed hold"),
+    Mode.REPS: QT_TRANSLATE_NOOP("Words", "Reps"),
+    Mode.TEMPO: QT_TRANSLATE_NOOP("Words", "Tempo-paced reps"),
+    Mode.STEPS: QT_TRANSLATE_NOOP("Words", "Steps"),
+}
+
+#: Where a set was felt, as a label of its own (a button, a table cell).
+FELT_IN_WORDS: dict[FeltIn, str] = {
+    FeltIn.GLUTES: QT_TRANSLATE_NOOP("Words", "Glutes"),
+    FeltIn.HAMSTRINGS: QT_TRANSLATE_NOOP("Words", "Hamstrings"),
+    FeltIn.LOWER_BACK: QT_TRANSLATE_NOOP("Words", "Lower back"),
+    FeltIn.NOWHERE: QT_TRANSLATE_NOOP("Words", "Nowhere"),
+}
+
+#: Where a set was felt, inside a sentence ("glutes 60 %, lower back 10 %").
+FELT_IN_PHRASES: dict[FeltIn, str] = {
+    FeltIn.GLUTES: QT_TRANSLATE_NOOP("Words", "glutes"),
+    FeltIn.HAMSTRINGS: QT_TRANSLATE_NOOP("Words", "hamstrings"),
+    FeltIn.LOWER_BACK: QT_TRANSLATE_NOOP("Words", "lower back"),
+    FeltIn.NOWHERE: QT_TRANSLATE_NOOP("Words", "nowhere in particular"),
+}
+
+#: The side of a set, inside a sentence ("Bridge, set 2, left").
+SIDE_WORDS: dict[Side, str] = {
+    Side.LEFT: QT_TRANSLATE_NOOP("Words", "left"),
+    Side.RIGHT: QT_TRANSLATE_NOOP("Words", "right"),
+    Side.BOTH: QT_TRANSLATE_NOOP("Words", "both sides"),
+}
+
+STATUS_WORDS: dict[SessionStatus, str] = {
+    SessionStatus.COMPLETED: QT_TRANSLATE_NOOP("Words", "Completed"),
+    SessionStatus.ENDED_EARLY: QT_TRANSLATE_NOOP("Words", "Ended early"),
+    SessionStatus.INTERRUPTED: QT_TRANSLATE_NOOP("Words", "Interrupted"),
+    SessionStatus.RUNNING: QT_TRANSLATE_NOOP("Words", "In progress"),
+}
+
+
+def muscle_label(muscle: Muscle) -> str:
+    return _translate(MUSCLE_WORDS[muscle])
+
+
+def equipment_label(item: Equipment) -> str:
+    return _translate(EQUIPMENT_WORDS[item])
+
+
+def position_label(position: Position) -> str:
+    return _translate(POSITION_WORDS[position])
+
+
+def mode_label(mode: Mode) -> str:
+    return _translate(MODE_WORDS[mode])
+
+
+def felt_in_label(felt_in: FeltIn) -> str:
+    return _translate(FELT_IN_WORDS[felt_in])
+
+
+def felt_in_phrase(felt_in: FeltIn) -> str:
+    return _translate(FELT_IN_PHRASES[felt_in])
+
+
+def side_label(side: Side) -> str:
+    return _translate(SIDE_WORDS[side])
+
+
+def status_label(status: SessionStatus, awaiting_resume: bool = False) -> str:
+    """A session's status; an interrupted one the app offers to resume says so."""
+    if status is SessionStatus.INTERRUPTED and awaiting_resume:
+        return QCoreApplication.translate("Words", "Interrupted (can be resumed)")
+    return _translate(STATUS_WORDS[status])
+
+
+def history_range_phrase(history_range: HistoryRange) -> str:
+    """The period a history range covers, inside a sentence: 'the last 3 months'."""
+    from gluteapp.core.stats import HistoryRange  # msgspec and the library: not at start-up
+
+    translate = QCoreApplication.translate
+    if history_range is HistoryRange.FOUR_WEEKS:
+        return translate("Words", "the last 4 weeks")
+    if history_range is HistoryRange.THREE_MONTHS:
+        return translate("Words", "the last 3 months")
+    if history_range is HistoryRange.YEAR:
+        return translate("Words", "the last year")
+    return translate("Words", "the whole history")
+
+
+def measure_unit(measure: Measure) -> str:
+    """The unit a set's result is counted in: seconds held or reps."""
+    from gluteapp.core.stats import Measure  # msgspec and the library: not at start-up
+
+    if measure is Measure.HOLD:
+        return QCoreApplication.translate("Words", "s")
+    return QCoreApplication.translate("Words", "reps")
+
+
+def search_text(exercise: Exercise) -> str:
+    """Everything the library's search box matches for an exercise, case-folded: its own texts
+    and the words for its muscles, equipment, position and mode as the person reads them."""
+    parts = [
+        exercise.name,
+        exercise.summary,
+        *exercise.aliases,
+        *(muscle_label(m) for m in exercise.muscles),
+        *(equipment_label(e) for e in exercise.equipment),
+        QCoreApplication.translate("Words", "no equipment") if exercise.needs_no_equipment else "",
+        position_label(exercise.position),
+        mode_label(exercise.mode),
+        *exercise.steps,
+    ]
+    return " ".join(parts).casefold()
 
 
 def phase_words(phase: Phase, sub_phase: SubPhase | None, library: Library) -> str:
     """What the engine's `Session.label` says ('Hold', 'Down', 'Switch to your right leg'),
     in the UI language: the engine's own words are English only.
-
-    Literal translate() calls: pyside6-lupdate finds no text passed through a helper.
     """
+    from gluteapp.core.timeline import PhaseKind, SubPhase, limb_word  # not at start-up
+
     translate = QCoreApplication.translate
     if sub_phase is SubPhase.DOWN:
-        return translate("PlayerView", "Down")
+        return translate("Words", "Down")
     if sub_phase is SubPhase.PAUSE:
-        return translate("PlayerView", "Hold")
+        return translate("Words", "Hold")
     if sub_phase is SubPhase.UP:
-        return translate("PlayerView", "Up")
+        return translate("Words", "Up")
     kind = phase.kind
     if kind is PhaseKind.SWITCH_SIDES and phase.side in (Side.LEFT, Side.RIGHT):
         exercise = library.get(phase.exercise_id or "")
         side_lying = exercise is not None and limb_word(exercise) == "side"
         if phase.side is Side.LEFT:
-            return (translate("PlayerView", "Switch to your left side") if side_lying
-                    else translate("PlayerView", "Switch to your left leg"))
-        return (translate("PlayerView", "Switch to your right side") if side_lying
-                else translate("PlayerView", "Switch to your right leg"))
+            return (translate("Words", "Switch to your left side") if side_lying
+                    else translate("Words", "Switch to your left leg"))
+        return (translate("Words", "Switch to your right side") if side_lying
+                else translate("Words", "Switch to your right leg"))
     if kind is PhaseKind.STEPS:
-        return translate("PlayerView", "Take {0} steps").format(phase.target_reps)
+        return translate("Words", "Take {0} steps").format(phase.target_reps)
     if kind is PhaseKind.REPS:
-        return translate("PlayerView", "Do {0} reps").format(phase.target_reps)
+        return translate("Words", "Do {0} reps").format(phase.target_reps)
     if kind is PhaseKind.PREPARE:
-        return translate("PlayerView", "Get ready")
+        return translate("Words", "Get ready")
     if kind is PhaseKind.HOLD:
-        return translate("PlayerView", "Hold")
+        return translate("Words", "Hold")
     if kind is PhaseKind.TEMPO:
-        return translate("PlayerView", "Tempo reps")
+        return translate("Words", "Tempo reps")
     if kind.is_rest:
-        return translate("PlayerView", "Rest")
+        return translate("Words", "Rest")
     if kind is PhaseKind.DONE:
-        return translate("PlayerView", "Done")
+        return translate("Words", "Done")
     return phase.label

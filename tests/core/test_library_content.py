@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from gluteapp.core.exercises import Equipment, Library, Mode, Muscle, load_library
+from gluteapp.core.exercises import Equipment, Library, Mode, Muscle, Position, load_library
 
 ROOT = Path(__file__).parents[2]
 LIBRARY_FILE = ROOT / "assets" / "exercises.toml"
@@ -101,7 +101,8 @@ def test_the_library_holds_the_23_expected_ids_in_order(library: Library) -> Non
 
 def test_single_leg_stand_is_three_holds_of_30_to_60_s_per_leg(library: Library) -> None:
     stand = library["single-leg-stand"]
-    assert stand.mode is Mode.HOLD and stand.per_side
+    assert stand.mode is Mode.HOLD
+    assert stand.per_side
     assert stand.dosage.sets == 3
     assert stand.dosage.hold_s is not None
     assert (stand.dosage.hold_s.min, stand.dosage.hold_s.max) == (30, 60)
@@ -110,7 +111,8 @@ def test_single_leg_stand_is_three_holds_of_30_to_60_s_per_leg(library: Library)
 
 def test_side_plank_holds_start_at_10_s_and_progress_to_30_s(library: Library) -> None:
     plank = library["side-plank"]
-    assert plank.mode is Mode.HOLD and plank.per_side
+    assert plank.mode is Mode.HOLD
+    assert plank.per_side
     assert plank.dosage.hold_s is not None
     assert (plank.dosage.hold_s.min, plank.dosage.hold_s.max) == (10, 30)
     assert 60 <= plank.dosage.rest_s <= 120
@@ -123,10 +125,12 @@ def test_side_plank_holds_start_at_10_s_and_progress_to_30_s(library: Library) -
 
 def test_single_leg_squat_is_three_tens_at_tempo_2_0_2(library: Library) -> None:
     squat = library["single-leg-squat"]
-    assert squat.mode is Mode.TEMPO and squat.per_side
+    assert squat.mode is Mode.TEMPO
+    assert squat.per_side
     assert squat.dosage.tempo == "2-0-2"
     tempo = squat.dosage.tempo_parsed
-    assert tempo is not None and (tempo.down_s, tempo.pause_s, tempo.up_s) == (2, 0, 2)
+    assert tempo is not None
+    assert (tempo.down_s, tempo.pause_s, tempo.up_s) == (2, 0, 2)
     assert squat.dosage.sets == 3
     assert squat.dosage.reps is not None
     assert (squat.dosage.reps.min, squat.dosage.reps.max) == (10, 10)
@@ -271,7 +275,8 @@ def test_aliases_do_not_point_at_another_exercise(library: Library) -> None:
 def test_every_exercise_is_fully_described(library: Library) -> None:
     for exercise in library:
         assert len(exercise.steps) >= 3, exercise.id
-        assert exercise.tips and exercise.mistakes, exercise.id
+        assert exercise.tips, exercise.id
+        assert exercise.mistakes, exercise.id
         assert exercise.why, exercise.id
         assert exercise.easier or exercise.harder or exercise.id in NO_VARIATIONS, exercise.id
 
@@ -289,12 +294,14 @@ def test_page_exists_with_one_title_and_real_content(name: str) -> None:
     assert path.is_file(), f"missing page {name}"
     text = path.read_text(encoding="utf-8")
     lines = text.splitlines()
-    assert lines[0].startswith("# ") and len(lines[0]) > 4
+    assert lines[0].startswith("# ")
+    assert len(lines[0]) > 4
     assert sum(1 for line in lines if line.startswith("# ")) == 1
     words = len(re.findall(r"[A-Za-z0-9']+", text))
     assert 150 <= words <= 420, f"{name} has {words} words"
     # Plain Markdown only: Qt's setMarkdown renders these, so no HTML, tables or images.
-    assert "<" not in text and "![" not in text
+    assert "<" not in text
+    assert "![" not in text
     assert not any(line.lstrip().startswith("|") for line in lines)
 
 
@@ -348,3 +355,15 @@ def test_name_of_falls_back_to_the_id_for_exercises_no_longer_in_the_library() -
     library = load_library(Path(__file__).parents[2] / "assets" / "exercises.toml")
     assert library.name_of("side-plank") == "Side plank"
     assert library.name_of("retired-exercise") == "retired-exercise"
+
+
+def test_the_library_vocabulary_is_enums_without_english_labels() -> None:
+    """What a person reads for a member is the GUI's to say (gluteapp.gui.words), translated."""
+    import gluteapp.core.vocabulary as vocabulary
+
+    for enum in (Muscle, Equipment, Position, Mode):
+        assert not any(hasattr(member, "label") for member in enum), enum.__name__
+    assert [name for name in dir(vocabulary) if name.endswith("_LABELS")] == []
+    source = Path(vocabulary.__file__).read_text(encoding="utf-8")
+    for english in ("Mini band", "Standing", "Timed hold", "Gluteus medius", "Hip flexors"):
+        assert english not in source

@@ -61,6 +61,7 @@ from gluteapp.gui.history.charts import (
     timestamps,
     trend_window,
 )
+from gluteapp.gui.words import felt_in_phrase, history_range_phrase, measure_unit
 
 #: Sessions averaged for "at the start" and "lately" in the trend sentences.
 TREND_SESSIONS = 4
@@ -68,8 +69,8 @@ CHART_SIZE = QSize(700, 220)
 CHART_SCALE = 2  # rendered at twice the size: crisp at print resolution
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("HistoryReport", text)
+#: Short for the literal calls below; pyside6-lupdate reads `translate("HistoryReport", "...")`.
+translate = QCoreApplication.translate
 
 
 def light_palette() -> QPalette:
@@ -123,10 +124,6 @@ def _percent(value: float | None) -> str:
     return "–" if value is None else f"{100 * value:.0f} %"
 
 
-def _unit(measure: Measure) -> str:
-    return _tr("s") if measure is Measure.HOLD else _tr("reps")
-
-
 @dataclass
 class _Charts:
     images: dict[str, QImage]
@@ -162,7 +159,7 @@ def write_report(
     builder = _ReportBuilder(sessions, library, goal_per_week, history_range, today, tz)
     document = builder.document()
     writer = QPdfWriter(str(path))
-    writer.setTitle(_tr("Gluteapp progress report"))
+    writer.setTitle(translate("HistoryReport", "Gluteapp progress report"))
     writer.setCreator(f"Gluteapp {__version__}")
     writer.setResolution(300)
     writer.setPageLayout(
@@ -216,14 +213,6 @@ class _ReportBuilder:
         chart.set_time_span(self.weeks[0].start, self.today)
         return chart
 
-    def range_text(self) -> str:
-        return {
-            HistoryRange.FOUR_WEEKS: _tr("the last 4 weeks"),
-            HistoryRange.THREE_MONTHS: _tr("the last 3 months"),
-            HistoryRange.YEAR: _tr("the last year"),
-            HistoryRange.ALL: _tr("the whole history"),
-        }[self.range]
-
     # -- the document ---------------------------------------------------------------------
 
     def document(self) -> QTextDocument:
@@ -242,21 +231,25 @@ class _ReportBuilder:
 
     def html(self, charts: _Charts) -> str:
         start = self.weeks[0].start
+        title = translate("HistoryReport", "Gluteapp progress report")
         parts = [
-            f"<h1>{_tr('Gluteapp progress report')}</h1>",
+            f"<h1>{html.escape(title)}</h1>",
             "<p class='quiet'>"
             + html.escape(
-                _tr("{start} to {end} ({range}). Prepared on {today}.").format(
+                translate(
+                    "HistoryReport", "{start} to {end} ({range}). Prepared on {today}."
+                ).format(
                     start=_day(start),
                     end=_day(self.today),
-                    range=self.range_text(),
+                    range=history_range_phrase(self.range),
                     today=_day(self.today),
                 )
             )
             + "</p>",
         ]
         if not self.sessions:
-            parts.append(f"<p>{html.escape(_tr('No sessions were recorded in this period.'))}</p>")
+            empty = translate("HistoryReport", "No sessions were recorded in this period.")
+            parts.append(f"<p>{html.escape(empty)}</p>")
         else:
             parts += [
                 self.adherence(),
@@ -272,7 +265,8 @@ class _ReportBuilder:
         parts.append(
             "<p class='quiet'>"
             + html.escape(
-                _tr(
+                translate(
+                    "HistoryReport",
                     "Recorded by the person during home sessions with Gluteapp {0}: holds are "
                     "timed by the app, reps are as counted, pain (0-10) and where a set was "
                     "felt are the person's own ratings. This is a training log, not a "
@@ -286,7 +280,8 @@ class _ReportBuilder:
     def adherence(self) -> str:
         summary = summarize(self.weeks, self.sessions, self.tz)
         streaks = week_streaks(self.weeks)
-        text = _tr(
+        text = translate(
+            "HistoryReport",
             "{sessions} sessions in {weeks} weeks ({per_week:.1f} a week) against a goal of "
             "{goal} a week. The goal was met in {met} of the {weeks} weeks; the current run of "
             "weeks at the goal is {streak}, the longest in this period {longest}."
@@ -299,7 +294,8 @@ class _ReportBuilder:
             streak=streaks.current_weeks,
             longest=streaks.longest_weeks,
         )
-        detail = _tr(
+        detail = translate(
+            "HistoryReport",
             "{completed} completed, {early} ended early, {interrupted} interrupted; "
             "{sets} sets on {days} active days."
         ).format(
@@ -309,32 +305,35 @@ class _ReportBuilder:
             sets=summary.sets,
             days=summary.active_days,
         )
-        return f"<h2>{_tr('Adherence')}</h2><p>{html.escape(text)}</p><p>{html.escape(detail)}</p>"
+        title = translate("HistoryReport", "Adherence")
+        return f"<h2>{title}</h2><p>{html.escape(text)}</p><p>{html.escape(detail)}</p>"
 
     def doses(self) -> str:
         doses = dose_summary(self.sessions, self.measure)
         head = [
-            _tr("Exercise"),
-            _tr("Sets"),
-            _tr("Target (mean)"),
-            _tr("Done (mean)"),
-            _tr("Done of target"),
-            _tr("Sets at target"),
-            _tr("Target, first → last"),
+            translate("HistoryReport", "Exercise"),
+            translate("HistoryReport", "Sets"),
+            translate("HistoryReport", "Target (mean)"),
+            translate("HistoryReport", "Done (mean)"),
+            translate("HistoryReport", "Done of target"),
+            translate("HistoryReport", "Sets at target"),
+            translate("HistoryReport", "Target, first → last"),
         ]
         rows = [self._dose_row(dose) for dose in doses]
         widths = (24, 7, 13, 13, 12, 12, 19)
-        intro = _tr(
+        intro = translate(
+            "HistoryReport",
             "Per exercise, the target set for each set (prescribed) against what was held or "
             "counted (done), over the sets that have both."
         )
+        title = translate("HistoryReport", "Dose done against prescribed")
         return (
-            f"<h2>{_tr('Dose done against prescribed')}</h2><p>{html.escape(intro)}</p>"
+            f"<h2>{title}</h2><p>{html.escape(intro)}</p>"
             + _table(head, rows, widths)
         )
 
     def _dose_row(self, dose: ExerciseDose) -> list[str]:
-        unit = _unit(dose.measure)
+        unit = measure_unit(dose.measure)
         return [
             self.name(dose.exercise_id),
             str(dose.sets),
@@ -357,18 +356,19 @@ class _ReportBuilder:
 
     def sides(self, charts: _Charts) -> str:
         per_side = self._side_points()
-        title = f"<h2>{_tr('Per-side trend')}</h2>"
+        title = "<h2>" + html.escape(translate("HistoryReport", "Per-side trend")) + "</h2>"
         if not per_side:
-            return title + f"<p>{html.escape(_tr('No one-sided exercises in this period.'))}</p>"
+            empty = translate("HistoryReport", "No one-sided exercises in this period.")
+            return title + f"<p>{html.escape(empty)}</p>"
         head = [
-            _tr("Exercise"),
-            _tr("Left, start → lately"),
-            _tr("Right, start → lately"),
-            _tr("Left : right, start → lately"),
+            translate("HistoryReport", "Exercise"),
+            translate("HistoryReport", "Left, start → lately"),
+            translate("HistoryReport", "Right, start → lately"),
+            translate("HistoryReport", "Left : right, start → lately"),
         ]
         rows = []
         for exercise_id, (measure, points) in per_side.items():
-            unit = _unit(measure)
+            unit = measure_unit(measure)
             rows.append(
                 [
                     self.name(exercise_id),
@@ -377,12 +377,15 @@ class _ReportBuilder:
                     _trend([p.ratio for p in points], "", digits=2),
                 ]
             )
-        intro = _tr(
+        intro = translate(
+            "HistoryReport",
             "Best set per session on each side, averaged over the first and the latest {0} "
             "sessions. A left : right ratio below 1 means the left side did less."
         ).format(TREND_SESSIONS)
         main = next(iter(per_side))
-        caption = _tr("{0}: left and right per session, and their ratio.").format(self.name(main))
+        caption = translate(
+            "HistoryReport", "{0}: left and right per session, and their ratio."
+        ).format(self.name(main))
         return (
             title
             + f"<p>{html.escape(intro)}</p>"
@@ -394,15 +397,17 @@ class _ReportBuilder:
 
     def pain(self) -> str:
         points = pain_over_time(self.sessions)
-        title = f"<h2>{_tr('Pain')}</h2>"
+        title = "<h2>" + html.escape(translate("HistoryReport", "Pain")) + "</h2>"
         if not points:
-            return title + f"<p>{html.escape(_tr('No set was rated for pain.'))}</p>"
+            empty = translate("HistoryReport", "No set was rated for pain.")
+            return title + f"<p>{html.escape(empty)}</p>"
         trend = first_and_last([p.mean for p in points], TREND_SESSIONS)
         worst = max(points, key=lambda p: (p.max, p.started_at))
         rated = sum(p.rated for p in points)
         sets = sum(len(s.sets) for s in self.sessions)
         assert trend is not None
-        text = _tr(
+        text = translate(
+            "HistoryReport",
             "Average pain per rated set (0-10): {start:.1f} in the first {n} sessions, "
             "{late:.1f} in the latest {n}. Highest rating: {worst} on {day}. {rated} of "
             "{sets} sets were rated."
@@ -419,23 +424,21 @@ class _ReportBuilder:
 
     def felt_in(self) -> str:
         points = felt_in_over_time(self.sessions)
-        title = f"<h2>{_tr('Where the exercises were felt')}</h2>"
+        heading = translate("HistoryReport", "Where the exercises were felt")
+        title = f"<h2>{html.escape(heading)}</h2>"
         if not points:
-            return title + f"<p>{html.escape(_tr('No set was rated for where it was felt.'))}</p>"
+            empty = translate("HistoryReport", "No set was rated for where it was felt.")
+            return title + f"<p>{html.escape(empty)}</p>"
         trend = first_and_last([p.glute_share for p in points], TREND_SESSIONS)
         assert trend is not None
         totals = {where: sum(p.counts.get(where, 0) for p in points) for where in FeltIn}
         rated = sum(totals.values())
-        labels = {
-            FeltIn.GLUTES: _tr("glutes"),
-            FeltIn.HAMSTRINGS: _tr("hamstrings"),
-            FeltIn.LOWER_BACK: _tr("lower back"),
-            FeltIn.NOWHERE: _tr("nowhere in particular"),
-        }
         spread = ", ".join(
-            f"{labels[where]} {100 * count / rated:.0f} %" for where, count in totals.items()
+            f"{felt_in_phrase(where)} {100 * count / rated:.0f} %"
+            for where, count in totals.items()
         )
-        text = _tr(
+        text = translate(
+            "HistoryReport",
             "Sets felt in the glutes: {start:.0f} % in the first {n} sessions, {late:.0f} % in "
             "the latest {n}. Over the period: {spread} of {rated} rated sets."
         ).format(
@@ -449,9 +452,10 @@ class _ReportBuilder:
 
     def notes(self) -> str:
         noted = [s for s in self.all_sessions if s.notes.strip()]
-        title = f"<h2>{_tr('Notes')}</h2>"
+        title = "<h2>" + html.escape(translate("HistoryReport", "Notes")) + "</h2>"
         if not noted:
-            return title + f"<p>{html.escape(_tr('No session notes in this period.'))}</p>"
+            empty = translate("HistoryReport", "No session notes in this period.")
+            return title + f"<p>{html.escape(empty)}</p>"
         items = "".join(
             f"<li><b>{html.escape(_day(local_day(s.started_at, self.tz)))}</b>, "
             f"{html.escape(s.routine_name)}: {html.escape(s.notes.strip())}</li>"
@@ -463,7 +467,9 @@ class _ReportBuilder:
 
     def charts(self) -> dict[str, QImage]:
         images: dict[str, QImage] = {}
-        weekly = WeeklyChart(_tr("Sessions"), _tr("Goal: {0} a week"))
+        weekly = WeeklyChart(
+            translate("HistoryReport", "Sessions"), translate("HistoryReport", "Goal: {0} a week")
+        )
         self._prepare(weekly)
         weekly.show_weeks(
             [w.start for w in self.weeks], [w.sessions for w in self.weeks], self.goal
@@ -473,11 +479,11 @@ class _ReportBuilder:
         pain = pain_over_time(self.sessions)
         if pain:
             chart = TrendChart(
-                _tr("Pain (0–10)"),
+                translate("HistoryReport", "Pain (0–10)"),
                 (0, 10),
-                _tr("Session average"),
-                _tr("Trend"),
-                _tr("Session worst"),
+                translate("HistoryReport", "Session average"),
+                translate("HistoryReport", "Trend"),
+                translate("HistoryReport", "Session worst"),
             )
             chart.set_role("pain")
             self._prepare(chart)
@@ -493,10 +499,10 @@ class _ReportBuilder:
         felt = felt_in_over_time(self.sessions)
         if felt:
             chart = TrendChart(
-                _tr("% felt in the glutes"),
+                translate("HistoryReport", "% felt in the glutes"),
                 (0, 100),
-                _tr("Session"),
-                _tr("Trend"),
+                translate("HistoryReport", "Session"),
+                translate("HistoryReport", "Trend"),
                 legend_at_bottom=True,
             )
             chart.set_role("glutes")
@@ -512,9 +518,12 @@ class _ReportBuilder:
         per_side = self._side_points()
         if per_side:
             measure, points = next(iter(per_side.values()))
-            unit = _tr("Seconds held") if measure is Measure.HOLD else _tr("Reps")
+            unit = (translate("HistoryReport", "Seconds held") if measure is Measure.HOLD
+                    else translate("HistoryReport", "Reps"))
             x = timestamps([p.started_at for p in points])
-            sides = SidesChart(unit, _tr("Left"), _tr("Right"))
+            sides = SidesChart(
+                unit, translate("HistoryReport", "Left"), translate("HistoryReport", "Right")
+            )
             self._prepare(sides)
             sides.show_sides(
                 x,
@@ -524,7 +533,9 @@ class _ReportBuilder:
             images["sides"] = render_chart(sides)
             ratio = np.array([np.nan if p.ratio is None else p.ratio for p in points])
             if np.isfinite(ratio).any():
-                ratio_chart = RatioChart(_tr("Left ÷ right"), _tr("even"))
+                ratio_chart = RatioChart(
+                    translate("HistoryReport", "Left ÷ right"), translate("HistoryReport", "even")
+                )
                 self._prepare(ratio_chart)
                 ratio_chart.show_ratio(x, ratio)
                 images["ratio"] = render_chart(ratio_chart, QSize(CHART_SIZE.width(), 200))

@@ -18,41 +18,14 @@ from PySide6.QtCore import (
 )
 
 from gluteapp.core.history_records import SessionRecord, StoredSet
-from gluteapp.core.records import FeltIn, SessionStatus, Side
+from gluteapp.core.records import FeltIn
 from gluteapp.core.stats import Measure
+from gluteapp.gui.words import felt_in_label, measure_unit, side_label, status_label
 
 _USER = Qt.ItemDataRole.UserRole.value
 _NO_PARENT = 0  # internalId of a session row; a set row stores its session's row + 1
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SessionTreeModel", text)
-
-
-def status_text(status: SessionStatus, awaiting_resume: bool = False) -> str:
-    if status is SessionStatus.INTERRUPTED and awaiting_resume:
-        return _tr("Interrupted (can be resumed)")
-    return {
-        SessionStatus.COMPLETED: _tr("Completed"),
-        SessionStatus.ENDED_EARLY: _tr("Ended early"),
-        SessionStatus.INTERRUPTED: _tr("Interrupted"),
-        SessionStatus.RUNNING: _tr("In progress"),
-    }[status]
-
-
-def felt_in_text(felt_in: FeltIn) -> str:
-    return {
-        FeltIn.GLUTES: _tr("Glutes"),
-        FeltIn.HAMSTRINGS: _tr("Hamstrings"),
-        FeltIn.LOWER_BACK: _tr("Lower back"),
-        FeltIn.NOWHERE: _tr("Nowhere"),
-    }[felt_in]
-
-
-def side_text(side: Side) -> str:
-    return {Side.LEFT: _tr("left"), Side.RIGHT: _tr("right"), Side.BOTH: _tr("both sides")}[side]
 
 
 def _number(value: float) -> str:
@@ -62,17 +35,21 @@ def _number(value: float) -> str:
 def result_text(stored: StoredSet, measure: Measure) -> str:
     """'28 of 30 s', '12 of 12 reps', or just the result when no target was set."""
     if measure is Measure.HOLD:
-        got, wanted, unit = stored.achieved_hold_s, stored.target_hold_s, _tr("s")
+        got, wanted = stored.achieved_hold_s, stored.target_hold_s
     else:
         reps_got, reps_wanted = stored.achieved_reps, stored.target_reps
         got = float(reps_got) if reps_got is not None else None
         wanted = float(reps_wanted) if reps_wanted is not None else None
-        unit = _tr("reps")
+    unit = measure_unit(measure)
+    translate = QCoreApplication.translate
     if got is None:
-        return _tr("target {0} {1}").format(_number(wanted), unit) if wanted is not None else ""
+        if wanted is None:
+            return ""
+        return translate("SessionTreeModel", "target {0} {1}").format(_number(wanted), unit)
     if wanted is None:
         return f"{_number(got)} {unit}"
-    return _tr("{0} of {1} {2}").format(_number(got), _number(wanted), unit)
+    return translate("SessionTreeModel", "{0} of {1} {2}").format(
+        _number(got), _number(wanted), unit)
 
 
 class SessionTreeModel(QAbstractItemModel):
@@ -95,13 +72,13 @@ class SessionTreeModel(QAbstractItemModel):
         self._measure_of = measure_of
         self._sessions: list[SessionRecord] = []
         self._headers = [
-            _tr("When"),
-            _tr("Routine or exercise"),
-            _tr("Status"),
-            _tr("Sets or result"),
-            _tr("Pain"),
-            _tr("Felt in"),
-            _tr("Notes"),
+            self.tr("When"),
+            self.tr("Routine or exercise"),
+            self.tr("Status"),
+            self.tr("Sets or result"),
+            self.tr("Pain"),
+            self.tr("Felt in"),
+            self.tr("Notes"),
         ]
 
     def set_sessions(self, sessions: Sequence[SessionRecord]) -> None:
@@ -186,26 +163,26 @@ class SessionTreeModel(QAbstractItemModel):
         if column == self.WHAT:
             return session.routine_name
         if column == self.STATUS:
-            return status_text(session.status, session.awaiting_resume)
+            return status_label(session.status, session.awaiting_resume)
         if column == self.RESULT:
             sets = len(session.sets)
-            text = _tr("1 set") if sets == 1 else _tr("{0} sets").format(sets)
+            text = self.tr("1 set") if sets == 1 else self.tr("{0} sets").format(sets)
             end = session.ended_at or (session.last_set.ended_at if session.last_set else None)
             if end is not None and end > session.started_at:
                 minutes = max(1, round((end - session.started_at).total_seconds() / 60))
-                text += _tr(", {0} min").format(minutes)
+                text += self.tr(", {0} min").format(minutes)
             return text
         if column == self.PAIN:
             pains = [st.pain for st in session.sets if st.pain is not None]
             if not pains:
                 return ""
-            return _tr("avg {0}, max {1}").format(f"{fmean(pains):.1f}", max(pains))
+            return self.tr("avg {0}, max {1}").format(f"{fmean(pains):.1f}", max(pains))
         if column == self.FELT_IN:
             felt = [st.felt_in for st in session.sets if st.felt_in is not None]
             if not felt:
                 return ""
             glutes = sum(1 for f in felt if f is FeltIn.GLUTES)
-            return _tr("glutes in {0} of {1}").format(glutes, len(felt))
+            return self.tr("glutes in {0} of {1}").format(glutes, len(felt))
         if column == self.NOTES:
             return session.notes.replace("\n", " ")
         return None
@@ -219,15 +196,15 @@ class SessionTreeModel(QAbstractItemModel):
             moment = QDateTime.fromSecsSinceEpoch(int(stored.started_at.timestamp()))
             return QLocale().toString(moment, "HH:mm:ss")
         if column == self.WHAT:
-            return _tr("{name}, set {number}, {side}").format(
+            return self.tr("{name}, set {number}, {side}").format(
                 name=self._exercise_name(stored.exercise_id),
                 number=stored.set_number,
-                side=side_text(stored.side),
+                side=side_label(stored.side),
             )
         if column == self.RESULT:
             return result_text(stored, self._measure_of(stored.exercise_id))
         if column == self.PAIN:
             return "" if stored.pain is None else str(stored.pain)
         if column == self.FELT_IN:
-            return "" if stored.felt_in is None else felt_in_text(stored.felt_in)
+            return "" if stored.felt_in is None else felt_in_label(stored.felt_in)
         return ""

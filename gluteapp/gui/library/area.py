@@ -20,11 +20,6 @@ if TYPE_CHECKING:  # the view, the library and msgspec load when the view is bui
     from gluteapp.gui.library.view import LibraryView
 
 
-def _tr(text: str) -> str:
-    # The view's own translation context: the shell shows exactly the view's words.
-    return QCoreApplication.translate("LibraryView", text)
-
-
 def left_width(total: int, minimum: int) -> int:
     """The width of the list column that LibraryView gives itself until the user drags it."""
     return max(minimum, min(380, round(total * 0.3)))
@@ -36,10 +31,13 @@ class LibraryShell(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("library_shell")
+        # The view's own translation context: the shell shows exactly the view's words.
+        translate = QCoreApplication.translate
         self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText(_tr("Search exercises, muscles, equipment…"))
+        self.search_edit.setPlaceholderText(
+            translate("LibraryView", "Search exercises, muscles, equipment…"))
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setAccessibleName(_tr("Search exercises"))
+        self.search_edit.setAccessibleName(translate("LibraryView", "Search exercises"))
         page = QWidget()
         column = QVBoxLayout(page)
         column.setContentsMargins(10, 10, 8, 10)
@@ -47,8 +45,8 @@ class LibraryShell(QWidget):
         column.addStretch(1)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(page, _tr("Exercises"))
-        self.tabs.addTab(QWidget(), _tr("Learn"))
+        self.tabs.addTab(page, translate("LibraryView", "Exercises"))
+        self.tabs.addTab(QWidget(), translate("LibraryView", "Learn"))
         self.tabs.setMinimumWidth(290)
         self.splitter = QSplitter()
         self.splitter.setChildrenCollapsible(False)

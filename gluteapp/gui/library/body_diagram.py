@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QBoxLayout, QGridLayout, QLabel, QVBoxLayout, QWid
 from gluteapp.core.exercises import Exercise, Muscle
 from gluteapp.gui.library.icons import library_icon_path
 from gluteapp.gui.library.widgets import blend, scaled_font
+from gluteapp.gui.words import muscle_label
 
 SVG_NS = "http://www.w3.org/2000/svg"
 ET.register_namespace("", SVG_NS)
@@ -266,14 +267,16 @@ class BodyDiagram(QWidget):
         if hidden:
             self.not_shown_label.setText(
                 self.tr("Not in the drawing: {muscles}").format(
-                    muscles=", ".join(m.label for m in hidden)
+                    muscles=", ".join(muscle_label(m) for m in hidden)
                 )
             )
         self.not_shown_label.setVisible(bool(hidden))
-        description = [self.tr("Main target: {0}.").format(", ".join(m.label for m in primary))]
+        description = [
+            self.tr("Main target: {0}.").format(", ".join(muscle_label(m) for m in primary))
+        ]
         if secondary:
             description.append(
-                self.tr("Also worked: {0}.").format(", ".join(m.label for m in secondary))
+                self.tr("Also worked: {0}.").format(", ".join(muscle_label(m) for m in secondary))
             )
         self.canvas.setAccessibleDescription(" ".join(description) if primary else "")
 

@@ -24,7 +24,7 @@ from gluteapp.gui.library.body_diagram import PRIMARY_COLOUR, SECONDARY_COLOUR, 
 from gluteapp.gui.library.icons import svg_pixmap
 from gluteapp.gui.library.model import dosage_text
 from gluteapp.gui.library.widgets import Callout, CalloutKind, ChipStrip, scaled_font
-from gluteapp.gui.settings import EQUIPMENT_LABELS, tr_setting
+from gluteapp.gui.words import equipment_label, mode_label, muscle_label, position_label
 
 #: Below this width the body diagram moves under the cautions instead of beside the text.
 NARROW_WIDTH = 520
@@ -346,10 +346,13 @@ class ExerciseDetail(QScrollArea):
 
         self.muscle_chips.set_chips(
             [
-                ChipStrip.Spec(m.label, bold=True, dot=PRIMARY_COLOUR)
+                ChipStrip.Spec(muscle_label(m), bold=True, dot=PRIMARY_COLOUR)
                 for m in exercise.primary_muscles
             ]
-            + [ChipStrip.Spec(m.label, dot=SECONDARY_COLOUR) for m in exercise.secondary_muscles]
+            + [
+                ChipStrip.Spec(muscle_label(m), dot=SECONDARY_COLOUR)
+                for m in exercise.secondary_muscles
+            ]
         )
         self.fact_chips.set_chips([ChipStrip.Spec(text) for text in self._facts(exercise)])
         self._show_missing()
@@ -394,7 +397,7 @@ class ExerciseDetail(QScrollArea):
         )
         if missing:
             # In the library's order of equipment, with the names the settings use.
-            names = [tr_setting(EQUIPMENT_LABELS[item]) for item in Equipment if item in missing]
+            names = [equipment_label(item) for item in Equipment if item in missing]
             self.missing_label.setText(
                 self.tr(
                     "Needs what you do not have at hand: {0}. You can change your equipment "
@@ -422,8 +425,8 @@ class ExerciseDetail(QScrollArea):
         elif exercise.equipment == [Equipment.MAT]:
             facts = [self.tr("No equipment (a mat helps)")]
         else:
-            facts = [item.label for item in exercise.equipment]
-        facts += [exercise.position.label, exercise.mode.label]
+            facts = [equipment_label(item) for item in exercise.equipment]
+        facts += [position_label(exercise.position), mode_label(exercise.mode)]
         if exercise.per_side:
             facts.append(self.tr("Each side"))
         return facts

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 from gluteapp.core.equipment import expand_at_hand
 from gluteapp.core.exercises import Equipment, Exercise, Mode, Muscle, Position
 from gluteapp.gui.library.model import ExerciseModel
+from gluteapp.gui.words import search_text
 
 
 class EquipmentChoice(Enum):
@@ -141,10 +142,16 @@ class ExerciseFilterProxy(QSortFilterProxyModel):
 
     # Matching ---------------------------------------------------------------------------------
 
-    def accepts(self, exercise: Exercise, search_text: str) -> bool:
-        """Whether one exercise passes the current criteria (search_text is pre-computed)."""
-        if any(word not in search_text for word in self._words):
-            return False
+    def accepts(self, exercise: Exercise) -> bool:
+        """Whether one exercise passes the current criteria.
+
+        The search matches the words the person reads (`gluteapp.gui.words.search_text`), in
+        the UI language; built afresh for each row, which costs microseconds for a library.
+        """
+        if self._words:
+            haystack = search_text(exercise)
+            if any(word not in haystack for word in self._words):
+                return False
         if self._have is not None and not self._have.issuperset(exercise.equipment):
             return False
         if self._muscle is not None and self._muscle not in exercise.muscles:
@@ -171,5 +178,4 @@ class ExerciseFilterProxy(QSortFilterProxyModel):
         exercise = index.data(ExerciseModel.ExerciseRole)
         if not isinstance(exercise, Exercise):
             return False
-        search_text = index.data(ExerciseModel.SearchTextRole) or ""
-        return self.accepts(exercise, search_text)
+        return self.accepts(exercise)

@@ -36,7 +36,6 @@ class ExerciseModel(QAbstractListModel):
 
     ExerciseRole = _USER + 1  # the Exercise itself
     IdRole = _USER + 2  # its slug
-    SearchTextRole = _USER + 3  # Exercise.search_text(), lower-cased
     MusclesRole = _USER + 4  # primary then secondary muscles: list of Muscle values
     PrimaryMusclesRole = _USER + 5  # list of Muscle values
     EquipmentRole = _USER + 6  # list of Equipment values; empty when none is needed
@@ -47,13 +46,11 @@ class ExerciseModel(QAbstractListModel):
     def __init__(self, library: Library, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._exercises: list[Exercise] = list(library)
-        self._search_texts = [e.search_text() for e in self._exercises]
 
     def set_library(self, library: Library) -> None:
         """Show another library (after the user adds exercises, say)."""
         self.beginResetModel()
         self._exercises = list(library)
-        self._search_texts = [e.search_text() for e in self._exercises]
         self.endResetModel()
 
     def exercise_at(self, row: int) -> Exercise:
@@ -100,8 +97,6 @@ class ExerciseModel(QAbstractListModel):
             return exercise
         if role == self.IdRole:
             return exercise.id
-        if role == self.SearchTextRole:
-            return self._search_texts[index.row()]
         if role == self.MusclesRole:
             return [m.value for m in exercise.muscles]
         if role == self.PrimaryMusclesRole:
@@ -121,7 +116,6 @@ class ExerciseModel(QAbstractListModel):
         for role, name in (
             (self.ExerciseRole, b"exercise"),
             (self.IdRole, b"exerciseId"),
-            (self.SearchTextRole, b"searchText"),
             (self.MusclesRole, b"muscles"),
             (self.PrimaryMusclesRole, b"primaryMuscles"),
             (self.EquipmentRole, b"equipment"),

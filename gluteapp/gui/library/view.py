@@ -65,6 +65,7 @@ from gluteapp.gui.library.model import ExerciseModel
 from gluteapp.gui.library.pages import Page, builtin_pages
 from gluteapp.gui.library.widgets import blend, scaled_font
 from gluteapp.gui.settings import EQUIPMENT, FIRST_RUN_DONE, Settings, equipment_at_hand
+from gluteapp.gui.words import equipment_label, mode_label, muscle_label, position_label
 
 #: Combo box data for "any" and the two choices that are not a single enum value.
 ANY = ""
@@ -244,12 +245,13 @@ class LibraryView(QWidget):
 
         self.muscle_combo = self._combo(
             self.tr("Muscle filter"),
-            [(self.tr("Any muscle"), ANY)] + [(m.label, m.value) for m in Muscle if m in muscles],
+            [(self.tr("Any muscle"), ANY)]
+            + [(muscle_label(m), m.value) for m in Muscle if m in muscles],
         )
         self.equipment_combo = self._combo(
             self.tr("Equipment filter"),
             [(self.tr("Any equipment"), ANY), (self.tr("No equipment"), NO_EQUIPMENT)]
-            + [(item.label, item.value) for item in Equipment if item in equipment],
+            + [(equipment_label(item), item.value) for item in Equipment if item in equipment],
         )
         self.position_combo = self._combo(
             self.tr("Position filter"),
@@ -257,11 +259,11 @@ class LibraryView(QWidget):
                 (self.tr("Any position"), ANY),
                 (self.tr("No floor work (standing or seated)"), NO_FLOOR),
             ]
-            + [(p.label, p.value) for p in Position if p in positions],
+            + [(position_label(p), p.value) for p in Position if p in positions],
         )
         self.mode_combo = self._combo(
             self.tr("Mode filter"),
-            [(self.tr("Any mode"), ANY)] + [(m.label, m.value) for m in Mode if m in modes],
+            [(self.tr("Any mode"), ANY)] + [(mode_label(m), m.value) for m in Mode if m in modes],
         )
 
         form = QFormLayout()

@@ -43,6 +43,7 @@ from gluteapp.core.routines import (
 )
 from gluteapp.core.timeline import routine_duration_s
 from gluteapp.gui.theme import is_dark
+from gluteapp.gui.words import muscle_label, search_text
 
 MAX_SETS = 20
 MAX_COUNT = 200  # reps or steps in one set, as the routine schema allows
@@ -685,12 +686,12 @@ class RoutineBuilder(QDialog):
     # --- the library list ------------------------------------------------------------------
 
     def _filter_library(self, text: str) -> None:
-        words = text.lower().split()
+        words = text.casefold().split()
         first_visible: QListWidgetItem | None = None
         for number in range(self.library_list.count()):
             item = self.library_list.item(number)
             exercise = self._library[item.data(Qt.ItemDataRole.UserRole)]
-            haystack = exercise.search_text()
+            haystack = search_text(exercise)
             hidden = not all(word in haystack for word in words)
             item.setHidden(hidden)
             if not hidden and first_visible is None:
@@ -709,7 +710,7 @@ class RoutineBuilder(QDialog):
             self.exercise_hint.setText(self.tr("No exercise matches the search."))
             return
         exercise = self._library[item.data(Qt.ItemDataRole.UserRole)]
-        muscles = ", ".join(muscle.label for muscle in exercise.primary_muscles)
+        muscles = ", ".join(muscle_label(muscle) for muscle in exercise.primary_muscles)
         self.exercise_hint.setText(f"{exercise.dosage.describe(exercise.per_side)}\n{muscles}")
 
     def _add_item(self, item: QListWidgetItem) -> None:

@@ -16,13 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from gluteapp.core.records import FeltIn, SetRating
-
-FELT_LABELS = {
-    FeltIn.GLUTES: "Glutes",
-    FeltIn.HAMSTRINGS: "Hamstrings",
-    FeltIn.LOWER_BACK: "Lower back",
-    FeltIn.NOWHERE: "Nowhere",
-}
+from gluteapp.gui.words import felt_in_label
 
 
 class RatingPanel(QFrame):
@@ -67,10 +61,11 @@ class RatingPanel(QFrame):
         self.felt_group.setExclusive(True)
         felt_row = QHBoxLayout()
         self._felt_by_id: dict[int, FeltIn] = {}
-        for index, (felt, label) in enumerate(FELT_LABELS.items()):
-            button = QPushButton(self.tr(label))
+        for index, felt in enumerate(FeltIn):
+            label = felt_in_label(felt)
+            button = QPushButton(label)
             button.setCheckable(True)
-            button.setAccessibleName(self.tr("Felt it in: {0}").format(self.tr(label)))
+            button.setAccessibleName(self.tr("Felt it in: {0}").format(label))
             self.felt_group.addButton(button, index)
             self._felt_by_id[index] = felt
             felt_row.addWidget(button)
