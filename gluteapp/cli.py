@@ -90,6 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _cmd_exercises(args: argparse.Namespace) -> int:
     from gluteapp.core.assets import builtin_library
     from gluteapp.core.exercises import LibraryError, exercise_to_dict, load_library
+    from gluteapp.gui.words import dosage_words  # QtCore only; English with no translator
 
     if args.check is not None:
         try:
@@ -105,12 +106,16 @@ def _cmd_exercises(args: argparse.Namespace) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 1
     if args.json:
-        json.dump([exercise_to_dict(e) for e in library], sys.stdout, indent=2)
+        exercises = [
+            exercise_to_dict(e) | {"dosage_text": dosage_words(e.dosage, e.per_side)}
+            for e in library
+        ]
+        json.dump(exercises, sys.stdout, indent=2)
         print()
         return 0
     width = max(len(e.id) for e in library)
     for exercise in library:
-        dose = exercise.dosage.describe(exercise.per_side)
+        dose = dosage_words(exercise.dosage, exercise.per_side)
         print(f"{exercise.id:<{width}}  {exercise.name}  ({dose})")
     return 0
 

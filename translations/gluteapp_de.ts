@@ -1500,11 +1500,12 @@
     </message>
     <message>
         <source>Not saved: {0}</source>
+        <extracomment>Distinct messages kept on show; older ones give way (the log keeps every one).</extracomment>
         <translation>Nicht gespeichert: {0}</translation>
     </message>
     <message>
-        <source>({0} times so far.)</source>
-        <translation>(Bisher {0}-mal.)</translation>
+        <source>({0} problems so far.)</source>
+        <translation>(Probleme bisher: {0}.)</translation>
     </message>
 </context>
 <context>
@@ -2699,6 +2700,30 @@
     <message>
         <source>reps</source>
         <translation>Wdh.</translation>
+    </message>
+    <message>
+        <source>{0} s</source>
+        <translation>{0} s</translation>
+    </message>
+    <message>
+        <source>{0} steps each way</source>
+        <translation>{0} Schritte in jede Richtung</translation>
+    </message>
+    <message>
+        <source>{0} reps</source>
+        <translation>{0} Wdh.</translation>
+    </message>
+    <message>
+        <source>{sets} x {amount}</source>
+        <translation>{sets} x {amount}</translation>
+    </message>
+    <message>
+        <source>{0} per side</source>
+        <translation>{0} pro Seite</translation>
+    </message>
+    <message>
+        <source>{0}, tempo {1}</source>
+        <translation>{0}, Tempo {1}</translation>
     </message>
     <message>
         <source>no equipment</source>

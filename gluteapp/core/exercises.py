@@ -98,21 +98,6 @@ class Dosage(Struct, frozen=True, forbid_unknown_fields=True):
     def tempo_parsed(self) -> Tempo | None:
         return Tempo.parse(self.tempo) if self.tempo else None
 
-    def describe(self, per_side: bool = False) -> str:
-        """Short dosage text, such as '3 x 30-60 s per leg' or '3 x 10-15 steps each way'."""
-        if self.hold_s is not None:
-            amount = f"{self.hold_s} s"
-        elif self.steps is not None:
-            amount = f"{self.steps} steps each way"
-        else:
-            amount = f"{self.reps} reps"
-        text = f"{self.sets} x {amount}"
-        if per_side and self.steps is None:
-            text += " per side"
-        if self.tempo:
-            text += f", tempo {self.tempo}"
-        return text
-
 
 class Variation(Struct, frozen=True, forbid_unknown_fields=True):
     """An easier or harder version of an exercise, with its own dosage."""
@@ -271,7 +256,6 @@ def load_library(path: Path) -> Library:
 def exercise_to_dict(exercise: Exercise) -> dict[str, Any]:
     """Every field, with derived ones a reader of the JSON would want."""
     data: dict[str, Any] = msgspec.to_builtins(exercise)
-    data["dosage_text"] = exercise.dosage.describe(exercise.per_side)
     data["no_equipment"] = exercise.needs_no_equipment
     data["on_floor"] = exercise.position.on_floor
     return data

@@ -19,7 +19,7 @@ from gluteapp.core.records import FeltIn, SessionStatus, Side
 from gluteapp.core.vocabulary import Equipment, Mode, Muscle, Position
 
 if TYPE_CHECKING:
-    from gluteapp.core.exercises import Exercise, Library
+    from gluteapp.core.exercises import Dosage, Exercise, Library
     from gluteapp.core.stats import HistoryRange, Measure
     from gluteapp.core.timeline import Phase, SubPhase
 
@@ -169,6 +169,24 @@ def measure_unit(measure: Measure) -> str:
     if measure is Measure.HOLD:
         return QCoreApplication.translate("Words", "s")
     return QCoreApplication.translate("Words", "reps")
+
+
+def dosage_words(dosage: Dosage, per_side: bool = False) -> str:
+    """A dosage at a glance: '3 x 30-60 s per side', '3 x 10-15 steps each way',
+    '3 x 10 reps per side, tempo 2-0-2'."""
+    translate = QCoreApplication.translate
+    if dosage.hold_s is not None:
+        amount = translate("Words", "{0} s").format(dosage.hold_s)
+    elif dosage.steps is not None:
+        amount = translate("Words", "{0} steps each way").format(dosage.steps)
+    else:
+        amount = translate("Words", "{0} reps").format(dosage.reps)
+    text = translate("Words", "{sets} x {amount}").format(sets=dosage.sets, amount=amount)
+    if per_side and dosage.steps is None:  # steps go each way, which is both sides already
+        text = translate("Words", "{0} per side").format(text)
+    if dosage.tempo:
+        text = translate("Words", "{0}, tempo {1}").format(text, dosage.tempo)
+    return text
 
 
 def search_text(exercise: Exercise) -> str:

@@ -106,7 +106,6 @@ def test_single_leg_stand_is_three_holds_of_30_to_60_s_per_leg(library: Library)
     assert stand.dosage.sets == 3
     assert stand.dosage.hold_s is not None
     assert (stand.dosage.hold_s.min, stand.dosage.hold_s.max) == (30, 60)
-    assert stand.dosage.describe(stand.per_side) == "3 x 30-60 s per side"
 
 
 def test_side_plank_holds_start_at_10_s_and_progress_to_30_s(library: Library) -> None:
@@ -144,7 +143,6 @@ def test_lateral_band_walk_counts_10_to_15_steps_each_way(library: Library) -> N
     assert walk.dosage.steps is not None
     assert (walk.dosage.steps.min, walk.dosage.steps.max) == (10, 15)
     assert walk.dosage.sets == 3
-    assert walk.dosage.describe(walk.per_side) == "3 x 10-15 steps each way"
 
 
 @pytest.mark.parametrize("exercise_id", MEDIUS_EXERCISES)

@@ -89,6 +89,29 @@ def test_the_settings_and_the_library_share_the_equipment_words(german) -> None:
     assert EQUIPMENT.choice_text("handrail") == "Geländer oder Stuhllehne"
 
 
+@pytest.mark.parametrize(
+    ("exercise_id", "english", "german"),
+    [
+        ("single-leg-stand", "3 x 30-60 s per side", "3 x 30-60 s pro Seite"),
+        ("lateral-band-walk", "3 x 10-15 steps each way", "3 x 10-15 Schritte in jede Richtung"),
+        ("single-leg-squat", "3 x 10 reps per side, tempo 2-0-2",
+         "3 x 10 Wdh. pro Seite, Tempo 2-0-2"),
+    ],
+)
+def test_a_dosage_reads_in_the_ui_language(
+    qapp: QApplication, exercise_id: str, english: str, german: str
+) -> None:
+    exercise = builtin_library()[exercise_id]
+    assert words.dosage_words(exercise.dosage, exercise.per_side) == english
+    default = QLocale()
+    install_translator(qapp, "de")
+    try:
+        assert words.dosage_words(exercise.dosage, exercise.per_side) == german
+    finally:
+        install_translator(qapp, "en")
+        QLocale.setDefault(default)
+
+
 # The library in German --------------------------------------------------------------------------
 
 
@@ -116,6 +139,7 @@ def test_the_library_filters_speak_german(qtbot, german, library: Library) -> No
     # The detail pane names the shown exercise's muscles, equipment, position and mode alike.
     view.show_exercise("lateral-band-walk")
     assert {"Mini-Band", "Stehend", "Schritte"} <= set(view.detail.fact_chips.texts())
+    assert view.detail.dosage_label.text() == "3 x 10-15 Schritte in jede Richtung · Pause 45 s"
     assert "Mittlerer Gesäßmuskel" in view.detail.muscle_chips.texts()
 
 

@@ -73,6 +73,7 @@ from gluteapp.gui.history.charts import (
 )
 from gluteapp.gui.history.sessions_model import SessionTreeModel
 from gluteapp.gui.history_service import HistoryService
+from gluteapp.gui.words import dosage_words
 from gluteapp.storage import StorageError
 
 log = logging.getLogger(__name__)
@@ -659,7 +660,7 @@ class HistoryView(QWidget):
         exercise = self._library.get(exercise_id)
         self.dose_label.setText(
             self.tr("Prescribed in the library: {0}").format(
-                exercise.dosage.describe(exercise.per_side)
+                dosage_words(exercise.dosage, exercise.per_side)
             )
             if exercise is not None
             else ""

@@ -24,7 +24,13 @@ from gluteapp.gui.library.body_diagram import PRIMARY_COLOUR, SECONDARY_COLOUR, 
 from gluteapp.gui.library.icons import svg_pixmap
 from gluteapp.gui.library.model import dosage_text
 from gluteapp.gui.library.widgets import Callout, CalloutKind, ChipStrip, scaled_font
-from gluteapp.gui.words import equipment_label, mode_label, muscle_label, position_label
+from gluteapp.gui.words import (
+    dosage_words,
+    equipment_label,
+    mode_label,
+    muscle_label,
+    position_label,
+)
 
 #: Below this width the body diagram moves under the cautions instead of beside the text.
 NARROW_WIDTH = 520
@@ -116,7 +122,7 @@ class VariationCard(Callout):
         self.name_label.setText(variation.name)
         self.dosage_label.setText(
             self.tr("{dosage} · rest {rest} s").format(
-                dosage=variation.dosage.describe(per_side), rest=variation.dosage.rest_s
+                dosage=dosage_words(variation.dosage, per_side), rest=variation.dosage.rest_s
             )
         )
         self.how_label.setText(variation.how)

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 )
 
 from gluteapp.core.exercises import Exercise, Library
+from gluteapp.gui.words import dosage_words
 
 _USER = Qt.ItemDataRole.UserRole.value
 
@@ -22,7 +23,7 @@ _USER = Qt.ItemDataRole.UserRole.value
 def dosage_text(exercise: Exercise) -> str:
     """The dosage line a person reads at a glance: '3 x 30-60 s per side · rest 60 s'."""
     return QCoreApplication.translate("ExerciseModel", "{dosage} · rest {rest} s").format(
-        dosage=exercise.dosage.describe(exercise.per_side), rest=exercise.dosage.rest_s
+        dosage=dosage_words(exercise.dosage, exercise.per_side), rest=exercise.dosage.rest_s
     )
 
 

@@ -43,7 +43,7 @@ from gluteapp.core.routines import (
 )
 from gluteapp.core.timeline import routine_duration_s
 from gluteapp.gui.theme import is_dark
-from gluteapp.gui.words import muscle_label, search_text
+from gluteapp.gui.words import dosage_words, muscle_label, search_text
 
 MAX_SETS = 20
 MAX_COUNT = 200  # reps or steps in one set, as the routine schema allows
@@ -239,7 +239,8 @@ class RoutineBuilder(QDialog):
         for exercise in library:
             item = QListWidgetItem(exercise.name)
             item.setData(Qt.ItemDataRole.UserRole, exercise.id)
-            item.setToolTip(f"{exercise.summary}\n{exercise.dosage.describe(exercise.per_side)}")
+            dose = dosage_words(exercise.dosage, exercise.per_side)
+            item.setToolTip(f"{exercise.summary}\n{dose}")
             self.library_list.addItem(item)
         self.exercise_hint = QLabel()
         self.exercise_hint.setObjectName("builder_exercise_hint")
@@ -540,7 +541,7 @@ class RoutineBuilder(QDialog):
 
         item = QTableWidgetItem(name)
         item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-        item.setToolTip(row.exercise.dosage.describe(row.exercise.per_side))
+        item.setToolTip(dosage_words(row.exercise.dosage, row.exercise.per_side))
         table.setItem(index, COL_EXERCISE, item)
 
         def set_sets(value: int) -> None:
@@ -711,7 +712,7 @@ class RoutineBuilder(QDialog):
             return
         exercise = self._library[item.data(Qt.ItemDataRole.UserRole)]
         muscles = ", ".join(muscle_label(muscle) for muscle in exercise.primary_muscles)
-        self.exercise_hint.setText(f"{exercise.dosage.describe(exercise.per_side)}\n{muscles}")
+        self.exercise_hint.setText(f"{dosage_words(exercise.dosage, exercise.per_side)}\n{muscles}")
 
     def _add_item(self, item: QListWidgetItem) -> None:
         self.add_exercise(item.data(Qt.ItemDataRole.UserRole))
