@@ -1,7 +1,7 @@
 """The audio service in-process: backend choice, fallbacks, flashing, volume, mute, the runner.
 
-Nothing here touches a real audio device (QtMultimedia is blocked or the backend is a fake): a
-GUI test process must not depend on, or start, a sound server. Real sound is tested in
+Nothing here touches a real audio device (QtMultimedia is blocked or faked, or the backend is a
+fake): a GUI test process must not depend on, or start, a sound server. Real sound is tested in
 test_audio_devices.py and test_audio_recording.py, in child processes.
 """
 
@@ -13,11 +13,12 @@ import time
 import types
 import wave
 from array import array
+from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer, QUrl, Signal
 
 from gluteapp.core.cues import Cue, CueSettings, Phrase, Utterance
 from gluteapp.gui import audio
@@ -26,9 +27,11 @@ from gluteapp.gui.audio import (
     AudioService,
     CueRunner,
     PlaysoundBackend,
+    QtSoundEffectBackend,
     Speech,
     VisualBackend,
     choose_backend,
+    create_audio_service,
     cue_file,
     resolve_cue,
 )
@@ -92,13 +95,117 @@ def fake_playsound(monkeypatch: pytest.MonkeyPatch) -> types.SimpleNamespace:
     return types.SimpleNamespace(calls=calls)
 
 
+class FakeOutput:
+    def isNull(self) -> bool:  # noqa: N802 - Qt's name
+        return False
+
+    def description(self) -> str:
+        return "Fake speakers"
+
+
+class FakeMediaDevices(QObject):
+    audioOutputsChanged = Signal()  # noqa: N815 - Qt's name
+
+    def audioOutputs(self) -> list[FakeOutput]:  # noqa: N802 - Qt's name
+        return [FakeOutput()]
+
+    def defaultAudioOutput(self) -> FakeOutput:  # noqa: N802 - Qt's name
+        return FakeOutput()
+
+
+class FakeSoundEffect(QObject):
+    """Loads the way QSoundEffect does: Loading after setSource, Ready or Error from the loop.
+
+    `FakeSoundEffect.outcome` maps a file name to the status it ends in (default Ready); a file
+    mapped to Loading never finishes loading.
+    """
+
+    class Status(Enum):
+        Null = 0
+        Loading = 1
+        Ready = 2
+        Error = 3
+
+    class Loop(Enum):
+        Infinite = -2
+
+    statusChanged = Signal()  # noqa: N815 - Qt's name
+    made: ClassVar[list[FakeSoundEffect]] = []
+    outcome: ClassVar[dict[str, FakeSoundEffect.Status]] = {}
+
+    def __init__(self, device: FakeOutput, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._status = self.Status.Null
+        self._source = QUrl()
+        self.plays = 0
+        self.playing = False
+        FakeSoundEffect.made.append(self)
+
+    def setSource(self, url: QUrl) -> None:  # noqa: N802 - Qt's name
+        self._source = url
+        self._status = self.Status.Loading
+        outcome = self.outcome.get(url.fileName(), self.Status.Ready)
+        if outcome is not self.Status.Loading:
+            QTimer.singleShot(0, self, lambda: self._finish_loading(outcome))
+
+    def _finish_loading(self, status: FakeSoundEffect.Status) -> None:
+        self._status = status
+        self.statusChanged.emit()
+
+    def source(self) -> QUrl:
+        return self._source
+
+    def status(self) -> FakeSoundEffect.Status:
+        return self._status
+
+    def setLoopCount(self, count: int) -> None:  # noqa: N802 - Qt's name
+        pass
+
+    def setVolume(self, volume: float) -> None:  # noqa: N802 - Qt's name
+        pass
+
+    def setAudioDevice(self, device: FakeOutput) -> None:  # noqa: N802 - Qt's name
+        pass
+
+    def isPlaying(self) -> bool:  # noqa: N802 - Qt's name
+        return self.playing
+
+    def play(self) -> None:
+        self.plays += 1
+        self.playing = True
+
+    def stop(self) -> None:
+        self.playing = False
+
+
+def effect_of(file_name: str) -> FakeSoundEffect:
+    """The fake effect playing `sounds-go.wav` (the padded copy of sounds/go), `silence.wav`..."""
+    (effect,) = [e for e in FakeSoundEffect.made if e.source().fileName() == file_name]
+    return effect
+
+
+@pytest.fixture
+def fake_qt_multimedia(monkeypatch: pytest.MonkeyPatch) -> type[FakeSoundEffect]:
+    """A QtMultimedia that loads its sounds in the background and plays into nothing."""
+    module = types.ModuleType("PySide6.QtMultimedia")
+    module.QMediaDevices = FakeMediaDevices  # type: ignore[attr-defined]
+    module.QSoundEffect = FakeSoundEffect  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "PySide6.QtMultimedia", module)
+    monkeypatch.setitem(sys.modules, "PySide6.QtTextToSpeech", None)  # no speech engine here
+    monkeypatch.delenv(audio.ENV_BACKEND, raising=False)
+    monkeypatch.setattr(FakeSoundEffect, "made", [])
+    monkeypatch.setattr(FakeSoundEffect, "outcome", {})
+    return FakeSoundEffect
+
+
 # --- Assets ---------------------------------------------------------------------------------
 
 
 def test_every_cue_resolves_to_its_file() -> None:
     for item in [*Cue, *Phrase]:
         path = cue_file(item)
-        assert path.is_file() and path.stem == item.value
+        assert path.is_file()
+        assert path.stem == item.value
     assert cue_file("go").parent.name == "sounds"
     assert cue_file("voice/go").parent.name == "voice"
     assert resolve_cue("sounds/rep_up") is Cue.REP_UP
@@ -172,6 +279,97 @@ def test_an_unknown_backend_name_is_reported_not_fatal(
     assert "ignored unknown backend 'alsa'" in backend.reason
 
 
+# --- QSoundEffect loads in the background, never in a nested event loop --------------------
+
+
+def test_creating_the_audio_service_does_not_wait_in_a_nested_event_loop(
+    qtbot: Any, fake_qt_multimedia: type[FakeSoundEffect]
+) -> None:
+    """A nested loop would run this zero timer (and anything else queued) before returning."""
+    fired: list[str] = []
+    QTimer.singleShot(0, lambda: fired.append("queued before"))
+    service = create_audio_service(preferred="qt")
+    assert fired == []
+    assert service.backend_name == "qt"
+    assert service.is_ready is False
+    with qtbot.waitSignal(service.ready):
+        pass
+    assert fired == ["queued before"]
+    assert service.is_ready is True
+    service.close()
+
+
+def test_a_cue_asked_for_while_the_sounds_load_plays_once_they_are_loaded(
+    qtbot: Any, fake_qt_multimedia: type[FakeSoundEffect]
+) -> None:
+    service = AudioService(QtSoundEffectBackend())
+    flashes: list[str] = []
+    service.visual_cue.connect(flashes.append)
+    service.hold_output()
+    assert service.play(Cue.GO) is True
+    assert flashes == ["sounds/go"]  # the flash does not wait
+    assert effect_of("sounds-go.wav").plays == 0
+    assert effect_of("silence.wav").playing is False
+    with qtbot.waitSignal(service.ready):
+        pass
+    assert effect_of("sounds-go.wav").plays == 1
+    assert effect_of("voice-go.wav").plays == 0
+    assert effect_of("silence.wav").playing is True  # the hold asked for while loading
+    service.play(Phrase.THREE)  # ready now: straight through
+    assert effect_of("voice-three.wav").plays == 1
+    service.close()
+
+
+def test_a_cue_that_waited_past_its_stale_time_is_not_played_late(
+    qtbot: Any, fake_qt_multimedia: type[FakeSoundEffect]
+) -> None:
+    now = [100.0]
+    service = AudioService(QtSoundEffectBackend(), clock=lambda: now[0])
+    service.play(Cue.PREPARE_TICK)  # a beep goes stale after 0.15 s
+    service.play(Phrase.SESSION_COMPLETE)  # a voice clip after 2 s
+    now[0] += 1.0
+    with qtbot.waitSignal(service.ready):
+        pass
+    assert effect_of("sounds-prepare_tick.wav").plays == 0
+    assert effect_of("voice-session_complete.wav").plays == 1
+    service.close()
+
+
+def test_sounds_that_cannot_load_hand_the_waiting_cue_to_the_next_backend(
+    qtbot: Any,
+    fake_qt_multimedia: type[FakeSoundEffect],
+    fake_playsound: types.SimpleNamespace,
+) -> None:
+    fake_qt_multimedia.outcome["sounds-go.wav"] = FakeSoundEffect.Status.Error
+    service = AudioService(QtSoundEffectBackend())
+    service.play(Cue.GO)
+    with qtbot.waitSignal(service.backend_changed) as changed, qtbot.waitSignal(service.ready):
+        pass
+    assert changed.args[0] == "playsound"
+    assert "(qt: QSoundEffect could not load sounds-go.wav)" in service.backend_reason
+    qtbot.waitUntil(lambda: len(fake_playsound.calls) == 1, timeout=3000)
+    # The service's volume (0.8 by default) reached the new backend too.
+    assert Path(fake_playsound.calls[0][0]).stem == "sounds-go-0.80"
+    service.close()
+
+
+def test_sounds_that_never_finish_loading_give_up_after_the_timeout(
+    qtbot: Any, fake_qt_multimedia: type[FakeSoundEffect], no_playsound: None
+) -> None:
+    fake_qt_multimedia.outcome["voice-three.wav"] = FakeSoundEffect.Status.Loading
+    service = AudioService(QtSoundEffectBackend(load_timeout_ms=50))
+    flashes: list[str] = []
+    service.visual_cue.connect(flashes.append)
+    service.play(Phrase.THREE)
+    with qtbot.waitSignal(service.ready):
+        pass
+    assert service.backend_name == "visual"
+    assert "voice-three.wav within 50 ms" in service.backend_reason
+    assert "playsound3 cannot be loaded" in service.backend_reason
+    assert flashes == ["voice/three"]
+    service.close()
+
+
 # --- The service ----------------------------------------------------------------------------
 
 
@@ -199,7 +397,8 @@ def test_volume_and_mute_reach_the_backend(qtbot: Any) -> None:
     service = AudioService(backend, settings=CueSettings(volume=0.5))
     assert backend.volumes == [0.5]
     service.set_volume(0.25)
-    assert backend.volumes[-1] == 0.25 and service.settings.volume == 0.25
+    assert backend.volumes[-1] == 0.25
+    assert service.settings.volume == 0.25
     assert service.toggle_muted() is True
     service.play(Cue.GO)
     assert backend.played == []
@@ -210,7 +409,7 @@ def test_volume_and_mute_reach_the_backend(qtbot: Any) -> None:
 
 def test_an_unknown_cue_is_a_bug_and_raises(qtbot: Any) -> None:
     service = AudioService(RecordingBackend())
-    with pytest.raises(KeyError):
+    with pytest.raises(KeyError, match="unknown cue 'sounds/gong'"):
         service.play("sounds/gong")
 
 

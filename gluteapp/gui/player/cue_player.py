@@ -1,5 +1,8 @@
-"""Connects a running session to the audio: engine events in, the cue policy's plan scheduled
-on the audio service's cue runner (which never plays late and never talks over itself)."""
+"""Connects a running session to the audio: engine events in, cues out on the runner.
+
+The cue policy plans what to say for each event; the audio service's cue runner plays the plan
+on time (it never plays late and never talks over itself).
+"""
 
 from __future__ import annotations
 
@@ -14,9 +17,15 @@ from gluteapp.gui.audio import AudioService, CueRunner
 
 
 class CuePlayer(QObject):
-    def __init__(self, audio: AudioService, policy: CuePolicy,
-                 clock: Callable[[], float] = time.monotonic,
-                 parent: QObject | None = None) -> None:
+    """Schedules the cues the policy plans for each batch of engine events; `stop` drops them."""
+
+    def __init__(
+        self,
+        audio: AudioService,
+        policy: CuePolicy,
+        clock: Callable[[], float] = time.monotonic,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.audio = audio
         self.policy = policy

@@ -1,0 +1,19 @@
+"""The last-resort backend: no sound output, only the system beep; the service flashes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+
+from gluteapp.core.cues import Cue, Phrase
+from gluteapp.gui.audio.base import AudioBackend
+
+
+class VisualBackend(AudioBackend):
+    """No sound output: the system beep for beeps; the service's `visual_cue` does the rest."""
+
+    name = "visual"
+
+    def play(self, item: Cue | Phrase) -> None:
+        if isinstance(item, Cue) and isinstance(QCoreApplication.instance(), QApplication):
+            QApplication.beep()
