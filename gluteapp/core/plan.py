@@ -1,8 +1,8 @@
 """The weekly plan (goal, sessions done, the routine next) and the four-to-six-week check-in.
 
-Only full sessions count here: the two-minute standing break offered by the sitting reminder is
-good for a desk day but is not one of the week's sessions, so it neither counts towards the goal
-nor moves the medius A/B alternation, and the check-in leaves it out. Days are local days
+Sessions and sets are counted as `core.stats` defines them, the same as the History area: the
+two-minute standing break is not one of the week's sessions, so it neither counts towards the
+goal nor moves the medius A/B alternation, and the check-in leaves it out. Days are local days
 (`tz` None: the system's zone); sessions after `today` are ignored.
 """
 
@@ -19,34 +19,24 @@ from gluteapp.core.records import FeltIn
 from gluteapp.core.routines import MEDIUS_PAIR, next_in_pair
 from gluteapp.core.stats import (
     DEFAULT_GOAL_PER_WEEK,
+    STANDING_BREAK_ID,
     Measure,
     achieved,
-    counts_as_session,
-    local_day,
+    goal_sessions,
     measure_for,
+    sessions_this_week,
+    sets_done,
     week_start,
 )
 
-STANDING_BREAK_ID = "standing-break"
+__all__ = [
+    "STANDING_BREAK_ID", "CheckIn", "ExerciseChange", "Fortnight", "WeekPlan", "check_in",
+    "last_in_pair", "week_plan",
+]
 
 FORTNIGHT_DAYS = 14
 CHECK_IN_FIRST_WEEK = 4
 CHECK_IN_LAST_WEEK = 6
-
-
-def _full_sessions(
-    sessions: Iterable[SessionRecord], today: date, tz: tzinfo | None
-) -> list[tuple[date, SessionRecord]]:
-    """Counted sessions other than the standing break, up to `today`, oldest first, with days."""
-    kept = [
-        (day, s)
-        for s in sessions
-        if counts_as_session(s)
-        and s.routine_id != STANDING_BREAK_ID
-        and (day := local_day(s.started_at, tz)) <= today
-    ]
-    kept.sort(key=lambda item: item[1].started_at)
-    return kept
 
 
 # -- the week ---------------------------------------------------------------------------------
@@ -77,15 +67,12 @@ class WeekPlan:
         return self.remaining <= self.days_left
 
 
-def _last_in_pair(full: Sequence[tuple[date, SessionRecord]]) -> str | None:
-    return next((s.routine_id for _, s in reversed(full) if s.routine_id in MEDIUS_PAIR), None)
-
-
 def last_in_pair(
     sessions: Iterable[SessionRecord], today: date, tz: tzinfo | None = None
 ) -> str | None:
     """The medius routine done last (A or B), by the same rule as the week plan's next one."""
-    return _last_in_pair(_full_sessions(sessions, today, tz))
+    full = goal_sessions(sessions, today, tz)
+    return next((s.routine_id for _, s in reversed(full) if s.routine_id in MEDIUS_PAIR), None)
 
 
 def week_plan(
@@ -95,12 +82,11 @@ def week_plan(
     tz: tzinfo | None = None,
 ) -> WeekPlan:
     """The week holding `today`: sessions done so far and the medius routine due next."""
-    full = _full_sessions(sessions, today, tz)
-    monday = week_start(today)
-    this_week = [day for day, _ in full if day >= monday]
-    last_pair = _last_in_pair(full)
+    sessions = list(sessions)
+    this_week = [day for day, _ in sessions_this_week(sessions, today, tz)]
+    last_pair = last_in_pair(sessions, today, tz)
     return WeekPlan(
-        week_start=monday,
+        week_start=week_start(today),
         goal=goal,
         done=len(this_week),
         days_done=tuple(sorted(set(this_week))),
@@ -160,6 +146,7 @@ def _fortnight(
     end = start + timedelta(days=FORTNIGHT_DAYS - 1)
     inside = [s for day, s in full if start <= day <= end]
     sets = [st for s in inside for st in s.sets]
+    done = sum(sets_done(s.sets) for s in inside)
     pains = [st.pain for st in sets if st.pain is not None]
     felt = Counter(st.felt_in for st in sets if st.felt_in is not None)
     rated = felt.total()
@@ -172,7 +159,7 @@ def _fortnight(
         start=start,
         end=end,
         sessions=len(inside),
-        sets=len(sets),
+        sets=done,
         mean_pain=fmean(pains) if pains else None,
         glute_share=felt[FeltIn.GLUTES] / rated if rated else None,
         best=best,
@@ -187,7 +174,7 @@ def check_in(
     None until the first session is at least 28 days back, so the two fortnights never overlap.
     The check-in is due from week 4 to week 6; later it is still returned, just not due.
     """
-    full = _full_sessions(sessions, today, tz)
+    full = goal_sessions(sessions, today, tz)
     if not full:
         return None
     first_day = full[0][0]

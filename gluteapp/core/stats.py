@@ -1,12 +1,23 @@
 """Progress statistics over stored sessions: weekly adherence, doses, sides, pain, felt-in, streaks.
 
-Pure functions over `SessionRecord`s. Calendar questions (which day, which ISO week) are answered
-in the person's local time: every function that needs a day takes `tz`, where None means the
-system's local zone (so daylight-saving changes are honoured) and tests pass `UTC`.
+Pure functions over `SessionRecord`s, and the one definition of what counts, used by the History
+area, the report, the Plan and the session summary alike:
 
-A session counts towards adherence when at least one set was completed in it, whatever its status:
-a session ended early or interrupted after three sets was still a session done, while one started
-and abandoned before the first set was not.
+- A set done: one set of one exercise (`set_number`), its sides together, that reached its target
+  on at least one side. A set left before its target on every side recorded (skipped, or the
+  session ended during it) was not done, though what was held or counted still shows in the
+  charts. A set redone after Back counts once, as its later record (the rule progression
+  follows too). Counting only: charts and ratings keep every record, so no pain rating is ever
+  dropped. At least one side, not every side: the weaker side falling short while the other
+  reaches its target is the very case this app is for.
+- A session towards the weekly goal: one with at least one recorded set, whatever its status (a
+  session ended early or interrupted after three sets was still a session done, one abandoned
+  before the first set was not), other than the two-minute standing break, which is good for a
+  desk day but is not one of the week's sessions.
+
+Calendar questions (which day, which ISO week) are answered in the person's local time: every
+function that needs a day takes `tz`, where None means the system's local zone (so
+daylight-saving changes are honoured) and tests pass `UTC`.
 """
 
 from __future__ import annotations
@@ -17,12 +28,15 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
 from statistics import fmean
+from typing import Protocol, TypeVar
 
-from gluteapp.core.exercises import Exercise, Mode
+from gluteapp.core.exercises import Exercise, Library, Mode
 from gluteapp.core.history_records import SessionRecord, StoredSet
 from gluteapp.core.records import FeltIn, SessionStatus, Side
 
 DEFAULT_GOAL_PER_WEEK = 2
+#: The two-minute routine the sitting reminder offers: logged, but not one of the week's sessions.
+STANDING_BREAK_ID = "standing-break"
 
 
 class HistoryRange(StrEnum):
@@ -74,12 +88,107 @@ def week_start(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def counts_as_session(session: SessionRecord) -> bool:
-    return bool(session.sets)
+# -- what counts ------------------------------------------------------------------------------
+
+
+class RecordedSet(Protocol):
+    """What a stored set and the engine's `SetCompleted` both carry: enough to judge a set."""
+
+    @property
+    def exercise_id(self) -> str: ...
+    @property
+    def set_number(self) -> int: ...
+    @property
+    def side(self) -> Side: ...
+    @property
+    def target_reps(self) -> int | None: ...
+    @property
+    def target_hold_s(self) -> float | None: ...
+    @property
+    def achieved_reps(self) -> int | None: ...
+    @property
+    def achieved_hold_s(self) -> float | None: ...
+
+
+S = TypeVar("S", bound=RecordedSet)
+
+
+def cut_short(recorded: RecordedSet) -> bool:
+    """Left before its target: fewer seconds held or reps done than set.
+
+    The same judgement as the engine's `SetCompleted.cut_short`, made from what is stored (a
+    set that ran its time holds or counts exactly its target); a set without a target or
+    without a result cannot fall short.
+    """
+    if recorded.target_hold_s is not None and recorded.achieved_hold_s is not None:
+        return recorded.achieved_hold_s < recorded.target_hold_s
+    if recorded.target_reps is not None and recorded.achieved_reps is not None:
+        return recorded.achieved_reps < recorded.target_reps
+    return False
+
+
+def standing_sets(sets: Iterable[S]) -> list[S]:
+    """Each exercise's set and side once, as its later record: a set redone after Back."""
+    latest: dict[tuple[str, int, Side], S] = {}
+    for recorded in sets:
+        key = (recorded.exercise_id, recorded.set_number, recorded.side)
+        latest.pop(key, None)  # the redone set takes the place of the first, in time order
+        latest[key] = recorded
+    return list(latest.values())
+
+
+def recorded_sets(sets: Iterable[S]) -> list[tuple[S, ...]]:
+    """The sets of one session, each with its sides' standing records, in the order begun."""
+    grouped: dict[tuple[str, int], list[S]] = {}
+    for recorded in standing_sets(sets):
+        grouped.setdefault((recorded.exercise_id, recorded.set_number), []).append(recorded)
+    return [tuple(sides) for sides in grouped.values()]
+
+
+def is_done(one_set: Sequence[RecordedSet]) -> bool:
+    """A set (its sides' records) counts as done when at least one side reached its target."""
+    return any(not cut_short(side) for side in one_set)
+
+
+def done_sets(sets: Iterable[S]) -> list[tuple[S, ...]]:
+    """The sets done among one session's records (see the module's docstring)."""
+    return [one_set for one_set in recorded_sets(sets) if is_done(one_set)]
+
+
+def sets_done(sets: Iterable[RecordedSet]) -> int:
+    """How many sets one session's records add up to: the one count of "sets done"."""
+    return len(done_sets(sets))
+
+
+def counts_toward_goal(session: SessionRecord) -> bool:
+    """A session of the week: at least one set recorded, and not the standing break."""
+    return bool(session.sets) and session.routine_id != STANDING_BREAK_ID
+
+
+def goal_sessions(
+    sessions: Iterable[SessionRecord], today: date, tz: tzinfo | None = None
+) -> list[tuple[date, SessionRecord]]:
+    """Sessions towards the goal up to the end of `today`, oldest first, with their local days."""
+    kept = [
+        (day, s)
+        for s in sessions
+        if counts_toward_goal(s) and (day := local_day(s.started_at, tz)) <= today
+    ]
+    kept.sort(key=lambda item: item[1].started_at)
+    return kept
+
+
+def sessions_this_week(
+    sessions: Iterable[SessionRecord], today: date, tz: tzinfo | None = None
+) -> list[tuple[date, SessionRecord]]:
+    """The sessions towards the goal in the ISO week holding `today`, up to today."""
+    monday = week_start(today)
+    return [(day, s) for day, s in goal_sessions(sessions, today, tz) if day >= monday]
 
 
 def first_day(sessions: Iterable[SessionRecord], tz: tzinfo | None = None) -> date | None:
-    days = [local_day(s.started_at, tz) for s in sessions if counts_as_session(s)]
+    """The day of the first session with a recorded set: where "all" of the history begins."""
+    days = [local_day(s.started_at, tz) for s in sessions if s.sets]
     return min(days) if days else None
 
 
@@ -146,9 +255,7 @@ def sessions_per_week(
     start = range_start(history_range, today, sessions, tz)
     end = week_start(today)
     per_week: Counter[date] = Counter(
-        week_start(day)
-        for s in sessions
-        if counts_as_session(s) and start <= (day := local_day(s.started_at, tz)) <= today
+        week_start(day) for day, _ in goal_sessions(sessions, today, tz) if day >= start
     )
     weeks: list[WeekCount] = []
     monday = start
@@ -204,10 +311,10 @@ def week_streaks(weeks: Sequence[WeekCount]) -> Streaks:
 
 
 def active_days(sessions: Iterable[SessionRecord], tz: tzinfo | None = None) -> dict[date, int]:
-    """Sessions per local day, for days with at least one; the calendar's data."""
+    """Sessions towards the goal per local day, for days with at least one; the calendar's data."""
     return dict(
         sorted(
-            Counter(local_day(s.started_at, tz) for s in sessions if counts_as_session(s)).items()
+            Counter(local_day(s.started_at, tz) for s in sessions if counts_toward_goal(s)).items()
         )
     )
 
@@ -227,7 +334,12 @@ def activity_calendar(
 
 @dataclass(frozen=True)
 class Summary:
-    """Counts for a range: the headline numbers of the view and the report."""
+    """Counts for a range: the headline numbers of the view and the report.
+
+    Sessions, statuses and days are of the sessions towards the goal; `sets` are the sets done
+    in every session of the range, the standing break's included, so that they add up to the
+    per-exercise counts.
+    """
 
     sessions: int
     completed: int
@@ -247,14 +359,15 @@ def summarize(
     weeks: Sequence[WeekCount], sessions: Iterable[SessionRecord], tz: tzinfo | None = None
 ) -> Summary:
     """Headline counts for sessions already limited to the range that `weeks` covers."""
-    counted = [s for s in sessions if counts_as_session(s)]
+    sessions = list(sessions)
+    counted = [s for s in sessions if counts_toward_goal(s)]
     statuses = Counter(s.status for s in counted)
     return Summary(
         sessions=len(counted),
         completed=statuses[SessionStatus.COMPLETED],
         ended_early=statuses[SessionStatus.ENDED_EARLY],
         interrupted=statuses[SessionStatus.INTERRUPTED],
-        sets=sum(len(s.sets) for s in counted),
+        sets=sum(sets_done(s.sets) for s in sessions),
         active_days=len({local_day(s.started_at, tz) for s in counted}),
         weeks=len(weeks),
         weeks_met=sum(1 for w in weeks if w.met),
@@ -289,8 +402,14 @@ def measure_for(exercise: Exercise | None, sets: Iterable[StoredSet] = ()) -> Me
 
 
 def exercises_done(sessions: Iterable[SessionRecord]) -> list[tuple[str, int]]:
-    """Exercise ids with their number of sets, most sets first (ties by id)."""
-    counts = Counter(st.exercise_id for s in sessions for st in s.sets)
+    """Exercise ids with their number of sets done, most first (ties by id).
+
+    Every exercise with a recorded set is listed, one whose every set fell short with 0.
+    """
+    counts: Counter[str] = Counter()
+    for session in sessions:
+        for one_set in recorded_sets(session.sets):
+            counts[one_set[0].exercise_id] += is_done(one_set)
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
 
@@ -400,7 +519,11 @@ def side_balance(
 
 @dataclass(frozen=True)
 class ExerciseDose:
-    """Dose done against dose prescribed for one exercise over a range."""
+    """Dose done against dose prescribed for one exercise over a range.
+
+    `sets` are the sets done; `sets_with_target` the recorded sets given a target and
+    `sets_at_target` those of them done. The means are over the sides' records.
+    """
 
     exercise_id: str
     measure: Measure
@@ -414,7 +537,7 @@ class ExerciseDose:
 
     @property
     def share_at_target(self) -> float | None:
-        """Share of the sets with a target whose achieved value reached it."""
+        """Share of the sets with a target that were done."""
         return self.sets_at_target / self.sets_with_target if self.sets_with_target else None
 
     @property
@@ -429,17 +552,18 @@ def dose_summary(
     sessions: Iterable[SessionRecord],
     measure_of: Callable[[str, Sequence[StoredSet]], Measure],
 ) -> list[ExerciseDose]:
-    """Per exercise, most sets first. `measure_of(exercise_id, its_sets)` picks holds or reps.
+    """Per exercise, most sets done first. `measure_of(exercise_id, its_sets)` picks holds or reps.
 
-    The means (and the achieved-of-target share) use only sets with both a target and a result,
-    so an unmeasured set does not look like a missed one.
+    The means (and the achieved-of-target share) use only side records with both a target and a
+    result, so an unmeasured set does not look like a missed one.
     """
-    by_exercise: dict[str, list[StoredSet]] = {}
+    by_exercise: dict[str, list[tuple[StoredSet, ...]]] = {}
     for session in sessions:
-        for stored in session.sets:
-            by_exercise.setdefault(stored.exercise_id, []).append(stored)
+        for one_set in recorded_sets(session.sets):
+            by_exercise.setdefault(one_set[0].exercise_id, []).append(one_set)
     doses: list[ExerciseDose] = []
-    for exercise_id, sets in by_exercise.items():
+    for exercise_id, groups in by_exercise.items():
+        sets = [side for one_set in groups for side in one_set]
         measure = measure_of(exercise_id, sets)
         pairs = [
             (wanted, got)
@@ -448,13 +572,14 @@ def dose_summary(
             and (got := achieved(st, measure)) is not None
         ]
         targets = [wanted for st in sets if (wanted := target(st, measure)) is not None]
+        given = [g for g in groups if any(target(st, measure) is not None for st in g)]
         doses.append(
             ExerciseDose(
                 exercise_id=exercise_id,
                 measure=measure,
-                sets=len(sets),
-                sets_with_target=len(pairs),
-                sets_at_target=sum(1 for wanted, got in pairs if got >= wanted),
+                sets=sum(1 for g in groups if is_done(g)),
+                sets_with_target=len(given),
+                sets_at_target=sum(1 for g in given if is_done(g)),
                 mean_target=fmean(w for w, _ in pairs) if pairs else None,
                 mean_achieved=fmean(g for _, g in pairs) if pairs else None,
                 first_target=targets[0] if targets else None,
@@ -515,11 +640,17 @@ class FeltInPoint:
         return self.glutes / self.rated if self.rated else 0.0
 
 
-def felt_in_over_time(sessions: Iterable[SessionRecord]) -> list[FeltInPoint]:
-    """Per session with at least one set rated for where it was felt."""
+def felt_in_over_time(
+    sessions: Iterable[SessionRecord], exercise_id: str | None = None
+) -> list[FeltInPoint]:
+    """Per session with a set (of `exercise_id`, if given) rated for where it was felt."""
     points: list[FeltInPoint] = []
     for session in sessions:
-        counts = Counter(st.felt_in for st in session.sets if st.felt_in is not None)
+        counts = Counter(
+            st.felt_in
+            for st in session.sets
+            if st.felt_in is not None and exercise_id in (None, st.exercise_id)
+        )
         if counts:
             points.append(FeltInPoint(session.id, session.started_at, dict(counts)))
     return points
@@ -545,3 +676,199 @@ def rolling_mean(values: Sequence[float], window: int) -> list[float]:
             total -= values[index - window]
         means.append(total / min(index + 1, window))
     return means
+
+
+# -- what the History area and the report draw ------------------------------------------------
+
+
+def trend_window(count: int) -> int:
+    """Sessions averaged in a trend line: a handful for a month, more for years."""
+    return max(5, min(30, count // 20))
+
+
+@dataclass(frozen=True)
+class Trend:
+    """Per-session values over time and their trailing mean: what a trend chart draws.
+
+    `worst` is a second series at the same times (the worst pain of each session), or empty.
+    """
+
+    at: tuple[datetime, ...]
+    values: tuple[float, ...]
+    trend: tuple[float, ...]
+    worst: tuple[float, ...] = ()
+
+
+def trend_of(
+    at: Sequence[datetime], values: Sequence[float], worst: Sequence[float] = ()
+) -> Trend | None:
+    """The trend through `values`; None when there is nothing to draw."""
+    if not values:
+        return None
+    mean = rolling_mean(values, trend_window(len(values)))
+    return Trend(tuple(at), tuple(values), tuple(mean), tuple(worst))
+
+
+@dataclass(frozen=True)
+class SideSeries:
+    """Left against right for one one-sided exercise, one point per session."""
+
+    exercise_id: str
+    measure: Measure
+    points: tuple[SidePoint, ...]
+
+    @property
+    def at(self) -> tuple[datetime, ...]:
+        return tuple(p.started_at for p in self.points)
+
+    @property
+    def left(self) -> tuple[float | None, ...]:
+        return tuple(p.left for p in self.points)
+
+    @property
+    def right(self) -> tuple[float | None, ...]:
+        return tuple(p.right for p in self.points)
+
+    @property
+    def ratio(self) -> tuple[float | None, ...]:
+        return tuple(p.ratio for p in self.points)
+
+    @property
+    def has_ratio(self) -> bool:
+        """Whether any session measured both sides, so there is a ratio to draw."""
+        return any(r is not None for r in self.ratio)
+
+
+@dataclass(frozen=True)
+class ExerciseSeries:
+    """Everything the exercise tab draws for one exercise over a range."""
+
+    exercise_id: str
+    measure: Measure
+    progress: tuple[ProgressPoint, ...]
+    sides: SideSeries | None  # None: the exercise works both sides at once
+    felt: Trend | None  # % of its rated sets felt in the glutes, per session
+
+
+def _measure_of(library: Library) -> Callable[[str, Sequence[StoredSet]], Measure]:
+    def measure(exercise_id: str, sets: Sequence[StoredSet] = ()) -> Measure:
+        return measure_for(library.get(exercise_id), sets)
+
+    return measure
+
+
+def _sets_of(sessions: Iterable[SessionRecord], exercise_id: str) -> list[StoredSet]:
+    return [st for s in sessions for st in s.sets if st.exercise_id == exercise_id]
+
+
+def _side_series(
+    sessions: Sequence[SessionRecord], exercise_id: str, measure: Measure, aggregate: Aggregate
+) -> SideSeries | None:
+    if not has_sides(sessions, exercise_id):
+        return None
+    points = side_balance(sessions, exercise_id, measure, aggregate)
+    return SideSeries(exercise_id, measure, tuple(points))
+
+
+def _glute_trend(points: Sequence[FeltInPoint]) -> Trend | None:
+    return trend_of([p.started_at for p in points], [100.0 * p.glute_share for p in points])
+
+
+def exercise_series(
+    sessions: Sequence[SessionRecord],
+    exercise_id: str,
+    library: Library,
+    aggregate: Aggregate = Aggregate.BEST,
+) -> ExerciseSeries:
+    """Progress, left against right and the glute share of one exercise in `sessions`."""
+    measure = _measure_of(library)(exercise_id, _sets_of(sessions, exercise_id))
+    return ExerciseSeries(
+        exercise_id=exercise_id,
+        measure=measure,
+        progress=tuple(exercise_progress(sessions, exercise_id, measure, aggregate)),
+        sides=_side_series(sessions, exercise_id, measure, aggregate),
+        felt=_glute_trend(felt_in_over_time(sessions, exercise_id)),
+    )
+
+
+@dataclass(frozen=True)
+class RangeStats:
+    """Every number and series the History overview and the report show for one range.
+
+    Made once per range by `range_stats` and read by both, so that they cannot disagree.
+    """
+
+    history_range: HistoryRange
+    today: date
+    goal: int
+    sessions: tuple[SessionRecord, ...]  # every session of the range, sets or not, in order read
+    weeks: tuple[WeekCount, ...]
+    streaks: Streaks
+    summary: Summary
+    calendar: tuple[tuple[date, int], ...]
+    pain: tuple[PainPoint, ...]
+    pain_trend: Trend | None  # session means, their trend, and each session's worst
+    pain_rated_sets: int  # sets done with a pain rating on at least one side
+    felt: tuple[FeltInPoint, ...]
+    felt_trend: Trend | None  # % of rated sets felt in the glutes
+    exercises: tuple[tuple[str, int], ...]  # exercise id and sets done, most first
+    doses: tuple[ExerciseDose, ...]
+    sides: tuple[SideSeries, ...]  # every one-sided exercise, best set per session, most sets first
+
+    @property
+    def start(self) -> date:
+        """The Monday the range begins on."""
+        return self.weeks[0].start
+
+    @property
+    def recorded(self) -> tuple[SessionRecord, ...]:
+        """The sessions of the range with at least one recorded set."""
+        return tuple(s for s in self.sessions if s.sets)
+
+
+def range_stats(
+    sessions: Iterable[SessionRecord],
+    library: Library,
+    history_range: HistoryRange,
+    today: date,
+    goal: int = DEFAULT_GOAL_PER_WEEK,
+    tz: tzinfo | None = None,
+) -> RangeStats:
+    """Limit `sessions` to the range ending `today` and prepare everything drawn of it."""
+    inside = sessions_in_range(sessions, history_range, today, tz)
+    weeks = sessions_per_week(inside, today, history_range, goal, tz)
+    pain = pain_over_time(inside)
+    felt = felt_in_over_time(inside)
+    exercises = exercises_done(inside)
+    measure_of = _measure_of(library)
+    sides: list[SideSeries] = []
+    for exercise_id, _done in exercises:
+        measure = measure_of(exercise_id, _sets_of(inside, exercise_id))
+        series = _side_series(inside, exercise_id, measure, Aggregate.BEST)
+        if series is not None:
+            sides.append(series)
+    return RangeStats(
+        history_range=history_range,
+        today=today,
+        goal=goal,
+        sessions=tuple(inside),
+        weeks=tuple(weeks),
+        streaks=week_streaks(weeks),
+        summary=summarize(weeks, inside, tz),
+        calendar=tuple(activity_calendar(inside, weeks[0].start, today, tz)),
+        pain=tuple(pain),
+        pain_trend=trend_of(
+            [p.started_at for p in pain], [p.mean for p in pain], [float(p.max) for p in pain]
+        ),
+        pain_rated_sets=sum(
+            1
+            for s in inside
+            for one_set in done_sets(s.sets)
+            if any(side.pain is not None for side in one_set)
+        ),
+        felt=tuple(felt),
+        felt_trend=_glute_trend(felt),
+        exercises=tuple(exercises),
+        doses=tuple(dose_summary(inside, measure_of)),
+        sides=tuple(sides),
+    )

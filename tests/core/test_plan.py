@@ -303,7 +303,10 @@ def test_fortnight_numbers() -> None:
     first = result.first
     assert (first.start, first.end) == (first_day, date(2025, 8, 26))
     assert first.sessions == 2
-    assert first.sets == 6
+    # Sets done: the bridge fell short of 40 s (twice: the same set redone, counted once), the
+    # hydrant reached 10 on its right side, the plank had no result to fall short of, and the
+    # bridge on day 13 had no target.
+    assert first.sets == 3
     assert first.mean_pain == pytest.approx(2.0)  # 2, 4 and 0
     assert first.glute_share == pytest.approx(0.5)  # glutes, back, glutes, nowhere
     assert first.best == {"glute-bridge": 25.0, "fire-hydrant": 10.0}
@@ -311,7 +314,8 @@ def test_fortnight_numbers() -> None:
     latest = result.latest
     assert (latest.start, latest.end) == (latest_start, WEDNESDAY)
     assert latest.sessions == 2
-    assert latest.sets == 5
+    # The bridge (30 of 45 s) and the hydrant (left only, 9 of 10) fell short.
+    assert latest.sets == 3
     assert latest.mean_pain == pytest.approx(2.5)  # 1 and 4
     assert latest.glute_share == pytest.approx(1.0)
     assert latest.best == {
@@ -355,10 +359,8 @@ def test_changes_largest_improvement_first() -> None:
     result = check_in(history, WEDNESDAY, tz=UTC)
     assert result is not None
     # Frog pump went from zero reps: no percentage can say how much better that is.
-    assert [(c.exercise_id, c.change_percent) for c in result.changes] == [
-        ("bird-dog", pytest.approx(50.0)),
-        ("glute-bridge", pytest.approx(10.0)),
-    ]
+    assert [c.exercise_id for c in result.changes] == ["bird-dog", "glute-bridge"]
+    assert [c.change_percent for c in result.changes] == pytest.approx([50.0, 10.0])
 
 
 @pytest.mark.parametrize(

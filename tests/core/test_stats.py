@@ -16,8 +16,12 @@ from gluteapp.core.stats import (
     WeekCount,
     active_days,
     activity_calendar,
+    counts_toward_goal,
+    cut_short,
+    done_sets,
     dose_summary,
     exercise_progress,
+    exercise_series,
     exercises_done,
     felt_in_over_time,
     first_and_last,
@@ -25,11 +29,18 @@ from gluteapp.core.stats import (
     measure_for,
     pain_over_time,
     range_start,
+    range_stats,
+    recorded_sets,
     rolling_mean,
     sessions_in_range,
     sessions_per_week,
+    sessions_this_week,
+    sets_done,
     side_balance,
+    standing_sets,
     summarize,
+    trend_of,
+    trend_window,
     week_streaks,
 )
 
@@ -240,7 +251,7 @@ def test_activity_calendar_has_every_day_with_its_session_count() -> None:
 
 def test_summary_counts_statuses_sets_days_and_weeks() -> None:
     sessions = [
-        session(date(2025, 9, 1), a_set(), a_set()),
+        session(date(2025, 9, 1), a_set(), a_set(set_number=2)),
         session(date(2025, 9, 3), status=SessionStatus.ENDED_EARLY),
         session(date(2025, 9, 3), status=SessionStatus.INTERRUPTED, hour=20),
         session(MONDAY),
@@ -307,7 +318,8 @@ def test_side_balance_gives_left_right_and_their_ratio_per_session() -> None:
     assert best[0].ratio == pytest.approx(10 / 14)
     assert best[1].ratio is None
     mean = side_balance(sessions, "wall-clamshell", Measure.REPS, Aggregate.MEAN)
-    assert (mean[0].left, mean[0].right, mean[0].ratio) == (9.5, 13.0, pytest.approx(9.5 / 13))
+    assert (mean[0].left, mean[0].right) == (9.5, 13.0)
+    assert mean[0].ratio == pytest.approx(9.5 / 13)
 
 
 def test_exercises_done_and_sides_and_measures() -> None:
@@ -316,11 +328,14 @@ def test_exercises_done_and_sides_and_measures() -> None:
             MONDAY,
             a_set("side-plank", Side.LEFT, hold=(20, 20)),
             a_set("side-plank", Side.RIGHT, hold=(20, 20)),
+            a_set("side-plank", Side.LEFT, hold=(20, 14), set_number=2),
+            a_set("side-plank", Side.RIGHT, hold=(20, 20), set_number=2),
             a_set("glute-bridge", hold=(30, 30)),
             a_set("custom-thing", reps=(10, 8)),
         )
     ]
-    assert exercises_done(sessions) == [("side-plank", 2), ("custom-thing", 1), ("glute-bridge", 1)]
+    # Sets done, both sides of a set together; the custom thing's only set fell short.
+    assert exercises_done(sessions) == [("side-plank", 2), ("glute-bridge", 1), ("custom-thing", 0)]
     assert has_sides(sessions, "side-plank")
     assert not has_sides(sessions, "glute-bridge")
     library = builtin_library()
@@ -328,7 +343,7 @@ def test_exercises_done_and_sides_and_measures() -> None:
     assert measure_for(library["wall-clamshell"]) is Measure.REPS
     assert measure_for(library["lateral-band-walk"]) is Measure.REPS  # steps are counted
     assert measure_for(None, sessions[0].sets[:1]) is Measure.HOLD
-    assert measure_for(None, sessions[0].sets[3:]) is Measure.REPS
+    assert measure_for(None, sessions[0].sets[5:]) is Measure.REPS
 
 
 def test_dose_summary_compares_done_with_prescribed_per_exercise() -> None:
@@ -343,16 +358,19 @@ def test_dose_summary_compares_done_with_prescribed_per_exercise() -> None:
             date(2025, 9, 4),
             a_set("side-plank", Side.LEFT, hold=(25, 25)),
             a_set("side-plank", Side.RIGHT, hold=(25, None)),  # not measured: left out
+            a_set("side-plank", Side.LEFT, hold=(25, 10), set_number=2),  # short on both
+            a_set("side-plank", Side.RIGHT, hold=(25, 12), set_number=2),  # sides: not done
         ),
     ]
     measures = {"side-plank": Measure.HOLD, "frog-pump": Measure.REPS}
     doses = dose_summary(sessions, lambda exercise_id, _sets: measures[exercise_id])
     plank, pump = doses
     assert plank.exercise_id == "side-plank"
-    assert (plank.sets, plank.sets_with_target, plank.sets_at_target) == (4, 3, 2)
-    assert plank.mean_target == pytest.approx(65 / 3)
-    assert plank.mean_achieved == pytest.approx(60 / 3)
-    assert plank.achieved_of_target == pytest.approx(60 / 65)
+    # Three plank sets were given a target; two were done (one side at its target is enough).
+    assert (plank.sets, plank.sets_with_target, plank.sets_at_target) == (2, 3, 2)
+    assert plank.mean_target == pytest.approx(115 / 5)
+    assert plank.mean_achieved == pytest.approx(82 / 5)
+    assert plank.achieved_of_target == pytest.approx(82 / 115)
     assert plank.share_at_target == pytest.approx(2 / 3)
     assert (plank.first_target, plank.last_target) == (20.0, 25.0)
     assert (pump.exercise_id, pump.measure, pump.sets, pump.achieved_of_target) == (
@@ -405,3 +423,199 @@ def test_rolling_mean_and_first_and_last() -> None:
     assert first_and_last([1, 2, 3, 4, 5, 6], 2) == (1.5, 5.5)
     assert first_and_last([3, 5], 4) == (4.0, 4.0)
     assert first_and_last([], 4) is None
+
+
+# -- what counts: a set done, a session towards the goal ------------------------------------
+
+
+def test_a_set_done_is_one_set_with_its_sides_that_reached_its_target_on_one_side() -> None:
+    sets = [
+        a_set("glute-bridge", hold=(30, 30)),  # 1: done
+        a_set("glute-bridge", hold=(30, 12), set_number=2),  # 2: cut short
+        a_set("side-plank", Side.LEFT, hold=(20, 14)),  # 3: the weaker side fell short,
+        a_set("side-plank", Side.RIGHT, hold=(20, 20)),  # the other did not: done
+        a_set("side-plank", Side.LEFT, hold=(20, 10), set_number=2),  # 4: ended during it
+        a_set("frog-pump", reps=(15, 15)),  # 5: done, then redone after Back and cut short
+        a_set("wall-clamshell", Side.LEFT, reps=(15, 9)),  # 6: cut short, then redone in full
+        a_set("frog-pump", reps=(15, 9)),
+        a_set("wall-clamshell", Side.LEFT, reps=(15, 15)),
+        a_set("custom-thing"),  # 7: no target, nothing to fall short of: done
+    ]
+    assert [cut_short(s) for s in sets] == [
+        False, True, True, False, True, False, True, True, False, False,
+    ]
+    assert len(recorded_sets(sets)) == 7
+    done = done_sets(sets)
+    assert [(one[0].exercise_id, one[0].set_number, len(one)) for one in done] == [
+        ("glute-bridge", 1, 1),
+        ("side-plank", 1, 2),
+        ("wall-clamshell", 1, 1),
+        ("custom-thing", 1, 1),
+    ]
+    assert sets_done(sets) == 4
+    # The redone sets stand as their later records.
+    assert standing_sets(sets)[-3:] == [sets[7], sets[8], sets[9]]
+
+
+def _engine_set_counts() -> tuple[list[bool], list[bool], int, int]:
+    """Run a real session: a hold redone after Back and cut short, reps short of the target."""
+    from gluteapp.core.engine import PhaseKind
+    from tests.core.test_engine_helpers import FakeClock, make_session
+
+    steps = """
+[[steps]]
+exercise = "bridge"
+sets = 2
+hold_s = 6
+rest_s = 4
+
+[[steps]]
+exercise = "pump"
+sets = 2
+reps = 15
+rest_s = 4
+"""
+    clock = FakeClock()
+    session = make_session(steps, prepare_s=3)
+    session.start(clock.now)
+    session.tick(clock.advance(9.5))  # set 1 held in full; its rest began half a second ago
+    session.back(clock.now)  # within the grace: set 1 again
+    session.skip(clock.advance(3))  # ... cut short after 3 s
+    for achieved in (15, 10):
+        while session.phase.kind is not PhaseKind.REPS:
+            session.tick(clock.advance(0.5))
+        session.done(clock.advance(1), achieved)
+    assert session.is_finished
+    recorded = list(session.completed_sets)
+    return (
+        [s.cut_short for s in recorded],
+        [cut_short(s) for s in recorded],
+        sets_done(recorded),
+        session.summary().sets_done,
+    )
+
+
+def test_the_engine_and_the_stored_rows_judge_a_set_alike() -> None:
+    engine_says, rows_say, done, engine_total = _engine_set_counts()
+    # Bridge 1 in full, bridge 1 redone and cut short, bridge 2, pump 1, pump 2 (10 of 15).
+    assert engine_says == [False, True, False, False, True]
+    assert rows_say == engine_says
+    # Sets done: bridge 2 and pump 1. The engine's own total counts every set begun.
+    assert done == 2
+    assert engine_total == 4
+
+
+def _week(routine_id: str, day: date, *sets: StoredSet, hour: int = 18,
+          status: SessionStatus = SessionStatus.COMPLETED) -> SessionRecord:
+    return SessionRecord(next(_ids), routine_id, routine_id, at(day, hour), None, status,
+                         sets=sets)
+
+
+def seeded_week() -> list[SessionRecord]:
+    """This week (Monday 15 to today, Wednesday 17 September) with everything that may count."""
+    sunday = MONDAY - timedelta(days=1)
+    return [
+        _week("gluteus-medius-b", sunday, a_set(), hour=23),  # Monday in UTC+2
+        _week("gluteus-medius-a", MONDAY, a_set()),
+        _week("standing-break", MONDAY, a_set("single-leg-stand"), hour=11),
+        _week("gluteus-medius-b", date(2025, 9, 16), a_set(hold=(30, 12)),
+              status=SessionStatus.ENDED_EARLY),  # its only set cut short: still a session
+        _week("gluteus-medius-a", TODAY, hour=9, status=SessionStatus.ENDED_EARLY),  # no set
+        _week("gluteus-medius-a", TODAY, a_set(), status=SessionStatus.INTERRUPTED),
+        _week("gluteus-medius-b", TODAY + timedelta(days=1), a_set()),  # tomorrow
+    ]
+
+
+@pytest.mark.parametrize(("tz", "this_week"), [(UTC, 3), (timezone(timedelta(hours=2)), 4)])
+def test_the_plan_and_the_history_count_the_same_week(tz: timezone, this_week: int) -> None:
+    from gluteapp.core.plan import week_plan
+
+    sessions = seeded_week()
+    plan = week_plan(sessions, TODAY, goal=4, tz=tz)
+    stats = range_stats(sessions, builtin_library(), HistoryRange.FOUR_WEEKS, TODAY, 4, tz)
+    assert plan.done == this_week
+    assert stats.weeks[-1].sessions == this_week
+    assert stats.streaks.this_week_sessions == this_week
+    assert stats.weeks[-1].met is plan.met is (this_week >= 4)
+    counted = sessions_this_week(sessions, TODAY, tz)
+    assert len(counted) == this_week
+    assert plan.days_done == tuple(sorted({day for day, _ in counted}))
+    assert not counts_toward_goal(sessions[2])  # the standing break
+    assert not counts_toward_goal(sessions[4])  # no set
+
+
+# -- what the History area and the report draw ----------------------------------------------
+
+
+def test_range_stats_prepares_every_series_from_one_definition() -> None:
+    library = builtin_library()
+    first = session(
+        date(2025, 9, 1),
+        a_set("side-plank", Side.LEFT, hold=(20, 14), pain=3, felt_in=FeltIn.LOWER_BACK),
+        a_set("side-plank", Side.RIGHT, hold=(20, 20), pain=1, felt_in=FeltIn.GLUTES),
+        a_set("glute-bridge", hold=(30, 10), pain=6),  # cut short
+        notes="left side tired",
+    )
+    second = session(
+        date(2025, 9, 4),
+        a_set("side-plank", Side.LEFT, hold=(20, 18), felt_in=FeltIn.GLUTES),
+        a_set("side-plank", Side.RIGHT, hold=(20, 20), felt_in=FeltIn.GLUTES),
+        a_set("glute-bridge", hold=(30, 30), pain=2),
+        a_set("glute-bridge", hold=(30, 30), set_number=2),
+    )
+    desk = _week("standing-break", MONDAY, a_set("single-leg-stand", Side.LEFT, hold=(30, 30)))
+    old = session(date(2025, 6, 2))  # before the four weeks
+    stats = range_stats([old, first, second, desk], library, HistoryRange.FOUR_WEEKS, TODAY, 2,
+                        UTC)
+
+    assert stats.sessions == (first, second, desk)
+    assert stats.start == date(2025, 8, 25)
+    assert [w.sessions for w in stats.weeks] == [0, 2, 0, 0]  # the standing break is not one
+    assert stats.summary.sessions == 2
+    # Sets done, the standing break's included: 1 + 3 + 1; they add up per exercise too.
+    assert stats.summary.sets == 5
+    assert stats.exercises == (("glute-bridge", 2), ("side-plank", 2), ("single-leg-stand", 1))
+    assert sum(n for _, n in stats.exercises) == stats.summary.sets
+    assert sum(d.sets for d in stats.doses) == stats.summary.sets
+    assert sum(n for _, n in stats.calendar) == stats.summary.sessions
+    assert len(stats.calendar) == (TODAY - stats.start).days + 1
+
+    assert stats.pain_trend is not None
+    assert stats.pain_trend.values == pytest.approx((10 / 3, 2.0))
+    assert stats.pain_trend.worst == (6.0, 2.0)
+    assert len(stats.pain_trend.trend) == len(stats.pain_trend.at) == 2
+    # Sets done with a pain rating: the plank in the first session, the bridge in the second.
+    assert stats.pain_rated_sets == 2
+    assert stats.felt_trend is not None
+    assert stats.felt_trend.values == (50.0, 100.0)
+
+    assert [(s.exercise_id, s.left, s.right) for s in stats.sides] == [
+        ("side-plank", (14.0, 18.0), (20.0, 20.0)),
+        ("single-leg-stand", (30.0,), (None,)),
+    ]
+    assert stats.sides[0].has_ratio
+    assert not stats.sides[1].has_ratio
+
+    plank = exercise_series(stats.sessions, "side-plank", library, Aggregate.MEAN)
+    assert plank.measure is Measure.HOLD
+    assert [p.value for p in plank.progress] == [17.0, 19.0]
+    assert plank.sides is not None
+    assert plank.felt is not None
+    assert plank.felt.values == (50.0, 100.0)
+    bridge = exercise_series(stats.sessions, "glute-bridge", library)
+    assert bridge.sides is None
+    assert bridge.felt is None
+
+
+def test_an_empty_range_has_its_weeks_and_nothing_else() -> None:
+    stats = range_stats([], builtin_library(), HistoryRange.FOUR_WEEKS, TODAY, 3, UTC)
+    assert len(stats.weeks) == 4
+    assert stats.goal == 3
+    assert (stats.pain_trend, stats.felt_trend, stats.exercises, stats.sides) == (
+        None, None, (), ())
+    assert stats.recorded == ()
+
+
+def test_trend_window_grows_with_the_points() -> None:
+    assert [trend_window(n) for n in (1, 100, 200, 1000)] == [5, 5, 10, 30]
+    assert trend_of([], []) is None
