@@ -14,8 +14,8 @@ APT_PACKAGES=(
   # Audio tests: a private PulseAudio with a null sink, recorded with parec, measured with sox.
   pulseaudio pulseaudio-utils sox espeak-ng gstreamer1.0-plugins-base gstreamer1.0-plugins-good
   gstreamer1.0-pulseaudio gstreamer1.0-tools gstreamer1.0-plugins-base-apps
-  # Packaging checks and looking at reports.
-  desktop-file-utils appstream poppler-utils
+  # Packaging checks (the desktop entry, the metainfo, the Flatpak manifest) and reports.
+  desktop-file-utils appstream flatpak-builder poppler-utils
 )
 
 missing=()
@@ -35,5 +35,6 @@ if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
 .venv/bin/python -m pip install -q --upgrade "pip>=24"
-.venv/bin/python -m pip install -q -e ".[dev]"
+# The tested versions (constraints.txt), within the ranges pyproject.toml allows.
+.venv/bin/python -m pip install -q -c constraints.txt -e ".[dev]"
 echo "setup: done. Start the app with .venv/bin/gluteapp"
