@@ -49,7 +49,7 @@ class HistoryService(QObject):
     `history_changed` once, with a `HistoryChange` saying what changed.
     """
 
-    history_changed = Signal(object)  # HistoryChange
+    history_changed = Signal(HistoryChange)
     write_failed = Signal(str)  # a plain sentence: what could not be saved, and why
 
     def __init__(self, store: HistoryStore, parent: QObject | None = None) -> None:

@@ -37,18 +37,31 @@ class ProblemBanner(QFrame):
         layout.addWidget(self.text, 1)
         layout.addWidget(self.dismiss_button)
         self.count = 0
+        self._messages: list[str] = []
         self.hide()
 
+    #: Distinct messages kept on show; older ones give way (the log keeps every one).
+    KEEP = 3
+
     def report(self, message: str) -> None:
-        """Show a problem; repeats of the same one are counted rather than stacked."""
+        """Show a problem, newest first; a repeat is counted rather than shown twice."""
         self.count += 1
-        text = self.tr("Not saved: {0}").format(message)
+        if message in self._messages:
+            self._messages.remove(message)
+        self._messages = [message, *self._messages][: self.KEEP]
+        lines = [self.tr("Not saved: {0}").format(m) for m in self._messages]
         if self.count > 1:
-            text += " " + self.tr("({0} times so far.)").format(self.count)
+            lines.append(self.tr("({0} problems so far.)").format(self.count))
+        text = "\n".join(lines)
         self.text.setText(text)
         self.setAccessibleName(text)
         self.show()
 
+    def messages(self) -> list[str]:
+        """What is on show, newest first."""
+        return list(self._messages)
+
     def dismiss(self) -> None:
         self.count = 0
+        self._messages = []
         self.hide()

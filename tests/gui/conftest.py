@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
+
+from gluteapp.app import Gluteapp
+from gluteapp.core.paths import ensure_writable, resolve_paths
+from gluteapp.gui.audio import AudioService, VisualBackend
+from gluteapp.gui.player.cue_player import CuePlayer
+from gluteapp.launch import StartupOptions
 
 
 @pytest.fixture(autouse=True)
@@ -23,3 +31,42 @@ def _no_dangling_timers(qapp: QApplication):
         widget.deleteLater()
     QApplication.processEvents()
     assert not live, f"QTimers still running after the test: {[t.objectName() for t in live]}"
+
+
+StartApp = Callable[..., Gluteapp]
+
+
+@pytest.fixture
+def start_app(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[StartApp]:
+    """Build and start Gluteapp the way `run()` does, minus the event loop and single instance."""
+    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)  # no screensaver to inhibit
+    started: list[Gluteapp] = []
+
+    def start(**options: object) -> Gluteapp:
+        data = tmp_path / "data"
+        paths = resolve_paths(data)
+        ensure_writable(paths)
+        # Cues flash instead of sounding, and no speech engine is probed.
+        app = Gluteapp(qapp, paths, StartupOptions(data_dir=data, **options),  # type: ignore[arg-type]
+                       audio=AudioService(VisualBackend("a test has no sound device")))
+        assert app.start() is None
+        started.append(app)
+        settle()
+        return app
+
+    yield start
+    for app in started:
+        if app.reminders is not None:
+            app.reminders.shutdown()
+        app.shutdown()
+        for cues in app.window.findChildren(CuePlayer):
+            cues.stop()  # the cues of a session's end are still queued
+        app.window.close()
+
+
+def settle() -> None:
+    """Let queued calls and repaints run."""
+    for _ in range(5):
+        QApplication.processEvents()

@@ -9,53 +9,10 @@ import pytest
 from PySide6.QtWidgets import QApplication, QComboBox
 
 from gluteapp.app import Gluteapp
-from gluteapp.launch import StartupOptions
-from gluteapp.core.paths import ensure_writable, resolve_paths
-from gluteapp.gui.audio import AudioService, VisualBackend
 from gluteapp.gui.first_run import FirstRunDialog
-from gluteapp.gui.player.cue_player import CuePlayer
 from gluteapp.gui.settings import EQUIPMENT, FIRST_RUN_DONE, LANGUAGE, Settings
 from gluteapp.gui.settings_dialog import SettingsDialog
-
-StartApp = Callable[..., Gluteapp]
-
-
-@pytest.fixture
-def start_app(
-    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[StartApp]:
-    """Build and start Gluteapp the way `run()` does, minus the event loop and single instance."""
-    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)  # no screensaver to inhibit
-    started: list[Gluteapp] = []
-
-    def start(**options: object) -> Gluteapp:
-        data = tmp_path / "data"
-        paths = resolve_paths(data)
-        ensure_writable(paths)
-        # Cues flash instead of sounding, and no speech engine is probed.
-        app = Gluteapp(qapp, paths, StartupOptions(data_dir=data, **options),  # type: ignore[arg-type]
-                       audio=AudioService(VisualBackend("a test has no sound device")))
-        assert app.start() is None
-        started.append(app)
-        settle()
-        return app
-
-    yield start
-    for app in started:
-        if app.reminders is not None:
-            app.reminders.shutdown()
-        app.shutdown()
-        if app.window is not None:
-            for cues in app.window.findChildren(CuePlayer):
-                cues.stop()  # the cues of a session's end are still queued
-        if app.window is not None:
-            app.window.close()
-
-
-def settle() -> None:
-    for _ in range(5):
-        QApplication.processEvents()
-
+from tests.gui.conftest import StartApp, settle
 
 def first_run_dialogs(app: Gluteapp) -> list[FirstRunDialog]:
     assert app.window is not None

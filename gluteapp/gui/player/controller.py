@@ -191,6 +191,9 @@ class SessionController(QObject):
 
             audio = create_audio_service(self, settings=self.cue_settings())
             log.info("audio: %s (%s)", audio.backend_name, audio.backend_reason)
+            # The sounds may fail to load after this; the log then names the backend that plays.
+            audio.backend_changed.connect(
+                lambda name, reason: log.info("audio: %s (%s)", name, reason))
             self._settings.changed.connect(lambda _key: audio.apply_settings(self.cue_settings()))
             self._audio = audio
         return self._audio

@@ -26,7 +26,7 @@ class SessionRunner(QObject):
     from deadlines, so a late or missed timer delays a repaint but never shifts the schedule.
     """
 
-    events = Signal(object)  # list[Event], in order, each stamped with the time it was due
+    events = Signal(list)  # list[Event], in order, each stamped with the time it was due
     updated = Signal()  # something visible may have changed
 
     def __init__(self, session: Session, clock: Clock = time.monotonic,

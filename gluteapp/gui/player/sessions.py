@@ -58,8 +58,8 @@ def equipment_names(items: frozenset[Equipment]) -> str:
 class ResumeBanner(QFrame):
     """Offers to resume or close a session that a crash or a kill interrupted."""
 
-    resume_requested = Signal(object)  # SessionRecord
-    close_requested = Signal(object)
+    resume_requested = Signal(SessionRecord)
+    close_requested = Signal(SessionRecord)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,9 +101,9 @@ class ResumeBanner(QFrame):
 
 
 class RoutinePicker(QWidget):
-    start_requested = Signal(object)  # Routine
+    start_requested = Signal(Routine)
     new_routine_requested = Signal()
-    edit_requested = Signal(object)  # Routine
+    edit_requested = Signal(Routine)
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -1,0 +1,79 @@
+"""A set that cannot be saved is shown to the person at once, and the session goes on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from gluteapp.core.engine import PhaseKind
+from gluteapp.storage import open_history
+from tests.gui.conftest import StartApp, settle
+
+# Two self-counted sets: Done (Enter) records each one, so the test needs no waiting.
+PUMPS = """name = "Pumps"
+prepare_s = 5
+
+[[steps]]
+exercise = "frog-pump"
+sets = 2
+reps = 12
+rest_s = 10
+"""
+
+
+def start_pumps(start_app: StartApp, tmp_path: Path):  # type: ignore[no-untyped-def]
+    routines = tmp_path / "data" / "routines"
+    routines.mkdir(parents=True)
+    (routines / "pumps.toml").write_text(PUMPS, encoding="utf-8")
+    app = start_app(routine="pumps", autostart=True, skip_first_run=True)
+    player = app.controller.player
+    assert player is not None
+    runner = player.runner
+    runner.skip()  # past the get-ready countdown
+    assert runner.session.phase.kind is PhaseKind.REPS
+    return app, runner
+
+
+def test_a_refused_save_is_shown_and_the_session_goes_on(
+    start_app: StartApp, tmp_path: Path
+) -> None:
+    app, runner = start_pumps(start_app, tmp_path)
+    assert app.problems.isHidden()
+    runner.done()  # set 1 is saved
+    runner.skip()  # past the rest
+    # The disk now refuses every write (the real SQLite file, made query-only underneath).
+    app.history._store._db.execute("PRAGMA query_only = 1")
+    runner.done()  # set 2 cannot be saved
+    settle()
+    assert app.problems.isVisibleTo(app.window)
+    # The set and then the session's end could not be written; both are on show, newest first.
+    saved_set, finished = app.problems.messages()[::-1]
+    assert saved_set.startswith("Could not save the set in ")
+    assert finished.startswith("Could not finish the session in ")
+    assert str(tmp_path / "data" / "history.db") in saved_set
+    text = app.problems.text.text()
+    assert f"Not saved: {saved_set}" in text
+    assert app.problems.accessibleName() == text
+    # The session was not stopped by the failure: it finished normally, with both sets counted.
+    assert runner.session.is_finished
+    assert len(runner.session.completed_sets) == 2
+    app.history._store._db.execute("PRAGMA query_only = 0")
+    app.shutdown()
+    with open_history(tmp_path / "data", daily_backup=False) as store:
+        (session,) = store.list_sessions()
+    assert [s.set_number for s in session.sets] == [1]
+
+
+def test_the_banner_counts_repeats_and_can_be_dismissed(
+    start_app: StartApp, tmp_path: Path
+) -> None:
+    app, runner = start_pumps(start_app, tmp_path)
+    app.history._store._db.execute("PRAGMA query_only = 1")
+    runner.done()
+    runner.skip()
+    runner.done()
+    settle()
+    assert app.problems.count >= 2
+    assert f"({app.problems.count} problems so far.)" in app.problems.text.text()
+    app.problems.dismiss_button.click()
+    assert app.problems.isHidden()
+    app.history._store._db.execute("PRAGMA query_only = 0")
