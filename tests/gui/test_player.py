@@ -6,13 +6,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from gluteapp.core.assets import builtin_library
 from gluteapp.core.engine import PhaseKind, PhaseStarted, Session, SessionOptions
 from gluteapp.core.exercises import Library
-from gluteapp.core.records import SessionStatus, Side
+from gluteapp.core.records import FeltIn, SessionStatus, Side
 from gluteapp.core.routines import Routine, load_routine, parse_routine
 from gluteapp.gui.history_service import HistoryService
 from gluteapp.gui.player.recorder import SessionRecorder
@@ -72,6 +73,11 @@ def advance(view: PlayerView, clock: FakeClock, seconds: float) -> None:
     view.runner.evaluate()
 
 
+def press(view: PlayerView, key: Qt.Key) -> None:
+    """A key press on the player, as from the keyboard (pytest-qt's keyClick is untyped)."""
+    QTest.keyClick(view, key)
+
+
 def test_before_start_it_invites_to_press_start(qtbot: QtBot, library: Library) -> None:
     view, _ = make_player(qtbot, library)
     assert view.play_button.text() == "Start"
@@ -82,8 +88,9 @@ def test_before_start_it_invites_to_press_start(qtbot: QtBot, library: Library) 
 
 def test_hold_shows_countdown_side_set_and_tip(qtbot: QtBot, library: Library) -> None:
     view, clock = make_player(qtbot, library)
-    qtbot.keyClick(view, Qt.Key.Key_Space)
-    assert view.runner.session.is_started and view.play_button.text() == "Pause"
+    press(view, Qt.Key.Key_Space)
+    assert view.runner.session.is_started
+    assert view.play_button.text() == "Pause"
     assert view.phase_label.text() == "Get ready"
     advance(view, clock, 5.0 + 0.4)  # 0.4 s into the first 20 s hold
     assert view.exercise_label.text() == "Side plank"
@@ -115,11 +122,12 @@ def test_switch_rest_and_rest_controls(qtbot: QtBot, library: Library) -> None:
     advance(view, clock, 4 + 20 + 1)  # rest after set 1 (both sides)
     assert view.phase_label.text() == "Rest"
     assert view.ring.text() == "44"
-    assert view.rating.isVisible() and view.rating.isEnabled()
+    assert view.rating.isVisible()
+    assert view.rating.isEnabled()
     assert view.longer_button.isEnabled()
     view.longer_button.click()
     assert view.ring.text() == "59"
-    qtbot.keyClick(view, Qt.Key.Key_Minus)
+    press(view, Qt.Key.Key_Minus)
     assert view.ring.text() == "44"
     assert view.next_label.text() == "Next: set 2 of 2"
     view.runner.stop()
@@ -129,22 +137,24 @@ def test_pause_resume_skip_and_back_keys(qtbot: QtBot, library: Library) -> None
     view, clock = make_player(qtbot, library)
     view.runner.start()
     advance(view, clock, 5 + 3)
-    qtbot.keyClick(view, Qt.Key.Key_Space)
-    assert view.runner.session.is_paused and view.play_button.text() == "Resume"
+    press(view, Qt.Key.Key_Space)
+    assert view.runner.session.is_paused
+    assert view.play_button.text() == "Resume"
     assert view.ring.kind() == "paused"
     clock.now += 100  # time passes while paused: nothing moves
     view.refresh()
     assert view.ring.text() == "17"
-    qtbot.keyClick(view, Qt.Key.Key_Space)
+    press(view, Qt.Key.Key_Space)
     advance(view, clock, 1)
     assert view.ring.text() == "16"
-    qtbot.keyClick(view, Qt.Key.Key_Right)  # skip the rest of the left hold
+    press(view, Qt.Key.Key_Right)  # skip the rest of the left hold
     assert view.phase_label.text() == "Switch to your right side"
     advance(view, clock, 3)
-    qtbot.keyClick(view, Qt.Key.Key_Left)  # restart the switch phase
+    press(view, Qt.Key.Key_Left)  # restart the switch phase
     assert view.ring.text() == "5"
-    qtbot.keyClick(view, Qt.Key.Key_Left)  # at once again: back to the hold
-    assert view.phase_label.text() == "Hold" and view.ring.text() == "20"
+    press(view, Qt.Key.Key_Left)  # at once again: back to the hold
+    assert view.phase_label.text() == "Hold"
+    assert view.ring.text() == "20"
     view.runner.stop()
 
 
@@ -158,7 +168,7 @@ def test_self_paced_reps_show_the_target_and_done(qtbot: QtBot, library: Library
     assert view.done_button.isVisible()
     assert view.ring.text() == "12"
     with qtbot.waitSignal(view.session_finished) as finished:
-        qtbot.keyClick(view, Qt.Key.Key_Return)
+        press(view, Qt.Key.Key_Return)
     assert finished.args[0].status is SessionStatus.COMPLETED
     assert view.pages.currentWidget() is view.summary
     assert view.summary.title.text() == "Session complete. Well done!"
@@ -168,9 +178,10 @@ def test_escape_asks_before_ending(qtbot: QtBot, library: Library) -> None:
     view, clock = make_player(qtbot, library)
     view.runner.start()
     advance(view, clock, 5 + 20 + 5 + 20.5)  # both sides of set 1 done
-    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    press(view, Qt.Key.Key_Escape)
     box = view._confirm
-    assert isinstance(box, QMessageBox) and box.isVisible()
+    assert isinstance(box, QMessageBox)
+    assert box.isVisible()
     assert not view.runner.session.is_finished  # still running while the question is open
     with qtbot.waitSignal(view.session_finished) as finished:
         box.button(QMessageBox.StandardButton.Yes).click()
@@ -201,7 +212,8 @@ def test_pain_of_five_or_more_opens_the_stop_panel(qtbot: QtBot, library: Librar
     assert view.rating.isEnabled()
     view.rating.pain_group.button(6).click()
     view.rating.save_button.click()
-    assert view.stop_panel.isVisible() and view.runner.session.is_paused
+    assert view.stop_panel.isVisible()
+    assert view.runner.session.is_paused
     view.runner.stop()
 
 
@@ -290,16 +302,20 @@ def test_a_user_routine_runs_on_the_real_timer_to_the_summary(
     assert finished.args[0].status is SessionStatus.COMPLETED
     assert view.pages.currentWidget() is view.summary
     assert not runner.is_running
-    assert seen[0] == "prepare" and "switch_sides" in seen and "tempo" in seen
+    assert seen[0] == "prepare"
+    assert "switch_sides" in seen
+    assert "tempo" in seen
     sessions = store.list_sessions()
-    assert len(sessions) == 1 and sessions[0].status is SessionStatus.COMPLETED
+    assert len(sessions) == 1
+    assert sessions[0].status is SessionStatus.COMPLETED
     sets = sessions[0].sets
     # 2 bridge holds, plank left and right, 1 tempo set, 1 frog-pump set.
     assert [(s.exercise_id, s.side.value) for s in sets] == [
         ("glute-bridge", "both"), ("glute-bridge", "both"), ("side-plank", "left"),
         ("side-plank", "right"), ("single-leg-squat", "both"), ("frog-pump", "both")]
     assert sets[0].achieved_hold_s == pytest.approx(1.0, abs=0.05)
-    assert sets[4].achieved_reps == 1 and sets[5].achieved_reps == 2
+    assert sets[4].achieved_reps == 1
+    assert sets[5].achieved_reps == 2
     assert all(s.started_at < s.ended_at for s in sets)
     summary_rows = view.summary.table.rowCount()
     assert summary_rows == 4
@@ -322,8 +338,8 @@ def test_ratings_and_redone_sets_reach_the_database(
     stored = store.list_sessions()[0].sets
     assert len(stored) == 2
     right = stored[1]
-    assert (right.side, right.achieved_hold_s, right.pain, right.felt_in.value) == (
-        Side.RIGHT, 15.0, 1, "glutes")
+    assert (right.side, right.achieved_hold_s, right.pain, right.felt_in) == (
+        Side.RIGHT, 15.0, 1, FeltIn.GLUTES)
     view.runner.end_early()
     assert store.list_sessions()[0].status is SessionStatus.ENDED_EARLY
     store.close(backup=False)
@@ -345,11 +361,94 @@ def test_with_no_sound_every_cue_still_flashes_the_countdown(
     audio.visual_cue.connect(flashed.append)
     view.runner.start()
     cues.runner._wake()  # what is due now plays now
-    assert "voice/get_ready" in flashed and view.ring._flash
-    qtbot.waitUntil(lambda: not view.ring._flash, timeout=2000)  # the flash goes out by itself
+    assert "voice/get_ready" in flashed
+    assert view.ring.is_flashing()
+    # The flash goes out by itself.
+    qtbot.waitUntil(lambda: not view.ring.is_flashing(), timeout=2000)
     advance(view, clock, 2.0)
     cues.runner._wake()
     assert flashed.count("sounds/prepare_tick") == 1
     view.runner.stop()
     cues.stop()
     audio.close()
+
+
+def count_calls(monkeypatch: pytest.MonkeyPatch, obj: object, name: str) -> list[object]:
+    """Record every call of `obj.name` (still calling it) and return the list of their args."""
+    calls: list[object] = []
+    original = getattr(obj, name)
+
+    def counting(*args: object) -> object:
+        calls.append(args)
+        return original(*args)
+
+    monkeypatch.setattr(obj, name, counting)
+    return calls
+
+
+def test_the_phase_colour_is_restyled_only_when_the_phase_or_pause_changes(
+        qtbot: QtBot, library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Re-applying a style sheet re-polishes the label: about 1.7 ms on each 100 ms update."""
+    view, clock = make_player(qtbot, library)
+    styled = count_calls(monkeypatch, view.phase_label, "setStyleSheet")
+    view.runner.start()
+    advance(view, clock, 5.2)  # into the left hold
+    assert view.phase_label.text() == "Hold"
+    assert view.phase_label.styleSheet() == "color: #1f9d74;"
+    before = len(styled)
+    for _ in range(100):  # ten seconds of 100 ms updates
+        advance(view, clock, 0.1)
+    assert view.ring.text() == "10"
+    assert len(styled) == before
+    advance(view, clock, 10.0)  # the switch to the right side
+    assert view.ring.kind() == "switch"
+    assert len(styled) == before + 1
+    assert view.phase_label.styleSheet() == "color: #9b59b6;"
+    view.runner.pause()
+    assert len(styled) == before + 2
+    assert view.phase_label.styleSheet() == "color: #8a8a8a;"
+    view.runner.resume()
+    assert len(styled) == before + 3
+    assert view.phase_label.styleSheet() == "color: #9b59b6;"
+    view.runner.stop()
+
+
+def test_a_hidden_player_paints_nothing_and_catches_up_once_when_shown(
+        qtbot: QtBot, library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    view, clock = make_player(qtbot, library)
+    view.runner.start()
+    advance(view, clock, 5.4)
+    assert view.ring.text() == "20"
+    painted = count_calls(monkeypatch, view.ring, "set_state")
+    labelled = count_calls(monkeypatch, view.detail_label, "setText")
+    view.hide()
+    for _ in range(30):  # three seconds of updates while another page is in front
+        advance(view, clock, 0.1)
+    assert view.runner.session.remaining_s(clock.now) == pytest.approx(16.6)
+    assert (painted, labelled) == ([], [])
+    assert view.ring.text() == "20"
+    view.show()
+    qtbot.waitExposed(view)
+    assert len(painted) == 1
+    assert view.ring.text() == "17"
+    advance(view, clock, 1.0)
+    assert (len(painted), view.ring.text()) == (2, "16")
+    view.runner.stop()
+
+
+def test_a_hidden_player_stops_its_own_timers_and_resumes_them_when_shown(
+        qtbot: QtBot, library: Library) -> None:
+    view, _ = make_player(qtbot, library)
+    flash_timer = view.findChild(QTimer, "player_flash_timer")
+    assert isinstance(flash_timer, QTimer)
+    view.flash("sounds/go")
+    assert view.ring.is_flashing()
+    assert flash_timer.isActive()
+    view.hide()
+    assert [t.objectName() for t in view.findChildren(QTimer) if t.isActive()] == []
+    assert view.ring.is_flashing()  # the flash waits, it is not lost
+    view.flash("sounds/prepare_tick")  # a cue while hidden starts nothing
+    assert not flash_timer.isActive()
+    view.show()
+    assert flash_timer.isActive()
+    qtbot.waitUntil(lambda: not view.ring.is_flashing(), timeout=2000)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import math
-
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from gluteapp.core.player_display import whole_seconds
 
 # Accent per phase kind, chosen to read on light and dark backgrounds alike.
 PHASE_COLOURS: dict[str, str] = {
@@ -21,7 +21,7 @@ PHASE_COLOURS: dict[str, str] = {
 
 def format_seconds(seconds: float) -> str:
     """'45', '1:05' or '12:00': whole seconds, rounded up so 0.2 s left still shows 1."""
-    whole = max(0, math.ceil(seconds - 1e-9))
+    whole = whole_seconds(seconds)
     if whole < 60:
         return str(whole)
     return f"{whole // 60}:{whole % 60:02d}"
@@ -56,6 +56,9 @@ class CountdownRing(QWidget):
         if self._flash != on:
             self._flash = on
             self.update()
+
+    def is_flashing(self) -> bool:
+        return self._flash
 
     def text(self) -> str:
         return self._text

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QFont, QHideEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -23,15 +23,22 @@ from PySide6.QtWidgets import (
 
 from gluteapp.core.engine import (
     Event,
-    PhaseKind,
     PhaseStarted,
     SessionFinished,
     SetCompleted,
 )
-from gluteapp.core.exercises import Exercise, Library, Variation
+from gluteapp.core.exercises import Exercise, Library
+from gluteapp.core.player_display import (
+    Dose,
+    DoseUnit,
+    NextUp,
+    NumberUnit,
+    PlayerDisplay,
+    RingCaption,
+    display_for,
+)
 from gluteapp.core.records import Side
-from gluteapp.core.routines import step_variation
-from gluteapp.gui.player.countdown import CountdownRing, format_seconds
+from gluteapp.gui.player.countdown import PHASE_COLOURS, CountdownRing, format_seconds
 from gluteapp.gui.player.rating import RatingPanel
 from gluteapp.gui.player.runner import SessionRunner
 from gluteapp.gui.player.summary import SessionSummary
@@ -42,6 +49,15 @@ log = logging.getLogger(__name__)
 
 #: "Left" and "Right", as the weaker-side setting declares them; shown through `tr_setting`.
 SIDE_WORDS = {side: WEAKER_SIDE.choice_label(side.value) for side in (Side.LEFT, Side.RIGHT)}
+
+
+#: How long the ring glows for a cue.
+FLASH_MS = 180
+
+
+def _side_word(side: Side) -> str:
+    """'Left' or 'Right' in the UI language."""
+    return tr_setting(SIDE_WORDS[side])
 
 
 def _px(height: int, share: float, low: int, high: int) -> int:
@@ -121,6 +137,8 @@ class PlayerView(QWidget):
         self.library = library
         self.session = runner.session
         self._confirm: QMessageBox | None = None
+        self._on_screen = False  # between showEvent and hideEvent
+        self._accent_key: str | None = None  # the accent the phase words' style sheet has
 
         self.pages = QStackedWidget()
         self.player_page = QWidget()
@@ -148,6 +166,12 @@ class PlayerView(QWidget):
 
         # --- centre: ring on the left, words on the right
         self.ring = CountdownRing()
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setObjectName("player_flash_timer")
+        self._flash_timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._flash_timer.setSingleShot(True)
+        self._flash_timer.setInterval(FLASH_MS)
+        self._flash_timer.timeout.connect(lambda: self.ring.set_flash(False))
         self.exercise_label = QLabel()
         self.exercise_label.setObjectName("exercise_label")
         self.exercise_label.setWordWrap(True)
@@ -260,7 +284,7 @@ class PlayerView(QWidget):
         self.summary.history_requested.connect(self.history_requested)
         self.rating.rated.connect(self._on_rated)
         self.runner.events.connect(self._on_events)
-        self.runner.updated.connect(self.refresh)
+        self.runner.updated.connect(self._on_updated)
         self._apply_sizes()
         self.refresh()
 
@@ -336,137 +360,154 @@ class PlayerView(QWidget):
 
     def refresh(self) -> None:
         """Redraw everything from the engine's state at the current time."""
-        session = self.session
-        now = self.runner.clock()
-        phase = session.phase
-        exercise = self.library.get(phase.exercise_id) if phase.exercise_id else None
-        kind = phase.kind
-        paused = session.is_paused
+        self.paint(display_for(self.session, self.runner.clock(), self.library))
 
+    def _on_updated(self) -> None:
+        # A hidden player draws nothing; showEvent paints the state it comes back to.
+        if self._on_screen:
+            self.refresh()
+
+    def paint(self, display: PlayerDisplay) -> None:
+        """Show `display`: only turns its numbers, enums and ids into words and widgets."""
+        self._paint_header(display)
+        label = self._phase_text(display)
+        self.ring.set_state(self._number_text(display), display.fraction, display.accent,
+                            self._caption_text(display, label))
+        self.phase_label.setText(label)
+        if display.accent != self._accent_key:
+            # Re-polishing a style sheet costs about ten times a whole repaint; only on change.
+            self._accent_key = display.accent
+            self.phase_label.setStyleSheet(f"color: {self._accent(display.accent)};")
+        self._paint_words(display)
+        self._paint_controls(display)
+
+    def _paint_header(self, display: PlayerDisplay) -> None:
         self.play_button.setText(
-            self.tr("Start") if not session.is_started
-            else self.tr("Resume") if paused else self.tr("Pause"))
-        steps = session.routine.steps
+            self.tr("Start") if not display.started
+            else self.tr("Resume") if display.paused else self.tr("Pause"))
         self.position_label.setText(self.tr("Exercise {0} of {1}").format(
-            min(phase.step_index + 1, len(steps)), len(steps)))
-        self.progress.setValue(int(session.progress(now) * 1000))
+            display.step_number, display.step_count))
+        self.progress.setValue(int(display.progress * 1000))
 
-        variation = self._variation(phase.step_index)
+    def _paint_words(self, display: PlayerDisplay) -> None:
+        exercise = self.library.get(display.exercise_id) if display.exercise_id else None
+        variation = display.variation
         if exercise is not None and variation is not None:
             self.exercise_label.setText(self.tr("{0}: {1}").format(exercise.name, variation.name))
         else:
             self.exercise_label.setText(exercise.name if exercise else "")
-        remaining = session.remaining_s(now)
-        duration = session.phase_duration_s
-        fraction = remaining / duration if remaining is not None and duration else 1.0
-        ring_kind = {
-            PhaseKind.PREPARE: "prepare", PhaseKind.SWITCH_SIDES: "switch",
-            PhaseKind.REST_SET: "rest", PhaseKind.REST_EXERCISE: "rest", PhaseKind.DONE: "done",
-        }.get(kind, "work")
-        if session.is_started:
-            position_now = session.rep_position(now)
-            label = phase_words(phase, position_now.sub_phase if position_now else None,
-                                self.library)
-        else:
-            label = self.tr("Press Start")
-        caption = label
-        if kind is PhaseKind.HOLD:
-            caption = (self.tr("{0} side").format(tr_setting(SIDE_WORDS[phase.side]))
-                       if phase.side in SIDE_WORDS else self.tr("seconds"))
-        elif kind.is_rest:
-            caption = self.tr("Rest")
-        elif kind is PhaseKind.SWITCH_SIDES:
-            caption = self.tr("Switch")
-        elif kind is PhaseKind.PREPARE:
-            caption = self.tr("Get ready")
-        text = format_seconds(remaining) if remaining is not None else ""
-        position = session.rep_position(now)
-        if position is not None:
-            sub_length = {"down": phase.tempo.down_s, "pause": phase.tempo.pause_s,
-                          "up": phase.tempo.up_s}[position.sub_phase.value] if phase.tempo else 1
-            text = format_seconds(position.remaining_s)
-            caption = self.tr("Rep {0} of {1}").format(position.rep_number, position.rep_count)
-            fraction = position.remaining_s / sub_length if sub_length else 0.0
-        elif kind in (PhaseKind.REPS, PhaseKind.STEPS):
-            text = str(phase.target_reps or "")
-            caption = self.tr("steps each way") if kind is PhaseKind.STEPS else self.tr("reps")
-            fraction = 1.0
-        if paused:
-            ring_kind, caption = "paused", self.tr("Paused")
-        self.ring.set_state(text, fraction, ring_kind, caption)
-        self.phase_label.setText(label)
-        self.phase_label.setStyleSheet(f"color: {self._accent(ring_kind)};")
-
-        details = []
-        if phase.set_count and phase.set_number:
-            details.append(self.tr("Set {0} of {1}").format(phase.set_number, phase.set_count))
-            if phase.set_count > 1 and phase.set_number == phase.set_count and kind.is_work:
-                details.append(self.tr("last set"))
-        if phase.side in SIDE_WORDS and kind.is_work:
-            details.append(self.tr("{0} side").format(tr_setting(SIDE_WORDS[phase.side])))
-        if kind is PhaseKind.HOLD and phase.target_hold_s:
-            details.append(self.tr("hold {0} s").format(phase.target_hold_s))
-        if kind is PhaseKind.TEMPO and phase.tempo is not None:
-            details.append(self.tr("tempo {0}").format(str(phase.tempo)))
-        self.detail_label.setText(" · ".join(details))
-        self.done_button.setVisible(session.is_started and kind in (PhaseKind.REPS,
-                                                                     PhaseKind.STEPS))
+        self.detail_label.setText(self._detail_text(display))
         if variation is not None:
             self.tip_label.setText(self.tr("Today's version: {0}").format(variation.how))
         else:
             self.tip_label.setText(
                 self.tr("Tip: {0}").format(exercise.tips[0]) if exercise and exercise.tips else "")
-        upcoming = session.upcoming_exercise_id
-        if kind is PhaseKind.REST_SET and session.next_phase is not None:
-            nxt = session.next_phase
-            self.next_label.setText(self.tr("Next: set {0} of {1}").format(
-                nxt.set_number, nxt.set_count))
-        elif upcoming and upcoming != phase.exercise_id:
-            coming = self.library.get(upcoming)
-            self.next_label.setText(self.tr("Next: {0}").format(coming.name if coming else ""))
-        elif upcoming and kind in (PhaseKind.PREPARE, PhaseKind.REST_EXERCISE):
-            coming = self.library.get(upcoming)
-            self.next_label.setText(self.tr("Coming up: {0}, {1}").format(
-                coming.name if coming else "", self._dose_text(phase.step_index)))
-        else:
-            self.next_label.setText(self.tr("Last exercise") if session.is_started else "")
-        resting = kind.is_rest or kind in (PhaseKind.PREPARE, PhaseKind.SWITCH_SIDES)
-        self.longer_button.setEnabled(session.is_started and resting)
-        self.shorter_button.setEnabled(session.is_started and resting)
-        self.skip_button.setEnabled(session.is_started and not session.is_finished)
-        self.back_button.setEnabled(session.is_started and not session.is_finished)
+        self.next_label.setText(self._next_text(display))
 
-    def _variation(self, step_index: int) -> Variation | None:
-        steps = self.session.routine.steps
-        if not 0 <= step_index < len(steps):
-            return None
-        try:
-            return step_variation(steps[step_index], self.library)
-        except KeyError:
-            return None
+    def _paint_controls(self, display: PlayerDisplay) -> None:
+        self.done_button.setVisible(display.awaits_done)
+        self.longer_button.setEnabled(display.can_adjust_rest)
+        self.shorter_button.setEnabled(display.can_adjust_rest)
+        self.skip_button.setEnabled(display.can_move)
+        self.back_button.setEnabled(display.can_move)
 
-    def _dose_text(self, step_index: int) -> str:
-        steps = self.session.routine.steps
-        if not 0 <= step_index < len(steps):
+    def _phase_text(self, display: PlayerDisplay) -> str:
+        if not display.started:
+            return self.tr("Press Start")
+        return phase_words(display.phase, display.sub_phase, self.library)
+
+    @staticmethod
+    def _number_text(display: PlayerDisplay) -> str:
+        if display.number is None:
             return ""
-        step = steps[step_index]
-        if step.hold_s:
-            amount = self.tr("{0} s hold").format(step.hold_s)
-        elif step.steps_count:
-            amount = self.tr("{0} steps").format(step.steps_count)
+        if display.number_unit is NumberUnit.SECONDS:
+            return format_seconds(display.number)
+        return str(display.number)
+
+    def _caption_text(self, display: PlayerDisplay, phase_text: str) -> str:
+        caption = display.caption
+        if caption is RingCaption.PAUSED:
+            return self.tr("Paused")
+        if caption is RingCaption.REP_OF:
+            return self.tr("Rep {0} of {1}").format(display.rep_number, display.rep_count)
+        if caption is RingCaption.SIDE and display.work_side is not None:
+            return self.tr("{0} side").format(_side_word(display.work_side))
+        if caption is RingCaption.SECONDS:
+            return self.tr("seconds")
+        if caption is RingCaption.REST:
+            return self.tr("Rest")
+        if caption is RingCaption.SWITCH:
+            return self.tr("Switch")
+        if caption is RingCaption.GET_READY:
+            return self.tr("Get ready")
+        if caption is RingCaption.REPS:
+            return self.tr("reps")
+        if caption is RingCaption.STEPS_EACH_WAY:
+            return self.tr("steps each way")
+        return phase_text
+
+    def _detail_text(self, display: PlayerDisplay) -> str:
+        details = []
+        if display.set_number:
+            details.append(self.tr("Set {0} of {1}").format(display.set_number,
+                                                             display.set_count))
+            if display.last_set:
+                details.append(self.tr("last set"))
+        if display.work_side is not None:
+            details.append(self.tr("{0} side").format(_side_word(display.work_side)))
+        if display.hold_s:
+            details.append(self.tr("hold {0} s").format(display.hold_s))
+        if display.tempo is not None:
+            details.append(self.tr("tempo {0}").format(str(display.tempo)))
+        return " · ".join(details)
+
+    def _next_text(self, display: PlayerDisplay) -> str:
+        up = display.next_up
+        if up is NextUp.NEXT_SET:
+            return self.tr("Next: set {0} of {1}").format(display.next_set_number,
+                                                          display.next_set_count)
+        coming = self.library.get(display.next_exercise_id or "")
+        name = coming.name if coming else ""
+        if up is NextUp.NEXT_EXERCISE:
+            return self.tr("Next: {0}").format(name)
+        if up is NextUp.COMING_UP:
+            return self.tr("Coming up: {0}, {1}").format(name, self._dose_text(display.next_dose))
+        if up is NextUp.LAST_EXERCISE:
+            return self.tr("Last exercise")
+        return ""
+
+    def _dose_text(self, dose: Dose | None) -> str:
+        if dose is None:
+            return ""
+        if dose.unit is DoseUnit.HOLD_S:
+            amount = self.tr("{0} s hold").format(dose.amount)
+        elif dose.unit is DoseUnit.STEPS:
+            amount = self.tr("{0} steps").format(dose.amount)
         else:
-            amount = self.tr("{0} reps").format(step.reps)
-        text = self.tr("{0} x {1}").format(step.sets, amount)
-        if step.extra_side in SIDE_WORDS:
+            amount = self.tr("{0} reps").format(dose.amount)
+        text = self.tr("{0} x {1}").format(dose.sets, amount)
+        if dose.extra_side is not None:
             text += self.tr(", plus one set for the {0} side").format(
-                tr_setting(SIDE_WORDS[step.extra_side]).lower())
+                _side_word(dose.extra_side).lower())
         return text
 
     @staticmethod
-    def _accent(kind: str) -> str:
-        from gluteapp.gui.player.countdown import PHASE_COLOURS
+    def _accent(accent: str) -> str:
+        return PHASE_COLOURS.get(accent, PHASE_COLOURS["work"])
 
-        return PHASE_COLOURS.get(kind, PHASE_COLOURS["work"])
+    # --- showing and hiding -----------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self._on_screen = True
+        self.refresh()  # once, for whatever changed while hidden
+        if self.ring.is_flashing():
+            self._flash_timer.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
+        # Also a spontaneous hide (the window minimised): nothing of the player is seen.
+        super().hideEvent(event)
+        self._on_screen = False
+        self._flash_timer.stop()
 
     # --- sound ------------------------------------------------------------------------------
     def toggle_mute(self) -> None:
@@ -488,8 +529,10 @@ class PlayerView(QWidget):
 
     def flash(self, _cue: str = "") -> None:
         """Every cue also flashes the ring, so a muted or silent machine still shows it."""
+        if not self._on_screen:
+            return  # nobody sees it, and a hidden player runs no timers
         self.ring.set_flash(True)
-        QTimer.singleShot(180, self, lambda: self.ring.set_flash(False))
+        self._flash_timer.start()
 
     # --- the stop path and ending -----------------------------------------------------------
     def show_stop_panel(self) -> None:

@@ -1,0 +1,282 @@
+"""What the session player shows at one moment, decided from the engine without Qt or words."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from enum import StrEnum
+
+from gluteapp.core.engine import Phase, PhaseKind, RepPosition, Session, SubPhase
+from gluteapp.core.exercises import Library, Tempo, Variation
+from gluteapp.core.records import Side
+from gluteapp.core.routines import RoutineStep, step_variation
+
+__all__ = [
+    "Accent",
+    "Dose",
+    "DoseUnit",
+    "NextUp",
+    "NumberUnit",
+    "PlayerDisplay",
+    "RingCaption",
+    "display_for",
+    "whole_seconds",
+]
+
+
+class Accent(StrEnum):
+    """The colour key of the ring and the phase words; the GUI maps it to a colour."""
+
+    PREPARE = "prepare"
+    WORK = "work"
+    REST = "rest"
+    SWITCH = "switch"
+    DONE = "done"
+    PAUSED = "paused"
+
+
+class NumberUnit(StrEnum):
+    """What the ring's big number counts: seconds left (shown as 1:05 past a minute) or reps."""
+
+    SECONDS = "seconds"
+    COUNT = "count"
+
+
+class RingCaption(StrEnum):
+    """The small line under the ring's number."""
+
+    PHASE = "phase"  # the phase in words, as the big label says it
+    GET_READY = "get_ready"
+    SECONDS = "seconds"
+    SIDE = "side"  # the working side ("Left side"), see PlayerDisplay.work_side
+    REST = "rest"
+    SWITCH = "switch"
+    REP_OF = "rep_of"  # "Rep n of m", see PlayerDisplay.rep_number and rep_count
+    REPS = "reps"
+    STEPS_EACH_WAY = "steps_each_way"
+    PAUSED = "paused"
+
+
+class NextUp(StrEnum):
+    """What the 'next' line announces."""
+
+    NOTHING = "nothing"
+    NEXT_SET = "next_set"  # in a rest between sets: the set after it
+    NEXT_EXERCISE = "next_exercise"  # during an exercise: the one after it
+    COMING_UP = "coming_up"  # before an exercise: that exercise and its dose
+    LAST_EXERCISE = "last_exercise"
+
+
+class DoseUnit(StrEnum):
+    HOLD_S = "hold_s"
+    STEPS = "steps"
+    REPS = "reps"
+
+
+@dataclass(frozen=True)
+class Dose:
+    """A routine step's dose, e.g. 3 sets of a 20 s hold, plus one set for the left side."""
+
+    sets: int
+    amount: int | None
+    unit: DoseUnit
+    extra_side: Side | None  # LEFT or RIGHT when the step adds a set for a lagging side
+
+
+@dataclass(frozen=True)
+class PlayerDisplay:
+    """Everything the player shows at one moment, as numbers, enums and ids."""
+
+    phase: Phase  # the GUI says it in words with gui.words.phase_words
+    sub_phase: SubPhase | None  # the part of a tempo rep under way
+    started: bool
+    paused: bool
+    finished: bool
+    step_number: int  # "Exercise n of m"
+    step_count: int
+    progress: float  # of the whole session, 0.0 to 1.0
+    exercise_id: str | None
+    variation: Variation | None  # the easier or harder version done at this step, if any
+    number: int | None  # the ring's big number; None shows nothing
+    number_unit: NumberUnit
+    fraction: float  # how full the ring is, 0.0 to 1.0
+    accent: Accent
+    caption: RingCaption
+    rep_number: int  # the tempo rep under way, 0 outside tempo work
+    rep_count: int
+    set_number: int  # "Set n of m"; 0 when the phase is not one set of several
+    set_count: int
+    last_set: bool
+    work_side: Side | None  # LEFT or RIGHT while working one side
+    hold_s: int | None  # the target of a hold
+    tempo: Tempo | None  # the tempo of tempo work
+    awaits_done: bool  # self-paced work ends when the person presses Done
+    next_up: NextUp
+    next_exercise_id: str | None
+    next_set_number: int
+    next_set_count: int
+    next_dose: Dose | None  # with NextUp.COMING_UP
+    can_adjust_rest: bool  # the phase may be lengthened or shortened
+    can_move: bool  # skip and back do something
+
+    @property
+    def kind(self) -> PhaseKind:
+        return self.phase.kind
+
+
+def whole_seconds(seconds: float) -> int:
+    """Whole seconds to show, rounded up so 0.2 s left still shows 1; never negative."""
+    return max(0, math.ceil(seconds - 1e-9))
+
+
+_ACCENTS = {
+    PhaseKind.PREPARE: Accent.PREPARE,
+    PhaseKind.SWITCH_SIDES: Accent.SWITCH,
+    PhaseKind.REST_SET: Accent.REST,
+    PhaseKind.REST_EXERCISE: Accent.REST,
+    PhaseKind.DONE: Accent.DONE,
+}
+_KIND_CAPTIONS = {
+    PhaseKind.REPS: RingCaption.REPS,
+    PhaseKind.STEPS: RingCaption.STEPS_EACH_WAY,
+    PhaseKind.REST_SET: RingCaption.REST,
+    PhaseKind.REST_EXERCISE: RingCaption.REST,
+    PhaseKind.SWITCH_SIDES: RingCaption.SWITCH,
+    PhaseKind.PREPARE: RingCaption.GET_READY,
+}
+_SELF_PACED = (PhaseKind.REPS, PhaseKind.STEPS)
+_ADJUSTABLE = (PhaseKind.REST_SET, PhaseKind.REST_EXERCISE, PhaseKind.PREPARE,
+               PhaseKind.SWITCH_SIDES)
+
+
+@dataclass(frozen=True)
+class _Ring:
+    number: int | None
+    unit: NumberUnit
+    fraction: float
+
+
+def _ring(session: Session, now: float, position: RepPosition | None) -> _Ring:
+    phase = session.phase
+    if position is not None:
+        tempo = phase.tempo
+        length = {
+            SubPhase.DOWN: tempo.down_s, SubPhase.PAUSE: tempo.pause_s, SubPhase.UP: tempo.up_s,
+        }[position.sub_phase] if tempo else 1
+        fraction = position.remaining_s / length if length else 0.0
+        return _Ring(whole_seconds(position.remaining_s), NumberUnit.SECONDS, fraction)
+    if phase.kind in _SELF_PACED:
+        return _Ring(phase.target_reps or None, NumberUnit.COUNT, 1.0)
+    remaining = session.remaining_s(now)
+    if remaining is None:
+        return _Ring(None, NumberUnit.SECONDS, 1.0)
+    duration = session.phase_duration_s
+    return _Ring(whole_seconds(remaining), NumberUnit.SECONDS,
+                 remaining / duration if duration else 1.0)
+
+
+def _caption(phase: Phase, paused: bool, position: RepPosition | None,
+             work_side: Side | None) -> RingCaption:
+    if paused:
+        return RingCaption.PAUSED
+    if position is not None:
+        return RingCaption.REP_OF
+    if phase.kind is PhaseKind.HOLD:
+        return RingCaption.SIDE if work_side is not None else RingCaption.SECONDS
+    return _KIND_CAPTIONS.get(phase.kind, RingCaption.PHASE)
+
+
+def _step(session: Session, step_index: int) -> RoutineStep | None:
+    steps = session.routine.steps
+    return steps[step_index] if 0 <= step_index < len(steps) else None
+
+
+def _variation(step: RoutineStep | None, library: Library) -> Variation | None:
+    if step is None:
+        return None
+    try:
+        return step_variation(step, library)
+    except KeyError:  # a routine naming a variation the library no longer has
+        return None
+
+
+def _dose(step: RoutineStep) -> Dose:
+    amount: int | None
+    if step.hold_s:
+        amount, unit = step.hold_s, DoseUnit.HOLD_S
+    elif step.steps_count:
+        amount, unit = step.steps_count, DoseUnit.STEPS
+    else:
+        amount, unit = step.reps, DoseUnit.REPS
+    extra = step.extra_side if step.extra_side in (Side.LEFT, Side.RIGHT) else None
+    return Dose(step.sets, amount, unit, extra)
+
+
+@dataclass(frozen=True)
+class _Next:
+    up: NextUp
+    exercise_id: str | None = None
+    set_number: int = 0
+    set_count: int = 0
+    dose: Dose | None = None
+
+
+def _next(session: Session) -> _Next:
+    phase = session.phase
+    upcoming = session.upcoming_exercise_id
+    following = session.next_phase
+    if phase.kind is PhaseKind.REST_SET and following is not None:
+        return _Next(NextUp.NEXT_SET, set_number=following.set_number,
+                     set_count=following.set_count)
+    if upcoming and upcoming != phase.exercise_id:
+        return _Next(NextUp.NEXT_EXERCISE, upcoming)
+    if upcoming and phase.kind in (PhaseKind.PREPARE, PhaseKind.REST_EXERCISE):
+        step = _step(session, phase.step_index)
+        return _Next(NextUp.COMING_UP, upcoming, dose=_dose(step) if step else None)
+    return _Next(NextUp.LAST_EXERCISE if session.is_started else NextUp.NOTHING)
+
+
+def display_for(session: Session, now: float, library: Library) -> PlayerDisplay:
+    """What the player shows of `session` at monotonic time `now`."""
+    phase = session.phase
+    kind = phase.kind
+    started, paused = session.is_started, session.is_paused
+    position = session.rep_position(now)
+    ring = _ring(session, now, position)
+    work_side = phase.side if kind.is_work and phase.side in (Side.LEFT, Side.RIGHT) else None
+    in_set = bool(phase.set_count and phase.set_number)
+    following = _next(session)
+    step_count = len(session.routine.steps)
+    return PlayerDisplay(
+        phase=phase,
+        sub_phase=position.sub_phase if position else None,
+        started=started,
+        paused=paused,
+        finished=session.is_finished,
+        step_number=min(phase.step_index + 1, step_count),
+        step_count=step_count,
+        progress=session.progress(now),
+        exercise_id=phase.exercise_id,
+        variation=_variation(_step(session, phase.step_index), library),
+        number=ring.number,
+        number_unit=ring.unit,
+        fraction=min(1.0, max(0.0, ring.fraction)),
+        accent=Accent.PAUSED if paused else _ACCENTS.get(kind, Accent.WORK),
+        caption=_caption(phase, paused, position, work_side),
+        rep_number=position.rep_number if position else 0,
+        rep_count=position.rep_count if position else 0,
+        set_number=phase.set_number if in_set else 0,
+        set_count=phase.set_count if in_set else 0,
+        last_set=in_set and kind.is_work and 1 < phase.set_count == phase.set_number,
+        work_side=work_side,
+        hold_s=phase.target_hold_s if kind is PhaseKind.HOLD and phase.target_hold_s else None,
+        tempo=phase.tempo if kind is PhaseKind.TEMPO else None,
+        awaits_done=started and kind in _SELF_PACED,
+        next_up=following.up,
+        next_exercise_id=following.exercise_id,
+        next_set_number=following.set_number,
+        next_set_count=following.set_count,
+        next_dose=following.dose,
+        can_adjust_rest=started and kind in _ADJUSTABLE,
+        can_move=started and not session.is_finished,
+    )
