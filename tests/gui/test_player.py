@@ -452,3 +452,20 @@ def test_a_hidden_player_stops_its_own_timers_and_resumes_them_when_shown(
     view.show()
     assert flash_timer.isActive()
     qtbot.waitUntil(lambda: not view.ring.is_flashing(), timeout=2000)
+
+
+def test_a_hidden_player_lets_the_runner_wake_only_for_whole_seconds_and_cues(
+        qtbot: QtBot, library: Library) -> None:
+    view, clock = make_player(qtbot, library)
+    runner = view.runner
+    timer = runner.findChild(QTimer, "session_runner_timer")
+    assert isinstance(timer, QTimer)
+    runner.start()
+    advance(view, clock, 2.5)  # 2.5 s left of the 5 s get-ready countdown
+    assert timer.interval() <= 101  # on screen: the ring animates between seconds
+    view.hide()
+    assert timer.isActive()  # the session still runs: cues and the recorder need it
+    assert timer.interval() == 500  # only the next whole second wakes it
+    view.show()
+    assert timer.interval() <= 101
+    runner.stop()

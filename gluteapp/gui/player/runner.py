@@ -40,6 +40,16 @@ class SessionRunner(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.evaluate)
         self.wakeups = 0
+        #: Wake every ANIMATION_MS for a smooth ring; off while nothing of the player is seen,
+        #: when only cues and whole seconds (which the recorder and the sound need) wake it.
+        self._animating = True
+
+    def set_animating(self, on: bool) -> None:
+        """Whether the ring is on screen and wants the in-between repaints."""
+        if on != self._animating:
+            self._animating = on
+            if self._timer.isActive():  # a stopped runner stays stopped
+                self._schedule()
 
     # --- actions ---------------------------------------------------------------------------
     def start(self) -> None:
@@ -122,7 +132,7 @@ class SessionRunner(QObject):
             self._timer.stop()
             return
         now = self.clock()
-        due = now + ANIMATION_MS / 1000
+        due = now + ANIMATION_MS / 1000 if self._animating else math.inf
         wakeup = session.next_wakeup()
         if wakeup is not None:
             due = min(due, wakeup)
@@ -131,5 +141,8 @@ class SessionRunner(QObject):
             # The displayed number changes when the remaining time crosses a whole second.
             to_boundary = remaining - math.floor(remaining - 1e-9)
             due = min(due, now + to_boundary)
+        if math.isinf(due):  # a self-counted set, unseen: the next action wakes it
+            self._timer.stop()
+            return
         delay_ms = max(0, math.ceil((due - now) * 1000))
         self._timer.start(delay_ms)

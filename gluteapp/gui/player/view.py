@@ -499,6 +499,7 @@ class PlayerView(QWidget):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         self._on_screen = True
+        self.runner.set_animating(True)
         self.refresh()  # once, for whatever changed while hidden
         if self.ring.is_flashing():
             self._flash_timer.start()
@@ -508,6 +509,7 @@ class PlayerView(QWidget):
         super().hideEvent(event)
         self._on_screen = False
         self._flash_timer.stop()
+        self.runner.set_animating(False)  # cues and whole seconds still wake it
 
     # --- sound ------------------------------------------------------------------------------
     def toggle_mute(self) -> None:
