@@ -180,6 +180,11 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from gluteapp.storage import StorageError
     from gluteapp.storage.export import export_csv
 
+    folder = args.csv.absolute().parent
+    if not folder.is_dir():
+        print(f"error: cannot write {args.csv}: the folder {folder} does not exist",
+              file=sys.stderr)
+        return 1
     try:
         store = _open_store(args)
     except (StorageError, DataDirError) as error:
@@ -187,8 +192,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
         return 1
     try:
         rows = export_csv(store, args.csv)
-    except OSError as error:
-        print(f"error: cannot write {args.csv}: {error.strerror or error}", file=sys.stderr)
+    except (OSError, StorageError) as error:  # export_csv wraps a failed write in StorageError
+        print(f"error: {error}", file=sys.stderr)
         return 1
     finally:
         store.close(backup=False)

@@ -1,31 +1,47 @@
-"""Starting the program: options, logging, one copy per data folder, and starting again."""
+"""Starting the program: options, logging, errors, signals, one copy per data folder, restarts."""
 
 from __future__ import annotations
 
 import argparse
 import logging
 import os
+import signal
+import socket
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject, QSocketNotifier, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from gluteapp import __version__
-from gluteapp.core.paths import AppPaths, DataDirError, ensure_writable, resolve_paths
+from gluteapp.core.paths import (
+    AppPaths,
+    DataDirError,
+    ensure_writable,
+    move_to_platform_folders,
+    resolve_paths,
+)
 
 if TYPE_CHECKING:
     from gluteapp.gui.single_instance import InstanceServer
 
 log = logging.getLogger("gluteapp")
 
+#: The desktop entry's name without ".desktop": the Wayland app id, so docks and task bars
+#: match the window to its launcher (on X11 they match StartupWMClass to the application name).
+DESKTOP_FILE_NAME = "org.gluteapp.Gluteapp"
+#: Exit code after Ctrl+C, as a shell reports a program that SIGINT ended (128 + 2).
+EXIT_INTERRUPTED = 128 + signal.SIGINT
+
 
 def configure_logging(paths: AppPaths) -> None:
     import logging.handlers  # socket, pickle and queue: only `run` needs them, not `Gluteapp`
 
     handler = logging.handlers.RotatingFileHandler(
-        paths.logs / "gluteapp.log", maxBytes=512_000, backupCount=3, encoding="utf-8"
+        paths.log_file, maxBytes=512_000, backupCount=3, encoding="utf-8"
     )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
@@ -71,23 +87,49 @@ def run_gui(args: argparse.Namespace) -> int:
 
 
 def run(options: StartupOptions) -> int:
-    from gluteapp.gui.single_instance import InstanceServer, hand_over, server_name
+    """Start the app; whatever goes wrong on the way is logged and said in one line."""
+    from gluteapp.gui.errors import QtMessageLog, no_display_problem
 
     headless = options.screenshot is not None
     if headless:
         # A screenshot must work on a machine with no display.
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    elif problem := no_display_problem(os.environ, sys.platform):
+        # Before QApplication: Qt would abort (exit 134) with a message about plugins.
+        print(f"gluteapp: {problem}", file=sys.stderr)
+        return 1
+    if problem := screenshot_target_problem(options.screenshot):
+        print(f"gluteapp: {problem}", file=sys.stderr)
+        return 1
+    QtMessageLog().install()  # before QApplication, which is where a platform plugin fails
 
     paths = resolve_paths(options.data_dir)
     try:
         ensure_writable(paths)
     except DataDirError as error:
         return fatal(str(error), headless)
+    moved = move_to_platform_folders(paths)
     configure_logging(paths)
     log.info("gluteapp %s starting, data folder %s", __version__, paths.data_dir)
+    for line in moved:
+        log.info("from the data folder of an earlier version, %s", line)
+    try:
+        return _run(options, paths, headless)
+    except Exception as error:
+        from gluteapp.gui.errors import one_line
 
+        log.critical("could not run", exc_info=True)
+        return fatal(f"{one_line(error)}. The details are in {paths.log_file}", headless)
+
+
+def _run(options: StartupOptions, paths: AppPaths, headless: bool) -> int:
+    from gluteapp.gui.errors import ErrorReporter
+    from gluteapp.gui.single_instance import InstanceServer, hand_over, server_name
+
+    QGuiApplication.setDesktopFileName(DESKTOP_FILE_NAME)
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(qt_app, QApplication)
+    ErrorReporter(paths.log_file, headless, qt_app).install()
     instance: InstanceServer | None = None
     if not headless:
         name = server_name(paths.data_dir)
@@ -105,13 +147,76 @@ def run(options: StartupOptions) -> int:
     if instance is not None:
         instance.activation_requested.connect(app.window.bring_to_front)
     if options.screenshot is not None:
-        return app.take_screenshot(options.screenshot)
+        try:
+            return app.take_screenshot(options.screenshot)
+        except OSError as error:
+            print(f"gluteapp: cannot write {options.screenshot}: {error.strerror or error}",
+                  file=sys.stderr)
+            return 1
+    interrupt = InterruptHandler(qt_app)
+    interrupt.interrupted.connect(lambda: qt_app.exit(EXIT_INTERRUPTED))
     code = qt_app.exec()
+    interrupt.close()
     if app.restart_wanted:
         if instance is not None:
             instance.close()  # or the new copy would hand over to this one and exit
         return relaunch(options)
     return code
+
+
+def screenshot_target_problem(target: Path | None) -> str | None:
+    """Why a screenshot could not be written there, said before any window is built."""
+    if target is None:
+        return None
+    folder = target.absolute().parent
+    if folder.exists() and not folder.is_dir():
+        return f"cannot write the screenshot {target}: {folder} is a file, not a folder"
+    if not folder.is_dir():
+        return f"cannot write the screenshot {target}: the folder {folder} does not exist"
+    if target.is_dir():
+        return f"cannot write the screenshot {target}: that is a folder"
+    if not os.access(folder, os.W_OK):
+        return f"cannot write the screenshot {target}: the folder {folder} is not writable"
+    return None
+
+
+class InterruptHandler(QObject):
+    """Ctrl+C in the terminal ends the program the way Quit does, without asking.
+
+    Python runs a signal handler only between bytecodes, and Qt's event loop runs none; so
+    the C-level handler writes the signal to a socket (`signal.set_wakeup_fd`) that a
+    QSocketNotifier watches, which wakes the loop at once.
+    """
+
+    interrupted = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._reader, self._writer = socket.socketpair()
+        self._reader.setblocking(False)
+        self._writer.setblocking(False)
+        self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._on_wakeup)
+        self._previous_fd = signal.set_wakeup_fd(self._writer.fileno(),
+                                                 warn_on_full_buffer=False)
+        # The Python-level handler only stops KeyboardInterrupt; the socket does the work.
+        self._previous_handler = signal.signal(signal.SIGINT, lambda _signum, _frame: None)
+
+    def _on_wakeup(self) -> None:
+        try:
+            received = self._reader.recv(64)
+        except BlockingIOError:
+            return
+        if signal.SIGINT in received:
+            log.info("interrupted (Ctrl+C): ending the session, its finished sets are saved")
+            self.interrupted.emit()
+
+    def close(self) -> None:
+        signal.set_wakeup_fd(self._previous_fd)
+        signal.signal(signal.SIGINT, self._previous_handler)
+        self._notifier.setEnabled(False)
+        self._reader.close()
+        self._writer.close()
 
 
 def relaunch_command(options: StartupOptions) -> list[str]:
