@@ -164,6 +164,7 @@ def _move(source: Path, target: Path, how: str) -> str:
         os.replace(partial, target)
         source.unlink()
     except OSError as error:
-        partial.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
         return f"could not move {source} to {target} ({error.strerror or error}); it stays"
     return f"{how}: {source} -> {target}"

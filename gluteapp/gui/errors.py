@@ -86,7 +86,7 @@ class ErrorReporter(QObject):
             "expected, the log says what happened:\n{path}"
         ).format(path=self.log_file)
         if self.count > 1:
-            text += "\n\n" + self.tr("This has happened %n time(s) since the start.", "",
+            text += "\n\n" + self.tr("This has happened %n times since the start.", "",
                                      self.count)
         details = self.tr("The problem: {summary}").format(summary=summary)
         box = self.box
