@@ -32,6 +32,7 @@ from typing import Protocol, TypeVar
 
 from gluteapp.core.exercises import Exercise, Library, Mode
 from gluteapp.core.history_records import SessionRecord, StoredSet
+from gluteapp.core.progression import HOLD_TOLERANCE_S
 from gluteapp.core.records import FeltIn, SessionStatus, Side
 
 DEFAULT_GOAL_PER_WEEK = 2
@@ -116,12 +117,13 @@ S = TypeVar("S", bound=RecordedSet)
 def cut_short(recorded: RecordedSet) -> bool:
     """Left before its target: fewer seconds held or reps done than set.
 
-    The same judgement as the engine's `SetCompleted.cut_short`, made from what is stored (a
-    set that ran its time holds or counts exactly its target); a set without a target or
-    without a result cannot fall short.
+    The engine's `SetCompleted.cut_short`, judged from what is stored (a set that ran its time
+    holds or counts exactly its target), except that a hold left within `HOLD_TOLERANCE_S` of
+    its target reached it, as progression judges it. A set without a target or without a
+    result cannot fall short.
     """
     if recorded.target_hold_s is not None and recorded.achieved_hold_s is not None:
-        return recorded.achieved_hold_s < recorded.target_hold_s
+        return recorded.achieved_hold_s < recorded.target_hold_s - HOLD_TOLERANCE_S
     if recorded.target_reps is not None and recorded.achieved_reps is not None:
         return recorded.achieved_reps < recorded.target_reps
     return False
@@ -814,6 +816,7 @@ class RangeStats:
     exercises: tuple[tuple[str, int], ...]  # exercise id and sets done, most first
     doses: tuple[ExerciseDose, ...]
     sides: tuple[SideSeries, ...]  # every one-sided exercise, best set per session, most sets first
+    tz: tzinfo | None = None  # the zone its days were counted in (None: the system's)
 
     @property
     def start(self) -> date:
@@ -871,4 +874,5 @@ def range_stats(
         exercises=tuple(exercises),
         doses=tuple(dose_summary(inside, measure_of)),
         sides=tuple(sides),
+        tz=tz,
     )

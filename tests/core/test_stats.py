@@ -444,6 +444,9 @@ def test_a_set_done_is_one_set_with_its_sides_that_reached_its_target_on_one_sid
     assert [cut_short(s) for s in sets] == [
         False, True, True, False, True, False, True, True, False, False,
     ]
+    # Half a second short of a hold still reached it, as progression judges it.
+    assert not cut_short(a_set(hold=(30, 29.6)))
+    assert cut_short(a_set(hold=(30, 29.4)))
     assert len(recorded_sets(sets)) == 7
     done = done_sets(sets)
     assert [(one[0].exercise_id, one[0].set_number, len(one)) for one in done] == [

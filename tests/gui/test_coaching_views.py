@@ -77,7 +77,8 @@ def test_dose_plan_lists_every_step_with_its_reason(qtbot: QtBot, library: Libra
         "side-plank", "single-leg-squat", "single-leg-rdl"]
     plank = view.rows[0]
     assert plank.headline.text() == "Side plank: 15 s today, up from 10 s"
-    assert plank.use_button.isVisible() and plank.use_button.isChecked()
+    assert plank.use_button.isVisible()
+    assert plank.use_button.isChecked()
     # The squat was never done: nothing to choose.
     squat = view.rows[1]
     assert squat.suggestion.reason.value == "no_history"
@@ -94,7 +95,8 @@ def test_dose_plan_lists_every_step_with_its_reason(qtbot: QtBot, library: Libra
         view.start_button.click()
     routine, choices = signal.args
     assert routine.steps[0].hold_s == 10  # kept
-    assert choices[0].chosen == 10 and choices[0].suggested == 15
+    assert choices[0].chosen == 10
+    assert choices[0].suggested == 15
     assert routine.steps[0].extra_side is Side.LEFT
 
 

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from datetime import UTC, date
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from gluteapp.core.assets import builtin_library
+from gluteapp.core.history_records import SessionRecord
 from gluteapp.core.stats import HistoryRange, sessions_in_range
 from gluteapp.gui.history.report import write_report
 from gluteapp.storage import open_history
@@ -44,7 +47,7 @@ def first_page(path: Path, tmp_path: Path) -> QImage:
 
 
 @pytest.fixture(scope="module")
-def six_months(tmp_path_factory: pytest.TempPathFactory) -> list:
+def six_months(tmp_path_factory: pytest.TempPathFactory) -> list[SessionRecord]:
     data_dir = tmp_path_factory.mktemp("report") / "data"
     fill_demo_history(data_dir, 0.5, seed=3, until=TODAY)
     with open_history(data_dir, daily_backup=False) as store:
@@ -52,7 +55,9 @@ def six_months(tmp_path_factory: pytest.TempPathFactory) -> list:
 
 
 @needs_poppler
-def test_the_report_is_a_pdf_with_every_section(qapp, six_months, tmp_path: Path) -> None:
+def test_the_report_is_a_pdf_with_every_section(
+    qapp: QApplication, six_months: list[SessionRecord], tmp_path: Path
+) -> None:
     sessions = sessions_in_range(six_months, HistoryRange.ALL, TODAY, UTC)
     path = write_report(
         tmp_path / "report.pdf",
@@ -82,7 +87,8 @@ def test_the_report_is_a_pdf_with_every_section(qapp, six_months, tmp_path: Path
     ):
         assert expected in text, expected
     noted = [s for s in sessions if s.notes]
-    assert noted and noted[0].notes.split(":")[0] in text
+    assert noted
+    assert noted[0].notes.split(":")[0] in text
 
     # Page 1 is a page with text and a coloured chart on it, not a blank one.
     page = first_page(path, tmp_path)
@@ -98,7 +104,7 @@ def test_the_report_is_a_pdf_with_every_section(qapp, six_months, tmp_path: Path
 
 
 @needs_poppler
-def test_a_report_of_an_empty_period_says_so(qapp, tmp_path: Path) -> None:
+def test_a_report_of_an_empty_period_says_so(qapp: QApplication, tmp_path: Path) -> None:
     path = write_report(
         tmp_path / "empty.pdf",
         [],
@@ -114,7 +120,7 @@ def test_a_report_of_an_empty_period_says_so(qapp, tmp_path: Path) -> None:
 
 
 @needs_poppler
-def test_the_view_writes_the_report_of_its_range(qtbot, tmp_path: Path) -> None:
+def test_the_view_writes_the_report_of_its_range(qtbot: QtBot, tmp_path: Path) -> None:
     from gluteapp.gui.history.view import HistoryView
     from gluteapp.gui.history_service import HistoryService
 
@@ -132,3 +138,49 @@ def test_the_view_writes_the_report_of_its_range(qtbot, tmp_path: Path) -> None:
         assert "Saved the report" in view.status.text()
     finally:
         store.close(backup=False)
+
+
+def test_the_report_counts_what_the_view_counts(qtbot: QtBot, tmp_path: Path) -> None:
+    """A standing break and sets that fell short: the report's numbers are the view's."""
+    import re
+
+    from gluteapp.core.records import CompletedSet, SessionStatus, Side
+    from gluteapp.gui.history.report import report_html
+    from gluteapp.gui.history.view import HistoryView
+    from gluteapp.gui.history_service import HistoryService
+
+    service = HistoryService(open_history(tmp_path / "data", daily_backup=False))
+    try:
+        monday = datetime(2025, 9, 15, 18, tzinfo=UTC)
+        for day, routine_id, holds in (
+            (0, "gluteus-medius-a", [(Side.LEFT, 20.0), (Side.RIGHT, 30.0)]),
+            (1, "standing-break", [(Side.LEFT, 30.0), (Side.RIGHT, 30.0)]),
+            (2, "gluteus-medius-b", [(Side.LEFT, 30.0), (Side.RIGHT, 30.0), (Side.LEFT, 9.0)]),
+        ):
+            began = monday + timedelta(days=day)
+            session_id = service.start_session(routine_id, routine_id, began)
+            assert session_id is not None
+            for index, (side, held) in enumerate(holds):
+                service.record_set(session_id, CompletedSet(
+                    "side-plank", index // 2 + 1, side, began, began, target_hold_s=30.0,
+                    achieved_hold_s=held, pain=2))
+            service.finish_session(session_id, SessionStatus.COMPLETED, began)
+        view = HistoryView(service, builtin_library(), 2, today=lambda: TODAY, tz=UTC)
+        qtbot.addWidget(view)
+        view.set_range(HistoryRange.FOUR_WEEKS)
+        html = report_html(view.stats, builtin_library())
+    finally:
+        service.close(backup=False)
+
+    # Two sessions (the standing break is not one); three sets done, one in each session (the
+    # left side falling short does not undo a set, plank 2 of medius B fell short on its only
+    # side), as the cards say.
+    assert view.cards["sessions"].value.text() == "2"
+    assert view.cards["active_days"].detail.text() == "3 sets in all"
+    assert "2 sessions in 4 weeks" in html
+    assert "3 sets on 2 active days" in html
+    assert "3 of 3 sets were rated" in html
+    dose_row = re.search(r"<tr><td>Side plank</td><td>(\d+)</td>", html)
+    assert dose_row is not None
+    assert dose_row.group(1) == "3"
+    assert view.exercise_picker.itemText(0) == "Side plank (3 sets)"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
@@ -11,6 +13,8 @@ import pytest
 from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QPushButton
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from gluteapp.core.assets import builtin_library
 from gluteapp.core.records import CompletedSet, SessionStatus, Side
@@ -36,8 +40,6 @@ def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def demo_store(demo_dir: Path, tmp_path: Path) -> Iterator[HistoryStore]:
-    import shutil
-
     copy = tmp_path / "data"
     shutil.copytree(demo_dir, copy)
     store = open_history(copy, daily_backup=False)
@@ -69,14 +71,23 @@ def shown(qtbot, view: HistoryView) -> HistoryView:  # type: ignore[no-untyped-d
     return view
 
 
+def click(view: HistoryView, name: str) -> None:
+    button = view.findChild(QPushButton, name)
+    assert button is not None, name
+    button.click()
+
+
 def data_length(item) -> int:  # type: ignore[no-untyped-def]
     x, y = item.getData()
-    assert x is not None and y is not None
+    assert x is not None
+    assert y is not None
     assert len(x) == len(y)
     return len(x)
 
 
-def test_every_chart_gets_data_from_the_demo_history(make_view: MakeView, demo_store) -> None:
+def test_every_chart_gets_data_from_the_demo_history(
+    make_view: MakeView, demo_store: HistoryStore
+) -> None:
     view = make_view(demo_store)
     assert not view.showing_empty_state
     assert view.history_range is HistoryRange.THREE_MONTHS
@@ -90,8 +101,10 @@ def test_every_chart_gets_data_from_the_demo_history(make_view: MakeView, demo_s
     assert data_length(view.pain_chart.points) == len(rated)
     assert data_length(view.pain_chart.trend) == len(rated)
     assert data_length(view.felt_chart.points) > 10
-    # Side plank has the most sets in the demo routines and is done one side at a time.
-    assert view.exercise_picker.currentData() == "side-plank"
+    # The picker starts on the exercise with the most sets done.
+    assert view.exercise_picker.currentData() == view.stats.exercises[0][0]
+    # Side plank is done one side at a time.
+    assert view.select_exercise("side-plank")
     plank_sessions = sum(
         1 for s in sessions if any(st.exercise_id == "side-plank" for st in s.sets)
     )
@@ -119,15 +132,17 @@ def test_every_chart_gets_data_from_the_demo_history(make_view: MakeView, demo_s
         assert view.chart(name).has_chart, name
 
 
-def test_the_range_selector_changes_the_weeks_shown(qtbot, make_view: MakeView, demo_store) -> None:
+def test_the_range_selector_changes_the_weeks_shown(
+    qtbot: QtBot, make_view: MakeView, demo_store: HistoryStore
+) -> None:
     view = shown(qtbot, make_view(demo_store))
     expected = {"4w": 4, "3m": 13, "1y": 52}
     for key, weeks in expected.items():
-        view.findChild(QPushButton, f"range_{key}").click()
+        click(view, f"range_{key}")
         assert view.history_range is HistoryRange(key)
         assert len(view.weeks) == weeks
         assert data_length(view.weekly_chart.bars) == weeks
-    view.findChild(QPushButton, "range_all").click()
+    click(view, "range_all")
     first = min(s.started_at for s in demo_store.list_sessions()).date()
     assert view.weeks[0].start == first - timedelta(days=first.weekday())
     assert 25 <= len(view.weeks) <= 28
@@ -139,7 +154,7 @@ def test_the_range_selector_changes_the_weeks_shown(qtbot, make_view: MakeView, 
 
 
 def test_picking_a_two_sided_exercise_explains_there_is_no_left_and_right(
-    make_view: MakeView, demo_store
+    make_view: MakeView, demo_store: HistoryStore
 ) -> None:
     view = make_view(demo_store)
     assert view.select_exercise("glute-bridge")
@@ -153,11 +168,12 @@ def test_picking_a_two_sided_exercise_explains_there_is_no_left_and_right(
     best = view.progress_chart.result.getData()[1].copy()
     view.aggregate_picker.setCurrentIndex(1)  # average of the sets
     mean = view.progress_chart.result.getData()[1]
-    assert (mean <= best).all() and (mean < best).any()
+    assert (mean <= best).all()
+    assert (mean < best).any()
 
 
 def test_save_chart_writes_a_png_the_size_of_the_chart(
-    qtbot, make_view: MakeView, demo_store, tmp_path: Path
+    qtbot: QtBot, make_view: MakeView, demo_store: HistoryStore, tmp_path: Path
 ) -> None:
     view = shown(qtbot, make_view(demo_store))
     for name in ("sessions_per_week", "activity", "pain"):
@@ -170,12 +186,13 @@ def test_save_chart_writes_a_png_the_size_of_the_chart(
             round(panel.chart.width() * ratio),
             round(panel.chart.height() * ratio),
         )
-        assert image.width() > 300 and image.height() > 150
+        assert image.width() > 300
+        assert image.height() > 150
         assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
 def test_an_empty_history_shows_a_friendly_empty_state(
-    qtbot, make_view: MakeView, empty_store
+    qtbot: QtBot, make_view: MakeView, empty_store: HistoryStore
 ) -> None:
     view = shown(qtbot, make_view(empty_store))
     assert view.showing_empty_state
@@ -185,7 +202,7 @@ def test_an_empty_history_shows_a_friendly_empty_state(
 
 
 def test_a_set_recorded_while_visible_shows_at_once(
-    qtbot, make_view: MakeView, empty_store
+    qtbot: QtBot, make_view: MakeView, empty_store: HistoryStore
 ) -> None:
     view = shown(qtbot, make_view(empty_store))
     service = view._service
@@ -214,7 +231,9 @@ def test_a_set_recorded_while_visible_shows_at_once(
     assert view.cards["this_week"].value.text() == "1 of 2"
 
 
-def test_a_hidden_view_waits_for_show_to_refresh(qtbot, make_view: MakeView, empty_store) -> None:
+def test_a_hidden_view_waits_for_show_to_refresh(
+    qtbot: QtBot, make_view: MakeView, empty_store: HistoryStore
+) -> None:
     view = make_view(empty_store)
     assert not view.isVisible()
     service = view._service
@@ -232,12 +251,12 @@ def test_a_hidden_view_waits_for_show_to_refresh(qtbot, make_view: MakeView, emp
 
 
 def test_the_session_list_is_a_valid_tree_with_statuses(
-    make_view: MakeView, demo_store, qtmodeltester
+    make_view: MakeView, demo_store: HistoryStore, qtmodeltester: ModelTester
 ) -> None:
     view = make_view(demo_store)
     view.set_range(HistoryRange.ALL)
     model = view.sessions_model
-    qtmodeltester.check(model)
+    qtmodeltester.check(model)  # type: ignore[no-untyped-call]  # pytest-qt is untyped
     statuses = {model.index(row, SessionTreeModel.STATUS).data() for row in range(model.rowCount())}
     assert {"Completed", "Ended early", "Interrupted"} <= statuses
     newest = model.index(0, 0)
@@ -254,7 +273,7 @@ def test_the_session_list_is_a_valid_tree_with_statuses(
     assert model.parent(QModelIndex()) == QModelIndex()
 
 
-def test_charts_follow_a_dark_palette(make_view: MakeView, demo_store) -> None:
+def test_charts_follow_a_dark_palette(make_view: MakeView, demo_store: HistoryStore) -> None:
     view = make_view(demo_store)
     assert not view.weekly_chart.colors.dark
     dark = QPalette(view.palette())
@@ -274,7 +293,7 @@ def test_charts_follow_a_dark_palette(make_view: MakeView, demo_store) -> None:
 
 
 def test_export_csv_from_the_view_writes_every_set(
-    make_view: MakeView, demo_store, tmp_path: Path
+    make_view: MakeView, demo_store: HistoryStore, tmp_path: Path
 ) -> None:
     view = make_view(demo_store)
     view.set_range(HistoryRange.FOUR_WEEKS)  # the export is of everything, not the range
@@ -285,8 +304,6 @@ def test_export_csv_from_the_view_writes_every_set(
 
 
 def test_the_history_package_is_not_imported_at_start_up() -> None:
-    import subprocess
-
     code = (
         "import sys, gluteapp.app, gluteapp.cli, gluteapp.gui.main_window;"
         "print(sorted(m for m in sys.modules"
@@ -295,3 +312,68 @@ def test_the_history_package_is_not_imported_at_start_up() -> None:
     ran = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert ran.returncode == 0, ran.stderr
     assert ran.stdout.strip() == "[]"
+
+
+def test_a_new_weekly_goal_in_settings_reaches_the_chart_the_cards_and_the_report(
+    qtbot: QtBot, make_view: MakeView, demo_store: HistoryStore, tmp_path: Path
+) -> None:
+    from gluteapp.gui.history.report import report_html
+    from gluteapp.gui.settings import GOAL_PER_WEEK, Settings
+
+    settings = Settings(tmp_path / "settings.ini")
+    view = shown(qtbot, make_view(demo_store))
+    view.follow_goal(settings)
+    assert view.weekly_chart.goal_line.value() == 2
+    met_at_two = view.stats.summary.weeks_met
+
+    with qtbot.waitSignal(settings.changed):
+        settings.set(GOAL_PER_WEEK, 4)
+    assert view.goal == 4
+    assert view.weekly_chart.goal_line.value() == 4
+    assert view.weekly_chart.goal_line.label.format == "Goal: 4 a week"
+    assert {w.goal for w in view.weeks} == {4}
+    assert view.cards["this_week"].value.text().endswith(" of 4")
+    assert view.stats.summary.weeks_met < met_at_two
+    assert view.cards["weeks_met"].value.text().startswith(f"{view.stats.summary.weeks_met} of")
+    html = report_html(view.stats, builtin_library())
+    assert "against a goal of 4 a week" in html
+    assert "against a goal of 2 a week" not in html
+    if shutil.which("pdftotext"):
+        path = view.write_report_to(tmp_path / "report.pdf")
+        ran = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                             check=True)
+        assert "against a goal of 4 a week" in " ".join(ran.stdout.split())
+
+
+def test_the_empty_state_names_the_goal_from_settings(
+    qtbot: QtBot, make_view: MakeView, empty_store: HistoryStore, tmp_path: Path
+) -> None:
+    from gluteapp.gui.settings import GOAL_PER_WEEK, Settings
+
+    settings = Settings(tmp_path / "settings.ini")
+    settings.set(GOAL_PER_WEEK, 3)
+    view = shown(qtbot, make_view(empty_store))
+    view.follow_goal(settings)
+    assert "your goal of 3" in view.empty_hint.text()
+    settings.set(GOAL_PER_WEEK, 5)
+    assert "your goal of 5" in view.empty_hint.text()
+
+
+def test_reads_go_through_the_history_service_only() -> None:
+    import ast
+    import inspect
+
+    import gluteapp.gui.history.view as module
+
+    tree = ast.parse(inspect.getsource(module))
+    imported = {
+        alias.name for node in ast.walk(tree) if isinstance(node, ast.Import)
+        for alias in node.names
+    } | {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    assert "sqlite3" not in imported
+    assert not {name for name in imported if name and name.startswith("gluteapp.storage")}
+    store_reads = [
+        node for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute) and node.attr in ("store", "_store")
+    ]
+    assert store_reads == []

@@ -1,6 +1,7 @@
 """The history charts: pyqtgraph plots on a date axis, the active-days calendar, and their colours.
 
-Every chart is built once and then fed with `show_*` methods that call `setData`; colours come
+Every chart is built once and then fed with `show_*` methods that call `setData`, with series
+prepared in `core.stats` (the History view and the report draw the same ones); colours come
 from the widget palette through `ChartColors`, so light and dark themes both read well.
 """
 
@@ -43,15 +44,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gluteapp.core.stats import ProgressPoint, SideSeries, Trend
+
 DAY_S = 86_400.0
 WEEK_S = 7 * DAY_S
 #: Above this many points, per-session markers are dropped and only the lines are drawn.
 MAX_MARKERS = 150
-
-
-def trend_window(count: int) -> int:
-    """Sessions averaged in a trend line: a handful for a month, more for years."""
-    return max(5, min(30, count // 20))
 
 
 def blend(base: QColor, over: QColor, amount: float) -> QColor:
@@ -70,6 +68,11 @@ def day_timestamp(day: date) -> float:
 
 def timestamps(moments: Sequence[datetime]) -> np.ndarray:
     return np.fromiter((m.timestamp() for m in moments), dtype=float, count=len(moments))
+
+
+def values_array(values: Sequence[float | None]) -> np.ndarray:
+    """Floats for pyqtgraph, a value not measured as NaN (drawn as a gap)."""
+    return np.array([np.nan if v is None else v for v in values], dtype=float)
 
 
 @dataclass(frozen=True)
@@ -363,6 +366,13 @@ class ProgressChart(TimeChart):
         top = float(finite.max()) if finite.size else 1.0
         self.setYRange(0, top * 1.15 + 1, padding=0.045)
 
+    def show_progress(self, points: Sequence[ProgressPoint]) -> None:
+        self.show_points(
+            timestamps([p.started_at for p in points]),
+            values_array([p.value for p in points]),
+            values_array([p.target for p in points]),
+        )
+
 
 class SidesChart(TimeChart):
     """Left and right results of a one-sided exercise, one line each, distinct markers."""
@@ -400,6 +410,11 @@ class SidesChart(TimeChart):
         top = float(both.max()) if both.size else 1.0
         self.setYRange(0, top * 1.15 + 1, padding=0.045)
 
+    def show_series(self, series: SideSeries) -> None:
+        self.show_sides(
+            timestamps(series.at), values_array(series.left), values_array(series.right)
+        )
+
 
 class RatioChart(TimeChart):
     """left / right per session, with 1.0 (even) marked."""
@@ -433,6 +448,9 @@ class RatioChart(TimeChart):
         low = min(0.5, float(finite.min()) - 0.05) if finite.size else 0.5
         high = max(1.5, float(finite.max()) + 0.05) if finite.size else 1.5
         self.setYRange(low, high, padding=0)
+
+    def show_series(self, series: SideSeries) -> None:
+        self.show_ratio(timestamps(series.at), values_array(series.ratio))
 
 
 class TrendChart(TimeChart):
@@ -511,6 +529,14 @@ class TrendChart(TimeChart):
             )
         self.trend.setData(x, trend)
         self.setYRange(*self._y_range, padding=0.045)
+
+    def show_series(self, trend: Trend) -> None:
+        self.show_trend(
+            timestamps(trend.at),
+            values_array(trend.values),
+            values_array(trend.trend),
+            values_array(trend.worst) if trend.worst else None,
+        )
 
 
 class ActivityCalendar(QWidget):

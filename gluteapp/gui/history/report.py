@@ -1,8 +1,9 @@
 """A printable PDF report for a physiotherapist: adherence, dose, sides, pain, felt-in, notes.
 
 Made with Qt alone: an HTML QTextDocument printed to a QPdfWriter (no printer or print support
-module needed, works offscreen). Charts are the same pyqtgraph charts as the History view,
-rendered on a light palette at twice their size so they stay sharp on paper.
+module needed, works offscreen). Its numbers and series are the History view's own `RangeStats`,
+drawn with the same pyqtgraph charts, rendered on a light palette at twice their size so they
+stay sharp on paper.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from pathlib import Path
 
-import numpy as np
 import PySide6  # noqa: F401 - imported before pyqtgraph so it cannot pick another binding
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QMarginsF, QRectF, QSize, Qt, QUrl
 from PySide6.QtGui import (
@@ -29,27 +29,17 @@ from PySide6.QtGui import (
 
 from gluteapp import __version__
 from gluteapp.core.exercises import Library
-from gluteapp.core.history_records import SessionRecord, StoredSet
+from gluteapp.core.history_records import SessionRecord
 from gluteapp.core.records import FeltIn
 from gluteapp.core.stats import (
     DEFAULT_GOAL_PER_WEEK,
     ExerciseDose,
     HistoryRange,
     Measure,
-    SidePoint,
-    dose_summary,
-    exercises_done,
-    felt_in_over_time,
+    RangeStats,
     first_and_last,
-    has_sides,
     local_day,
-    measure_for,
-    pain_over_time,
-    rolling_mean,
-    sessions_per_week,
-    side_balance,
-    summarize,
-    week_streaks,
+    range_stats,
 )
 from gluteapp.gui.history.charts import (
     ChartColors,
@@ -58,8 +48,6 @@ from gluteapp.gui.history.charts import (
     TimeChart,
     TrendChart,
     WeeklyChart,
-    timestamps,
-    trend_window,
 )
 from gluteapp.gui.words import felt_in_phrase, history_range_phrase, measure_unit
 
@@ -150,14 +138,28 @@ def write_report(
     today: date | None = None,
     tz: tzinfo | None = None,
 ) -> Path:
-    """Write the report on `sessions` (already limited to the range) to a PDF file.
+    """Write the report on `sessions` over the range ending `today` to a PDF file.
+
+    Raises OSError when the file cannot be written.
+    """
+    stats = range_stats(
+        sessions, library, history_range, today or date.today(), goal_per_week, tz
+    )
+    return write_range_report(path, stats, library)
+
+
+def report_html(stats: RangeStats, library: Library) -> str:
+    """The report's text as HTML, without the chart images (what `write_range_report` prints)."""
+    return _ReportBuilder(stats, library).html(_Charts({}))
+
+
+def write_range_report(path: Path | str, stats: RangeStats, library: Library) -> Path:
+    """Write the report of a range already prepared (the History view's) to a PDF file.
 
     Raises OSError when the file cannot be written.
     """
     path = Path(path)
-    today = today or date.today()
-    builder = _ReportBuilder(sessions, library, goal_per_week, history_range, today, tz)
-    document = builder.document()
+    document = _ReportBuilder(stats, library).document()
     writer = QPdfWriter(str(path))
     writer.setTitle(translate("HistoryReport", "Gluteapp progress report"))
     writer.setCreator(f"Gluteapp {__version__}")
@@ -180,23 +182,9 @@ def write_report(
 
 
 class _ReportBuilder:
-    def __init__(
-        self,
-        sessions: Sequence[SessionRecord],
-        library: Library,
-        goal: int,
-        history_range: HistoryRange,
-        today: date,
-        tz: tzinfo | None,
-    ) -> None:
-        self.sessions = [s for s in sessions if s.sets]
-        self.all_sessions = list(sessions)
+    def __init__(self, stats: RangeStats, library: Library) -> None:
+        self.stats = stats
         self.library = library
-        self.goal = goal
-        self.range = history_range
-        self.today = today
-        self.tz = tz
-        self.weeks = sessions_per_week(self.sessions, today, history_range, goal, tz)
         self.colors = ChartColors.from_palette(light_palette())
 
     # -- helpers --------------------------------------------------------------------------
@@ -204,19 +192,16 @@ class _ReportBuilder:
     def name(self, exercise_id: str) -> str:
         return self.library.name_of(exercise_id)
 
-    def measure(self, exercise_id: str, sets: Sequence[StoredSet] = ()) -> Measure:
-        return measure_for(self.library.get(exercise_id), sets)
-
     def _prepare(self, chart: TimeChart) -> TimeChart:
         chart.setPalette(light_palette())
         chart.apply_colors(self.colors)
-        chart.set_time_span(self.weeks[0].start, self.today)
+        chart.set_time_span(self.stats.start, self.stats.today)
         return chart
 
     # -- the document ---------------------------------------------------------------------
 
     def document(self) -> QTextDocument:
-        charts = _Charts(self.charts() if self.sessions else {})
+        charts = _Charts(self.charts() if self.stats.recorded else {})
         document = QTextDocument()
         document.setDefaultStyleSheet(
             "body { font-size: 10pt; } h1 { font-size: 18pt; } "
@@ -230,7 +215,7 @@ class _ReportBuilder:
         return document
 
     def html(self, charts: _Charts) -> str:
-        start = self.weeks[0].start
+        stats = self.stats
         title = translate("HistoryReport", "Gluteapp progress report")
         parts = [
             f"<h1>{html.escape(title)}</h1>",
@@ -239,15 +224,15 @@ class _ReportBuilder:
                 translate(
                     "HistoryReport", "{start} to {end} ({range}). Prepared on {today}."
                 ).format(
-                    start=_day(start),
-                    end=_day(self.today),
-                    range=history_range_phrase(self.range),
-                    today=_day(self.today),
+                    start=_day(stats.start),
+                    end=_day(stats.today),
+                    range=history_range_phrase(stats.history_range),
+                    today=_day(stats.today),
                 )
             )
             + "</p>",
         ]
-        if not self.sessions:
+        if not stats.recorded:
             empty = translate("HistoryReport", "No sessions were recorded in this period.")
             parts.append(f"<p>{html.escape(empty)}</p>")
         else:
@@ -278,8 +263,7 @@ class _ReportBuilder:
         return "<html><body>" + "\n".join(p for p in parts if p) + "</body></html>"
 
     def adherence(self) -> str:
-        summary = summarize(self.weeks, self.sessions, self.tz)
-        streaks = week_streaks(self.weeks)
+        summary, streaks = self.stats.summary, self.stats.streaks
         text = translate(
             "HistoryReport",
             "{sessions} sessions in {weeks} weeks ({per_week:.1f} a week) against a goal of "
@@ -289,7 +273,7 @@ class _ReportBuilder:
             sessions=summary.sessions,
             weeks=summary.weeks,
             per_week=summary.sessions_per_week,
-            goal=self.goal,
+            goal=self.stats.goal,
             met=summary.weeks_met,
             streak=streaks.current_weeks,
             longest=streaks.longest_weeks,
@@ -309,7 +293,7 @@ class _ReportBuilder:
         return f"<h2>{title}</h2><p>{html.escape(text)}</p><p>{html.escape(detail)}</p>"
 
     def doses(self) -> str:
-        doses = dose_summary(self.sessions, self.measure)
+        doses = self.stats.doses
         head = [
             translate("HistoryReport", "Exercise"),
             translate("HistoryReport", "Sets"),
@@ -344,18 +328,8 @@ class _ReportBuilder:
             f"{_number(dose.first_target, unit)} → {_number(dose.last_target, unit)}",
         ]
 
-    def _side_points(self) -> dict[str, tuple[Measure, list[SidePoint]]]:
-        found: dict[str, tuple[Measure, list[SidePoint]]] = {}
-        for exercise_id, _sets in exercises_done(self.sessions):
-            if not has_sides(self.sessions, exercise_id):
-                continue
-            sets = [st for s in self.sessions for st in s.sets if st.exercise_id == exercise_id]
-            measure = self.measure(exercise_id, sets)
-            found[exercise_id] = (measure, side_balance(self.sessions, exercise_id, measure))
-        return found
-
     def sides(self, charts: _Charts) -> str:
-        per_side = self._side_points()
+        per_side = self.stats.sides
         title = "<h2>" + html.escape(translate("HistoryReport", "Per-side trend")) + "</h2>"
         if not per_side:
             empty = translate("HistoryReport", "No one-sided exercises in this period.")
@@ -367,14 +341,14 @@ class _ReportBuilder:
             translate("HistoryReport", "Left : right, start → lately"),
         ]
         rows = []
-        for exercise_id, (measure, points) in per_side.items():
-            unit = measure_unit(measure)
+        for series in per_side:
+            unit = measure_unit(series.measure)
             rows.append(
                 [
-                    self.name(exercise_id),
-                    _trend([p.left for p in points], unit),
-                    _trend([p.right for p in points], unit),
-                    _trend([p.ratio for p in points], "", digits=2),
+                    self.name(series.exercise_id),
+                    _trend(series.left, unit),
+                    _trend(series.right, unit),
+                    _trend(series.ratio, "", digits=2),
                 ]
             )
         intro = translate(
@@ -382,10 +356,9 @@ class _ReportBuilder:
             "Best set per session on each side, averaged over the first and the latest {0} "
             "sessions. A left : right ratio below 1 means the left side did less."
         ).format(TREND_SESSIONS)
-        main = next(iter(per_side))
         caption = translate(
             "HistoryReport", "{0}: left and right per session, and their ratio."
-        ).format(self.name(main))
+        ).format(self.name(per_side[0].exercise_id))
         return (
             title
             + f"<p>{html.escape(intro)}</p>"
@@ -396,15 +369,16 @@ class _ReportBuilder:
         )
 
     def pain(self) -> str:
-        points = pain_over_time(self.sessions)
+        points = self.stats.pain
         title = "<h2>" + html.escape(translate("HistoryReport", "Pain")) + "</h2>"
         if not points:
             empty = translate("HistoryReport", "No set was rated for pain.")
             return title + f"<p>{html.escape(empty)}</p>"
         trend = first_and_last([p.mean for p in points], TREND_SESSIONS)
         worst = max(points, key=lambda p: (p.max, p.started_at))
-        rated = sum(p.rated for p in points)
-        sets = sum(len(s.sets) for s in self.sessions)
+        # Of the sets done, as everywhere else; the averages keep every rating given.
+        rated = self.stats.pain_rated_sets
+        sets = self.stats.summary.sets
         assert trend is not None
         text = translate(
             "HistoryReport",
@@ -416,14 +390,14 @@ class _ReportBuilder:
             late=trend[1],
             n=TREND_SESSIONS,
             worst=worst.max,
-            day=_day(local_day(worst.started_at, self.tz)),
+            day=_day(local_day(worst.started_at, self.stats.tz)),
             rated=rated,
             sets=sets,
         )
         return title + f"<p>{html.escape(text)}</p>"
 
     def felt_in(self) -> str:
-        points = felt_in_over_time(self.sessions)
+        points = self.stats.felt
         heading = translate("HistoryReport", "Where the exercises were felt")
         title = f"<h2>{html.escape(heading)}</h2>"
         if not points:
@@ -451,13 +425,13 @@ class _ReportBuilder:
         return title + f"<p>{html.escape(text)}</p>"
 
     def notes(self) -> str:
-        noted = [s for s in self.all_sessions if s.notes.strip()]
+        noted = [s for s in self.stats.sessions if s.notes.strip()]
         title = "<h2>" + html.escape(translate("HistoryReport", "Notes")) + "</h2>"
         if not noted:
             empty = translate("HistoryReport", "No session notes in this period.")
             return title + f"<p>{html.escape(empty)}</p>"
         items = "".join(
-            f"<li><b>{html.escape(_day(local_day(s.started_at, self.tz)))}</b>, "
+            f"<li><b>{html.escape(_day(local_day(s.started_at, self.stats.tz)))}</b>, "
             f"{html.escape(s.routine_name)}: {html.escape(s.notes.strip())}</li>"
             for s in noted
         )
@@ -471,13 +445,11 @@ class _ReportBuilder:
             translate("HistoryReport", "Sessions"), translate("HistoryReport", "Goal: {0} a week")
         )
         self._prepare(weekly)
-        weekly.show_weeks(
-            [w.start for w in self.weeks], [w.sessions for w in self.weeks], self.goal
-        )
+        weeks = self.stats.weeks
+        weekly.show_weeks([w.start for w in weeks], [w.sessions for w in weeks], self.stats.goal)
         images["weekly"] = render_chart(weekly)
 
-        pain = pain_over_time(self.sessions)
-        if pain:
+        if self.stats.pain_trend is not None:
             chart = TrendChart(
                 translate("HistoryReport", "Pain (0–10)"),
                 (0, 10),
@@ -487,17 +459,10 @@ class _ReportBuilder:
             )
             chart.set_role("pain")
             self._prepare(chart)
-            means = [p.mean for p in pain]
-            chart.show_trend(
-                timestamps([p.started_at for p in pain]),
-                np.array(means),
-                np.array(rolling_mean(means, trend_window(len(pain)))),
-                np.array([float(p.max) for p in pain]),
-            )
+            chart.show_series(self.stats.pain_trend)
             images["pain"] = render_chart(chart)
 
-        felt = felt_in_over_time(self.sessions)
-        if felt:
+        if self.stats.felt_trend is not None:
             chart = TrendChart(
                 translate("HistoryReport", "% felt in the glutes"),
                 (0, 100),
@@ -507,37 +472,25 @@ class _ReportBuilder:
             )
             chart.set_role("glutes")
             self._prepare(chart)
-            shares = [100 * p.glute_share for p in felt]
-            chart.show_trend(
-                timestamps([p.started_at for p in felt]),
-                np.array(shares),
-                np.array(rolling_mean(shares, trend_window(len(felt)))),
-            )
+            chart.show_series(self.stats.felt_trend)
             images["felt_in"] = render_chart(chart)
 
-        per_side = self._side_points()
-        if per_side:
-            measure, points = next(iter(per_side.values()))
-            unit = (translate("HistoryReport", "Seconds held") if measure is Measure.HOLD
+        if self.stats.sides:
+            series = self.stats.sides[0]
+            unit = (translate("HistoryReport", "Seconds held") if series.measure is Measure.HOLD
                     else translate("HistoryReport", "Reps"))
-            x = timestamps([p.started_at for p in points])
             sides = SidesChart(
                 unit, translate("HistoryReport", "Left"), translate("HistoryReport", "Right")
             )
             self._prepare(sides)
-            sides.show_sides(
-                x,
-                np.array([np.nan if p.left is None else p.left for p in points]),
-                np.array([np.nan if p.right is None else p.right for p in points]),
-            )
+            sides.show_series(series)
             images["sides"] = render_chart(sides)
-            ratio = np.array([np.nan if p.ratio is None else p.ratio for p in points])
-            if np.isfinite(ratio).any():
+            if series.has_ratio:
                 ratio_chart = RatioChart(
                     translate("HistoryReport", "Left ÷ right"), translate("HistoryReport", "even")
                 )
                 self._prepare(ratio_chart)
-                ratio_chart.show_ratio(x, ratio)
+                ratio_chart.show_series(series)
                 images["ratio"] = render_chart(ratio_chart, QSize(CHART_SIZE.width(), 200))
         return images
 

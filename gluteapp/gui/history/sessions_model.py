@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 
 from gluteapp.core.history_records import SessionRecord, StoredSet
 from gluteapp.core.records import FeltIn
-from gluteapp.core.stats import Measure
+from gluteapp.core.stats import Measure, sets_done
 from gluteapp.gui.words import felt_in_label, measure_unit, side_label, status_label
 
 _USER = Qt.ItemDataRole.UserRole.value
@@ -165,7 +165,7 @@ class SessionTreeModel(QAbstractItemModel):
         if column == self.STATUS:
             return status_label(session.status, session.awaiting_resume)
         if column == self.RESULT:
-            sets = len(session.sets)
+            sets = sets_done(session.sets)  # the one count of sets, as core.stats defines it
             text = self.tr("1 set") if sets == 1 else self.tr("{0} sets").format(sets)
             end = session.ended_at or (session.last_set.ended_at if session.last_set else None)
             if end is not None and end > session.started_at:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, tzinfo
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
 import PySide6  # noqa: F401 - imported before pyqtgraph so it cannot pick another binding
 from PySide6.QtCore import QEvent, QLocale, QSignalBlocker, QSize, QStandardPaths, Qt
 from PySide6.QtGui import QFont, QPalette, QShowEvent
@@ -33,30 +32,19 @@ from PySide6.QtWidgets import (
 )
 
 from gluteapp.core.exercises import Library
-from gluteapp.core.felt import felt_in_by_exercise
 from gluteapp.core.history_records import SessionRecord, StoredSet
 from gluteapp.core.stats import (
     DEFAULT_GOAL_PER_WEEK,
     Aggregate,
     HistoryRange,
     Measure,
-    Streaks,
-    Summary,
+    RangeStats,
+    Trend,
     WeekCount,
-    activity_calendar,
-    exercise_progress,
-    exercises_done,
-    felt_in_over_time,
-    has_sides,
+    exercise_series,
     measure_for,
-    pain_over_time,
     range_start,
-    rolling_mean,
-    sessions_in_range,
-    sessions_per_week,
-    side_balance,
-    summarize,
-    week_streaks,
+    range_stats,
 )
 from gluteapp.gui.history.charts import (
     ActivityCalendar,
@@ -68,13 +56,13 @@ from gluteapp.gui.history.charts import (
     TimeChart,
     TrendChart,
     WeeklyChart,
-    timestamps,
-    trend_window,
 )
 from gluteapp.gui.history.sessions_model import SessionTreeModel
-from gluteapp.gui.history_service import HistoryService
+from gluteapp.gui.history_service import ChangeKind, HistoryChange, HistoryService, StorageError
 from gluteapp.gui.words import dosage_words
-from gluteapp.storage import StorageError
+
+if TYPE_CHECKING:
+    from gluteapp.gui.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -148,9 +136,10 @@ class HistoryView(QWidget):
         self._range = HistoryRange(history_range)
         self._dirty = False
         self._refreshed_on: date | None = None
-        self._sessions: list[SessionRecord] = []
-        self._weeks: list[WeekCount] = []
+        self._loaded: list[SessionRecord] = []  # as read: the range, give or take a day
+        self._stats = range_stats([], library, self._range, self._today(), goal_per_week, tz)
         self._has_history = False
+        self._settings: Settings | None = None
         self._panels: dict[str, ChartPanel] = {}
 
         self._build()
@@ -244,13 +233,9 @@ class HistoryView(QWidget):
         self.empty_title.setFont(font)
         self.empty_title.setWordWrap(True)
         self.empty_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        hint = QLabel(
-            self.tr(
-                "Start a routine from Sessions. Every set you complete is saved at once, and "
-                "here you will see sessions per week against your goal of {0}, your holds and "
-                "reps, left against right, and how the exercises felt."
-            ).format(self._goal)
-        )
+        self.empty_hint = hint = QLabel()
+        self.empty_hint.setObjectName("empty_hint")
+        self._show_empty_hint()
         hint.setWordWrap(True)
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint.setMaximumWidth(560)
@@ -267,6 +252,15 @@ class HistoryView(QWidget):
         layout.addLayout(hint_row)
         layout.addStretch(2)
         return page
+
+    def _show_empty_hint(self) -> None:
+        self.empty_hint.setText(
+            self.tr(
+                "Start a routine from Sessions. Every set you complete is saved at once, and "
+                "here you will see sessions per week against your goal of {0}, your holds and "
+                "reps, left against right, and how the exercises felt."
+            ).format(self._goal)
+        )
 
     def _panel(self, name: str, title: str, chart: QWidget) -> ChartPanel:
         panel = ChartPanel(
@@ -435,12 +429,21 @@ class HistoryView(QWidget):
     @property
     def weeks(self) -> list[WeekCount]:
         """The weeks the sessions-per-week chart shows."""
-        return list(self._weeks)
+        return list(self._stats.weeks)
 
     @property
     def sessions(self) -> list[SessionRecord]:
         """The sessions of the current range, oldest first."""
-        return list(self._sessions)
+        return list(self._stats.sessions)
+
+    @property
+    def stats(self) -> RangeStats:
+        """Everything shown for the current range, as `core.stats` prepared it."""
+        return self._stats
+
+    @property
+    def goal(self) -> int:
+        return self._goal
 
     @property
     def showing_empty_state(self) -> bool:
@@ -464,8 +467,29 @@ class HistoryView(QWidget):
         self.set_range(HistoryRange(button.property("history_range")))
 
     def set_goal(self, goal_per_week: int) -> None:
+        """Judge the weeks against a new goal; the sessions already read are enough."""
+        if goal_per_week == self._goal:
+            return
         self._goal = goal_per_week
-        self.refresh()
+        self._show_empty_hint()
+        if self._refreshed_on == self._today():
+            self._show(self._refreshed_on)
+        else:
+            self.refresh()
+
+    def follow_goal(self, settings: Settings) -> None:
+        """Take the weekly goal from `settings` now and whenever it changes there."""
+        from gluteapp.gui.settings import GOAL_PER_WEEK
+
+        self._settings = settings
+        self.set_goal(settings.get(GOAL_PER_WEEK))
+        settings.changed.connect(self._on_setting_changed)
+
+    def _on_setting_changed(self, key: str) -> None:
+        from gluteapp.gui.settings import GOAL_PER_WEEK
+
+        if self._settings is not None and key == GOAL_PER_WEEK.key:
+            self.set_goal(self._settings.get(GOAL_PER_WEEK))
 
     def select_exercise(self, exercise_id: str) -> bool:
         index = self.exercise_picker.findData(exercise_id)
@@ -474,28 +498,33 @@ class HistoryView(QWidget):
         return index >= 0
 
     def refresh(self) -> None:
-        """Read the range from the store and feed every chart."""
+        """Read the range from the history and feed every chart."""
         self._dirty = False
         today = self._today()
         self._refreshed_on = today
         try:
-            self._has_history = self._history_has_sets()
-            loaded = self._load(today) if self._has_history else []
-        except (StorageError, sqlite3.Error) as error:
+            self._has_history = self._service.has_sets()
+            self._loaded = self._load(today) if self._has_history else []
+        except StorageError as error:
             log.error("could not read the history: %s", error)
             self.status.setText(self.tr("Could not read your history: {0}").format(error))
             return
-        self._sessions = sessions_in_range(loaded, self._range, today, self._tz)
-        self._weeks = sessions_per_week(self._sessions, today, self._range, self._goal, self._tz)
+        self._show(today)
+
+    def _show(self, today: date) -> None:
+        """Prepare the range's numbers from the sessions read and show them everywhere."""
+        self._stats = range_stats(
+            self._loaded, self._library, self._range, today, self._goal, self._tz
+        )
         self._pages.setCurrentIndex(1 if self._has_history else 0)
         for button in (self.export_button, self.report_button, *self._range_buttons.values()):
             button.setEnabled(self._has_history)
-        self.sessions_model.set_sessions(self._sessions)
+        self.sessions_model.set_sessions(self._stats.sessions)
         if self.sessions_model.rowCount():
             self.sessions_tree.expand(self.sessions_model.index(0, 0))  # the latest, opened
         if not self._has_history:
             return
-        self._show_overview(today)
+        self._show_overview(self._stats)
         self._fill_exercise_picker()
         self._show_exercise()
 
@@ -508,48 +537,31 @@ class HistoryView(QWidget):
         return path
 
     def export_csv_to(self, path: Path | str) -> int:
-        from gluteapp.storage.export import export_csv
-
-        count = export_csv(self._service.store, path)
+        """Export every set to CSV. Raises StorageError."""
+        count = self._service.export_csv(Path(path))
         self.status.setText(self.tr("Exported {0} sets to {1}").format(count, path))
         return count
 
     def write_report_to(self, path: Path | str) -> Path:
-        from gluteapp.gui.history.report import write_report
+        """Write the PDF report of the range shown, from the same numbers. Raises OSError."""
+        from gluteapp.gui.history.report import write_range_report
 
-        written = write_report(
-            path,
-            self._sessions,
-            self._library,
-            goal_per_week=self._goal,
-            history_range=self._range,
-            today=self._today(),
-            tz=self._tz,
-        )
+        written = write_range_report(path, self._stats, self._library)
         self.status.setText(self.tr("Saved the report to {0}").format(written))
         return written
 
     # -- reading ---------------------------------------------------------------------------
 
-    def _history_has_sets(self) -> bool:
-        sets = self._service.store.all_sets()
-        try:
-            return next(sets, None) is not None
-        finally:
-            close = getattr(sets, "close", None)  # a generator: release its cursor now
-            if close is not None:
-                close()
-
     def _load(self, today: date) -> list[SessionRecord]:
         if self._range.weeks is None:
-            return self._service.store.list_sessions()
+            return self._service.list_sessions()
         start = range_start(self._range, today)
         since = (
             datetime.combine(start, time(), self._tz)
             if self._tz
             else datetime.combine(start, time()).astimezone()
         )
-        return self._service.store.list_sessions(since=since)
+        return self._service.list_sessions(since=since)
 
     def _exercise_name(self, exercise_id: str) -> str:
         return self._library.name_of(exercise_id)
@@ -559,47 +571,39 @@ class HistoryView(QWidget):
 
     # -- feeding the charts -----------------------------------------------------------------
 
-    def _show_overview(self, today: date) -> None:
-        weeks = self._weeks
+    def _show_overview(self, stats: RangeStats) -> None:
+        weeks = stats.weeks
         self.weekly_chart.show_weeks(
-            [w.start for w in weeks], [w.sessions for w in weeks], self._goal
+            [w.start for w in weeks], [w.sessions for w in weeks], stats.goal
         )
-        start, end = weeks[0].start, today
-        self.calendar.set_days(activity_calendar(self._sessions, start, end, self._tz), today)
-        self._show_cards(week_streaks(weeks), summarize(weeks, self._sessions, self._tz))
+        self.calendar.set_days(stats.calendar, stats.today)
+        self._show_cards(stats)
 
-        if not self._sessions:
+        if not stats.sessions:
             message = self.tr("No sessions in this period. Pick a longer range above.")
             for name in ("pain", "felt_in"):
                 self._panels[name].show_message(message)
             return
-        for chart in (self.pain_chart, self.felt_chart):
-            chart.set_time_span(start, end)
+        self._show_trend(
+            "pain", self.pain_chart, stats.pain_trend,
+            self.tr("No set was rated for pain in this period."),
+        )
+        self._show_trend(
+            "felt_in", self.felt_chart, stats.felt_trend,
+            self.tr("No set was rated for where it was felt in this period."),
+        )
 
-        pain = pain_over_time(self._sessions)
-        if pain:
-            x = timestamps([p.started_at for p in pain])
-            means = np.array([p.mean for p in pain])
-            trend = np.array(rolling_mean(means.tolist(), trend_window(len(pain))))
-            worst = np.array([float(p.max) for p in pain])
-            self.pain_chart.show_trend(x, means, trend, worst)
-            self._panels["pain"].show_chart()
-        else:
-            self._panels["pain"].show_message(self.tr("No set was rated for pain in this period."))
+    def _show_trend(self, name: str, chart: TrendChart, trend: Trend | None, empty: str) -> None:
+        panel = self._panels[name]
+        if trend is None:
+            panel.show_message(empty)
+            return
+        chart.set_time_span(self._stats.start, self._stats.today)
+        chart.show_series(trend)
+        panel.show_chart()
 
-        felt = felt_in_over_time(self._sessions)
-        if felt:
-            x = timestamps([p.started_at for p in felt])
-            shares = np.array([100.0 * p.glute_share for p in felt])
-            trend = np.array(rolling_mean(shares.tolist(), trend_window(len(felt))))
-            self.felt_chart.show_trend(x, shares, trend)
-            self._panels["felt_in"].show_chart()
-        else:
-            self._panels["felt_in"].show_message(
-                self.tr("No set was rated for where it was felt in this period.")
-            )
-
-    def _show_cards(self, streaks: Streaks, summary: Summary) -> None:
+    def _show_cards(self, stats: RangeStats) -> None:
+        streaks, summary = stats.streaks, stats.summary
         self.cards["this_week"].set_value(
             self.tr("{0} of {1}").format(streaks.this_week_sessions, streaks.goal),
             self.tr("Goal met") if streaks.this_week_met else self.tr("sessions so far"),
@@ -634,7 +638,7 @@ class HistoryView(QWidget):
         current = self.exercise_picker.currentData()
         with QSignalBlocker(self.exercise_picker):
             self.exercise_picker.clear()
-            for exercise_id, sets in exercises_done(self._sessions):
+            for exercise_id, sets in self._stats.exercises:
                 self.exercise_picker.addItem(
                     self.tr("{0} ({1} sets)").format(self._exercise_name(exercise_id), sets),
                     exercise_id,
@@ -653,9 +657,8 @@ class HistoryView(QWidget):
             self.dose_label.clear()
             return
         aggregate = Aggregate(self.aggregate_picker.currentData() or Aggregate.BEST.value)
-        sets = [st for s in self._sessions for st in s.sets if st.exercise_id == exercise_id]
-        measure = self._measure_of(exercise_id, sets)
-        unit = self.tr("Seconds held") if measure is Measure.HOLD else self.tr("Reps")
+        series = exercise_series(self._stats.sessions, exercise_id, self._library, aggregate)
+        unit = self.tr("Seconds held") if series.measure is Measure.HOLD else self.tr("Reps")
         name = self._exercise_name(exercise_id)
         exercise = self._library.get(exercise_id)
         self.dose_label.setText(
@@ -665,23 +668,26 @@ class HistoryView(QWidget):
             if exercise is not None
             else ""
         )
-        start, end = self._weeks[0].start, self._today()
+        start, end = self._stats.start, self._stats.today
 
-        progress = exercise_progress(self._sessions, exercise_id, measure, aggregate)
-        if progress:
+        if series.progress:
             self.progress_chart.set_y_label(unit)
             self.progress_chart.set_time_span(start, end)
-            x = timestamps([p.started_at for p in progress])
-            values = np.array([p.value for p in progress])
-            targets = np.array([np.nan if p.target is None else p.target for p in progress])
-            self.progress_chart.show_points(x, values, targets)
+            self.progress_chart.show_progress(series.progress)
             panels[0].show_chart()
         else:
             panels[0].show_message(self.tr("No measured sets of {0} in this period.").format(name))
 
-        self._show_exercise_felt(exercise_id, name, start, end)
+        if series.felt is None:
+            self._panels["exercise_felt_in"].show_message(
+                self.tr("No set of {0} was rated for where it was felt in this period.").format(
+                    name))
+        else:
+            self.exercise_felt_chart.set_time_span(start, end)
+            self.exercise_felt_chart.show_series(series.felt)
+            self._panels["exercise_felt_in"].show_chart()
 
-        if not has_sides(self._sessions, exercise_id):
+        if series.sides is None:
             text = self.tr(
                 "{0} works both sides at once, so there is no left and right to compare. "
                 "Pick a one-sided exercise, such as a side plank or a clamshell."
@@ -689,40 +695,16 @@ class HistoryView(QWidget):
             panels[1].show_message(text)
             panels[2].show_message(text)
             return
-        sides = side_balance(self._sessions, exercise_id, measure, aggregate)
-        x = timestamps([p.started_at for p in sides])
-        left = np.array([np.nan if p.left is None else p.left for p in sides])
-        right = np.array([np.nan if p.right is None else p.right for p in sides])
-        ratio = np.array([np.nan if p.ratio is None else p.ratio for p in sides])
         self.sides_chart.set_y_label(unit)
         for chart in (self.sides_chart, self.ratio_chart):
             chart.set_time_span(start, end)
-        self.sides_chart.show_sides(x, left, right)
+        self.sides_chart.show_series(series.sides)
         panels[1].show_chart()
-        if np.isfinite(ratio).any():
-            self.ratio_chart.show_ratio(x, ratio)
+        if series.sides.has_ratio:
+            self.ratio_chart.show_series(series.sides)
             panels[2].show_chart()
         else:
             panels[2].show_message(self.tr("No session with both sides measured in this period."))
-
-    def _show_exercise_felt(self, exercise_id: str, name: str, start: date, end: date) -> None:
-        """The share of this exercise's rated sets felt in the glutes, session by session."""
-        panel = self._panels["exercise_felt_in"]
-        points = [
-            p for p in felt_in_by_exercise(self._sessions, self._tz).get(exercise_id, [])
-            if p.glute_share is not None
-        ]
-        if not points:
-            panel.show_message(
-                self.tr("No set of {0} was rated for where it was felt in this period.").format(
-                    name))
-            return
-        self.exercise_felt_chart.set_time_span(start, end)
-        x = timestamps([datetime.combine(p.day, time(12)).astimezone() for p in points])
-        shares = np.array([100.0 * (p.glute_share or 0.0) for p in points])
-        trend = np.array(rolling_mean(shares.tolist(), trend_window(len(points))))
-        self.exercise_felt_chart.show_trend(x, shares, trend)
-        panel.show_chart()
 
     # -- theme, visibility, dialogs -------------------------------------------------------
 
@@ -751,7 +733,9 @@ class HistoryView(QWidget):
                 # Bar and marker colours are chosen when data is fed.
                 self.refresh()
 
-    def _history_changed(self) -> None:
+    def _history_changed(self, change: HistoryChange) -> None:
+        if change.kind is ChangeKind.DOSES_CHOSEN:
+            return  # what was suggested before a session is not shown here
         if self.isVisible():
             self.refresh()
         else:
@@ -796,7 +780,7 @@ class HistoryView(QWidget):
             return
         try:
             self.export_csv_to(path)
-        except (StorageError, OSError, sqlite3.Error) as error:
+        except StorageError as error:
             self.status.setText(self.tr("Could not export: {0}").format(error))
 
     def _ask_report(self) -> None:

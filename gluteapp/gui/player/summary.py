@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -14,14 +16,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gluteapp.core.engine import Session, SessionFinished
+from gluteapp.core.engine import Session, SessionFinished, SetCompleted
 from gluteapp.core.exercises import Library
 from gluteapp.core.records import SessionStatus
+from gluteapp.core.stats import sets_done, standing_sets
 
 
 def _duration(seconds: float) -> str:
     whole = round(seconds)
     return f"{whole // 60} min {whole % 60:02d} s" if whole >= 60 else f"{whole} s"
+
+
+def _held_and_reps(recorded: Sequence[SetCompleted]) -> tuple[float, int]:
+    """Seconds held and reps done, a set redone after Back counted once (its later record)."""
+    standing = standing_sets(recorded)
+    return (sum(s.achieved_hold_s or 0.0 for s in standing),
+            sum(s.achieved_reps or 0 for s in standing))
 
 
 class SessionSummary(QWidget):
@@ -78,26 +88,34 @@ class SessionSummary(QWidget):
 
     def show_result(self, finished: SessionFinished, session: Session) -> None:
         totals = finished.totals
+        # Sets done counted as the History counts them (core.stats), from the sets recorded.
+        recorded = session.completed_sets
+        per_step = [[s for s in recorded if s.step_index == item.step_index]
+                    for item in totals.per_exercise]
+        step_totals = [_held_and_reps(step) for step in per_step]
+        held = sum(step_held for step_held, _ in step_totals)
+        reps = sum(step_reps for _, step_reps in step_totals)
         completed = finished.status is SessionStatus.COMPLETED
         self.title.setText(self.tr("Session complete. Well done!") if completed
                            else self.tr("Session ended early"))
         parts = [
-            self.tr("{0} of {1} sets").format(totals.sets_done, totals.sets_planned),
+            self.tr("{0} of {1} sets").format(sets_done(recorded), totals.sets_planned),
             self.tr("{0} in total").format(_duration(finished.elapsed_s)),
         ]
-        if totals.hold_s:
-            parts.append(self.tr("{0} held").format(_duration(totals.hold_s)))
-        if totals.reps:
-            parts.append(self.tr("{0} reps").format(totals.reps))
+        if held:
+            parts.append(self.tr("{0} held").format(_duration(held)))
+        if reps:
+            parts.append(self.tr("{0} reps").format(reps))
         self.totals.setText(" · ".join(parts))
         self.table.setRowCount(0)
-        for row, item in enumerate(totals.per_exercise):
+        rows = zip(totals.per_exercise, per_step, step_totals, strict=True)
+        for row, (item, step, (step_held, step_reps)) in enumerate(rows):
             self.table.insertRow(row)
             values = [
                 self.library.name_of(item.exercise_id),
-                f"{item.sets_done} / {item.sets_planned}",
-                _duration(item.hold_s) if item.hold_s else "–",
-                str(item.reps) if item.reps else "–",
+                f"{sets_done(step)} / {item.sets_planned}",
+                _duration(step_held) if step_held else "–",
+                str(step_reps) if step_reps else "–",
             ]
             for column, value in enumerate(values):
                 cell = QTableWidgetItem(value)
