@@ -11,6 +11,14 @@ from typing import Annotated, Any
 import msgspec
 from msgspec import Meta, Struct
 
+from gluteapp.core.safe_files import (
+    UnusableFileError,
+    name_problem,
+    read_limited_text,
+    shown_path,
+    shown_value,
+)
+
 # The enums live in `vocabulary` (no msgspec there); they are part of this module's interface.
 from gluteapp.core.vocabulary import Equipment as Equipment
 from gluteapp.core.vocabulary import Mode as Mode
@@ -23,6 +31,10 @@ class LibraryError(ValueError):
 
 
 Count = Annotated[int, Meta(ge=1, le=200)]
+#: Limits far above the shipped library (48 KB, 23 exercises) that keep a hostile file cheap.
+MAX_LIBRARY_BYTES = 4 * 1024 * 1024
+MAX_EXERCISES = 1000
+MAX_ITEMS = 50  # steps, tips, variations... of one exercise
 Seconds = Annotated[int, Meta(ge=1, le=1800)]
 TEMPO_RE = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{1,2})$")
 
@@ -74,8 +86,8 @@ class Dosage(Struct, frozen=True, forbid_unknown_fields=True):
     reps: Range | None = None
     hold_s: Range | None = None
     steps: Range | None = None
-    tempo: str | None = None
-    note: str = ""
+    tempo: Annotated[str, Meta(max_length=20)] | None = None
+    note: Annotated[str, Meta(max_length=500)] = ""
 
     def __post_init__(self) -> None:
         given = [name for name in ("reps", "hold_s", "steps") if getattr(self, name) is not None]
@@ -102,42 +114,42 @@ class Dosage(Struct, frozen=True, forbid_unknown_fields=True):
 class Variation(Struct, frozen=True, forbid_unknown_fields=True):
     """An easier or harder version of an exercise, with its own dosage."""
 
-    name: Annotated[str, Meta(min_length=2)]
-    how: Annotated[str, Meta(min_length=10)]
+    name: Annotated[str, Meta(min_length=2, max_length=80)]
+    how: Annotated[str, Meta(min_length=10, max_length=2000)]
     dosage: Dosage
 
 
 class Source(Struct, frozen=True, forbid_unknown_fields=True):
     """The article an exercise came from: title and publisher, never a file name."""
 
-    title: Annotated[str, Meta(min_length=5)]
-    publisher: Annotated[str, Meta(min_length=2)]
+    title: Annotated[str, Meta(min_length=5, max_length=300)]
+    publisher: Annotated[str, Meta(min_length=2, max_length=200)]
 
 
 Slug = Annotated[str, Meta(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
-Text = Annotated[str, Meta(min_length=3)]
+Text = Annotated[str, Meta(min_length=3, max_length=2000)]
 
 
 class Exercise(Struct, frozen=True, forbid_unknown_fields=True):
     id: Slug
     name: Annotated[str, Meta(min_length=3, max_length=60)]
     summary: Annotated[str, Meta(min_length=10, max_length=160)]
-    primary_muscles: Annotated[list[Muscle], Meta(min_length=1)]
+    primary_muscles: Annotated[list[Muscle], Meta(min_length=1, max_length=MAX_ITEMS)]
     position: Position
     mode: Mode
     per_side: bool
     dosage: Dosage
-    steps: Annotated[list[Text], Meta(min_length=2)]
-    tips: Annotated[list[Text], Meta(min_length=1)]
-    cautions: Annotated[list[Text], Meta(min_length=1)]
-    mistakes: list[Text]
-    sources: Annotated[list[Source], Meta(min_length=1)]
-    secondary_muscles: list[Muscle] = []
-    equipment: list[Equipment] = []
-    easier: list[Variation] = []
-    harder: list[Variation] = []
-    aliases: list[str] = []
-    why: str = ""
+    steps: Annotated[list[Text], Meta(min_length=2, max_length=MAX_ITEMS)]
+    tips: Annotated[list[Text], Meta(min_length=1, max_length=MAX_ITEMS)]
+    cautions: Annotated[list[Text], Meta(min_length=1, max_length=MAX_ITEMS)]
+    mistakes: Annotated[list[Text], Meta(max_length=MAX_ITEMS)]
+    sources: Annotated[list[Source], Meta(min_length=1, max_length=MAX_ITEMS)]
+    secondary_muscles: Annotated[list[Muscle], Meta(max_length=MAX_ITEMS)] = []
+    equipment: Annotated[list[Equipment], Meta(max_length=MAX_ITEMS)] = []
+    easier: Annotated[list[Variation], Meta(max_length=MAX_ITEMS)] = []
+    harder: Annotated[list[Variation], Meta(max_length=MAX_ITEMS)] = []
+    aliases: Annotated[list[Annotated[str, Meta(max_length=80)]], Meta(max_length=MAX_ITEMS)] = []
+    why: Annotated[str, Meta(max_length=4000)] = ""
 
     def __post_init__(self) -> None:
         if self.dosage.mode is not self.mode:
@@ -159,7 +171,7 @@ class Exercise(Struct, frozen=True, forbid_unknown_fields=True):
 
 
 class LibraryFile(Struct, forbid_unknown_fields=True):
-    exercise: list[Exercise]
+    exercise: Annotated[list[Exercise], Meta(max_length=MAX_EXERCISES)]
 
 
 class Library:
@@ -205,8 +217,10 @@ def _explain(error: msgspec.ValidationError, raw: Mapping[str, Any], origin: str
     text = str(error)
     message, _, where = text.rpartition(" - at ")
     where = where.strip("`")
+    if len(message) > 200:  # msgspec quotes unknown keys and values whole
+        message = message[:200] + "…"
     if not message:
-        return f"{origin}: {text}"
+        return f"{origin}: {text[:300]}"
     match = _PATH_RE.match(where)
     if not match:
         return f"{origin}: {message} (at {where.removeprefix('$.') or 'the top level'})"
@@ -215,15 +229,21 @@ def _explain(error: msgspec.ValidationError, raw: Mapping[str, Any], origin: str
     items = raw.get("exercise", [])
     entry = items[index] if index < len(items) and isinstance(items[index], dict) else {}
     name = entry.get("id") or entry.get("name") or f"number {index + 1}"
-    return f"{origin}: exercise {name!r}, field {field!r}: {message}"
+    shown = shown_value(name) if isinstance(name, str) else repr(f"number {index + 1}")
+    return f"{origin}: exercise {shown}, field {shown_value(field)}: {message}"
 
 
 def parse_library(text: str, origin: str = "exercise library") -> Library:
     """Validate a library document; raise LibraryError naming the exercise and field."""
+    text = text.removeprefix("\ufeff")  # a byte-order mark, as some editors write
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise LibraryError(f"{origin}: not valid TOML: {error}") from None
+    except RecursionError:
+        # tomllib recurses once per nested bracket: a few hundred of them exhaust the stack.
+        raise LibraryError(
+            f"{origin}: not valid TOML: its lists or tables are nested too deeply") from None
     try:
         parsed = msgspec.convert(raw, LibraryFile, strict=True)
     except msgspec.ValidationError as error:
@@ -238,19 +258,27 @@ def library_of(parsed: LibraryFile, origin: str = "exercise library") -> Library
         if exercise.id in seen:
             raise LibraryError(f"{origin}: exercise {exercise.id!r}, field 'id': used twice")
         seen.add(exercise.id)
+        named = [("name", exercise.name)] + [
+            (f"{kind}.name", variation.name)
+            for kind, variations in (("easier", exercise.easier), ("harder", exercise.harder))
+            for variation in variations
+        ]
+        for field, name in named:
+            if problem := name_problem(name):
+                raise LibraryError(
+                    f"{origin}: exercise {exercise.id!r}, field {field!r}: {problem}")
     if not parsed.exercise:
         raise LibraryError(f"{origin}: holds no exercises")
     return Library(parsed.exercise)
 
 
 def load_library(path: Path) -> Library:
+    """Read and validate a library file: a regular file of at most MAX_LIBRARY_BYTES."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise LibraryError(f"{path}: cannot be read: {error.strerror or error}") from None
-    except UnicodeDecodeError:
-        raise LibraryError(f"{path}: is not UTF-8 text") from None
-    return parse_library(text, origin=str(path))
+        text = read_limited_text(path, MAX_LIBRARY_BYTES, "library file")
+    except UnusableFileError as problem:
+        raise LibraryError(str(problem)) from None
+    return parse_library(text, origin=shown_path(path))
 
 
 def exercise_to_dict(exercise: Exercise) -> dict[str, Any]:

@@ -18,7 +18,20 @@ import msgspec
 
 from gluteapp import __version__
 from gluteapp.core import exercises
-from gluteapp.core.exercises import Library, LibraryError, LibraryFile, library_of, parse_library
+from gluteapp.core.exercises import (
+    MAX_LIBRARY_BYTES,
+    Library,
+    LibraryError,
+    LibraryFile,
+    library_of,
+    parse_library,
+)
+from gluteapp.core.safe_files import (
+    UnusableFileError,
+    decode_text,
+    read_limited_bytes,
+    shown_path,
+)
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +39,8 @@ log = logging.getLogger(__name__)
 FORMAT = b"gluteapp library cache 1"
 PREFIX = "library-"
 SUFFIX = ".msgpack"
+#: A copy is smaller than its TOML; anything larger is not one of ours.
+MAX_CACHE_BYTES = MAX_LIBRARY_BYTES
 
 
 def _schema_fingerprint() -> bytes:
@@ -47,7 +62,8 @@ def cache_key(toml: bytes) -> str:
 
 def cache_file(toml_path: Path, cache_dir: Path) -> Path:
     """Where the copy of the library in `toml_path` is (or would be) kept."""
-    return cache_dir / f"{PREFIX}{cache_key(toml_path.read_bytes())}{SUFFIX}"
+    toml = read_limited_bytes(toml_path, MAX_LIBRARY_BYTES, "library file")
+    return cache_dir / f"{PREFIX}{cache_key(toml)}{SUFFIX}"
 
 
 def load_library_cached(path: Path, cache_dir: Path) -> Library:
@@ -58,29 +74,26 @@ def load_library_cached(path: Path, cache_dir: Path) -> Library:
     same LibraryError.
     """
     try:
-        toml = path.read_bytes()
-    except OSError as error:
-        raise LibraryError(f"{path}: cannot be read: {error.strerror or error}") from None
-    target = cache_dir / f"{PREFIX}{cache_key(toml)}{SUFFIX}"
-    cached = _read(target)
-    if cached is not None:
-        return cached
-    try:
-        text = toml.decode("utf-8")
-    except UnicodeDecodeError:
-        raise LibraryError(f"{path}: is not UTF-8 text") from None
-    library = parse_library(text, origin=str(path))
+        toml = read_limited_bytes(path, MAX_LIBRARY_BYTES, "library file")
+        target = cache_dir / f"{PREFIX}{cache_key(toml)}{SUFFIX}"
+        cached = _read(target)
+        if cached is not None:
+            return cached
+        text = decode_text(toml, path)
+    except UnusableFileError as problem:
+        raise LibraryError(str(problem)) from None
+    library = parse_library(text, origin=shown_path(path))
     _write(target, library)
     return library
 
 
 def _read(target: Path) -> Library | None:
-    try:
-        data = target.read_bytes()
-    except FileNotFoundError:
+    if not target.exists():
         return None
-    except OSError as error:
-        log.warning("cannot read the library cache %s: %s", target, error)
+    try:
+        data = read_limited_bytes(target, MAX_CACHE_BYTES, "library cache")
+    except UnusableFileError as problem:  # a pipe or a huge file named like a copy: not ours
+        log.warning("ignoring the library cache: %s", problem)
         return None
     try:
         return library_of(msgspec.msgpack.decode(data, type=LibraryFile), str(target))

@@ -6,6 +6,7 @@ import difflib
 import json
 import re
 import tomllib
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,10 +18,23 @@ from msgspec import Meta, Struct
 from gluteapp.core.assets import assets_dir
 from gluteapp.core.exercises import Exercise, Library, Mode, Tempo, Variation
 from gluteapp.core.records import Side
+from gluteapp.core.safe_files import (
+    UnusableFileError,
+    is_valid_text,
+    name_problem,
+    read_limited_text,
+    shown_path,
+    shown_value,
+)
 
 MAX_DURATION_S = 1800
 Seconds = Annotated[int, Meta(ge=1, le=MAX_DURATION_S)]
 Count = Annotated[int, Meta(ge=1, le=200)]
+
+#: Limits that keep one hostile file from holding up the app; far above any real routine.
+MAX_ROUTINE_BYTES = 256 * 1024
+MAX_STEPS = 100
+MAX_USER_ROUTINES = 500
 
 # The medius article splits its five exercises over two sessions a week; the app alternates them.
 MEDIUS_PAIR = ("gluteus-medius-a", "gluteus-medius-b")
@@ -53,16 +67,16 @@ class RoutineStep(Struct, frozen=True, forbid_unknown_fields=True, omit_defaults
     side after the others, for a side that lags behind.
     """
 
-    exercise: str
+    exercise: Annotated[str, Meta(max_length=60)]
     sets: Annotated[int, Meta(ge=1, le=20)]
     hold_s: Seconds | None = None
     reps: Count | None = None
     steps_count: Count | None = None
-    tempo: str | None = None
+    tempo: Annotated[str, Meta(max_length=20)] | None = None
     per_side: bool | None = None
     rest_s: Seconds | None = None
     rest_after_s: Seconds | None = None
-    variation: str | None = None
+    variation: Annotated[str, Meta(max_length=80)] | None = None
     extra_side: Side | None = None
 
     @property
@@ -114,8 +128,8 @@ def step_variation(step: RoutineStep, library: Library) -> Variation | None:
 class _RoutineFile(Struct, frozen=True, forbid_unknown_fields=True):
     name: Annotated[str, Meta(min_length=1, max_length=80)]
     prepare_s: Seconds
-    steps: Annotated[tuple[RoutineStep, ...], Meta(min_length=1)]
-    description: str = ""
+    steps: Annotated[tuple[RoutineStep, ...], Meta(min_length=1, max_length=MAX_STEPS)]
+    description: Annotated[str, Meta(max_length=2000)] = ""
 
 
 @dataclass(frozen=True)
@@ -160,6 +174,8 @@ def _type_words(spec: str) -> str:
 
 
 def _suggest(word: str, choices: Iterable[str]) -> str:
+    if len(word) > 120:  # nothing that long is a typo of a short id, and difflib is slow on it
+        return ""
     match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" (did you mean {match[0]!r}?)" if match else ""
 
@@ -205,6 +221,8 @@ _PATH_RE = re.compile(r"^\$(?:\.(\w+))?(?:\[(\d+)\])?(?:\.(\w+))?$")
 
 def _explain(error: msgspec.ValidationError, origin: str, text: str) -> str:
     message, _, path = str(error).partition(" - at ")
+    if len(message) > 200:  # msgspec quotes unknown keys and values whole
+        message = message[:200] + "…"
     path = path.strip("`") or "$"
     match = _PATH_RE.match(path)
     top, index, key = match.groups() if match else (None, None, None)
@@ -222,6 +240,8 @@ def _explain(error: msgspec.ValidationError, origin: str, text: str) -> str:
     if found := re.match(r"Object contains unknown field `(\w+)`", message):
         key = found.group(1)
         return f"{_where(origin, text, step, key)}: is not a known key{_suggest(key, fields)}"
+    if message.startswith("Object contains unknown field"):
+        return f"{_where(origin, text, step, None)}: holds a key that is not known"
     if found := re.match(r"Expected `([^`]+)`, got `(\w+)`", message):
         wanted, got = found.groups()
         what = f"must be {_type_words(wanted)}, not {_TYPE_WORDS.get(got, got)}"
@@ -234,12 +254,14 @@ def _explain(error: msgspec.ValidationError, origin: str, text: str) -> str:
         what = f"must be at most {limit}{unit}"
     elif found := re.match(r"Expected `array` of length >= 1", message):
         what = "needs at least one step"
+    elif found := re.match(r"Expected `array` of length <= (\d+)", message):
+        what = f"has too many steps: a routine may have at most {found.group(1)}"
     elif found := re.match(r"Expected `str` of length >= 1", message):
         what = "must not be empty"
     elif found := re.match(r"Expected `str` of length <= (\d+)", message):
         what = f"must be at most {found.group(1)} characters"
-    elif (found := re.match(r"Invalid enum value (.+)", message)) and key == "extra_side":
-        what = f'must be "left" or "right", not {found.group(1)}'
+    elif (found := re.match(r"Invalid enum value '(.*)'$", message)) and key == "extra_side":
+        what = f'must be "left" or "right", not {shown_value(found.group(1))}'
     else:
         what = message
     return f"{_where(origin, text, step, key)}: {what}"
@@ -252,7 +274,8 @@ def _check_step(step: RoutineStep, number: int, library: Library, origin: str, t
     if step.exercise not in library:
         raise fail(
             "exercise",
-            f"{step.exercise!r} is not in the library{_suggest(step.exercise, library.ids)}",
+            f"{shown_value(step.exercise)} is not in the library"
+            f"{_suggest(step.exercise, library.ids)}",
         )
     given = [key for key in ("hold_s", "reps", "steps_count") if getattr(step, key) is not None]
     if len(given) != 1:
@@ -285,7 +308,7 @@ def _check_step(step: RoutineStep, number: int, library: Library, origin: str, t
             )
             raise fail(
                 "variation",
-                f"{step.variation!r} is not a variation of {exercise.name!r}; {known}",
+                f"{shown_value(step.variation)} is not a variation of {exercise.name!r}; {known}",
             )
     if step.extra_side is Side.BOTH:
         raise fail("extra_side", 'must be "left" or "right": the extra set is for one side only')
@@ -300,18 +323,28 @@ def _check_step(step: RoutineStep, number: int, library: Library, origin: str, t
 
 def parse_routine(text: str, origin: str, library: Library) -> Routine:
     """Validate a routine document; `origin` is its file name, whose stem becomes the id."""
+    text = text.removeprefix("\ufeff")  # a byte-order mark, as some editors write
+    if len(text) > MAX_ROUTINE_BYTES:
+        raise RoutineError(
+            f"{shown_path(origin)}: is too long; a routine may be at most "
+            f"{MAX_ROUTINE_BYTES // 1024} KB")
     try:
         raw: dict[str, Any] = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise RoutineError(f"{origin}: not valid TOML: {error}") from None
+        raise RoutineError(f"{shown_path(origin)}: not valid TOML: {error}") from None
+    except RecursionError:
+        # tomllib recurses once per nested bracket: a few hundred of them exhaust the stack.
+        raise RoutineError(
+            f"{shown_path(origin)}: not valid TOML: its lists or tables are nested too deeply"
+        ) from None
     try:
         parsed = msgspec.convert(raw, _RoutineFile, strict=True)
     except msgspec.ValidationError as error:
-        raise RoutineError(_explain(error, origin, text)) from None
-    if not parsed.name.strip():
-        raise RoutineError(f"{_where(origin, text, None, 'name')}: must not be empty")
+        raise RoutineError(_explain(error, shown_path(origin), text)) from None
+    if problem := name_problem(parsed.name):
+        raise RoutineError(f"{_where(shown_path(origin), text, None, 'name')}: {problem}")
     for number, step in enumerate(parsed.steps):
-        _check_step(step, number, library, origin, text)
+        _check_step(step, number, library, shown_path(origin), text)
     return Routine(
         id=Path(origin).stem,
         name=parsed.name,
@@ -322,12 +355,23 @@ def parse_routine(text: str, origin: str, library: Library) -> Routine:
 
 
 def load_routine(path: Path, library: Library) -> Routine:
+    """Read and validate one routine file; any fault is a RoutineError naming the file.
+
+    Only a regular file of at most MAX_ROUTINE_BYTES is read, without blocking; its name
+    becomes the routine's id, so it must be valid text on one line.
+    """
+    if not is_valid_text(path.name):
+        raise RoutineError(
+            f"{shown_path(path)}: the file name is not valid UTF-8 text; rename the file "
+            "(its name becomes the routine's id, which the history stores)")
+    if any(unicodedata.category(c) == "Cc" for c in path.stem):
+        raise RoutineError(
+            f"{shown_path(path)}: the file name holds a line break or other control "
+            "character; rename the file")
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise RoutineError(f"{path}: cannot be read: {error.strerror or error}") from None
-    except UnicodeDecodeError:
-        raise RoutineError(f"{path}: is not UTF-8 text") from None
+        text = read_limited_text(path, MAX_ROUTINE_BYTES, "routine file")
+    except UnusableFileError as problem:
+        raise RoutineError(str(problem)) from None
     return parse_routine(text, str(path), library)
 
 
@@ -348,9 +392,19 @@ def builtin_routines(library: Library) -> list[Routine]:
 def user_routines(folder: Path, library: Library) -> RoutineFolder:
     """Every `*.toml` routine in a folder (none if it does not exist), sorted by id."""
     found = RoutineFolder()
-    if not folder.is_dir():
+    try:
+        if not folder.is_dir():
+            return found
+        paths = sorted(folder.glob("*.toml"))
+    except OSError as error:
+        found.errors.append(f"{shown_path(folder)}: cannot be read: {error.strerror or error}")
         return found
-    for path in sorted(folder.glob("*.toml")):
+    if len(paths) > MAX_USER_ROUTINES:
+        found.errors.append(
+            f"{shown_path(folder)}: holds {len(paths)} routine files; only the first "
+            f"{MAX_USER_ROUTINES} are read")
+        paths = paths[:MAX_USER_ROUTINES]
+    for path in paths:
         try:
             found.routines.append(load_routine(path, library))
         except RoutineError as error:
@@ -371,7 +425,7 @@ def find_routine(id_or_path: str, library: Library, user_folder: Path | None = N
     known = [p.stem for p in builtin_routines_dir().glob("*.toml")]
     if user_folder is not None and user_folder.is_dir():
         known += [p.stem for p in user_folder.glob("*.toml")]
-    raise RoutineError(f"no routine {id_or_path!r}{_suggest(id_or_path, known)}")
+    raise RoutineError(f"no routine {shown_value(id_or_path)}{_suggest(id_or_path, known)}")
 
 
 def next_in_pair(last_completed_id: str | None, pair: tuple[str, str] = MEDIUS_PAIR) -> str:

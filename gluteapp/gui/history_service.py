@@ -3,22 +3,43 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
+from typing import TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from gluteapp.core.history_records import SessionRecord, StoredSet
 from gluteapp.core.records import CompletedSet, DoseChoice, SessionStatus, SetRating
-from gluteapp.storage import HistoryStore, NewerDatabaseError, StartupReport, StorageError
+from gluteapp.storage import (
+    FinishSession,
+    HistoryStore,
+    InvalidRecordError,
+    NewerDatabaseError,
+    PendingEntry,
+    PendingJournal,
+    RateSet,
+    RecordChoices,
+    RecordSet,
+    StartSession,
+    StartupReport,
+    StorageError,
+    WaitingWrites,
+    Written,
+    new_key,
+    write_waiting_sets,
+)
 
 log = logging.getLogger(__name__)
 
 __all__ = [
     "ChangeKind", "HistoryChange", "HistoryService", "NewerDatabaseError", "StorageError",
 ]
+
+_R = TypeVar("_R")
 
 
 class ChangeKind(StrEnum):
@@ -40,28 +61,62 @@ class HistoryChange:
     set_id: int | None = None
 
 
+_WRITTEN_KIND: dict[type, ChangeKind] = {
+    StartSession: ChangeKind.SESSION_STARTED,
+    RecordSet: ChangeKind.SET_RECORDED,
+    RateSet: ChangeKind.SET_RATED,
+    FinishSession: ChangeKind.SESSION_FINISHED,
+    RecordChoices: ChangeKind.DOSES_CHOSEN,
+}
+
+
 class HistoryService(QObject):
     """Wraps HistoryStore for the GUI.
 
-    Reads return dataclasses and raise only `StorageError`. Writes never raise: a failed write is
-    logged and announced on `write_failed` with a sentence a person can act on, so whoever shows
-    it decides how, and the session that wrote it goes on. A successful write emits
-    `history_changed` once, with a `HistoryChange` saying what changed.
+    Reads return dataclasses and raise only `StorageError`; a row with a damaged value is left
+    out or read without it, and `rows_damaged` says so (once for each newly found row).
+
+    Writes never raise. A write the history cannot take now (a full disk, a locked or read-only
+    file) waits: in memory and in a journal beside the database, in order, retried on a timer
+    and before the next write, and replayed at the next start. `start_session` and `record_set`
+    then return a provisional id (negative) that later writes may use; `pending_changed` says
+    how many sets wait. A value the history refuses outright is logged and dropped. Either way
+    `write_failed` carries a sentence a person can act on, and the session that wrote it goes
+    on. A successful write, also of a waiting one, emits `history_changed` once.
     """
 
     history_changed = Signal(HistoryChange)
     write_failed = Signal(str)  # a plain sentence: what could not be saved, and why
+    pending_changed = Signal(int)  # how many finished sets wait to be written
+    rows_damaged = Signal(str)  # a plain paragraph: which rows were left out or read around
+
+    #: How often waiting writes are tried again while they wait.
+    RETRY_MS = 10_000
 
     def __init__(self, store: HistoryStore, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._store = store
+        self._waiting = WaitingWrites(store, PendingJournal.beside(store.path))
+        self._retry = QTimer(self)
+        self._retry.setObjectName("history_retry")
+        self._retry.setSingleShot(True)
+        self._retry.setInterval(self.RETRY_MS)
+        self._retry.timeout.connect(self.retry_pending)
+        self._damaged_told = 0
+        #: Why the waiting writes could not be written at the last try.
+        self._last_error: StorageError | None = None
+        #: Sets a previous run left waiting that were written when this one started.
+        self.replayed_at_start = 0
+        #: Why part of the journal could not be read at start (kept aside), if so.
+        self.journal_problem_at_start: str | None = None
 
     @classmethod
     def open(cls, data_dir: Path, *, owner: bool) -> HistoryService:
         """Open (or create, migrate or repair) the history in `data_dir`. Raises StorageError.
 
-        `owner`: this copy holds the data folder (not a screenshot run), so it backs up daily
-        and may decide that sessions left running were cut off by a crash.
+        `owner`: this copy holds the data folder (not a screenshot run), so it backs up daily,
+        writes the sets a previous run left waiting, and may decide that sessions left running
+        were cut off by a crash.
         """
         from gluteapp.storage import open_history
 
@@ -70,6 +125,7 @@ class HistoryService(QObject):
         if report.needs_attention:
             log.warning("history start-up: %s", report.message)
         if owner:
+            service.take_up_journal()
             interrupted = service.mark_interrupted()
             if interrupted:
                 log.info("marked %d running sessions as interrupted", len(interrupted))
@@ -91,10 +147,10 @@ class HistoryService(QObject):
     def list_sessions(self, since: datetime | None = None,
                       until: datetime | None = None) -> list[SessionRecord]:
         """Sessions started in [since, until), oldest first, each with its sets."""
-        return self._store.list_sessions(since=since, until=until)
+        return self._read(lambda: self._store.list_sessions(since=since, until=until))
 
     def latest_sessions(self, limit: int) -> list[SessionRecord]:
-        return self._store.latest_sessions(limit)
+        return self._read(lambda: self._store.latest_sessions(limit))
 
     def first_started_at(self) -> datetime | None:
         return self._store.first_started_at()
@@ -103,63 +159,187 @@ class HistoryService(QObject):
         return self._store.last_variations()
 
     def resumable_sessions(self) -> list[SessionRecord]:
-        return self._store.resumable_sessions()
+        return self._read(self._store.resumable_sessions)
 
     def sets_for_exercise(self, exercise_id: str, since: datetime | None = None,
                           until: datetime | None = None) -> list[StoredSet]:
-        return self._store.sets_for_exercise(exercise_id, since=since, until=until)
+        return self._read(
+            lambda: self._store.sets_for_exercise(exercise_id, since=since, until=until))
 
     def export_csv(self, path: Path) -> int:
         """Write every set to a CSV file; return how many. Raises StorageError."""
         from gluteapp.storage.export import export_csv
 
-        return export_csv(self._store, path)
+        return self._read(lambda: export_csv(self._store, path))
+
+    def damaged_rows_message(self) -> str:
+        """What was found damaged in the history so far ("" when nothing was)."""
+        return self._store.row_report.message()
+
+    def _read(self, read: Callable[[], _R]) -> _R:
+        try:
+            return read()
+        finally:
+            found = len(self._store.row_report)
+            if found > self._damaged_told:
+                self._damaged_told = found
+                message = self._store.row_report.message()
+                log.warning("damaged rows in the history: %s", message)
+                self.rows_damaged.emit(message)
+
+    # --- what waits ----------------------------------------------------------------------
+    def pending_sets(self) -> int:
+        """How many finished sets wait to be written to the history."""
+        return self._waiting.set_count()
+
+    @property
+    def journal_path(self) -> Path:
+        """Where waiting writes are kept beside the database."""
+        return self._waiting.journal_path
+
+    @property
+    def journal_problem(self) -> str | None:
+        """Why the waiting writes could not be put in the journal (then they are in memory)."""
+        return self._waiting.journal_problem
+
+    def take_up_journal(self) -> None:
+        """At start, in the copy that holds the data folder: write what a previous run left."""
+        self.journal_problem_at_start = self._waiting.load()
+        if self.journal_problem_at_start:
+            log.error("%s", self.journal_problem_at_start)
+        if not self._waiting:
+            return
+        before = self.pending_sets()
+        log.info("%d writes (%d sets) left waiting by the previous run; writing them",
+                 len(self._waiting.entries), before)
+        self.retry_pending()
+        self.replayed_at_start = before - self.pending_sets()
+
+    def retry_pending(self) -> bool:
+        """Try the waiting writes again, in order; True when nothing waits any more."""
+        if self._store.closed:
+            return not self._waiting
+        before = self.pending_sets()
+        result = self._waiting.flush()
+        self._last_error = result.error
+        for written in result.written:
+            self._announce(written)
+        for message in result.refused:
+            log.error("history write refused for good: %s", message)
+            self.write_failed.emit(message)
+        if self._waiting:
+            if not self._retry.isActive():
+                self._retry.start()
+        else:
+            self._retry.stop()
+            if before or result.written:
+                log.info("every waiting write is in the history now")
+        if self.pending_sets() != before:
+            self.pending_changed.emit(self.pending_sets())
+        return not self._waiting
+
+    def save_pending_to(self, path: Path) -> int:
+        """Write a copy of the waiting sets to a CSV file a person chose; return how many.
+
+        They keep waiting for the history too. Raises OSError.
+        """
+        count = write_waiting_sets(path, self._waiting.entries)
+        log.info("a copy of %d waiting sets was saved to %s", count, path)
+        return count
 
     # --- writes --------------------------------------------------------------------------
     def start_session(self, routine_id: str, routine_name: str, started_at: datetime) -> int | None:
-        try:
-            session_id = self._store.start_session(routine_id, routine_name, started_at)
-        except StorageError as error:
-            self._failed(error)
-            return None
-        self._changed(ChangeKind.SESSION_STARTED, session_id)
-        return session_id
+        error: StorageError | None = None
+        if self._can_write_now():
+            try:
+                session_id = self._store.start_session(routine_id, routine_name, started_at)
+            except InvalidRecordError as refused:
+                self._failed(refused)
+                return None
+            except StorageError as failed:
+                error = failed
+            else:
+                self._changed(ChangeKind.SESSION_STARTED, session_id)
+                return session_id
+        provisional = self._waiting.new_id()
+        self._wait(StartSession(new_key(), provisional, routine_id, routine_name, started_at),
+                   error)
+        return provisional
 
     def record_set(self, session_id: int, completed: CompletedSet) -> int | None:
-        try:
-            set_id = self._store.record_set(session_id, completed)
-        except StorageError as error:
-            self._failed(error)
-            return None
-        self._changed(ChangeKind.SET_RECORDED, session_id, set_id)
-        return set_id
+        session_id = self._waiting.real_id(session_id)
+        error: StorageError | None = None
+        if self._can_write_now(session_id):
+            try:
+                set_id = self._store.record_set(session_id, completed)
+            except InvalidRecordError as refused:
+                self._failed(refused)
+                return None
+            except StorageError as failed:
+                error = failed
+            else:
+                self._changed(ChangeKind.SET_RECORDED, session_id, set_id)
+                return set_id
+        provisional = self._waiting.new_id()
+        self._wait(RecordSet(new_key(), session_id, provisional, completed), error)
+        return provisional
 
     def rate_set(self, set_id: int, rating: SetRating) -> StoredSet | None:
-        try:
-            stored = self._store.rate_set(set_id, rating)
-        except StorageError as error:
-            self._failed(error)
+        """Apply a rating; None when it was refused or waits (with its set, or on its own)."""
+        set_id = self._waiting.real_id(set_id)
+        if set_id < 0:
+            self._waiting.rate_waiting_set(set_id, rating)
             return None
-        self._changed(ChangeKind.SET_RATED, stored.session_id, set_id)
-        return stored
+        error: StorageError | None = None
+        if self._can_write_now():
+            try:
+                stored = self._store.rate_set(set_id, rating)
+            except InvalidRecordError as refused:
+                self._failed(refused)
+                return None
+            except StorageError as failed:
+                error = failed
+            else:
+                self._changed(ChangeKind.SET_RATED, stored.session_id, set_id)
+                return stored
+        self._wait(RateSet(new_key(), set_id, rating), error)
+        return None
 
     def finish_session(self, session_id: int, status: SessionStatus, ended_at: datetime) -> bool:
-        try:
-            self._store.finish_session(session_id, status, ended_at)
-        except StorageError as error:
-            self._failed(error)
-            return False
-        self._changed(ChangeKind.SESSION_FINISHED, session_id)
-        return True
+        """End a session; False when that was refused or waits to be written."""
+        session_id = self._waiting.real_id(session_id)
+        error: StorageError | None = None
+        if self._can_write_now(session_id):
+            try:
+                self._store.finish_session(session_id, status, ended_at)
+            except InvalidRecordError as refused:
+                self._failed(refused)
+                return False
+            except StorageError as failed:
+                error = failed
+            else:
+                self._changed(ChangeKind.SESSION_FINISHED, session_id)
+                return True
+        self._wait(FinishSession(new_key(), session_id, status, ended_at), error)
+        return False
 
     def record_dose_choices(self, session_id: int, choices: list[DoseChoice]) -> bool:
-        try:
-            self._store.record_dose_choices(session_id, choices)
-        except StorageError as error:
-            self._failed(error)
-            return False
-        self._changed(ChangeKind.DOSES_CHOSEN, session_id)
-        return True
+        """Store the doses chosen; False when that was refused or waits to be written."""
+        session_id = self._waiting.real_id(session_id)
+        error: StorageError | None = None
+        if self._can_write_now(session_id):
+            try:
+                self._store.record_dose_choices(session_id, choices)
+            except InvalidRecordError as refused:
+                self._failed(refused)
+                return False
+            except StorageError as failed:
+                error = failed
+            else:
+                self._changed(ChangeKind.DOSES_CHOSEN, session_id)
+                return True
+        self._wait(RecordChoices(new_key(), session_id, list(choices)), error)
+        return False
 
     def resume_session(self, session_id: int) -> SessionRecord | None:
         try:
@@ -188,9 +368,20 @@ class HistoryService(QObject):
             return []
 
     def close(self, *, backup: bool) -> None:
-        """Back up (if asked) and close; a failed backup is announced, the file is closed anyway."""
+        """Write what waits if it can, back up (if asked) and close.
+
+        What still waits stays in the journal for the next start; a failed backup is announced;
+        the file is closed anyway.
+        """
         if self._store.closed:
             return
+        self._retry.stop()
+        if self._waiting and not self.retry_pending():
+            self._retry.stop()
+            where = (self.journal_problem or
+                     f"They are kept in {self.journal_path} and saved at the next start.")
+            log.error("closing with %d sets not yet in the history. %s", self.pending_sets(),
+                      where)
         try:
             self._store.close(backup=backup)
         except StorageError as error:
@@ -201,6 +392,35 @@ class HistoryService(QObject):
         return self._store.closed
 
     # --- helpers -------------------------------------------------------------------------
+    def _can_write_now(self, *ids: int) -> bool:
+        """Nothing waits (after one more try) and every id refers to a written row.
+
+        Writes keep their order: while anything waits, a new write waits behind it.
+        """
+        if self._waiting:
+            self.retry_pending()
+        return not self._waiting and all(some_id >= 0 for some_id in ids)
+
+    def _wait(self, entry: PendingEntry, error: StorageError | None) -> None:
+        """Keep a write for later, say why, and try again on the timer."""
+        if error is None:  # it waits behind earlier writes that still cannot be done
+            reason = self._last_error or StorageError("an earlier write is waiting")
+            message = self._waiting.waiting_message(type(entry), reason)
+        else:
+            message = str(error)
+        self._waiting.add(entry)
+        log.error("history write waits: %s", message)
+        self.write_failed.emit(message)
+        if not self._retry.isActive():
+            self._retry.start()
+        if isinstance(entry, RecordSet):
+            self.pending_changed.emit(self.pending_sets())
+
+    def _announce(self, written: Written) -> None:
+        self.history_changed.emit(
+            HistoryChange(_WRITTEN_KIND[type(written.entry)], written.session_id,
+                          written.set_id))
+
     def _changed(self, kind: ChangeKind, session_id: int, set_id: int | None = None) -> None:
         self.history_changed.emit(HistoryChange(kind, session_id, set_id))
 

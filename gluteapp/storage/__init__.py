@@ -2,12 +2,27 @@
 
 from gluteapp.storage.backups import DEFAULT_KEEP_BACKUPS, Backup
 from gluteapp.storage.errors import (
+    ForeignDatabaseError,
     InvalidRecordError,
     NewerDatabaseError,
     RecordNotFoundError,
     StorageError,
 )
 from gluteapp.storage.history import HISTORY_FILENAME, HistoryStore, open_history
+from gluteapp.storage.pending import Entry as PendingEntry
+from gluteapp.storage.pending import (
+    FinishSession,
+    PendingJournal,
+    PendingWrite,
+    RateSet,
+    RecordChoices,
+    RecordSet,
+    StartSession,
+    WaitingWrites,
+    Written,
+    new_key,
+    write_waiting_sets,
+)
 from gluteapp.storage.schema import SCHEMA_VERSION
 from gluteapp.storage.startup import StartupOutcome, StartupReport
 
@@ -16,12 +31,25 @@ __all__ = [
     "HISTORY_FILENAME",
     "SCHEMA_VERSION",
     "Backup",
+    "FinishSession",
+    "ForeignDatabaseError",
     "HistoryStore",
     "InvalidRecordError",
     "NewerDatabaseError",
+    "PendingEntry",
+    "PendingJournal",
+    "PendingWrite",
+    "RateSet",
+    "RecordChoices",
     "RecordNotFoundError",
+    "RecordSet",
+    "StartSession",
     "StartupOutcome",
     "StartupReport",
     "StorageError",
+    "WaitingWrites",
+    "Written",
+    "new_key",
     "open_history",
+    "write_waiting_sets",
 ]

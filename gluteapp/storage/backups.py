@@ -1,4 +1,9 @@
-"""Backups of the history through SQLite's online backup API: naming, writing, checking, pruning."""
+"""Backups of the history through SQLite's online backup API: naming, writing, checking, pruning.
+
+Backups are ordered by what they hold (their newest session), not by the clock's date in their
+name: a backup made while the clock was set years ahead must not pass for the newest one and
+hide the sessions recorded after it from a restore, nor stop the daily backups.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from gluteapp.storage.integrity import check_database, read_only_uri
+from gluteapp.storage.rows import started_at as checked_started_at
 
 BACKUPS_DIRNAME = "backups"
 DEFAULT_KEEP_BACKUPS = 10
@@ -20,14 +26,26 @@ DEFAULT_KEEP_BACKUPS = 10
 _STAMP_FORMAT = "%Y-%m-%dT%H-%M-%S.%f"
 _NAME = re.compile(r"^history-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}\.\d{6})Z\.db$")
 _PARTIAL_SUFFIX = ".partial"
+#: More files than this named like backups is not our doing; only the newest named are read.
+_MAX_LISTED = 200
+_NOTHING = datetime.min.replace(tzinfo=UTC)
 
 
 @dataclass(frozen=True)
 class Backup:
-    """One backup file and when it was taken (UTC, from its name)."""
+    """One backup file, when it was taken (UTC, from its name) and what it holds."""
 
     path: Path
     taken_at: datetime
+    #: When its newest session started (None: no sessions, or unreadable).
+    newest_session: datetime | None = None
+    #: The highest session id in it: ids only grow, whatever the clock said.
+    last_session_id: int = 0
+
+    @property
+    def order(self) -> tuple[datetime, int, datetime]:
+        """Newer content first, then the later name; the sort key of `list_backups`."""
+        return (self.newest_session or _NOTHING, self.last_session_id, self.taken_at)
 
 
 def backup_name(taken_at: datetime) -> str:
@@ -35,16 +53,41 @@ def backup_name(taken_at: datetime) -> str:
 
 
 def list_backups(backups_dir: Path) -> list[Backup]:
-    """Backups in `backups_dir`, newest first; files not named like ours are ignored."""
-    if not backups_dir.is_dir():
+    """Backups in `backups_dir`, the one with the newest sessions first.
+
+    Files not named like ours, and anything that is not a regular file, are ignored.
+    """
+    try:
+        if not backups_dir.is_dir():
+            return []
+        named = []
+        for path in backups_dir.iterdir():
+            match = _NAME.match(path.name)
+            if match and path.is_file():
+                taken_at = datetime.strptime(match.group(1), _STAMP_FORMAT).replace(tzinfo=UTC)
+                named.append((taken_at, path))
+    except (OSError, ValueError):
         return []
-    found = []
-    for path in backups_dir.iterdir():
-        match = _NAME.match(path.name)
-        if match and path.is_file():
-            taken_at = datetime.strptime(match.group(1), _STAMP_FORMAT).replace(tzinfo=UTC)
-            found.append(Backup(path, taken_at))
-    return sorted(found, key=lambda backup: backup.taken_at, reverse=True)
+    named.sort(reverse=True)
+    found = [_with_contents(path, taken_at) for taken_at, path in named[:_MAX_LISTED]]
+    return sorted(found, key=lambda backup: backup.order, reverse=True)
+
+
+def _with_contents(path: Path, taken_at: datetime) -> Backup:
+    """The backup with its newest session read from it (read-only; a bad file holds none)."""
+    try:
+        with closing(sqlite3.connect(read_only_uri(path, immutable=True), uri=True)) as conn:
+            last_id = conn.execute("SELECT max(id) FROM sessions").fetchone()[0]
+            starts = conn.execute(
+                "SELECT started_at FROM sessions ORDER BY started_at DESC LIMIT 20"
+            ).fetchall()
+    except sqlite3.Error:
+        return Backup(path, taken_at)
+    newest = next(
+        (moment for (value,) in starts if (moment := checked_started_at(value)) is not None),
+        None,
+    )
+    return Backup(path, taken_at, newest, last_id if isinstance(last_id, int) else 0)
 
 
 def is_good_backup(path: Path) -> bool:
@@ -53,7 +96,8 @@ def is_good_backup(path: Path) -> bool:
         check = check_database(path)
     except sqlite3.Error:
         return False
-    return check.damage is None and not check.is_newer and check.has_sessions_table
+    return (check.damage is None and not check.is_newer and not check.is_foreign
+            and check.has_sessions_table)
 
 
 def latest_good_backup(backups_dir: Path) -> Backup | None:
@@ -84,11 +128,11 @@ def write_backup(source: sqlite3.Connection, backups_dir: Path, taken_at: dateti
         os.replace(partial, final)
     finally:
         partial.unlink(missing_ok=True)
-    return Backup(final, taken_at)
+    return _with_contents(final, taken_at)
 
 
 def prune_backups(backups_dir: Path, keep: int) -> list[Path]:
-    """Delete all but the newest `keep` backups; returns what was deleted."""
+    """Delete all but the `keep` backups with the newest contents; returns what was deleted."""
     removed = []
     for backup in list_backups(backups_dir)[max(keep, 0) :]:
         backup.path.unlink(missing_ok=True)

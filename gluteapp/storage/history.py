@@ -9,8 +9,8 @@ right after. One fsync per completed set is cheap next to the seconds a set take
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager, suppress
 from datetime import datetime, timedelta
 from pathlib import Path
 from types import TracebackType
@@ -28,24 +28,28 @@ from gluteapp.core.records import (
     Side,
 )
 from gluteapp.storage import backups as backup_files
+from gluteapp.storage import rows as checked
 from gluteapp.storage.backups import BACKUPS_DIRNAME, DEFAULT_KEEP_BACKUPS, Backup
 from gluteapp.storage.errors import (
     InvalidRecordError,
     RecordNotFoundError,
     StorageError,
+    write_failed_message,
 )
 from gluteapp.storage.integrity import check_database
+from gluteapp.storage.rows import RowReport
 from gluteapp.storage.schema import SCHEMA_VERSION, apply_migrations
 from gluteapp.storage.startup import (
     StartupReport,
     damaged_report,
     ensure_writable_file,
     ensure_writable_folder,
+    foreign_database_error,
     move_aside,
     newer_database_error,
     opened_report,
 )
-from gluteapp.storage.timestamps import from_db_time, to_db_time, utc_now
+from gluteapp.storage.timestamps import to_db_time, utc_now
 
 HISTORY_FILENAME = "history.db"
 DAILY_BACKUP_INTERVAL = timedelta(days=1)
@@ -101,8 +105,9 @@ def open_history(
 ) -> HistoryStore:
     """Open (or create) `<data_dir>/history.db`, recovering from damage; see `startup_report`.
 
-    Raises NewerDatabaseError for a file from a newer Gluteapp (left untouched) and
-    StorageError when the folder or file cannot be written.
+    Raises NewerDatabaseError for a file from a newer Gluteapp and ForeignDatabaseError for
+    another program's database (both left untouched), and StorageError when the folder or
+    file cannot be written.
     """
     data_dir = Path(data_dir)
     ensure_writable_folder(data_dir)
@@ -122,6 +127,8 @@ def open_history(
                 f"Gluteapp cannot read its history file {db_path} ({error}). Make sure no other "
                 "program is holding it and that the disk is working, then start Gluteapp again."
             ) from error
+        if check.is_foreign:
+            raise foreign_database_error(db_path, check)
         if check.is_newer:
             raise newer_database_error(db_path, check)
         damage = check.damage
@@ -180,6 +187,8 @@ class HistoryStore:
         self._clock = clock
         self._closed = False
         self.startup_report = opened_report(path, created=False)
+        #: Rows met with damaged values: read around, never changed; the person is told.
+        self.row_report = RowReport()
 
     @classmethod
     def _connect(
@@ -192,6 +201,9 @@ class HistoryStore:
         conn: sqlite3.Connection | None = None
         try:
             conn = sqlite3.connect(path, timeout=_BUSY_TIMEOUT_S)
+            # Text that is not valid UTF-8 (written by another program) would make the whole
+            # query fail; it is read with U+FFFD in place of the bad bytes instead.
+            conn.text_factory = _lenient_text
             db = Database(conn, execute_plugins=False)
             db.execute("PRAGMA foreign_keys = ON")
             db.enable_wal()
@@ -262,25 +274,61 @@ class HistoryStore:
     def record_set(self, session_id: int, completed: CompletedSet) -> int:
         """Store one completed set; durable (committed and synced) when this returns."""
         with self._writing("save the set"):
+            return self._insert_set(session_id, completed)
+
+    def start_session_once(self, routine_id: str, routine_name: str, started_at: datetime) -> int:
+        """`start_session`, unless this very session (same routine and start) is stored already.
+
+        For writes that waited (a full disk): replaying them again after a crash must not store
+        anything twice.
+        """
+        with self._writing("start the session"), self._db.atomic():
+            row = self._db.execute(
+                "SELECT id FROM sessions WHERE routine_id = ? AND started_at = ?",
+                (routine_id, to_db_time(started_at)),
+            ).fetchone()
+            if row is not None:
+                return int(row[0])
             cursor = self._db.execute(
-                "INSERT INTO sets (session_id, exercise_id, set_number, side, started_at,"
-                " ended_at, target_reps, target_hold_s, achieved_reps, achieved_hold_s, pain,"
-                " felt_in) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    session_id,
-                    completed.exercise_id,
-                    completed.set_number,
-                    Side(completed.side).value,
-                    to_db_time(completed.started_at),
-                    to_db_time(completed.ended_at),
-                    completed.target_reps,
-                    completed.target_hold_s,
-                    completed.achieved_reps,
-                    completed.achieved_hold_s,
-                    completed.pain,
-                    FeltIn(completed.felt_in).value if completed.felt_in is not None else None,
-                ),
+                "INSERT INTO sessions (routine_id, routine_name, started_at, status)"
+                " VALUES (?, ?, ?, ?)",
+                (routine_id, routine_name, to_db_time(started_at), SessionStatus.RUNNING.value),
             )
+            return _rowid(cursor)
+
+    def record_set_once(self, session_id: int, completed: CompletedSet) -> int:
+        """`record_set`, unless the same set (session, exercise, number, side, start) is stored."""
+        with self._writing("save the set"), self._db.atomic():
+            row = self._db.execute(
+                "SELECT id FROM sets WHERE session_id = ? AND exercise_id = ? AND set_number = ?"
+                " AND side = ? AND started_at = ?",
+                (session_id, completed.exercise_id, completed.set_number,
+                 Side(completed.side).value, to_db_time(completed.started_at)),
+            ).fetchone()
+            if row is not None:
+                return int(row[0])
+            return self._insert_set(session_id, completed)
+
+    def _insert_set(self, session_id: int, completed: CompletedSet) -> int:
+        cursor = self._db.execute(
+            "INSERT INTO sets (session_id, exercise_id, set_number, side, started_at,"
+            " ended_at, target_reps, target_hold_s, achieved_reps, achieved_hold_s, pain,"
+            " felt_in) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                session_id,
+                completed.exercise_id,
+                completed.set_number,
+                Side(completed.side).value,
+                to_db_time(completed.started_at),
+                to_db_time(completed.ended_at),
+                completed.target_reps,
+                completed.target_hold_s,
+                completed.achieved_reps,
+                completed.achieved_hold_s,
+                completed.pain,
+                FeltIn(completed.felt_in).value if completed.felt_in is not None else None,
+            ),
+        )
         return _rowid(cursor)
 
     def rate_set(self, set_id: int, rating: SetRating) -> StoredSet:
@@ -429,7 +477,10 @@ class HistoryStore:
         rows = list(self._db.query(f"SELECT {_SET_COLUMNS} FROM sets WHERE id = ?", (set_id,)))
         if not rows:
             raise RecordNotFoundError(f"There is no set with id {set_id}.")
-        return _stored_set(rows[0])
+        stored = checked.stored_set(rows[0], self.row_report)
+        if stored is None:
+            raise InvalidRecordError(f"The set with id {set_id} in {self.path} is damaged.")
+        return stored
 
     @_reading("the sessions")
     def list_sessions(
@@ -450,7 +501,7 @@ class HistoryStore:
             " ORDER BY started_at, id",
             (exercise_id, *params),
         )
-        return [_stored_set(row) for row in rows]
+        return self._sets(rows)
 
     @_reading("the latest sessions")
     def latest_sessions(self, limit: int) -> list[SessionRecord]:
@@ -467,9 +518,16 @@ class HistoryStore:
 
     @_reading("the first session")
     def first_started_at(self) -> datetime | None:
-        """When the first session ever started, or None with no history."""
-        row = self._db.execute("SELECT min(started_at) FROM sessions").fetchone()
-        return from_db_time(row[0]) if row and row[0] is not None else None
+        """When the first session ever started, or None with no history.
+
+        Damaged start times are passed over (the first readable one is almost always the first
+        row, so this stays one step on a healthy history).
+        """
+        for (value,) in self._db.execute("SELECT started_at FROM sessions ORDER BY started_at"):
+            started = checked.started_at(value)
+            if started is not None:
+                return started
+        return None
 
     @_reading("the chosen doses")
     def dose_choices(self, session_id: int) -> list[DoseChoice]:
@@ -478,7 +536,10 @@ class HistoryStore:
             f"SELECT {_CHOICE_COLUMNS} FROM dose_choices WHERE session_id = ? ORDER BY step_index",
             (session_id,),
         )
-        return [_dose_choice(row) for row in rows]
+        return [
+            choice for row in rows
+            if (choice := checked.dose_choice(row, self.row_report)) is not None
+        ]
 
     @_reading("the last variations")
     def last_variations(self) -> dict[str, str]:
@@ -497,7 +558,9 @@ class HistoryStore:
         """Every set ever recorded, in the order recorded, read lazily (for export)."""
         try:
             for row in self._db.query(f"SELECT {_SET_COLUMNS} FROM sets ORDER BY id"):
-                yield _stored_set(row)
+                stored = checked.stored_set(row, self.row_report)
+                if stored is not None:
+                    yield stored
         except sqlite3.Error as error:
             raise StorageError(f"Could not read the sets from {self.path} ({error}).") from error
 
@@ -510,7 +573,7 @@ class HistoryStore:
     # -- backups ---------------------------------------------------------------------------
 
     def backups(self) -> list[Backup]:
-        """Backups on disk, newest first."""
+        """Backups on disk, the one holding the newest sessions first."""
         return backup_files.list_backups(self.backups_dir)
 
     def backup_now(self) -> Backup:
@@ -527,9 +590,13 @@ class HistoryStore:
         return made
 
     def maybe_daily_backup(self) -> Backup | None:
-        """Back up if the newest backup is a day old or there is none; at most once a day."""
-        existing = self.backups()
-        if existing and self._clock() - existing[0].taken_at < DAILY_BACKUP_INTERVAL:
+        """Back up unless a backup was taken in the last day; at most once a day.
+
+        A backup whose name lies in the future (taken while the clock was set ahead) does not
+        count as recent: otherwise one start with a wrong clock would stop backups for years.
+        """
+        now = self._clock()
+        if any(now - DAILY_BACKUP_INTERVAL < b.taken_at <= now for b in self.backups()):
             return None
         return self.backup_now()
 
@@ -539,7 +606,15 @@ class HistoryStore:
     def _writing(self, action: str) -> Iterator[None]:
         try:
             yield
+        except (UnicodeEncodeError, OverflowError) as error:
+            # Text with unpaired surrogates (a file name that was not UTF-8) or a number
+            # SQLite cannot hold: the value is refused like any other bad value.
+            self._roll_back()
+            raise InvalidRecordError(
+                f"Could not {action}: the history cannot store a value ({error})."
+            ) from error
         except sqlite3.IntegrityError as error:
+            self._roll_back()
             if "FOREIGN KEY" in str(error):
                 raise RecordNotFoundError(
                     f"Could not {action}: the session it belongs to does not exist ({error})."
@@ -548,27 +623,48 @@ class HistoryStore:
                 f"Could not {action}: the history refused a value ({error})."
             ) from error
         except sqlite3.Error as error:
-            raise StorageError(
-                f"Could not {action} in {self.path} ({error}). Check that the disk is not full "
-                "and the folder is writable."
-            ) from error
+            self._roll_back()
+            raise StorageError(write_failed_message(action, self.path, error)) from error
+
+    def _roll_back(self) -> None:
+        """Leave no transaction open after a failed write.
+
+        A COMMIT that fails on a full disk can leave one open, and every later write would
+        silently join it and never be committed. If even the rollback fails, nothing more can
+        be done here: the next write reports its own error.
+        """
+        if self._db.conn.in_transaction:
+            with suppress(sqlite3.Error):
+                self._db.conn.rollback()
+
+    def _sets(self, rows: Iterable[Mapping[str, Any]]) -> list[StoredSet]:
+        """The rows' sets, damaged ones left out (and reported)."""
+        return [
+            stored for row in rows
+            if (stored := checked.stored_set(row, self.row_report)) is not None
+        ]
 
     def _sessions_where(self, where: str, params: Sequence[Any]) -> list[SessionRecord]:
+        """Sessions matching `where`, with their sets; damaged rows are left out and reported."""
         sets_by_session: dict[int, list[StoredSet]] = {}
-        for row in self._db.query(
+        for stored in self._sets(self._db.query(
             f"SELECT {_SET_COLUMNS} FROM sets WHERE session_id IN"
             f" (SELECT id FROM sessions WHERE {where}) ORDER BY session_id, id",
             params,
-        ):
-            stored = _stored_set(row)
+        )):
             sets_by_session.setdefault(stored.session_id, []).append(stored)
-        return [
-            _session(row, sets_by_session.get(int(row["id"]), []))
-            for row in self._db.query(
-                f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE {where} ORDER BY started_at, id",
-                params,
-            )
-        ]
+        found = []
+        for row in self._db.query(
+            f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE {where} ORDER BY started_at, id",
+            params,
+        ):
+            sets = sets_by_session.get(row["id"], []) if isinstance(row["id"], int) else []
+            record = checked.session(row, sets, self.row_report)
+            if record is not None:
+                found.append(record)
+        # Text order is time order for what we write; a repaired time may not sort as text.
+        found.sort(key=lambda record: (record.started_at, record.id))
+        return found
 
 
 def _rowid(cursor: sqlite3.Cursor) -> int:
@@ -591,61 +687,9 @@ def _time_range(
     return " AND ".join(clauses), params
 
 
-def _stored_set(row: Mapping[str, Any]) -> StoredSet:
-    return StoredSet(
-        id=int(row["id"]),
-        session_id=int(row["session_id"]),
-        exercise_id=str(row["exercise_id"]),
-        set_number=int(row["set_number"]),
-        side=Side(row["side"]),
-        started_at=from_db_time(row["started_at"]),
-        ended_at=from_db_time(row["ended_at"]),
-        target_reps=row["target_reps"],
-        target_hold_s=_float_or_none(row["target_hold_s"]),
-        achieved_reps=row["achieved_reps"],
-        achieved_hold_s=_float_or_none(row["achieved_hold_s"]),
-        pain=row["pain"],
-        felt_in=FeltIn(row["felt_in"]) if row["felt_in"] is not None else None,
-    )
-
-
-def _session(row: Mapping[str, Any], sets: list[StoredSet]) -> SessionRecord:
-    return SessionRecord(
-        id=int(row["id"]),
-        routine_id=str(row["routine_id"]),
-        routine_name=str(row["routine_name"]),
-        started_at=from_db_time(row["started_at"]),
-        ended_at=from_db_time(row["ended_at"]) if row["ended_at"] is not None else None,
-        status=SessionStatus(row["status"]),
-        notes=str(row["notes"]),
-        sets=tuple(sets),
-    )
-
-
-def _dose_choice(row: Mapping[str, Any]) -> DoseChoice:
-    return DoseChoice(
-        step_index=int(row["step_index"]),
-        exercise_id=str(row["exercise_id"]),
-        unit=str(row["unit"]),
-        previous=int(row["previous"]),
-        suggested=int(row["suggested"]),
-        chosen=int(row["chosen"]),
-        change=str(row["change"]),
-        reason=str(row["reason"]),
-        suggested_variation=row["suggested_variation"],
-        chosen_variation=row["chosen_variation"],
-        suggested_extra_side=_side(row["suggested_extra_side"]),
-        chosen_extra_side=_side(row["chosen_extra_side"]),
-    )
-
-
-def _side(value: Any) -> Side | None:
-    return Side(value) if value is not None else None
-
-
 def _side_or_none(side: Side | None) -> str | None:
     return Side(side).value if side is not None else None
 
 
-def _float_or_none(value: Any) -> float | None:
-    return float(value) if value is not None else None
+def _lenient_text(data: bytes) -> str:
+    return data.decode("utf-8", errors="replace")

@@ -23,6 +23,21 @@ class DatabaseCheck:
     user_version: int = 0
     applied_migrations: tuple[str, ...] = ()
     has_sessions_table: bool = False
+    #: The file's own tables (SQLite's internal ones left out).
+    tables: tuple[str, ...] = ()
+
+    @property
+    def is_ours(self) -> bool:
+        """Written by Gluteapp: its migrations are recorded, or it has our two tables."""
+        return bool(self.applied_migrations) or {"sessions", "sets"} <= set(self.tables)
+
+    @property
+    def is_foreign(self) -> bool:
+        """Another program's database: it holds tables (or a version) but none of ours.
+
+        An empty SQLite file is not foreign: it is where a new history can start.
+        """
+        return not self.is_ours and (bool(self.tables) or self.user_version != 0)
 
     @property
     def unknown_migrations(self) -> tuple[str, ...]:
@@ -72,6 +87,13 @@ def check_database(path: Path) -> DatabaseCheck:
                     )
                 )
             has_sessions = _has_table(conn, "sessions")
+            tables = tuple(
+                str(row[0])
+                for row in conn.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table'"
+                    " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name"
+                )
+            )
         except sqlite3.Error as error:
             if is_damage(error):
                 return DatabaseCheck(damage=str(error))
@@ -80,8 +102,9 @@ def check_database(path: Path) -> DatabaseCheck:
             user_version=user_version,
             applied_migrations=applied,
             has_sessions_table=has_sessions,
+            tables=tables,
         )
-        if found.is_newer:
+        if found.is_foreign or found.is_newer:
             # Its schema may hold things this version cannot judge; it is refused as it is.
             return found
         try:

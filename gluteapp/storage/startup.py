@@ -10,7 +10,8 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 
-from gluteapp.storage.errors import NewerDatabaseError, StorageError
+from gluteapp.core.safe_files import shown_value
+from gluteapp.storage.errors import ForeignDatabaseError, NewerDatabaseError, StorageError
 from gluteapp.storage.integrity import DatabaseCheck
 from gluteapp.storage.schema import SCHEMA_VERSION
 
@@ -106,6 +107,18 @@ def newer_database_error(path: Path, check: DatabaseCheck) -> NewerDatabaseError
         f"version understands up to schema version {SCHEMA_VERSION}). It has been left exactly "
         "as it was. Please start the newer Gluteapp again; or, to use this version anyway, "
         "move that file somewhere else first and Gluteapp will start a new history."
+    )
+
+
+def foreign_database_error(path: Path, check: DatabaseCheck) -> ForeignDatabaseError:
+    tables = ", ".join(shown_value(name, 30) for name in check.tables[:5])
+    tables += ", …" if len(check.tables) > 5 else ""
+    holds = (f"it holds the tables {tables}" if tables
+             else f"it is marked as version {check.user_version}")
+    return ForeignDatabaseError(
+        f"{path} is not a Gluteapp history: {holds}, which another program made. It has been "
+        "left exactly as it was. Move it somewhere else (or start Gluteapp with a different "
+        "--data-dir), and Gluteapp will start a new history."
     )
 
 

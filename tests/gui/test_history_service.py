@@ -52,7 +52,9 @@ def test_a_refused_write_is_announced_not_raised(service: HistoryService, qtbot:
     changes: list[HistoryChange] = []
     service.history_changed.connect(changes.append)
     with qtbot.waitSignal(service.write_failed) as failed:
-        assert service.record_set(session, a_set()) is None
+        waiting = service.record_set(session, a_set())
+    assert waiting is not None
+    assert waiting < 0  # a provisional id: the set waits to be written (issue 19)
     message = failed.args[0]
     assert message.startswith("Could not save the set in ")
     assert "readonly" in message  # SQLite's own reason is kept

@@ -60,7 +60,8 @@ def test_a_refused_save_is_shown_and_the_session_goes_on(
     app.shutdown()
     with open_history(tmp_path / "data", daily_backup=False) as store:
         (session,) = store.list_sessions()
-    assert [s.set_number for s in session.sets] == [1]
+    # The set that had to wait is written once the file takes writes again (issue 19).
+    assert [s.set_number for s in session.sets] == [1, 2]
 
 
 def test_the_banner_counts_repeats_and_can_be_dismissed(
