@@ -22,12 +22,12 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from gluteapp.app import Gluteapp
-from gluteapp.launch import StartupOptions
 from gluteapp.core.paths import ensure_writable, resolve_paths
 from gluteapp.core.routines import find_routine
 from gluteapp.gui.main_window import MainWindow
 from gluteapp.gui.player.view import PlayerView
 from gluteapp.gui.settings import FIRST_RUN_DONE, LANGUAGE, THEME, Settings
+from gluteapp.launch import StartupOptions
 from gluteapp.storage.export import fill_demo_history
 
 #: variant name -> (theme, language)

@@ -25,6 +25,7 @@ from gluteapp.core.engine import (
 )
 from gluteapp.core.exercises import Exercise, Library
 from gluteapp.core.routines import Routine, parse_routine
+from tests.builders import MonoClock
 
 
 def _exercise(
@@ -92,15 +93,8 @@ def make_session(steps: str, prepare_s: int = 5, **options: Any) -> Session:
     return Session(make_routine(steps, prepare_s), LIBRARY, SessionOptions(**options))
 
 
-class FakeClock:
-    """Monotonic seconds that move only when a test says so."""
-
-    def __init__(self, start: float = 100.0) -> None:
-        self.now = start
-
-    def advance(self, seconds: float) -> float:
-        self.now += seconds
-        return self.now
+#: The engine tests' clock is the shared monotonic fake.
+FakeClock = MonoClock
 
 
 def brief(event: Event) -> str:

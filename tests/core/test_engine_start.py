@@ -1,4 +1,4 @@
-"""The engine says when a session starts, and picks up an interrupted one at its first unfinished set."""
+"""The engine announces a start, and resumes an interrupted session at its first unfinished set."""
 
 from __future__ import annotations
 

@@ -18,7 +18,8 @@ from gluteapp.core.assets import builtin_library
 from gluteapp.core.exercises import Equipment
 from gluteapp.core.felt import FeltElsewhere, FeltShare, felt_elsewhere, felt_in_by_exercise
 from gluteapp.core.history_records import SessionRecord, StoredSet
-from gluteapp.core.records import FeltIn, SessionStatus, Side
+from gluteapp.core.records import FeltIn, Side
+from tests.builders import session_record
 
 START = datetime(2025, 9, 1, 18, tzinfo=UTC)
 G, LB, HAM, NOWHERE = FeltIn.GLUTES, FeltIn.LOWER_BACK, FeltIn.HAMSTRINGS, FeltIn.NOWHERE
@@ -44,16 +45,8 @@ def rated(exercise_id: str, *answers: FeltIn | None) -> tuple[StoredSet, ...]:
 
 def session(day: int, *sets: StoredSet, hour: int = 18) -> SessionRecord:
     """A session `day` days after 1 September 2025."""
-    started = START.replace(hour=hour) + timedelta(days=day)
-    return SessionRecord(
-        id=day,
-        routine_id="atrophy-starter",
-        routine_name="Atrophy starter",
-        started_at=started,
-        ended_at=started + timedelta(minutes=20),
-        status=SessionStatus.COMPLETED,
-        sets=sets,
-    )
+    return session_record(START.replace(hour=hour) + timedelta(days=day), *sets,
+                          routine_name="Atrophy starter", session_id=day)
 
 
 # -- share over time --------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import pytest
 from gluteapp.core.history_records import SessionRecord, StoredSet
 from gluteapp.core.plan import ExerciseChange, check_in, week_plan
 from gluteapp.core.records import FeltIn, SessionStatus, Side
+from tests.builders import session_record, stored_set
 
 # ISO week 38 of 2025 runs from Monday 15 to Sunday 21 September.
 MONDAY = date(2025, 9, 15)
@@ -28,22 +29,9 @@ def a_set(
     felt_in: FeltIn | None = None,
     side: Side = Side.BOTH,
 ) -> StoredSet:
-    moment = datetime(2025, 9, 1, tzinfo=UTC)
-    return StoredSet(
-        id=0,
-        session_id=0,
-        exercise_id=exercise_id,
-        set_number=1,
-        side=side,
-        started_at=moment,
-        ended_at=moment,
-        target_hold_s=target_hold,
-        achieved_hold_s=hold,
-        target_reps=10 if reps is not None else None,
-        achieved_reps=reps,
-        pain=pain,
-        felt_in=felt_in,
-    )
+    return stored_set(exercise_id, side, hold=(target_hold, hold),
+                      reps=(10 if reps is not None else None, reps), pain=pain, felt_in=felt_in,
+                      at=datetime(2025, 9, 1, tzinfo=UTC))
 
 
 def session(
@@ -53,15 +41,9 @@ def session(
     if not sets and not routine_id.startswith("empty-"):
         sets = (a_set(hold=20),)
     started = datetime(day.year, day.month, day.day, hour, tzinfo=UTC)
-    return SessionRecord(
-        id=0,
-        routine_id=routine_id.removeprefix("empty-"),
-        routine_name=routine_id,
-        started_at=started,
-        ended_at=started + timedelta(minutes=20),
-        status=SessionStatus.COMPLETED if sets else SessionStatus.ENDED_EARLY,
-        sets=sets,
-    )
+    return session_record(started, *sets, routine_id=routine_id.removeprefix("empty-"),
+                          routine_name=routine_id,
+                          status=SessionStatus.COMPLETED if sets else SessionStatus.ENDED_EARLY)
 
 
 def days(n: int) -> timedelta:

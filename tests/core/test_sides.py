@@ -8,8 +8,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from gluteapp.core.history_records import SessionRecord, StoredSet
-from gluteapp.core.records import SessionStatus, Side
+from gluteapp.core.records import Side
 from gluteapp.core.sides import SideFinding, session_side_ratio, weaker_side
+from tests.builders import session_record
 
 START = datetime(2025, 9, 1, 18, tzinfo=UTC)
 L, R, BOTH = Side.LEFT, Side.RIGHT, Side.BOTH
@@ -45,15 +46,8 @@ def reps(side: Side, count: int | None, exercise_id: str = "fire-hydrant") -> St
 
 def session(day: int, *sets: StoredSet) -> SessionRecord:
     """A session `day` days after the first one."""
-    return SessionRecord(
-        id=day,
-        routine_id="gluteus-medius-a",
-        routine_name="Gluteus medius A",
-        started_at=START + timedelta(days=day),
-        ended_at=START + timedelta(days=day, minutes=20),
-        status=SessionStatus.COMPLETED,
-        sets=sets,
-    )
+    return session_record(START + timedelta(days=day), *sets, routine_id="gluteus-medius-a",
+                          routine_name="Gluteus medius A", session_id=day)
 
 
 def pair(left: float, right: float, exercise_id: str = "single-leg-stand") -> tuple[StoredSet, ...]:

@@ -43,6 +43,7 @@ from gluteapp.core.stats import (
     trend_window,
     week_streaks,
 )
+from tests.builders import session_record, stored_set
 
 # Wednesday 17 September 2025; its ISO week (38) starts on Monday 15 September.
 TODAY = date(2025, 9, 17)
@@ -66,23 +67,8 @@ def a_set(
     set_number: int = 1,
 ) -> StoredSet:
     """`hold` and `reps` are (target, achieved)."""
-    hold = hold or (None, None)
-    reps = reps or (None, None)
-    return StoredSet(
-        id=next(_ids),
-        session_id=0,
-        exercise_id=exercise_id,
-        set_number=set_number,
-        side=side,
-        started_at=at(TODAY),
-        ended_at=at(TODAY),
-        target_hold_s=hold[0],
-        achieved_hold_s=hold[1],
-        target_reps=reps[0],
-        achieved_reps=reps[1],
-        pain=pain,
-        felt_in=felt_in,
-    )
+    return stored_set(exercise_id, side, hold=hold, reps=reps, pain=pain, felt_in=felt_in,
+                      set_number=set_number, at=at(TODAY), set_id=next(_ids))
 
 
 def session(
@@ -94,16 +80,8 @@ def session(
 ) -> SessionRecord:
     if not sets:
         sets = (a_set(),)
-    return SessionRecord(
-        id=next(_ids),
-        routine_id="basics",
-        routine_name="Basics",
-        started_at=at(day, hour),
-        ended_at=at(day, hour) + timedelta(minutes=20),
-        status=status,
-        notes=notes,
-        sets=sets,
-    )
+    return session_record(at(day, hour), *sets, routine_id="basics", routine_name="Basics",
+                          status=status, session_id=next(_ids), notes=notes)
 
 
 # -- ranges and weeks -----------------------------------------------------------------------

@@ -21,13 +21,13 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QLabel
 
 from gluteapp.app import Gluteapp
-from gluteapp.launch import StartupOptions
 from gluteapp.core.assets import builtin_library
 from gluteapp.core.engine import PhaseKind
 from gluteapp.core.paths import ensure_writable, resolve_paths
 from gluteapp.core.records import CompletedSet, FeltIn, SessionStatus, Side
 from gluteapp.gui.player.dose_plan import DosePlanView
 from gluteapp.gui.player.view import PlayerView
+from gluteapp.launch import StartupOptions
 from gluteapp.storage import open_history
 from tests.e2e.conftest import run_app
 

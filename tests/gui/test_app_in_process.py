@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QComboBox
+from PySide6.QtWidgets import QComboBox
 
 from gluteapp.app import Gluteapp
 from gluteapp.gui.first_run import FirstRunDialog
 from gluteapp.gui.settings import EQUIPMENT, FIRST_RUN_DONE, LANGUAGE, Settings
 from gluteapp.gui.settings_dialog import SettingsDialog
 from tests.gui.conftest import StartApp, settle
+
 
 def first_run_dialogs(app: Gluteapp) -> list[FirstRunDialog]:
     assert app.window is not None

@@ -12,11 +12,11 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
 from gluteapp.app import Gluteapp
-from gluteapp.launch import StartupOptions
 from gluteapp.core.assets import builtin_library
 from gluteapp.core.paths import ensure_writable, resolve_paths
 from gluteapp.gui.library.area import LibraryArea, LibraryShell
 from gluteapp.gui.library.view import LibraryView
+from gluteapp.launch import StartupOptions
 
 
 def make_view() -> LibraryView:

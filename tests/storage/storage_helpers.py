@@ -8,22 +8,16 @@ from pathlib import Path
 
 from gluteapp.core.records import CompletedSet, FeltIn, SessionStatus, Side
 from gluteapp.storage import HistoryStore
+from tests.builders import WallClock
 
 T0 = datetime(2025, 3, 3, 18, 0, tzinfo=UTC)
 
 
-class FakeClock:
-    """UTC wall clock that only moves when a test moves it."""
+class FakeClock(WallClock):
+    """The shared wall clock, starting at the storage tests' T0."""
 
     def __init__(self, start: datetime = T0) -> None:
-        self.now = start
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> datetime:
-        self.now += timedelta(**delta)
-        return self.now
+        super().__init__(start)
 
 
 def a_set(

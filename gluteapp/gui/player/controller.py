@@ -14,16 +14,15 @@ from gluteapp.core.records import Side
 # Nothing that loads the library schema or the database here: the app builds this controller
 # before its first paint, and the engine and the history load with the first session.
 if TYPE_CHECKING:
-    from gluteapp.core.engine import Event
-    from gluteapp.gui.history_service import HistoryService
     from gluteapp.core.advice import SessionAdvice
     from gluteapp.core.cues import CueSettings
-    from gluteapp.core.engine import SessionOptions
+    from gluteapp.core.engine import Event, SessionOptions
     from gluteapp.core.exercises import Library
     from gluteapp.core.history_records import SessionRecord
     from gluteapp.core.records import DoseChoice
     from gluteapp.core.routines import Routine
     from gluteapp.gui.audio import AudioService
+    from gluteapp.gui.history_service import HistoryService
     from gluteapp.gui.player.dose_plan import DosePlanView
     from gluteapp.gui.player.inhibit import ScreenKeeper
     from gluteapp.gui.player.recorder import SessionRecorder

@@ -95,8 +95,8 @@ class ResumeBanner(QFrame):
 
     def cannot_resume(self, reason: str) -> None:
         """Say why the offered session cannot be resumed; it can still be closed."""
-        self.text.setText(self.tr(
-            "This session's routine can no longer be found ({0}). You can close it.").format(reason))
+        self.text.setText(self.tr("This session's routine can no longer be found ({0}). "
+                                  "You can close it.").format(reason))
         self.resume_button.hide()
 
 
