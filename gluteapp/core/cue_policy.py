@@ -10,7 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from gluteapp.core.cues import Audible, Cue, Phrase, Utterance, rest_phrases
+from gluteapp.core.cues import (
+    Audible,
+    Cue,
+    Phrase,
+    Priority,
+    Utterance,
+    estimate_speech_s,
+    rest_phrases,
+)
 from gluteapp.core.engine import (
     CountdownTick,
     Event,
@@ -31,10 +39,20 @@ COUNT_PHRASES = {3: Phrase.THREE, 2: Phrase.TWO, 1: Phrase.ONE}
 SWITCH_PHRASES = {Side.LEFT: Phrase.SWITCH_LEFT, Side.RIGHT: Phrase.SWITCH_RIGHT}
 
 
+#: The spoken count of a get-ready or a rest starts this many seconds before its end.
+COUNTDOWN_S = max(COUNT_PHRASES)
+#: A rough length of a fixed phrase, when no clip length is given ("get ready", "next").
+PHRASE_S = 1.0
+
+
 @dataclass(frozen=True)
 class PlannedCue:
+    """A cue to play at `due_at`; priority and staleness default to the cue's own (core.cues)."""
+
     item: Audible
     due_at: float
+    priority: int | None = None
+    stale_after_s: float | None = None
 
 
 @dataclass(frozen=True)
@@ -54,21 +72,32 @@ class CuePolicy:
         describe: Callable[[str], SpokenSetup | None],
         tick_last_s: int = 3,
         speak_setup: bool = True,
+        speech_s: Callable[[Audible], float] | None = None,
     ) -> None:
         self._describe = describe
         self._tick_last_s = tick_last_s
         self._speak_setup = speak_setup
+        self._speech_s = speech_s or _estimated_speech_s
         self._phase: PhaseKind | None = None
+        self._phase_s = 0.0  # the length of the phase under way (0 when self-paced)
+        self._said_s = 0.0  # how long the voice is busy from that phase's start
 
     def plan(self, events: Sequence[Event]) -> list[PlannedCue]:
         planned: list[PlannedCue] = []
         for event in events:
-            planned.extend(PlannedCue(item, event.at) for item in self._cues(event))
+            if isinstance(event, NextExercise):
+                planned.extend(self._next_exercise(event))
+                continue
+            items = self._cues(event)
+            if isinstance(event, PhaseStarted | RestStarted | SwitchSides):
+                self._said_s += sum(self._speech_s(i) for i in items if not isinstance(i, Cue))
+            planned.extend(PlannedCue(item, event.at) for item in items)
         return planned
 
     def _cues(self, event: Event) -> list[Audible]:
         if isinstance(event, PhaseStarted):
             previous, self._phase = self._phase, event.phase.kind
+            self._phase_s, self._said_s = event.phase.duration_s or 0.0, 0.0
             return self._phase_started(event, previous)
         if isinstance(event, CountdownTick):
             return self._countdown(event.seconds_left)
@@ -87,8 +116,6 @@ class CuePolicy:
             return list(rest_phrases(round(event.duration_s)))
         if isinstance(event, RestEnded):
             return [Cue.REST_OVER]
-        if isinstance(event, NextExercise):
-            return self._next_exercise(event.exercise_id)
         if isinstance(event, SessionFinished):
             return [Cue.SESSION_COMPLETE, Phrase.SESSION_COMPLETE]
         return []  # LastSeconds and SetCompleted are shown, not sounded
@@ -114,11 +141,35 @@ class CuePolicy:
         phrase = COUNT_PHRASES.get(seconds_left)
         return [Cue.PREPARE_TICK, *([phrase] if phrase else [])]
 
-    def _next_exercise(self, exercise_id: str) -> list[Audible]:
-        setup = self._describe(exercise_id)
-        if setup is None:
-            return [Phrase.NEXT]
-        cues: list[Audible] = [Phrase.NEXT, Utterance(setup.name)]
-        if self._speak_setup:
-            cues += [Utterance(text) for text in (setup.first_step, setup.tip) if text.strip()]
-        return cues
+    def _next_exercise(self, event: NextExercise) -> list[PlannedCue]:
+        """Its name and first step, said after what the phase began with; the tip if it fits.
+
+        They queue behind "get ready" or "rest, sixty seconds" at that phrase's priority, so
+        nothing pre-empts them, and stay good for the whole phase: in a short get-ready the
+        first step may run into the spoken count, whose beeps still sound. The tip is said
+        only when it can end before the count starts.
+        """
+        before_the_first = self._phase is PhaseKind.PREPARE
+        setup = self._describe(event.exercise_id)
+        # "Get ready" already says what is happening; between exercises "next" introduces it.
+        items: list[Audible] = [] if before_the_first else [Phrase.NEXT]
+        tip: Utterance | None = None
+        if setup is not None:
+            items.append(Utterance(setup.name))
+            if self._speak_setup and setup.first_step.strip():
+                items.append(Utterance(setup.first_step))
+            if self._speak_setup and setup.tip.strip():
+                tip = Utterance(setup.tip)
+        self._said_s += sum(self._speech_s(item) for item in items)
+        if tip is not None and self._said_s + self._speech_s(tip) <= self._phase_s - COUNTDOWN_S:
+            items.append(tip)
+            self._said_s += self._speech_s(tip)
+        priority = Priority.HIGH if before_the_first else Priority.NORMAL
+        stale = max(self._phase_s, 2.0)  # waiting its turn is fine for the whole phase
+        return [PlannedCue(item, event.at, priority, stale) for item in items]
+
+
+def _estimated_speech_s(item: Audible) -> float:
+    if isinstance(item, Utterance):
+        return estimate_speech_s(item.text)
+    return PHRASE_S

@@ -15,11 +15,13 @@ __all__ = [
     "Accent",
     "Dose",
     "DoseUnit",
+    "HurtSubject",
     "NextUp",
     "NumberUnit",
     "PlayerDisplay",
     "RingCaption",
     "display_for",
+    "hurt_subject",
     "whole_seconds",
 ]
 
@@ -118,10 +120,18 @@ class PlayerDisplay:
     next_dose: Dose | None  # with NextUp.COMING_UP
     can_adjust_rest: bool  # the phase may be lengthened or shortened
     can_move: bool  # skip and back do something
+    phase_index: int = 0  # changes with every phase: the moment to announce the new one
+    steps_exercise_id: str | None = None  # get-ready or the rest before it: show how it is done
+    coming_side: Side | None = None  # the side about to be worked: after a switch, or first
 
     @property
     def kind(self) -> PhaseKind:
         return self.phase.kind
+
+    @property
+    def side(self) -> Side | None:
+        """The side to show big: the one worked now, else the one coming."""
+        return self.work_side or self.coming_side
 
 
 def whole_seconds(seconds: float) -> int:
@@ -236,6 +246,60 @@ def _next(session: Session) -> _Next:
     return _Next(NextUp.LAST_EXERCISE if session.is_started else NextUp.NOTHING)
 
 
+_BEFORE_AN_EXERCISE = (PhaseKind.PREPARE, PhaseKind.REST_EXERCISE)
+
+
+def _coming_side(session: Session) -> Side | None:
+    """After a switch, or before a one-sided exercise: the side the next work phase uses."""
+    phase = session.phase
+    if phase.kind is PhaseKind.SWITCH_SIDES or phase.kind in _BEFORE_AN_EXERCISE:
+        following = session.next_phase
+        if following is not None and following.kind.is_work and following.side in (
+                Side.LEFT, Side.RIGHT):
+            return following.side
+    return None
+
+
+def _steps_exercise(session: Session) -> str | None:
+    """The exercise whose steps to show: in get-ready and the rest before it, while running."""
+    phase = session.phase
+    if phase.kind in _BEFORE_AN_EXERCISE and not session.is_finished:
+        return phase.exercise_id
+    return None
+
+
+@dataclass(frozen=True)
+class HurtSubject:
+    """What an 'It hurts' refers to: the exercise, set and side worked now or just before."""
+
+    exercise_id: str
+    step_index: int
+    set_number: int
+    side: Side
+    more_to_come: bool  # sets of it are still ahead, so skipping it skips something
+
+
+def hurt_subject(session: Session) -> HurtSubject | None:
+    """The work under way, else the set completed last; None when nothing was worked yet.
+
+    In a rest after a set that is the set just done, not the exercise coming next: pain
+    belongs to what caused it. With nothing worked yet (get-ready before the first exercise)
+    there is no answer to give and the person is asked.
+    """
+    phase = session.phase
+    if phase.kind.is_work and phase.exercise_id is not None:
+        return HurtSubject(phase.exercise_id, phase.step_index, phase.set_number,
+                           phase.side or Side.BOTH, more_to_come=True)
+    done = session.completed_sets
+    if not done:
+        return None
+    last = done[-1]
+    # Within the exercise just worked (a rest between its sets, a switch) more of it follows.
+    more = not session.is_finished and phase.step_index == last.step_index and (
+        phase.kind not in _BEFORE_AN_EXERCISE)
+    return HurtSubject(last.exercise_id, last.step_index, last.set_number, last.side, more)
+
+
 def display_for(session: Session, now: float, library: Library) -> PlayerDisplay:
     """What the player shows of `session` at monotonic time `now`."""
     phase = session.phase
@@ -279,4 +343,7 @@ def display_for(session: Session, now: float, library: Library) -> PlayerDisplay
         next_dose=following.dose,
         can_adjust_rest=started and kind in _ADJUSTABLE,
         can_move=started and not session.is_finished,
+        phase_index=session.phase_index,
+        steps_exercise_id=_steps_exercise(session),
+        coming_side=_coming_side(session),
     )

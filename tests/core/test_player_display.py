@@ -11,11 +11,13 @@ from gluteapp.core.player_display import (
     Accent,
     Dose,
     DoseUnit,
+    HurtSubject,
     NextUp,
     NumberUnit,
     PlayerDisplay,
     RingCaption,
     display_for,
+    hurt_subject,
     whole_seconds,
 )
 from gluteapp.core.records import Side
@@ -271,3 +273,58 @@ def test_todays_variation_is_named_and_a_missing_one_is_left_out() -> None:
     assert display.variation.name == "From the knees"
     # A library that no longer has it (another content pack) shows the plain exercise.
     assert display_for(session, 0.0, LIBRARY).variation is None
+
+
+def test_get_ready_shows_the_steps_of_the_first_exercise_and_its_first_side() -> None:
+    run = Run(STAND_THEN_SQUAT)
+    before = display_for(make_session(STAND_THEN_SQUAT, 5), 0.0, LIBRARY)
+    assert (before.steps_exercise_id, before.coming_side) == ("stand", Side.LEFT)
+    display = run.at(1.0)
+    assert (display.steps_exercise_id, display.coming_side, display.side) == (
+        "stand", Side.LEFT, Side.LEFT)
+    working = run.at(6.0)
+    assert (working.steps_exercise_id, working.coming_side, working.side) == (
+        None, None, Side.LEFT)
+
+
+def test_a_switch_shows_the_side_coming_big() -> None:
+    display = Run(STAND_THEN_SQUAT).at(26.0)
+    assert (display.work_side, display.coming_side, display.side) == (None, Side.RIGHT, Side.RIGHT)
+    assert display.steps_exercise_id is None
+
+
+def test_the_rest_before_an_exercise_shows_its_steps_and_a_rest_between_sets_does_not() -> None:
+    run = Run(STAND_THEN_SQUAT)
+    between_sets = run.at(55.0)
+    assert (between_sets.kind, between_sets.steps_exercise_id, between_sets.side) == (
+        PhaseKind.REST_SET, None, None)
+    before_squat = run.at(130.0)
+    assert (before_squat.kind, before_squat.steps_exercise_id, before_squat.coming_side) == (
+        PhaseKind.REST_EXERCISE, "squat", Side.LEFT)
+
+
+def test_the_phase_index_changes_with_every_phase_and_only_then() -> None:
+    run = Run(STAND_THEN_SQUAT)
+    indexes = [run.at(t).phase_index for t in (1.0, 2.0, 6.0, 24.0, 26.0, 31.0)]
+    assert indexes == [0, 0, 1, 1, 2, 3]
+
+
+def test_it_hurts_during_work_refers_to_the_set_and_side_under_way() -> None:
+    run = Run(STAND_THEN_SQUAT)
+    run.at(31.0)  # the right side of set 1
+    assert hurt_subject(run.session) == HurtSubject("stand", 0, 1, Side.RIGHT, more_to_come=True)
+
+
+def test_it_hurts_in_a_rest_refers_to_the_set_just_done_not_the_next_one() -> None:
+    run = Run(STAND_THEN_SQUAT)
+    run.at(55.0)  # resting after set 1: set 2 of the same exercise is still to come
+    assert hurt_subject(run.session) == HurtSubject("stand", 0, 1, Side.RIGHT, more_to_come=True)
+    run.at(130.0)  # the rest before the squat: the stand is over
+    assert hurt_subject(run.session) == HurtSubject("stand", 0, 2, Side.RIGHT,
+                                                    more_to_come=False)
+
+
+def test_it_hurts_before_anything_was_worked_has_no_answer() -> None:
+    run = Run(STAND_THEN_SQUAT)
+    run.at(2.0)
+    assert hurt_subject(run.session) is None

@@ -33,7 +33,8 @@ class CuePlayer(QObject):
 
     def on_events(self, events: list[Event]) -> None:
         for planned in self.policy.plan(events):
-            self.runner.schedule(planned.item, planned.due_at)
+            self.runner.schedule(planned.item, planned.due_at, planned.priority,
+                                 planned.stale_after_s)
 
     def stop(self) -> None:
         self.runner.clear()
