@@ -164,7 +164,7 @@ class Gluteapp:
                 raise StartupError(f"The history could not be opened: {error}") from error
             if self.headless and self._history.startup_report.needs_attention:
                 print(f"gluteapp: {self._history.startup_report.message}", file=sys.stderr)
-            self._history.write_failed.connect(self.problems.report)
+            self.problems.watch(self._history)  # failed saves, sets waiting, damaged rows
         return self._history
 
     def _finish_plain_start(self) -> None:
@@ -339,6 +339,12 @@ class Gluteapp:
 
     # --- closing ----------------------------------------------------------------------------
     def _on_close_requested(self, event: QCloseEvent) -> None:
+        if self._history is not None and self._history.pending_sets() and not self.headless:
+            from gluteapp.gui.problem_banner import ask_before_quitting
+
+            if not ask_before_quitting(self.window, self._history):
+                event.ignore()
+            return
         if not self.controller.running or self.headless:
             return
         answer = QMessageBox.question(

@@ -40,9 +40,19 @@ EXIT_INTERRUPTED = 128 + signal.SIGINT
 def configure_logging(paths: AppPaths) -> None:
     import logging.handlers  # socket, pickle and queue: only `run` needs them, not `Gluteapp`
 
-    handler = logging.handlers.RotatingFileHandler(
-        paths.log_file, maxBytes=512_000, backupCount=3, encoding="utf-8"
-    )
+    # A log line that cannot be written (a full disk) is dropped: logging must never print
+    # "--- Logging error ---" and a traceback over the one clear message a person needs.
+    logging.raiseExceptions = False
+    try:
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            paths.log_file, maxBytes=512_000, backupCount=3, encoding="utf-8",
+            # A file name that is not valid UTF-8 is logged with escapes, not refused.
+            errors="backslashreplace",
+        )
+    except OSError as error:
+        print(f"gluteapp: the log {paths.log_file} cannot be written "
+              f"({error.strerror or error}); going on without it.", file=sys.stderr)
+        handler = logging.NullHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)

@@ -15,9 +15,9 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from gluteapp.core.history_records import SessionRecord, StoredSet
 from gluteapp.core.records import CompletedSet, DoseChoice, SessionStatus, SetRating
 from gluteapp.storage import (
+    REFUSED_FOR_GOOD,
     FinishSession,
     HistoryStore,
-    InvalidRecordError,
     NewerDatabaseError,
     PendingEntry,
     PendingJournal,
@@ -88,6 +88,7 @@ class HistoryService(QObject):
     history_changed = Signal(HistoryChange)
     write_failed = Signal(str)  # a plain sentence: what could not be saved, and why
     pending_changed = Signal(int)  # how many finished sets wait to be written
+    unsaved_changed = Signal(int)  # finished sets not in the history: waiting, or refused
     rows_damaged = Signal(str)  # a plain paragraph: which rows were left out or read around
 
     #: How often waiting writes are tried again while they wait.
@@ -105,6 +106,8 @@ class HistoryService(QObject):
         self._damaged_told = 0
         #: Why the waiting writes could not be written at the last try.
         self._last_error: StorageError | None = None
+        #: Finished sets the history refused for good in this run (kept in a side file).
+        self._refused_sets = 0
         #: Sets a previous run left waiting that were written when this one started.
         self.replayed_at_start = 0
         #: Why part of the journal could not be read at start (kept aside), if so.
@@ -224,9 +227,8 @@ class HistoryService(QObject):
         self._last_error = result.error
         for written in result.written:
             self._announce(written)
-        for message in result.refused:
-            log.error("history write refused for good: %s", message)
-            self.write_failed.emit(message)
+        for entry, message in result.refused:
+            self._refused(entry, message)
         if self._waiting:
             if not self._retry.isActive():
                 self._retry.start()
@@ -236,7 +238,12 @@ class HistoryService(QObject):
                 log.info("every waiting write is in the history now")
         if self.pending_sets() != before:
             self.pending_changed.emit(self.pending_sets())
+            self.unsaved_changed.emit(self.unsaved_sets())
         return not self._waiting
+
+    def unsaved_sets(self) -> int:
+        """Finished sets of this run not in the history: waiting, or refused (kept aside)."""
+        return self.pending_sets() + self._refused_sets
 
     def save_pending_to(self, path: Path) -> int:
         """Write a copy of the waiting sets to a CSV file a person chose; return how many.
@@ -253,7 +260,7 @@ class HistoryService(QObject):
         if self._can_write_now():
             try:
                 session_id = self._store.start_session(routine_id, routine_name, started_at)
-            except InvalidRecordError as refused:
+            except REFUSED_FOR_GOOD as refused:
                 self._failed(refused)
                 return None
             except StorageError as failed:
@@ -272,8 +279,9 @@ class HistoryService(QObject):
         if self._can_write_now(session_id):
             try:
                 set_id = self._store.record_set(session_id, completed)
-            except InvalidRecordError as refused:
-                self._failed(refused)
+            except REFUSED_FOR_GOOD as refused:
+                entry = RecordSet(new_key(), session_id, self._waiting.new_id(), completed)
+                self._refused(entry, self._waiting.keep_refused(entry, refused))
                 return None
             except StorageError as failed:
                 error = failed
@@ -294,7 +302,7 @@ class HistoryService(QObject):
         if self._can_write_now():
             try:
                 stored = self._store.rate_set(set_id, rating)
-            except InvalidRecordError as refused:
+            except REFUSED_FOR_GOOD as refused:
                 self._failed(refused)
                 return None
             except StorageError as failed:
@@ -312,7 +320,7 @@ class HistoryService(QObject):
         if self._can_write_now(session_id):
             try:
                 self._store.finish_session(session_id, status, ended_at)
-            except InvalidRecordError as refused:
+            except REFUSED_FOR_GOOD as refused:
                 self._failed(refused)
                 return False
             except StorageError as failed:
@@ -330,7 +338,7 @@ class HistoryService(QObject):
         if self._can_write_now(session_id):
             try:
                 self._store.record_dose_choices(session_id, choices)
-            except InvalidRecordError as refused:
+            except REFUSED_FOR_GOOD as refused:
                 self._failed(refused)
                 return False
             except StorageError as failed:
@@ -415,6 +423,15 @@ class HistoryService(QObject):
             self._retry.start()
         if isinstance(entry, RecordSet):
             self.pending_changed.emit(self.pending_sets())
+            self.unsaved_changed.emit(self.unsaved_sets())
+
+    def _refused(self, entry: PendingEntry, message: str) -> None:
+        """A write the history will never take; it was kept in a side file (`message` says)."""
+        log.error("history write refused for good: %s", message)
+        self.write_failed.emit(message)
+        if isinstance(entry, RecordSet):
+            self._refused_sets += 1
+            self.unsaved_changed.emit(self.unsaved_sets())
 
     def _announce(self, written: Written) -> None:
         self.history_changed.emit(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -14,9 +15,24 @@ log = logging.getLogger(__name__)
 ACTIVATE = b"activate\n"
 
 
+def folder_identity(data_dir: Path) -> str:
+    """What makes a data folder the same folder, whatever path reaches it.
+
+    The device and inode number: a symbolic link, `..`, a different spelling or a bind mount
+    all lead to the same pair, where comparing path strings (even resolved ones: a bind mount
+    has no link to resolve) would let two copies write one history. A folder that cannot be
+    looked at yet falls back to its resolved path.
+    """
+    try:
+        info = os.stat(data_dir)
+    except OSError:
+        return "path:" + os.fsencode(data_dir.resolve()).decode("utf-8", "replace")
+    return f"inode:{info.st_dev}:{info.st_ino}"
+
+
 def server_name(data_dir: Path) -> str:
     """A per-user, per-data-folder name, short enough for a Unix socket path."""
-    digest = hashlib.sha1(str(data_dir.resolve()).encode()).hexdigest()[:12]
+    digest = hashlib.sha1(folder_identity(data_dir).encode()).hexdigest()[:12]
     return f"gluteapp-{digest}"
 
 

@@ -9,8 +9,8 @@ from gluteapp.storage.errors import (
     StorageError,
 )
 from gluteapp.storage.history import HISTORY_FILENAME, HistoryStore, open_history
-from gluteapp.storage.pending import Entry as PendingEntry
 from gluteapp.storage.pending import (
+    REFUSED_FOR_GOOD,
     FinishSession,
     PendingJournal,
     PendingWrite,
@@ -23,12 +23,14 @@ from gluteapp.storage.pending import (
     new_key,
     write_waiting_sets,
 )
+from gluteapp.storage.pending import Entry as PendingEntry
 from gluteapp.storage.schema import SCHEMA_VERSION
 from gluteapp.storage.startup import StartupOutcome, StartupReport
 
 __all__ = [
     "DEFAULT_KEEP_BACKUPS",
     "HISTORY_FILENAME",
+    "REFUSED_FOR_GOOD",
     "SCHEMA_VERSION",
     "Backup",
     "FinishSession",

@@ -24,12 +24,20 @@ import msgspec
 
 from gluteapp.core.records import CompletedSet, DoseChoice, SessionStatus, SetRating
 from gluteapp.core.safe_files import UnusableFileError, read_limited_bytes, shown_path
-from gluteapp.storage.errors import InvalidRecordError, StorageError, write_failed_message
+from gluteapp.storage.errors import (
+    InvalidRecordError,
+    RecordNotFoundError,
+    StorageError,
+    write_failed_message,
+)
 from gluteapp.storage.history import HistoryStore
 
 log = logging.getLogger(__name__)
 
 JOURNAL_SUFFIX = ".pending"
+#: Errors that say the history will never take a write (a value it refuses, a row that is
+#: gone), as opposed to one it cannot take now (a full disk, a locked file).
+REFUSED_FOR_GOOD = (InvalidRecordError, RecordNotFoundError)
 #: Far more than any number of sets a full disk could hold back in one run.
 MAX_JOURNAL_BYTES = 16 * 1024 * 1024
 
@@ -255,8 +263,9 @@ class FlushResult:
     written: list[Written] = field(default_factory=list)
     #: Why the first entry still waiting could not be written (the disk is still full).
     error: StorageError | None = None
-    #: Entries the history refused for good (a value it cannot hold), kept in a side file.
-    refused: list[str] = field(default_factory=list)
+    #: Entries the history refused for good (a value it cannot hold), kept in a side file,
+    #: each with the sentence that says so.
+    refused: list[tuple[Entry, str]] = field(default_factory=list)
 
 
 class WaitingWrites:
@@ -325,8 +334,8 @@ class WaitingWrites:
             entry = with_ids(self._queue[0], self._real_ids)
             try:
                 result.written.append(self._write(entry))
-            except InvalidRecordError as error:
-                result.refused.append(self._refuse(entry, error))
+            except REFUSED_FOR_GOOD as error:
+                result.refused.append((entry, self.keep_refused(entry, error)))
             except StorageError as error:
                 result.error = error
                 break
@@ -356,7 +365,7 @@ class WaitingWrites:
         store.record_dose_choices(entry.session_id, entry.choices)
         return Written(entry, entry.session_id)
 
-    def _refuse(self, entry: Entry, error: StorageError) -> str:
+    def keep_refused(self, entry: Entry, error: StorageError) -> str:
         """Keep an entry the history will never take in a side file, and say where."""
         refused = self._journal.path.with_name(self._journal.path.name + ".refused")
         try:
@@ -369,12 +378,16 @@ class WaitingWrites:
             kept = f"it could not be kept in {shown_path(refused)} either ({problem.strerror})"
         else:
             kept = f"it was kept in {shown_path(refused)}"
-        return f"{error} This waiting entry cannot be added to the history; {kept}."
+        return f"{error} It cannot be added to the history; {kept}."
 
     def _save(self) -> None:
         try:
             self._journal.save(self._queue)
         except OSError as error:
+            if not self._queue:  # nothing waits: a journal left behind is replayed harmlessly
+                log.error("could not remove the journal %s: %s", self._journal.path, error)
+                self.journal_problem = None
+                return
             if self.journal_problem is None:
                 log.error("could not write the journal %s: %s", self._journal.path, error)
             self.journal_problem = (

@@ -78,3 +78,20 @@ def test_the_banner_counts_repeats_and_can_be_dismissed(
     app.problems.dismiss_button.click()
     assert app.problems.isHidden()
     app.history._store._db.execute("PRAGMA query_only = 0")
+
+
+def test_a_set_is_in_the_database_before_the_player_reacts_to_it(
+    start_app: StartApp, tmp_path: Path
+) -> None:
+    app, runner = start_pumps(start_app, tmp_path)
+    player = app.controller.player
+    assert player is not None
+    seen_in_database: list[int] = []
+
+    def count_rows(_events: object) -> None:
+        seen_in_database.append(len(app.history.list_sessions()[0].sets))
+
+    # A listener connected after the player, like the player's own: it already finds the row.
+    runner.events.connect(count_rows)
+    runner.done()
+    assert seen_in_database[-1] == 1

@@ -38,7 +38,8 @@ def test_close_takes_a_backup(data_dir: Path, clock: FakeClock) -> None:
     clock.advance(minutes=30)
     store.close()
     [backup] = list_backups(data_dir / "backups")
-    assert backup.taken_at == clock() and _sessions_in(backup.path) == 2
+    assert backup.taken_at == clock()
+    assert _sessions_in(backup.path) == 2
     assert store.closed
 
 
@@ -52,7 +53,8 @@ def test_daily_backup_happens_at_most_once_a_day(data_dir: Path, clock: FakeCloc
         assert len(again.backups()) == 1
         clock.advance(hours=1)
         made = again.maybe_daily_backup()
-        assert made is not None and made.taken_at == clock()
+        assert made is not None
+        assert made.taken_at == clock()
         assert len(again.backups()) == 2
         again.close(backup=False)
 
@@ -77,7 +79,9 @@ def test_backups_in_the_same_instant_do_not_overwrite(data_dir: Path, clock: Fak
         first = store.backup_now()
         second = store.backup_now()
         store.close(backup=False)
-    assert first.path != second.path and first.path.exists() and second.path.exists()
+    assert first.path != second.path
+    assert first.path.exists()
+    assert second.path.exists()
 
 
 def test_a_damaged_backup_is_not_trusted(data_dir: Path, clock: FakeClock) -> None:

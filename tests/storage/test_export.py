@@ -74,7 +74,8 @@ def test_csv_round_trip_gives_back_every_set_as_stored(store: HistoryStore, tmp_
         ("basics", 'Basics, "quoted"', "ended_early"),
         ("desk-break", "Desk break", "running"),
     ]
-    assert rows[2]["pain"] == "3" and rows[2]["felt_in"] == "lower_back"
+    assert rows[2]["pain"] == "3"
+    assert rows[2]["felt_in"] == "lower_back"
     assert rows[0]["achieved_hold_s"] == "21.5"
 
 

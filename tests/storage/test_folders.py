@@ -24,7 +24,8 @@ def test_parent_is_a_regular_file(tmp_path: Path, clock: FakeClock) -> None:
     message = str(refused.value)
     assert str(blocker / "data") in message
     assert "a file, not a folder" in message
-    assert "writable" in message and "different data folder" in message
+    assert "writable" in message
+    assert "different data folder" in message
 
 
 def test_data_folder_path_is_a_file(tmp_path: Path, clock: FakeClock) -> None:

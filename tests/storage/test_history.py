@@ -104,7 +104,7 @@ def test_finish_session_sets_status_end_and_notes(store: HistoryStore) -> None:
         T0 + timedelta(minutes=7),
         "knee",
     )
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="completed or ended_early"):
         store.finish_session(session_id, SessionStatus.RUNNING, T0)
     with pytest.raises(RecordNotFoundError):
         store.finish_session(404, SessionStatus.COMPLETED, T0)
@@ -186,7 +186,8 @@ def test_interrupted_session_is_offered_for_resume_after_a_crash(
     assert store.mark_interrupted() == []
 
     [offer] = store.resumable_sessions()
-    assert offer.id == running and offer.status is SessionStatus.INTERRUPTED
+    assert offer.id == running
+    assert offer.status is SessionStatus.INTERRUPTED
     assert offer.awaiting_resume
     last = offer.last_set
     assert last is not None
@@ -194,7 +195,8 @@ def test_interrupted_session_is_offered_for_resume_after_a_crash(
     assert [s.side for s in offer.sets] == [Side.LEFT, Side.RIGHT]
 
     resumed = store.resume_session(running)
-    assert resumed.status is SessionStatus.RUNNING and store.resumable_sessions() == []
+    assert resumed.status is SessionStatus.RUNNING
+    assert store.resumable_sessions() == []
     store.record_set(running, a_set("clamshell", 2, Side.LEFT, T0 + timedelta(minutes=9)))
     store.finish_session(running, SessionStatus.COMPLETED, T0 + timedelta(minutes=20))
     assert len(store.get_session(running).sets) == 3
@@ -234,7 +236,8 @@ def test_sets_for_exercise_and_all_sets(store: HistoryStore) -> None:
     store.record_set(session_id, a_set("bridge", 1, Side.BOTH, T0 + timedelta(days=1)))
 
     clamshells = store.sets_for_exercise("clamshell")
-    assert len(clamshells) == 6 and {s.exercise_id for s in clamshells} == {"clamshell"}
+    assert len(clamshells) == 6
+    assert {s.exercise_id for s in clamshells} == {"clamshell"}
     assert [s.started_at for s in clamshells] == sorted(s.started_at for s in clamshells)
     recent = store.sets_for_exercise("clamshell", since=T0 + timedelta(days=2))
     assert len(recent) == 4

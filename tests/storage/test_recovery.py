@@ -128,8 +128,10 @@ def test_restores_the_latest_good_backup(data_dir: Path, clock: FakeClock) -> No
 
     assert report.outcome is StartupOutcome.RESTORED_FROM_BACKUP
     assert report.restored_from == latest.path
-    assert str(latest.path) in report.message and "restored" in report.message
-    assert report.damaged_file_moved_to is not None and report.damaged_file_moved_to.exists()
+    assert str(latest.path) in report.message
+    assert "restored" in report.message
+    assert report.damaged_file_moved_to is not None
+    assert report.damaged_file_moved_to.exists()
 
 
 def test_a_damaged_latest_backup_is_skipped(data_dir: Path, clock: FakeClock) -> None:

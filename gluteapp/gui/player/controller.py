@@ -159,6 +159,9 @@ class SessionController(QObject):
         runner.events.connect(recorder.on_events)
         runner.events.connect(self._on_events)
         player.rating_given.connect(recorder.rate)
+        # The summary says a set is saved only when no finished set waits (a full disk).
+        history.unsaved_changed.connect(player.summary.show_unsaved)
+        player.summary.show_unsaved(history.unsaved_sets())
         self._connect_audio(player, runner)
         player.leave_requested.connect(self.leave)
         player.history_requested.connect(self._show_history)

@@ -64,10 +64,10 @@ class SessionSummary(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.note = QLabel(self.tr(
-            "Every finished set is saved. Stretch gently, drink some water, and rest a day "
-            "before the next session."))
+        self.note = QLabel()
+        self.note.setObjectName("summary_note")
         self.note.setWordWrap(True)
+        self.show_unsaved(0)
         self.back_button = QPushButton(self.tr("Back to routines"))
         self.back_button.setAccessibleName(self.tr("Back to routines"))
         self.history_button = QPushButton(self.tr("See your history"))
@@ -85,6 +85,20 @@ class SessionSummary(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.note)
         layout.addLayout(buttons)
+
+    def show_unsaved(self, count: int) -> None:
+        """Say whether every finished set is in the history: never claim a save that waits."""
+        advice = self.tr("Stretch gently, drink some water, and rest a day before the next "
+                         "session.")
+        if count == 0:
+            saved = self.tr("Every finished set is saved.")
+        elif count == 1:
+            saved = self.tr("1 finished set is not saved yet: it waits until the history can "
+                            "be written again (see the message at the top).")
+        else:
+            saved = self.tr("{0} finished sets are not saved yet: they wait until the history "
+                            "can be written again (see the message at the top).").format(count)
+        self.note.setText(f"{saved} {advice}")
 
     def show_result(self, finished: SessionFinished, session: Session) -> None:
         totals = finished.totals
