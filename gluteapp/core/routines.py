@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
 import re
 import tomllib
 import unicodedata
@@ -417,7 +418,8 @@ def find_routine(id_or_path: str, library: Library, user_folder: Path | None = N
     path = Path(id_or_path)
     if path.suffix == ".toml" or path.is_file():
         return load_routine(path, library)
-    if user_folder is not None and (user_folder / f"{id_or_path}.toml").is_file():
+    if user_folder is not None and os.path.lexists(user_folder / f"{id_or_path}.toml"):
+        # Whatever is there (a pipe, a folder) is the person's routine and says why it is not.
         return load_routine(user_folder / f"{id_or_path}.toml", library)
     builtin = builtin_routines_dir() / f"{id_or_path}.toml"
     if builtin.is_file():
