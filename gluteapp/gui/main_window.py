@@ -7,7 +7,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QIcon, QKeySequence, QPaintEvent, QShortcut
+from PySide6.QtGui import (
+    QCloseEvent,
+    QFont,
+    QIcon,
+    QKeySequence,
+    QPaintEvent,
+    QPalette,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -57,12 +65,6 @@ class MainWindow(QMainWindow):
         self._nav.setGridSize(QSize(96, 76))
         self._nav.setSpacing(4)
         self._nav.setFrameShape(QListWidget.Shape.NoFrame)
-        self._nav.setStyleSheet(
-            "QListWidget#area_nav { background: palette(base); }"
-            "QListWidget#area_nav::item { border-radius: 8px; padding: 4px; }"
-            "QListWidget#area_nav::item:selected { background: rgba(58, 143, 122, 0.22);"
-            " color: palette(text); }"
-        )
         nav_font = QFont(self._nav.font())
         nav_font.setPointSizeF(nav_font.pointSizeF() * 1.05)
         self._nav.setFont(nav_font)
@@ -88,7 +90,7 @@ class MainWindow(QMainWindow):
         self._settings_button.clicked.connect(self.settings_requested)
         self._rail = QWidget()
         self._rail.setObjectName("navigation_rail")
-        self._rail.setStyleSheet("QWidget#navigation_rail { background: palette(base); }")
+        self._style_rail()
         rail = QVBoxLayout(self._rail)
         rail.setContentsMargins(0, 0, 0, 8)
         rail.addWidget(self._nav, 1)
@@ -180,6 +182,27 @@ class MainWindow(QMainWindow):
         """A strip above the areas, such as the sitting reminder."""
         self._banners.addWidget(banner)
 
+    def _style_rail(self) -> None:
+        """Colour the rail from the current palette; again whenever the theme changes.
+
+        A style sheet's `palette(base)` is resolved once, when it is set: written that way,
+        the rail stayed white (and its selected label unreadable) after a switch to dark.
+        """
+        palette = self.palette()
+        base = palette.color(QPalette.ColorRole.Base).name()
+        text = palette.color(QPalette.ColorRole.Text).name()
+        nav = (
+            f"QListWidget#area_nav {{ background: {base}; color: {text}; }}"
+            "QListWidget#area_nav::item { border-radius: 8px; padding: 4px; }"
+            "QListWidget#area_nav::item:selected { background: rgba(58, 143, 122, 0.22);"
+            f" color: {text}; }}"
+        )
+        rail = f"QWidget#navigation_rail {{ background: {base}; }}"
+        if self._nav.styleSheet() != nav:
+            self._nav.setStyleSheet(nav)
+        if self._rail.styleSheet() != rail:
+            self._rail.setStyleSheet(rail)
+
     def set_focus_mode(self, on: bool) -> None:
         """Full screen for a session: only the current area, no navigation or status bar."""
         self._rail.setVisible(not on)
@@ -189,6 +212,9 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.WindowStateChange:
             self.set_focus_mode(self.isFullScreen())
         super().changeEvent(event)
+        palette_changed = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
+        if event.type() in palette_changed and hasattr(self, "_rail"):  # not mid-__init__
+            self._style_rail()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.close_requested.emit(event)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtWidgets import QApplication, QLabel, QStyleFactory
 
 if TYPE_CHECKING:
     from gluteapp.gui.settings import Settings
@@ -122,9 +122,12 @@ class _ThemeState(QObject):
         app.styleHints().colorSchemeChanged.connect(self.on_scheme_changed)
 
     def on_scheme_changed(self, scheme: Qt.ColorScheme) -> None:
+        """The desktop's answer (the portal's, on GNOME) may come after the window is built."""
         if self.choice == "system":
             log.info("the desktop switched to the %s colour scheme", scheme.name.lower())
             self.apply("system", scheme)
+            # A platform theme may set its own palette after telling us: look again then.
+            QTimer.singleShot(0, self, lambda: refresh_widgets(self.app))
 
     def apply(self, choice: str, scheme: Qt.ColorScheme | None = None) -> str:
         if choice not in CHOICES:
@@ -150,6 +153,7 @@ class _ThemeState(QObject):
             self._use_own_style()
             self.app.setPalette(dark_palette() if shown == "dark" else light_palette())
         self.shown = shown
+        refresh_widgets(self.app)
         return "dark" if is_dark(self.app.palette()) else "light"
 
     def _use_own_style(self) -> None:
@@ -168,6 +172,24 @@ class _ThemeState(QObject):
         created = QStyleFactory.create(name)
         if created is not None:
             self.app.setStyle(created)
+
+
+def refresh_widgets(app: QApplication) -> None:
+    """Bring along what Qt leaves in the old colours when the application palette changes.
+
+    A style sheet resolves `palette(base)` once, when it is applied, and a rich-text label
+    takes its link colour from the palette when its text is parsed: both keep the colours of
+    the theme they were made in (a white rail, a #0000FF link on a dark window) until redone.
+    """
+    for widget in app.allWidgets():
+        sheet = widget.styleSheet()
+        if sheet:
+            widget.setStyleSheet(sheet)  # re-polishes, resolving palette() afresh
+        if isinstance(widget, QLabel) and widget.textFormat() != Qt.TextFormat.PlainText:
+            text = widget.text()
+            if "<a " in text:
+                widget.clear()
+                widget.setText(text)
 
 
 _state: _ThemeState | None = None

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QImage, QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from gluteapp.gui import resources
+from gluteapp.gui.main_window import Area, MainWindow
 from gluteapp.gui.settings import THEME, Settings
 from gluteapp.gui.style import GluteappStyle
 from gluteapp.gui.theme import (
@@ -24,6 +29,7 @@ from gluteapp.gui.theme import (
     is_dark,
     resolve,
 )
+from tests.gui.desktop_session import fake_desktop, grab_screen, private_bus, tell, xvfb
 
 Role = QPalette.ColorRole
 Group = QPalette.ColorGroup
@@ -117,7 +123,8 @@ def test_the_theme_setting_is_followed_live(app: QApplication, tmp_path: Path) -
     settings.set(THEME, "dark")
     assert follow_theme_setting(app, settings) == "dark"
     settings.set(THEME, "light")
-    assert current_choice(app) == "light" and not is_dark(app.palette())
+    assert current_choice(app) == "light"
+    assert not is_dark(app.palette())
     settings.set(THEME, "system")
     assert current_choice(app) == "system"
 
@@ -133,7 +140,8 @@ def test_system_follows_the_desktop_scheme_live(app: QApplication) -> None:
     assert not is_dark(app.palette())  # the offscreen platform is light
     hints = app.styleHints()
     hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
-    assert is_dark(app.palette()) and isinstance(app.style(), GluteappStyle)
+    assert is_dark(app.palette())
+    assert isinstance(app.style(), GluteappStyle)
     hints.colorSchemeChanged.emit(Qt.ColorScheme.Light)
     assert app.palette().color(Role.Window) == platform_window
     assert not isinstance(app.style(), GluteappStyle)
@@ -169,3 +177,137 @@ def test_svg_icons_stay_sharp_at_any_scale(qapp: QApplication, ratio: float) -> 
     image = pixmap.toImage()
     assert image.pixelColor(0, 0).alpha() == 0
     assert image.pixelColor(image.width() // 2, image.height() // 2).alpha() == 255
+
+
+# --- every widget follows: the rail, lists with style sheets, links --------------------------
+
+
+def _near(colour: QColor, target: QColor, within: int = 40) -> bool:
+    return (abs(colour.red() - target.red()) + abs(colour.green() - target.green())
+            + abs(colour.blue() - target.blue())) <= within
+
+
+def _count_near(image: QImage, target: QColor, area: QRect | None = None,
+                within: int = 40) -> int:
+    area = area or image.rect()
+    return sum(1 for x in range(area.left(), area.right() + 1)
+               for y in range(area.top(), area.bottom() + 1)
+               if _near(image.pixelColor(x, y), target, within))
+
+
+def _window_with_a_list_and_a_link() -> tuple[MainWindow, QListWidget, QLabel]:
+    page = QWidget()
+    link = QLabel(page)
+    link.setTextFormat(Qt.TextFormat.RichText)
+    link.setText('Stop if it hurts. <a href="page:disclaimer">Read the disclaimer</a>')
+    routines = QListWidget(page)
+    routines.setObjectName("routine_list")
+    routines.setStyleSheet("QListWidget#routine_list::item { padding: 6px 8px; }")
+    routines.addItems(["Morning", "Standing break"])
+    layout = QVBoxLayout(page)
+    layout.addWidget(link)
+    layout.addWidget(routines)
+    window = MainWindow([Area("library", "Library", QIcon(), lambda: page),
+                         Area("sessions", "Sessions", QIcon(), QWidget)])
+    window.resize(700, 400)
+    return window, routines, link
+
+
+@pytest.mark.parametrize(("first", "then"), [("light", "dark"), ("dark", "light")])
+def test_a_switch_recolours_the_rail_lists_and_links(
+        qtbot: QtBot, app: QApplication, tmp_path: Path, first: str, then: str) -> None:
+    settings = Settings(tmp_path / "settings.ini")
+    settings.set(THEME, first)
+    follow_theme_setting(app, settings)
+    window, routines, link = _window_with_a_list_and_a_link()
+    qtbot.addWidget(window)
+    window.show()
+    QApplication.processEvents()
+    settings.set(THEME, then)  # as the Settings dialog does, while everything is on screen
+    QApplication.processEvents()
+    colours = DARK if then == "dark" else LIGHT
+    old = LIGHT if then == "dark" else DARK
+    shot = window.grab().toImage()
+    base = QColor(colours[Role.Base][0])
+    rail = window.findChild(QWidget, "navigation_rail")
+    assert rail is not None
+    assert shot.pixelColor(rail.width() // 2, shot.height() - 60) == base, "the rail"
+    list_shot = routines.grab().toImage()
+    assert list_shot.pixelColor(list_shot.width() - 20, list_shot.height() - 10) == base
+    link_shot = link.grab().toImage()
+    assert _count_near(link_shot, QColor(colours[Role.Link][0])) > 10
+    assert _count_near(link_shot, QColor(old[Role.Link][0]), within=10) == 0
+    selected = window.findChild(QListWidget, "area_nav")
+    assert selected is not None
+    text = selected.palette().color(Role.Text)
+    assert contrast(text, base) >= 7, "the selected area's label stays readable"
+
+
+# --- the desktop's portal switches the colour scheme ------------------------------------------
+
+LINK_AREA = QRect(1070, 365, 200, 30)  # "About these muscles" beside the body diagram
+RAIL_POINT = (50, 600)
+
+
+def _start_app(data: Path, display: str, address: str) -> subprocess.Popen[str]:
+    env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb",
+           "QT_QPA_PLATFORMTHEME": "gnome",  # Qt's GNOME theme reads the portal's colour scheme
+           "DBUS_SESSION_BUS_ADDRESS": address, "GLUTEAPP_AUDIO_BACKEND": "visual"}
+    return subprocess.Popen(
+        [sys.executable, "-m", "gluteapp", "--data-dir", str(data), "--skip-first-run",
+         "--size", "1280x800"], env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE, text=True)
+
+
+def _screen_when(display: str, tmp_path: Path, rail_is_dark: bool) -> QImage:
+    """The screen once the rail shows the expected theme (the window paints in its own time)."""
+    deadline = time.monotonic() + 60
+    attempt = 0
+    while True:
+        attempt += 1
+        image = QImage(str(grab_screen(display, tmp_path / f"screen-{attempt}.png")))
+        rail = image.pixelColor(*RAIL_POINT)
+        painted = rail != QColor("black")  # the bare X screen, before the window shows
+        if painted and (rail.lightness() < 60) == rail_is_dark:
+            return image
+        assert time.monotonic() < deadline, f"the rail stayed {rail.name()}"
+        time.sleep(0.2)
+
+
+@pytest.mark.slow
+def test_a_portal_switch_to_dark_recolours_the_rail_and_the_links(tmp_path: Path) -> None:
+    with (private_bus(tmp_path) as address, xvfb(1280, 800) as display,
+          fake_desktop(address, "--portal", "--color-scheme", "2") as (portal, said)):
+        app = _start_app(tmp_path / "data", display, address)
+        try:
+            said.expect("read-all")
+            light = _screen_when(display, tmp_path, rail_is_dark=False)
+            assert light.pixelColor(*RAIL_POINT).lightness() > 200
+            dark_link = QColor(DARK[Role.Link][0])
+            assert _count_near(light, dark_link, LINK_AREA) < 3
+            tell(portal, "color-scheme 1")  # the person switches the desktop to dark
+            said.expect("switched 1")
+            dark = _screen_when(display, tmp_path, rail_is_dark=True)
+        finally:
+            app.terminate()
+            _, errors = app.communicate(timeout=30)
+    assert dark.pixelColor(*RAIL_POINT) == QColor(DARK[Role.Base][0])
+    assert _count_near(dark, dark_link, LINK_AREA) > 15, "the link took the dark link colour"
+    assert "Traceback" not in errors
+
+
+@pytest.mark.slow
+def test_a_dark_desktop_answering_late_still_darkens_everything(tmp_path: Path) -> None:
+    # GNOME's portal answers after the window is built: the app paints light, then turns dark.
+    with (private_bus(tmp_path) as address, xvfb(1280, 800) as display,
+          fake_desktop(address, "--portal", "--color-scheme", "1",
+                       "--answer-delay-ms", "1500") as (_portal, said)):
+        app = _start_app(tmp_path / "data", display, address)
+        try:
+            said.expect("read-all")
+            dark = _screen_when(display, tmp_path, rail_is_dark=True)
+        finally:
+            app.terminate()
+            app.communicate(timeout=30)
+    assert dark.pixelColor(*RAIL_POINT) == QColor(DARK[Role.Base][0])
+    assert _count_near(dark, QColor(DARK[Role.Link][0]), LINK_AREA) > 15
