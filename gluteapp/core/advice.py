@@ -23,7 +23,6 @@ from gluteapp.core.progression import (
 from gluteapp.core.records import DoseChoice, Side
 from gluteapp.core.routines import Routine
 from gluteapp.core.sides import SideFinding, weaker_side
-from gluteapp.core.timeline import step_per_side
 
 # Enough recent sessions to cover the last three of every exercise in an alternating A/B plan.
 SESSIONS_NEEDED = 60
@@ -57,16 +56,14 @@ def advise(
     at_hand: Collection[Equipment] | None = None,
 ) -> SessionAdvice:
     """Suggestions for every step, the weaker side and the felt-elsewhere warnings."""
-    suggestions = suggest_routine(routine, library, sessions, last_variations)
+    suggestions = suggest_routine(routine, library, sessions, last_variations, at_hand)
     side = weaker_side(sessions)
     extra: tuple[int, ...] = ()
     if side is not None:
-        # No extra work for an exercise that is being made easier (pain, or missed doses).
-        easing = {s.step_index for s in suggestions if s.change is Change.EASIER}
+        # No extra work for an exercise that is being made easier (pain, or missed doses), and
+        # none where today's version is done with both legs at once.
         extra = tuple(
-            index
-            for index, step in enumerate(routine.steps)
-            if step.exercise in library and step_per_side(step, library) and index not in easing
+            s.step_index for s in suggestions if s.today.per_side and s.change is not Change.EASIER
         )
     warnings = {w.exercise_id: w for w in felt_elsewhere(sessions, library, at_hand)}
     felt = {
@@ -88,7 +85,12 @@ def choose(
     routine = apply_suggestions(advice.routine, advice.suggestions, accepted)
     weaker = advice.side.weaker if advice.side is not None else None
     offered = set(advice.extra_set_steps)
-    chosen_extra = {index for index in extra_sets if index in offered}
+    # Only where the dose that runs is done one side at a time (last time's may not be).
+    one_sided = {
+        s.step_index for s in advice.suggestions
+        if (s.today if s.step_index in accepted else s.last).per_side
+    }
+    chosen_extra = {index for index in extra_sets if index in offered and index in one_sided}
     if weaker is not None and chosen_extra:
         steps = list(routine.steps)
         for index in chosen_extra:
@@ -107,10 +109,11 @@ def _choice(
     suggestion: DoseSuggestion, accepted: bool, offered_side: Side | None,
     chosen_side: Side | None,
 ) -> DoseChoice:
+    # One unit column: the unit of the dose chosen, which is the dose that runs.
     return DoseChoice(
         step_index=suggestion.step_index,
         exercise_id=suggestion.exercise_id,
-        unit=suggestion.unit,
+        unit=suggestion.unit if accepted else suggestion.previous_unit,
         previous=suggestion.previous,
         suggested=suggestion.suggested,
         chosen=suggestion.suggested if accepted else suggestion.previous,

@@ -111,14 +111,6 @@ class Dosage(Struct, frozen=True, forbid_unknown_fields=True):
         return Tempo.parse(self.tempo) if self.tempo else None
 
 
-class Variation(Struct, frozen=True, forbid_unknown_fields=True):
-    """An easier or harder version of an exercise, with its own dosage."""
-
-    name: Annotated[str, Meta(min_length=2, max_length=80)]
-    how: Annotated[str, Meta(min_length=10, max_length=2000)]
-    dosage: Dosage
-
-
 class Source(Struct, frozen=True, forbid_unknown_fields=True):
     """The article an exercise came from: title and publisher, never a file name."""
 
@@ -128,6 +120,52 @@ class Source(Struct, frozen=True, forbid_unknown_fields=True):
 
 Slug = Annotated[str, Meta(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
 Text = Annotated[str, Meta(min_length=3, max_length=2000)]
+
+
+def _check_mode_and_muscles(
+    mode: Mode, dosage: Dosage, primary: list[Muscle], secondary: list[Muscle]
+) -> None:
+    """What an exercise and each of its versions must agree on, whatever the schema allows."""
+    if dosage.mode is not mode:
+        raise ValueError(f"mode is {mode.value!r} but the dosage describes {dosage.mode.value!r}")
+    overlap = set(primary) & set(secondary)
+    if overlap:
+        names = ", ".join(sorted(m.value for m in overlap))
+        raise ValueError(f"{names} listed as both primary and secondary")
+
+
+class Variation(Struct, frozen=True, forbid_unknown_fields=True):
+    """An easier or harder version of an exercise: an exercise in its own right.
+
+    It has its own kind of dose (`mode`, which its dosage must describe), its own sets and range,
+    whether it is done one side at a time, the equipment it needs and the muscles it works, none
+    of them taken from the exercise it belongs to. `see` names another exercise of the library
+    when the version is that exercise; `why` says where the version comes from (an article, or
+    our own choice when none gives it).
+    """
+
+    name: Annotated[str, Meta(min_length=2, max_length=80)]
+    how: Annotated[str, Meta(min_length=10, max_length=2000)]
+    mode: Mode
+    per_side: bool
+    dosage: Dosage
+    primary_muscles: Annotated[list[Muscle], Meta(min_length=1, max_length=MAX_ITEMS)]
+    equipment: Annotated[list[Equipment], Meta(max_length=MAX_ITEMS)]
+    secondary_muscles: Annotated[list[Muscle], Meta(max_length=MAX_ITEMS)] = []
+    see: Slug | None = None
+    why: Annotated[str, Meta(max_length=2000)] = ""
+
+    def __post_init__(self) -> None:
+        _check_mode_and_muscles(
+            self.mode, self.dosage, self.primary_muscles, self.secondary_muscles)
+
+    @property
+    def muscles(self) -> list[Muscle]:
+        return [*self.primary_muscles, *self.secondary_muscles]
+
+    @property
+    def needs_no_equipment(self) -> bool:
+        return not [e for e in self.equipment if e is not Equipment.MAT]
 
 
 class Exercise(Struct, frozen=True, forbid_unknown_fields=True):
@@ -152,14 +190,8 @@ class Exercise(Struct, frozen=True, forbid_unknown_fields=True):
     why: Annotated[str, Meta(max_length=4000)] = ""
 
     def __post_init__(self) -> None:
-        if self.dosage.mode is not self.mode:
-            raise ValueError(
-                f"mode is {self.mode.value!r} but the dosage describes {self.dosage.mode.value!r}"
-            )
-        overlap = set(self.primary_muscles) & set(self.secondary_muscles)
-        if overlap:
-            names = ", ".join(sorted(m.value for m in overlap))
-            raise ValueError(f"{names} listed as both primary and secondary")
+        _check_mode_and_muscles(
+            self.mode, self.dosage, self.primary_muscles, self.secondary_muscles)
 
     @property
     def muscles(self) -> list[Muscle]:
@@ -210,6 +242,20 @@ class Library:
 
 
 _PATH_RE = re.compile(r"^\$\.exercise\[(\d+)\](.*)$")
+_VERSION_RE = re.compile(r"^(easier|harder)\[(\d+)\]\.?(.*)$")
+
+
+def _within(entry: Mapping[str, Any], field: str) -> str:
+    """"field 'x'", or inside a version "harder version 'Top-leg lifts', field 'mode'"."""
+    match = _VERSION_RE.match(field)
+    if not match:
+        return f"field {shown_value(field or '(the entry itself)')}"
+    kind, number, rest = match.group(1), int(match.group(2)), match.group(3)
+    versions = entry.get(kind)
+    version = versions[number] if isinstance(versions, list) and number < len(versions) else None
+    name = version.get("name") if isinstance(version, dict) else None
+    shown = shown_value(name) if isinstance(name, str) and name else f"number {number + 1}"
+    return f"{kind} version {shown}" + (f", field {shown_value(rest)}" if rest else "")
 
 
 def _explain(error: msgspec.ValidationError, raw: Mapping[str, Any], origin: str) -> str:
@@ -225,12 +271,12 @@ def _explain(error: msgspec.ValidationError, raw: Mapping[str, Any], origin: str
     if not match:
         return f"{origin}: {message} (at {where.removeprefix('$.') or 'the top level'})"
     index = int(match.group(1))
-    field = match.group(2).lstrip(".") or "(the entry itself)"
+    field = match.group(2).lstrip(".")
     items = raw.get("exercise", [])
     entry = items[index] if index < len(items) and isinstance(items[index], dict) else {}
     name = entry.get("id") or entry.get("name") or f"number {index + 1}"
     shown = shown_value(name) if isinstance(name, str) else repr(f"number {index + 1}")
-    return f"{origin}: exercise {shown}, field {shown_value(field)}: {message}"
+    return f"{origin}: exercise {shown}, {_within(entry, field)}: {message}"
 
 
 def parse_library(text: str, origin: str = "exercise library") -> Library:
@@ -269,7 +315,27 @@ def library_of(parsed: LibraryFile, origin: str = "exercise library") -> Library
                     f"{origin}: exercise {exercise.id!r}, field {field!r}: {problem}")
     if not parsed.exercise:
         raise LibraryError(f"{origin}: holds no exercises")
+    _check_versions(parsed.exercise, origin)
     return Library(parsed.exercise)
+
+
+def _check_versions(exercises: list[Exercise], origin: str) -> None:
+    """Version names a routine can tell apart, and `see` naming another exercise that exists."""
+    ids = {exercise.id for exercise in exercises}
+    for exercise in exercises:
+        names: set[str] = set()
+        for kind, versions in (("easier", exercise.easier), ("harder", exercise.harder)):
+            for version in versions:
+                where = f"{origin}: exercise {exercise.id!r}, {kind} version {version.name!r}"
+                if version.name in names:
+                    raise LibraryError(
+                        f"{where}, field 'name': used twice; a routine names a version by it")
+                names.add(version.name)
+                if version.see == exercise.id:
+                    raise LibraryError(f"{where}, field 'see': names the exercise itself")
+                if version.see is not None and version.see not in ids:
+                    raise LibraryError(
+                        f"{where}, field 'see': {version.see!r} is not in the library")
 
 
 def load_library(path: Path) -> Library:

@@ -12,15 +12,14 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, tzinfo
 
-from gluteapp.core.equipment import is_usable
-from gluteapp.core.exercises import Equipment, Exercise, Library
+from gluteapp.core.exercises import Equipment, Library
 from gluteapp.core.history_records import SessionRecord
 from gluteapp.core.records import FeltIn
+from gluteapp.core.safety import same_muscle_alternatives
 from gluteapp.core.stats import local_day
 
 DEFAULT_WINDOW = 3
 DEFAULT_MIN_RATED = 3
-MAX_ALTERNATIVES = 3
 
 _ELSEWHERE = (FeltIn.LOWER_BACK, FeltIn.HAMSTRINGS)
 
@@ -111,28 +110,6 @@ def _elsewhere_share(counts: Counter[FeltIn]) -> float | None:
     return sum(counts[region] for region in _ELSEWHERE) / rated
 
 
-def _alternatives(
-    exercise: Exercise,
-    library: Library,
-    at_hand: Collection[Equipment] | None,
-    avoid: Collection[str],
-) -> tuple[str, ...]:
-    """Other exercises for the same primary muscles: most muscles in common, then library order."""
-    muscles = set(exercise.primary_muscles)
-    ranked: list[tuple[int, int, str]] = []
-    for order, other in enumerate(library):
-        if other.id == exercise.id or other.id in avoid:
-            continue
-        shared = len(muscles & set(other.primary_muscles))
-        if not shared:
-            continue
-        if at_hand is not None and not is_usable(other, at_hand):
-            continue
-        ranked.append((-shared, order, other.id))
-    ranked.sort()
-    return tuple(other_id for _, _, other_id in ranked[:MAX_ALTERNATIVES])
-
-
 def felt_elsewhere(
     sessions: Sequence[SessionRecord],
     library: Library,
@@ -178,7 +155,8 @@ def felt_elsewhere(
             share=share,
             rated=rated,
             easier=exercise.easier[0].name if exercise.easier else None,
-            alternatives=_alternatives(exercise, library, at_hand, leaning),
+            alternatives=same_muscle_alternatives(
+                exercise, library, at_hand, {*leaning, exercise_id}),
         )
         found.append((-share, -rated, order[exercise_id], finding))
     found.sort(key=lambda item: item[:3])

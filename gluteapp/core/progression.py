@@ -1,28 +1,37 @@
 """Suggest each routine step's next dose from how the last two sessions of it went.
 
-The coaching rule: advance the hold time, reps or steps (within the article's range, then to a
-harder variation) only when the dose was completed in each of the last two sessions with pain of
-at most 2 out of 10 and the work felt in the glutes; suggest the easier variation after pain of 5
-or more, or after two sessions in which the dose could not be completed; otherwise hold the dose.
+The coaching rule, under the one safety rule of `core.safety`: advance the hold time, reps or
+steps (within the range, then to a harder version) only when the dose was completed in each of
+the last two sessions with no pain at all and the work felt in the glutes. Any pain holds the
+dose. Pain that stopped a set (rated `safety.STOP_PAIN_MIN` or more) in the latest session
+suggests the easier version, with other exercises for the same muscle; in both of the last two,
+the same, and asking a professional before going on. Two sessions in which the dose could not be
+completed also suggest the easier version.
+
+Every version is an exercise in its own right: a suggestion is a `StepDose`, the exercise or one
+of its versions with that one's own kind of dose (hold, reps, tempo or steps), range, sets and
+sides. Moving to a version of another kind starts at the low end of that version's range; to one
+of the same kind, the dose carries over, held to the new range. A version with more or fewer
+sets than the exercise adds or removes as many from the step's sets.
 
 How the history is read, per exercise, over the sessions holding a set of it (newest first):
 
-- Only sets whose target is of the step's kind count: `target_hold_s` for a hold step,
+- Only sets whose target is of the kind done last time count: `target_hold_s` for a hold,
   `target_reps` for reps, tempo and steps. A session with none of them is no history here.
 - A set recorded twice (redone after going back) counts once, as its later record.
 - The dose done is the largest target among those sets.
-- A session is completed when it has at least `sets` sets (twice that for a per-side step) and
-  every one reached its target; a hold may fall 0.5 s short. A set without an achieved value
-  counts as reached: the engine fills it in for timed work, and a self-paced set marked Done
-  without a correction was done as prescribed.
+- A session is completed when it has at least the sets of what was done (twice that when done
+  one side at a time) and every one reached its target; a hold may fall 0.5 s short. A set
+  without an achieved value counts as reached: the engine fills it in for timed work, and a
+  self-paced set marked Done without a correction was done as prescribed.
 - Advancing also needs both sessions at the latest dose: right after an advance only one session
   at the new dose exists, so the answer is to keep it (reason ONE_SESSION).
 
-The history does not record which variation was done. That comes from `last_variation` (the GUI
+The history does not record which version was done. That comes from `last_variation` (the GUI
 remembers what the person chose), or else from the step's own `variation` field, which
-`apply_suggestions` writes. While on a harder variation, being at the top of the range keeps the
-dose (the harder variations are alternatives, not a ladder), and trouble goes back to the main
-exercise. While on an easier variation, going well returns to the main exercise, and trouble
+`apply_suggestions` writes. While on a harder version, being at the top of the range keeps the
+dose (the harder versions are alternatives, not a ladder), and trouble goes back to the main
+exercise. While on an easier version, going well returns to the main exercise, and trouble
 lowers the dose.
 
 Everything here is pure and deterministic: no clock, no storage.
@@ -37,46 +46,65 @@ from enum import StrEnum
 
 import msgspec
 
-from gluteapp.core.exercises import Dosage, Exercise, Library, Mode, Range, Variation
+from gluteapp.core import safety
+from gluteapp.core.exercises import Dosage, Equipment, Exercise, Library, Mode, Range, Variation
 from gluteapp.core.history_records import SessionRecord, StoredSet
 from gluteapp.core.records import FeltIn, Side
-from gluteapp.core.routines import Routine, RoutineStep, find_variation
+from gluteapp.core.routines import DOSE_KEY, Routine, RoutineStep, find_variation
+from gluteapp.core.safety import same_muscle_alternatives
 
-PAIN_OK_MAX = 2  # worst pain, out of 10, that still allows an advance
-PAIN_HIGH_MIN = 5  # pain from which the easier variation is suggested
 HOLD_TOLERANCE_S = 0.5  # a hold this much short of its target still reached it
 DOSE_STEP = {Mode.HOLD: 5, Mode.REPS: 2, Mode.TEMPO: 2, Mode.STEPS: 2}
+MAX_STEP_SETS = 20  # the most sets a routine step allows
 
 _UNITS = {Mode.HOLD: "s", Mode.REPS: "reps", Mode.TEMPO: "reps", Mode.STEPS: "steps"}
-_DOSE_FIELD = {
-    Mode.HOLD: "hold_s",
-    Mode.REPS: "reps",
-    Mode.TEMPO: "reps",
-    Mode.STEPS: "steps_count",
-}
 
 
 class Change(StrEnum):
     START = "start"  # no history for this exercise: the routine's dose
     KEEP = "keep"  # hold the dose
-    ADVANCE = "advance"  # more seconds, reps or steps, within the article's range
-    HARDER = "harder"  # at the top of the range: the first harder variation
-    EASIER = "easier"  # the first easier variation, or a lower dose when there is none
-    STANDARD = "standard"  # last time was an easier variation and it went well: the main exercise
+    ADVANCE = "advance"  # more seconds, reps or steps, within the range
+    HARDER = "harder"  # at the top of the range: the first harder version
+    EASIER = "easier"  # the first easier version, or a lower dose when there is none
+    STANDARD = "standard"  # last time was an easier version and it went well: the main exercise
 
 
 class Reason(StrEnum):
+    """Why; the values are stored with each choice, so old names keep their old values."""
+
     NO_HISTORY = "no_history"
     ONE_SESSION = "one_session"  # only one session (at this dose) so far: keep
-    READY = "ready"  # completed twice, pain <= 2, felt in the glutes
-    PAIN_HIGH = "pain_high"  # pain >= 5 in the latest session
+    READY = "ready"  # completed twice with no pain, felt in the glutes
+    PAIN_STOPPED = "pain_high"  # pain that stops a set in the latest session: easier
+    PAIN_AGAIN = "pain_again"  # ...in each of the last two: easier, and ask a professional
     MISSED_TWICE = "missed_twice"  # dose not completed in the last two sessions
     NOT_COMPLETED = "not_completed"  # not completed in one of the last two: keep
-    PAIN_MODERATE = "pain_moderate"  # worst pain 3 or more, below 5 in the latest: keep
+    SOME_PAIN = "pain_moderate"  # any pain in the last two sessions: keep
     NOT_IN_GLUTES = "not_in_glutes"  # a rated set felt elsewhere: keep
     NOT_RATED = "not_rated"  # no pain or no felt-in rating in one of the two sessions: keep
-    TOP_OF_RANGE = "top_of_range"  # at the range's top and no harder variation: keep
-    NO_RANGE = "no_range"  # the article gives no range of the step's kind: keep
+    TOP_OF_RANGE = "top_of_range"  # at the range's top and no harder version: keep
+    NO_RANGE = "no_range"  # the step's kind of dose is not the exercise's own: keep
+
+    @property
+    def is_pain(self) -> bool:
+        """Pain stopped a set: the person is offered another exercise for the same muscle."""
+        return self in (Reason.PAIN_STOPPED, Reason.PAIN_AGAIN)
+
+
+@dataclass(frozen=True)
+class StepDose:
+    """One way to do a routine step: the exercise or one of its versions, as a step runs it."""
+
+    variation: str | None  # the version's name; None for the exercise itself
+    mode: Mode  # its kind of dose
+    amount: int  # seconds, reps or steps
+    sets: int
+    per_side: bool
+    tempo: str | None = None  # "2-0-2" for tempo reps, else None
+
+    @property
+    def unit(self) -> str:
+        return _UNITS[self.mode]
 
 
 @dataclass(frozen=True)
@@ -85,24 +113,51 @@ class DoseSuggestion:
 
     step_index: int
     exercise_id: str
-    mode: Mode  # the step's mode
-    previous: int  # the dose done last time (seconds, reps or steps); the routine's when no history
-    suggested: int  # today's suggested dose
+    last: StepDose  # done last time; the routine's dose when there is no history
+    today: StepDose  # suggested for today
     change: Change
     reason: Reason
-    variation: str | None = None  # the variation to do today; None for the main exercise
-    previous_variation: str | None = None  # the variation done last time, if any
     worst_pain: int | None = None  # worst pain in the latest session, when rated
-    low: int | None = None  # the article's range for the suggested dose, when it gives one
+    low: int | None = None  # the range of today's dose, when its kind has one
     high: int | None = None
+    alternatives: tuple[str, ...] = ()  # other exercises for the same muscle, after pain
+
+    @property
+    def mode(self) -> Mode:
+        return self.today.mode
+
+    @property
+    def previous(self) -> int:
+        return self.last.amount
+
+    @property
+    def suggested(self) -> int:
+        return self.today.amount
+
+    @property
+    def variation(self) -> str | None:
+        return self.today.variation
+
+    @property
+    def previous_variation(self) -> str | None:
+        return self.last.variation
 
     @property
     def unit(self) -> str:
-        return _UNITS[self.mode]
+        return self.today.unit
+
+    @property
+    def previous_unit(self) -> str:
+        return self.last.unit
 
     @property
     def is_change(self) -> bool:
-        return self.suggested != self.previous or self.variation != self.previous_variation
+        return self.today != self.last
+
+    @property
+    def ask_a_professional(self) -> bool:
+        """Pain stopped a set twice in a row: the rule says to ask before going on."""
+        return self.reason is Reason.PAIN_AGAIN
 
 
 # -- reading the history --------------------------------------------------------------------------
@@ -161,21 +216,20 @@ def _outcome(
     )
 
 
-# -- ranges and variations ------------------------------------------------------------------------
+# -- what a step runs -----------------------------------------------------------------------------
+
+
+def _dosage(exercise: Exercise, variation: Variation | None) -> Dosage:
+    return variation.dosage if variation is not None else exercise.dosage
 
 
 def _own_range(dosage: Dosage, mode: Mode) -> Range | None:
+    """The dosage's range for a dose of this kind; None when it is of another kind."""
     if mode is Mode.HOLD:
         return dosage.hold_s
     if mode is Mode.STEPS:
         return dosage.steps
     return dosage.reps
-
-
-def _range(exercise: Exercise, variation: Variation | None, mode: Mode) -> Range | None:
-    """The range a dose of this kind is held to: the variation's own, else the exercise's."""
-    own = _own_range(variation.dosage, mode) if variation is not None else None
-    return own or _own_range(exercise.dosage, mode)
 
 
 def _clamp(value: int, limits: Range | None) -> int:
@@ -190,6 +244,61 @@ def _is_harder(exercise: Exercise, variation: Variation | None) -> bool:
     return variation is not None and not _is_easier(exercise, variation)
 
 
+@dataclass(frozen=True)
+class _Doses:
+    """Turns the exercise or one of its versions into the StepDose one routine step runs."""
+
+    step: RoutineStep
+    exercise: Exercise
+
+    def is_own(self, variation: Variation | None) -> bool:
+        """Whether this is what the step itself names, whose kind, sets and sides it sets."""
+        return (variation.name if variation is not None else None) == self.step.variation
+
+    def mode(self, variation: Variation | None) -> Mode:
+        if self.is_own(variation):
+            return self.step.mode
+        return variation.mode if variation is not None else self.exercise.mode
+
+    def sets(self, variation: Variation | None) -> int:
+        """The step's sets, plus as many as this one has more than what the step names."""
+        own = _dosage(self.exercise, find_variation(self.exercise, self.step.variation))
+        more = _dosage(self.exercise, variation).sets - own.sets
+        return max(1, min(MAX_STEP_SETS, self.step.sets + more))
+
+    def per_side(self, variation: Variation | None) -> bool:
+        if self.is_own(variation) and self.step.per_side is not None:
+            return self.step.per_side
+        return (variation or self.exercise).per_side
+
+    def range(self, variation: Variation | None) -> Range | None:
+        return _own_range(_dosage(self.exercise, variation), self.mode(variation))
+
+    def dose(self, variation: Variation | None, amount: int) -> StepDose:
+        mode = self.mode(variation)
+        if mode is not Mode.TEMPO:
+            tempo = None
+        elif self.is_own(variation):
+            tempo = self.step.tempo
+        else:
+            tempo = _dosage(self.exercise, variation).tempo
+        return StepDose(
+            variation=variation.name if variation is not None else None,
+            mode=mode,
+            amount=amount,
+            sets=self.sets(variation),
+            per_side=self.per_side(variation),
+            tempo=tempo,
+        )
+
+    def start_amount(self, variation: Variation | None) -> int:
+        """The step's own dose for what it names; the low end of the range for anything else."""
+        limits = self.range(variation)
+        if self.is_own(variation) or limits is None:
+            return self.step.target
+        return limits.min
+
+
 # -- the rule -------------------------------------------------------------------------------------
 
 
@@ -198,83 +307,67 @@ class _Step:
     """What every suggestion for one step shares."""
 
     step_index: int
-    exercise: Exercise
-    mode: Mode
-    current: Variation | None  # the variation done last time
-    previous: int
+    doses: _Doses
+    current: Variation | None  # the version done last time
+    last: StepDose
     worst_pain: int | None
 
-    def suggest(
-        self,
-        change: Change,
-        reason: Reason,
-        suggested: int,
-        variation: Variation | None,
-        limits: Range | None,
-    ) -> DoseSuggestion:
+    @property
+    def exercise(self) -> Exercise:
+        return self.doses.exercise
+
+    def suggest(self, change: Change, reason: Reason, today: StepDose,
+                limits: Range | None) -> DoseSuggestion:
         return DoseSuggestion(
             step_index=self.step_index,
             exercise_id=self.exercise.id,
-            mode=self.mode,
-            previous=self.previous,
-            suggested=suggested,
+            last=self.last,
+            today=today,
             change=change,
             reason=reason,
-            variation=variation.name if variation is not None else None,
-            previous_variation=self.current.name if self.current is not None else None,
             worst_pain=self.worst_pain,
             low=limits.min if limits is not None else None,
             high=limits.max if limits is not None else None,
         )
 
     def keep(self, reason: Reason) -> DoseSuggestion:
-        limits = _range(self.exercise, self.current, self.mode)
-        return self.suggest(Change.KEEP, reason, self.previous, self.current, limits)
+        return self.suggest(Change.KEEP, reason, self.last, self.doses.range(self.current))
+
+    def move(self, change: Change, reason: Reason, to: Variation | None) -> DoseSuggestion:
+        """To another version (or the exercise): the dose carries over if it is of the same
+        kind, held to the new range; a dose of another kind starts at that range's low end."""
+        limits = self.doses.range(to)
+        same_kind = DOSE_KEY[self.doses.mode(to)] == DOSE_KEY[self.last.mode]
+        amount = _clamp(self.last.amount, limits) if same_kind else self.doses.start_amount(to)
+        return self.suggest(change, reason, self.doses.dose(to, amount), limits)
 
     def easier(self, reason: Reason) -> DoseSuggestion:
-        exercise, mode, previous = self.exercise, self.mode, self.previous
-        if self.current is None and exercise.easier:
-            variation = exercise.easier[0]
-            own = _own_range(variation.dosage, mode)
-            limits = _range(exercise, variation, mode)
-            return self.suggest(Change.EASIER, reason, _clamp(previous, own), variation, limits)
-        if _is_harder(exercise, self.current):
-            limits = _range(exercise, None, mode)
-            return self.suggest(Change.EASIER, reason, _clamp(previous, limits), None, limits)
-        # No easier variation left: a smaller dose of the same one, not below the range's low.
-        limits = _range(exercise, self.current, mode)
+        if self.current is None and self.exercise.easier:
+            return self.move(Change.EASIER, reason, self.exercise.easier[0])
+        if _is_harder(self.exercise, self.current):
+            return self.move(Change.EASIER, reason, None)
+        # No easier version left: a smaller dose of the same one, not below the range's low.
+        limits = self.doses.range(self.current)
+        previous = self.last.amount
         floor = min(limits.min, previous) if limits is not None else 1
-        lower = max(floor, previous - DOSE_STEP[mode])
-        return self.suggest(Change.EASIER, reason, lower, self.current, limits)
+        lower = max(floor, previous - DOSE_STEP[self.last.mode])
+        today = dataclasses.replace(self.last, amount=lower)
+        return self.suggest(Change.EASIER, reason, today, limits)
 
     def ready(self) -> DoseSuggestion:
-        exercise, mode, previous = self.exercise, self.mode, self.previous
+        exercise, previous = self.exercise, self.last.amount
         if _is_easier(exercise, self.current):
-            limits = _range(exercise, None, mode)
-            return self.suggest(Change.STANDARD, Reason.READY, previous, None, limits)
-        limits = _range(exercise, self.current, mode)
+            return self.move(Change.STANDARD, Reason.READY, None)
+        limits = self.doses.range(self.current)
         if limits is None:
             return self.keep(Reason.NO_RANGE)
         if previous < limits.max:
-            more = limits.min if previous < limits.min else previous + DOSE_STEP[mode]
-            return self.suggest(
-                Change.ADVANCE, Reason.READY, min(more, limits.max), self.current, limits
-            )
+            more = limits.min if previous < limits.min else previous + DOSE_STEP[self.last.mode]
+            today = dataclasses.replace(self.last, amount=min(more, limits.max))
+            return self.suggest(Change.ADVANCE, Reason.READY, today, limits)
         if self.current is not None or not exercise.harder:
             return self.keep(Reason.TOP_OF_RANGE)
-        harder = exercise.harder[0]
-        own = _own_range(harder.dosage, mode)
-        return self.suggest(
-            Change.HARDER,
-            Reason.READY,
-            _clamp(previous, own),
-            harder,
-            _range(exercise, harder, mode),
-        )
-
-
-def _per_side(step: RoutineStep, exercise: Exercise) -> bool:
-    return exercise.per_side if step.per_side is None else step.per_side
+        return self.move(Change.HARDER, Reason.READY, exercise.harder[0])
 
 
 def suggest_step(
@@ -286,27 +379,31 @@ def suggest_step(
 ) -> DoseSuggestion:
     """Today's dose for one step.
 
-    `last_variation` names the variation done last time; None falls back to the step's own
+    `last_variation` names the version done last time; None falls back to the step's own
     `variation`, and "" (or a name the exercise no longer has) means the main exercise.
     """
-    mode = step.mode
+    doses = _Doses(step, exercise)
     done_last = step.variation if last_variation is None else last_variation
     current = find_variation(exercise, done_last)
-    sets_needed = step.sets * (2 if _per_side(step, exercise) else 1)
+    mode = doses.mode(current)
+    sets_needed = doses.sets(current) * (2 if doses.per_side(current) else 1)
     outcomes = [
         outcome
         for session in history_for(exercise.id, sessions)
         if (outcome := _outcome(session, exercise.id, mode, sets_needed)) is not None
     ]
     if not outcomes:
-        start = _Step(step_index, exercise, mode, current, step.target, None)
-        limits = _range(exercise, current, mode)
-        return start.suggest(Change.START, Reason.NO_HISTORY, step.target, current, limits)
+        first = doses.dose(current, doses.start_amount(current))
+        start = _Step(step_index, doses, current, first, None)
+        return start.suggest(Change.START, Reason.NO_HISTORY, first, doses.range(current))
 
     latest = outcomes[0]
-    rule = _Step(step_index, exercise, mode, current, latest.dose, latest.worst_pain)
-    if latest.worst_pain is not None and latest.worst_pain >= PAIN_HIGH_MIN:
-        return rule.easier(Reason.PAIN_HIGH)
+    rule = _Step(step_index, doses, current, doses.dose(current, latest.dose), latest.worst_pain)
+    verdict = safety.verdict([outcome.pains for outcome in outcomes])
+    if verdict is safety.Verdict.ASK:
+        return rule.easier(Reason.PAIN_AGAIN)
+    if verdict is safety.Verdict.EASIER:
+        return rule.easier(Reason.PAIN_STOPPED)
     if len(outcomes) == 1:
         return rule.keep(Reason.ONE_SESSION)
     last_two = (latest, outcomes[1])
@@ -314,8 +411,8 @@ def suggest_step(
         return rule.easier(Reason.MISSED_TWICE)
     if not all(o.completed for o in last_two):
         return rule.keep(Reason.NOT_COMPLETED)
-    if any(pain > PAIN_OK_MAX for o in last_two for pain in o.pains):
-        return rule.keep(Reason.PAIN_MODERATE)
+    if verdict is safety.Verdict.HOLD:
+        return rule.keep(Reason.SOME_PAIN)
     if any(felt is not FeltIn.GLUTES for o in last_two for felt in o.felt_in):
         return rule.keep(Reason.NOT_IN_GLUTES)
     if not all(o.pains and o.felt_in for o in last_two):
@@ -325,18 +422,60 @@ def suggest_step(
     return rule.ready()
 
 
+def _with_alternatives(
+    suggestion: DoseSuggestion,
+    exercise: Exercise,
+    library: Library,
+    at_hand: Collection[Equipment] | None,
+) -> DoseSuggestion:
+    """After pain, other exercises for the muscles of what hurt, as the safety rule offers."""
+    if not suggestion.reason.is_pain:
+        return suggestion
+    hurt = find_variation(exercise, suggestion.previous_variation) or exercise
+    others = same_muscle_alternatives(hurt, library, at_hand, {exercise.id})
+    return dataclasses.replace(suggestion, alternatives=others)
+
+
 def suggest_routine(
     routine: Routine,
     library: Library,
     sessions: Sequence[SessionRecord],
     last_variations: Mapping[str, str] | None = None,
+    at_hand: Collection[Equipment] | None = None,
 ) -> tuple[DoseSuggestion, ...]:
-    """A suggestion for every step; `last_variations` maps exercise ids to the variation done."""
+    """A suggestion for every step; `last_variations` maps exercise ids to the version done.
+
+    `at_hand` (None: not known) narrows the other exercises offered after pain.
+    """
     chosen = last_variations or {}
-    return tuple(
-        suggest_step(index, step, library[step.exercise], sessions, chosen.get(step.exercise))
-        for index, step in enumerate(routine.steps)
-    )
+    found = []
+    for index, step in enumerate(routine.steps):
+        exercise = library[step.exercise]
+        suggestion = suggest_step(index, step, exercise, sessions, chosen.get(step.exercise))
+        found.append(_with_alternatives(suggestion, exercise, library, at_hand))
+    return tuple(found)
+
+
+def written(step: RoutineStep, dose: StepDose) -> RoutineStep:
+    """The step doing this dose: its kind, amount, tempo, sets and version.
+
+    A new version's own sides replace the step's setting, and an extra set on one side goes
+    when the dose is no longer done one side at a time.
+    """
+    changes: dict[str, object] = {
+        "hold_s": None,
+        "reps": None,
+        "steps_count": None,
+        DOSE_KEY[dose.mode]: dose.amount,
+        "tempo": dose.tempo,
+        "sets": dose.sets,
+        "variation": dose.variation,
+    }
+    if dose.variation != step.variation:
+        changes["per_side"] = None
+    if not dose.per_side:
+        changes["extra_side"] = None
+    return msgspec.structs.replace(step, **changes)
 
 
 def apply_suggestions(
@@ -352,14 +491,11 @@ def apply_suggestions(
         if not 0 <= index < len(steps):
             raise ValueError(f"suggestion for step {index}, but the routine has {len(steps)}")
         step = steps[index]
-        if step.exercise != suggestion.exercise_id or step.mode is not suggestion.mode:
+        if step.exercise != suggestion.exercise_id:
             raise ValueError(
-                f"suggestion for {suggestion.exercise_id!r} ({suggestion.mode.value}) does not "
-                f"fit step {index}, {step.exercise!r} ({step.mode.value})"
+                f"suggestion for {suggestion.exercise_id!r} does not fit step {index}, "
+                f"{step.exercise!r}"
             )
-        taken = index in accepted
-        dose = suggestion.suggested if taken else suggestion.previous
-        variation = suggestion.variation if taken else suggestion.previous_variation
-        changes = {_DOSE_FIELD[step.mode]: dose, "variation": variation}
-        steps[index] = msgspec.structs.replace(step, **changes)
+        dose = suggestion.today if index in accepted else suggestion.last
+        steps[index] = written(step, dose)
     return dataclasses.replace(routine, steps=tuple(steps))

@@ -8,7 +8,7 @@ import os
 import re
 import tomllib
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
@@ -63,9 +63,10 @@ class RoutineStep(Struct, frozen=True, forbid_unknown_fields=True, omit_defaults
     per_side, rest_s and rest_after_s left as None follow the exercise in the library (rest_after_s
     follows rest_s). A step without tempo is self-paced: the person presses Done.
 
-    `variation` names one of the exercise's easier or harder variations to do in its place, at
-    this step's dose. `extra_side` (LEFT or RIGHT, per-side steps only) adds one more set on that
-    side after the others, for a side that lags behind.
+    `variation` names one of the exercise's easier or harder versions to do in its place, at this
+    step's dose, which must be of the version's own kind; per_side and rest_s left as None then
+    follow the version, not the exercise. `extra_side` (LEFT or RIGHT, per-side steps only) adds
+    one more set on that side after the others, for a side that lags behind.
     """
 
     exercise: Annotated[str, Meta(max_length=60)]
@@ -113,6 +114,16 @@ def variation_names(exercise: Exercise) -> list[str]:
 def find_variation(exercise: Exercise, name: str | None) -> Variation | None:
     """The exercise's easier or harder variation with this name, or None."""
     return next((v for v in (*exercise.easier, *exercise.harder) if v.name == name), None)
+
+
+#: The step key that holds a dose of each kind (a tempo step counts reps).
+DOSE_KEY = {Mode.HOLD: "hold_s", Mode.REPS: "reps", Mode.TEMPO: "reps", Mode.STEPS: "steps_count"}
+
+
+def what_step_runs(step: RoutineStep, exercise: Exercise) -> Exercise | Variation:
+    """What a step does: its easier or harder version, an exercise in its own right, or else the
+    exercise itself. Its sides and rest are the step's defaults; its mode is the step's kind."""
+    return find_variation(exercise, step.variation) or exercise
 
 
 def step_variation(step: RoutineStep, library: Library) -> Variation | None:
@@ -300,25 +311,41 @@ def _check_step(step: RoutineStep, number: int, library: Library, origin: str, t
             )
     exercise = library[step.exercise]
     if step.variation is not None:
-        names = variation_names(exercise)
-        if step.variation not in names:
-            known = (
-                "use one of " + ", ".join(repr(name) for name in names)
-                if names
-                else "it has no easier or harder variations"
-            )
-            raise fail(
-                "variation",
-                f"{shown_value(step.variation)} is not a variation of {exercise.name!r}; {known}",
-            )
+        _check_variation(step, exercise, fail)
     if step.extra_side is Side.BOTH:
         raise fail("extra_side", 'must be "left" or "right": the extra set is for one side only')
-    per_side = exercise.per_side if step.per_side is None else step.per_side
+    runs = what_step_runs(step, exercise)
+    per_side = runs.per_side if step.per_side is None else step.per_side
     if step.extra_side is not None and not per_side:
         raise fail(
             "extra_side",
             "only a step done one side at a time can add a set on one side "
             "(set per_side = true, or leave extra_side out)",
+        )
+
+
+def _check_variation(
+    step: RoutineStep, exercise: Exercise, fail: Callable[[str | None, str], RoutineError]
+) -> None:
+    """A step's version must exist, and the step's dose must be of the version's own kind."""
+    variation = find_variation(exercise, step.variation)
+    if variation is None:
+        names = variation_names(exercise)
+        known = (
+            "use one of " + ", ".join(repr(name) for name in names)
+            if names
+            else "it has no easier or harder variations"
+        )
+        raise fail(
+            "variation",
+            f"{shown_value(step.variation or '')} is not a variation of {exercise.name!r}; {known}",
+        )
+    wanted, given = DOSE_KEY[variation.mode], DOSE_KEY[step.mode]
+    if wanted != given:
+        raise fail(
+            given,
+            f"{variation.name!r} is counted in {wanted}, its own kind of dose: "
+            f"give {wanted} instead of {given}",
         )
 
 

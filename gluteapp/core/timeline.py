@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from gluteapp.core.exercises import Exercise, Library, Mode, Position, Tempo
 from gluteapp.core.records import Side
-from gluteapp.core.routines import Routine, RoutineStep
+from gluteapp.core.routines import Routine, RoutineStep, what_step_runs
 
 # Self-paced work has no deadline; these only feed progress bars and duration estimates.
 SELF_PACED_REP_S = 3.0
@@ -125,11 +125,18 @@ def side_order(per_side: bool, weaker_side: Side | None) -> tuple[Side, ...]:
 
 
 def step_per_side(step: RoutineStep, library: Library) -> bool:
-    return library[step.exercise].per_side if step.per_side is None else step.per_side
+    """Whether the step runs one side at a time: its own setting, else its version's, else the
+    exercise's (a version may turn a one-leg exercise into a two-leg one, or back)."""
+    if step.per_side is not None:
+        return step.per_side
+    return what_step_runs(step, library[step.exercise]).per_side
 
 
 def step_rest_s(step: RoutineStep, library: Library) -> int:
-    return library[step.exercise].dosage.rest_s if step.rest_s is None else step.rest_s
+    """The rest between sets: the step's own, else its version's, else the exercise's."""
+    if step.rest_s is not None:
+        return step.rest_s
+    return what_step_runs(step, library[step.exercise]).dosage.rest_s
 
 
 def step_rest_after_s(step: RoutineStep, library: Library) -> int:

@@ -15,11 +15,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
+from gluteapp.core import safety
 from gluteapp.core.records import FeltIn, SessionStatus, Side
+from gluteapp.core.safety import RulePoint
 from gluteapp.core.vocabulary import Equipment, Mode, Muscle, Position
 
 if TYPE_CHECKING:
     from gluteapp.core.exercises import Dosage, Exercise, Library
+    from gluteapp.core.progression import Reason
     from gluteapp.core.stats import HistoryRange, Measure
     from gluteapp.core.timeline import Phase, SubPhase
 
@@ -243,3 +246,93 @@ def phase_words(phase: Phase, sub_phase: SubPhase | None, library: Library) -> s
     if kind is PhaseKind.DONE:
         return translate("Words", "Done")
     return phase.label
+
+
+# -- the one safety rule (core.safety holds its numbers and points; these are its words) --------
+
+
+def safety_rule(point: RulePoint) -> str:
+    """One point of the safety rule, in the UI language, with core's thresholds in it.
+
+    The disclaimer page, the README and the first run say these same sentences; a test checks
+    that the English page holds every one of them word for word.
+    """
+    translate = QCoreApplication.translate
+    if point is RulePoint.ASK_FIRST:
+        return translate(
+            "Words",
+            "If you have pain now, a medical condition, or an injury or operation behind you, "
+            "ask a doctor or physiotherapist before you start. A programme from your "
+            "physiotherapist comes before anything this app suggests.")
+    if point is RulePoint.BURN_IS_NOT_PAIN:
+        return translate(
+            "Words",
+            "Effort, a burn or tiredness in the muscles you are working is not pain: rate it 0.")
+    if point is RulePoint.NO_PAIN_TO_PROGRESS:
+        return translate(
+            "Words",
+            "A dose moves up only after {0} sessions in a row done in full with no pain at all."
+        ).format(safety.PAIN_FREE_SESSIONS_TO_PROGRESS)
+    if point is RulePoint.MILD_PAIN_HOLDS:
+        return translate(
+            "Words",
+            "Mild pain, 1 to {0} out of 10, that stays the same and settles soon after: you may "
+            "finish the set, but the dose stays where it is.").format(safety.STOP_PAIN_MIN - 1)
+    if point is RulePoint.STOP_THE_SET:
+        return translate(
+            "Words",
+            "Stop the set (press “It hurts”) when pain reaches {0} out of 10, grows during the "
+            "set, is sharp, or is in a joint or your lower back. Next time, do the easier version "
+            "or another exercise for the same muscle.").format(safety.STOP_PAIN_MIN)
+    return translate(
+        "Words",
+        "Stop the session and ask a doctor or physiotherapist before you train again if pain "
+        "spreads down a leg, comes with numbness, tingling or dizziness, has not settled by the "
+        "next day, or comes back each time you do an exercise, in its easier version too.")
+
+
+def safety_rule_lines() -> list[str]:
+    """Every point of the safety rule, in the order they are always said."""
+    return [safety_rule(point) for point in RulePoint]
+
+
+def pain_scale_hint() -> str:
+    """Under the pain buttons: what the numbers mean under the safety rule."""
+    return QCoreApplication.translate(
+        "Words",
+        "0: no pain (a burn in the working muscles is not pain). 1 to {0}: the dose stays. "
+        "{1} or more: stop this exercise.").format(safety.STOP_PAIN_MIN - 1, safety.STOP_PAIN_MIN)
+
+
+def pain_reason(reason: Reason, worst_pain: int | None) -> str | None:
+    """Why a dose changed or stayed, for the reasons the safety rule decides; None for others."""
+    from gluteapp.core.progression import Reason  # msgspec and the library: not at start-up
+
+    translate = QCoreApplication.translate
+    if reason is Reason.READY:
+        return translate(
+            "Words",
+            "You completed it in your last two sessions with no pain at all, and felt it in your "
+            "glutes.")
+    if reason is Reason.SOME_PAIN:
+        return translate(
+            "Words",
+            "There was some pain in one of your last two sessions. Any pain holds the dose; it "
+            "moves up only after sessions with no pain.")
+    if reason is Reason.PAIN_STOPPED:
+        return translate(
+            "Words",
+            "You rated the pain {0} out of 10 last time: pain that stops a set. Today: the easier "
+            "version or another exercise for the same muscle.").format(worst_pain)
+    if reason is Reason.PAIN_AGAIN:
+        return translate(
+            "Words",
+            "Pain stopped a set in each of your last two sessions. Ask a doctor or "
+            "physiotherapist before you do this exercise again.")
+    return None
+
+
+def alternatives_text(names: list[str]) -> str:
+    """After pain: the other exercises for the same muscle, by name."""
+    return QCoreApplication.translate(
+        "Words", "Or another exercise for the same muscle: {0}.").format(", ".join(names))

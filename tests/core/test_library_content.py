@@ -12,7 +12,15 @@ from pathlib import Path
 
 import pytest
 
-from gluteapp.core.exercises import Equipment, Library, Mode, Muscle, Position, load_library
+from gluteapp.core.exercises import (
+    Equipment,
+    Library,
+    Mode,
+    Muscle,
+    Position,
+    Variation,
+    load_library,
+)
 
 ROOT = Path(__file__).parents[2]
 LIBRARY_FILE = ROOT / "assets" / "exercises.toml"
@@ -283,6 +291,104 @@ def test_every_exercise_is_fully_described(library: Library) -> None:
 NO_VARIATIONS = {"side-lying-inward-leg-lift", "squat-side-step"}
 
 
+# --- versions: exercises in their own right ------------------------------------------------
+
+# How a version's `why` may name where it comes from; "Our own" marks one no article gives.
+ARTICLE_WORDS = ("glute amnesia guide", "gluteus medius article", "minimus guide", "LIVESTRONG",
+                 "The guide", "the guide")
+
+
+def versions(library: Library) -> list[tuple[str, Variation]]:
+    return [(e.id, v) for e in library for v in (*e.easier, *e.harder)]
+
+
+def test_there_are_36_versions_and_each_says_where_it_comes_from(library: Library) -> None:
+    found = versions(library)
+    assert len(found) == 36
+    for exercise_id, version in found:
+        where = (exercise_id, version.name)
+        assert version.why, where
+        named = any(word in version.why for word in ARTICLE_WORDS)
+        assert version.see or named or version.why.startswith("Our own"), where
+
+
+def test_a_version_that_is_another_exercise_carries_its_dose_unchanged(library: Library) -> None:
+    pointing = [(i, v) for i, v in versions(library) if v.see]
+    assert len(pointing) == 8
+    for exercise_id, version in pointing:
+        assert version.see is not None
+        other = library[version.see]
+        where = (exercise_id, version.name)
+        assert (version.mode, version.per_side) == (other.mode, other.per_side), where
+        assert version.dosage == other.dosage, where
+        assert (version.primary_muscles, version.secondary_muscles) == (
+            other.primary_muscles, other.secondary_muscles), where
+        assert version.equipment == other.equipment, where
+        assert "in this library" in version.how, where
+
+
+def test_sides_are_a_field_not_a_note(library: Library) -> None:
+    for exercise_id, version in versions(library):
+        note = version.dosage.note.lower()
+        assert "per leg" not in note, (exercise_id, version.name)
+        assert "both legs" not in note, (exercise_id, version.name)
+
+
+@pytest.mark.parametrize(
+    ("exercise_id", "name", "mode", "per_side", "sets"),
+    [
+        ("single-leg-stand", "Single-leg Romanian deadlift", Mode.REPS, True, 3),
+        ("side-plank", "Top-leg lifts", Mode.REPS, True, 3),
+        ("side-plank", "Top-leg hold", Mode.HOLD, True, 3),
+        ("frog-pump", "Glute bridge hold", Mode.HOLD, False, 3),
+        ("fire-hydrant", "Four sets", Mode.REPS, True, 4),
+        ("single-leg-squat", "Two-leg chair squat", Mode.TEMPO, False, 3),
+        ("glute-bridge", "Single-leg glute bridge", Mode.REPS, True, 3),
+        ("single-leg-glute-bridge", "Two-leg glute bridge hold", Mode.HOLD, False, 3),
+        ("seated-banded-abduction", "Standing banded abduction", Mode.REPS, True, 3),
+    ],
+)
+def test_versions_that_change_the_kind_sets_or_sides(
+    library: Library, exercise_id: str, name: str, mode: Mode, per_side: bool, sets: int
+) -> None:
+    exercise = library[exercise_id]
+    version = next(v for v in (*exercise.easier, *exercise.harder) if v.name == name)
+    assert (version.mode, version.per_side, version.dosage.sets) == (mode, per_side, sets)
+
+
+def test_the_side_plank_text_alternates_sides_as_the_player_does(library: Library) -> None:
+    plank = library["side-plank"]
+    text = " ".join(plank.steps).lower()
+    assert "after your sets" not in text
+    assert "each set works one side, then the other" in text
+    assert "alternate sides set by set" in plank.why
+
+
+def test_the_harder_step_squat_asks_for_a_stable_step(library: Library) -> None:
+    step = next(v for v in library["single-leg-squat"].harder if v.name == "From a step")
+    assert "cannot tip or slide" in step.how
+    assert "within reach" in step.how
+    assert Equipment.STEP in step.equipment
+
+
+def test_where_the_articles_disagree_the_why_says_so(library: Library) -> None:
+    for exercise_id in ("seated-banded-abduction", "side-lying-inward-leg-lift"):
+        why = library[exercise_id].why
+        assert "outward" in why, exercise_id
+        assert "inward" in why, exercise_id
+    assert "does not make clear whether it belongs" in library["fire-hydrant"].why
+    for exercise_id in ("donkey-kick", "curtsy-lunge", "single-leg-glute-bridge",
+                        "seated-banded-abduction"):
+        assert "see the fire hydrant" in library[exercise_id].why, exercise_id
+
+
+def test_main_targets_are_ones_an_article_states(library: Library) -> None:
+    # No article names the gluteus minimus as a target of the single-leg bridge.
+    bridge = library["single-leg-glute-bridge"]
+    assert bridge.primary_muscles == [Muscle.GLUTEUS_MAXIMUS]
+    assert Muscle.GLUTEUS_MINIMUS in bridge.secondary_muscles
+
+
 # --- pages ---------------------------------------------------------------------------------
 
 
@@ -301,6 +407,23 @@ def test_page_exists_with_one_title_and_real_content(name: str) -> None:
     assert "<" not in text
     assert "![" not in text
     assert not any(line.lstrip().startswith("|") for line in lines)
+
+
+def test_no_page_calls_the_exercises_safe() -> None:
+    # The glute amnesia guide calls its own drills very safe, "performed correctly", and says
+    # every exercise carries some risk; no page may claim more.
+    for path in sorted(PAGES_DIR.glob("*.md")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        text = _normalise(" ".join(line for line in lines if not line.startswith("#")))
+        for sentence in re.split(r"(?<=[.!?:])\s+", text):
+            if "exercise" in sentence and re.search(r"\bsafe\b", sentence):
+                pytest.fail(f"{path.name}: {sentence}")
+
+
+def test_the_pages_say_twice_a_week() -> None:
+    text = _normalise((PAGES_DIR / "how-often.md").read_text(encoding="utf-8"))
+    assert "twice a week" in text
+    assert "three sessions" not in text
 
 
 def test_disclaimer_covers_the_essentials() -> None:

@@ -16,6 +16,7 @@ from gluteapp.core.progression import (
     Change,
     DoseSuggestion,
     Reason,
+    StepDose,
     apply_suggestions,
     history_for,
     suggest_routine,
@@ -58,8 +59,18 @@ def _exercise(exercise_id: str, per_side: bool, dosage: dict[str, Any], **more: 
     return msgspec.convert(raw, Exercise, strict=True)
 
 
-def _variation(name: str, dosage: dict[str, Any]) -> dict[str, Any]:
-    return {"name": name, "how": "Done another way.", "dosage": {"sets": 3, "rest_s": 30, **dosage}}
+def _variation(name: str, dosage: dict[str, Any], **more: Any) -> dict[str, Any]:
+    mode = "hold" if "hold_s" in dosage else "reps"
+    return {
+        "name": name,
+        "how": "Done another way.",
+        "mode": mode,
+        "per_side": False,
+        "primary_muscles": ["gluteus_maximus"],
+        "equipment": [],
+        "dosage": {"sets": 3, "rest_s": 30, **dosage},
+        **more,
+    }
 
 
 # A bridge hold whose easier version has a narrower range, so clamping into it shows.
@@ -87,7 +98,7 @@ def sets_of(
     sets: int = 3,
     sides: tuple[Side, ...] = BOTH_SIDES,
     achieved: float | None = None,
-    pain: int | None = 1,
+    pain: int | None = 0,
     felt: FeltIn | None = GLUTES,
     short_side: Side | None = None,
 ) -> list[StoredSet]:
@@ -207,8 +218,8 @@ CASES: list[Any] = [
         PLANK_15,
         [plank(1, 30), plank(2, 30)],
         None,
-        (Change.HARDER, Reason.READY, 30, 30, "Top-leg lifts"),
-        id="top-harder-of-other-kind-keeps-dose",
+        (Change.HARDER, Reason.READY, 30, 10, "Top-leg lifts"),
+        id="top-harder-of-other-kind-starts-at-its-own-low",
     ),
     pytest.param(
         BRIDGE_20,
@@ -263,57 +274,93 @@ CASES: list[Any] = [
         BRIDGE_20,
         [bridge(1, 25), bridge(2, 25, pain=5)],
         None,
-        (Change.EASIER, Reason.PAIN_HIGH, 25, 20, "Supported"),
+        (Change.EASIER, Reason.PAIN_STOPPED, 25, 20, "Supported"),
         id="pain-5-easier-clamped-into-its-range",
     ),
     pytest.param(
         PLANK_15,
         [plank(1, 15, pain=7)],
         None,
-        (Change.EASIER, Reason.PAIN_HIGH, 15, 15, "From the knees"),
+        (Change.EASIER, Reason.PAIN_STOPPED, 15, 15, "From the knees"),
         id="pain-high-after-one-session",
     ),
     pytest.param(
         step_for("wall-clamshell", reps=15),
         [session(d, sets_of("wall-clamshell", 18, mode=Mode.REPS, pain=d * 3)) for d in (1, 2)],
         None,
-        (Change.EASIER, Reason.PAIN_HIGH, 18, 16, None),
+        (Change.EASIER, Reason.PAIN_STOPPED, 18, 16, None),
         id="pain-high-without-easier-lowers-dose",
     ),
     pytest.param(
         step_for("wall-clamshell", reps=15),
         [session(d, sets_of("wall-clamshell", 16, mode=Mode.REPS, pain=6)) for d in (1, 2)],
         None,
-        (Change.EASIER, Reason.PAIN_HIGH, 16, 15, None),
+        (Change.EASIER, Reason.PAIN_AGAIN, 16, 15, None),
         id="lower-dose-stops-at-range-low",
     ),
     pytest.param(
         step_for("wall-clamshell", reps=12),
         [session(1, sets_of("wall-clamshell", 12, mode=Mode.REPS, pain=6))],
         None,
-        (Change.EASIER, Reason.PAIN_HIGH, 12, 12, None),
+        (Change.EASIER, Reason.PAIN_STOPPED, 12, 12, None),
         id="below-range-low-is-not-raised-by-easier",
     ),
     pytest.param(
         step_for("wall-clamshell", hold_s=3),
         [session(1, sets_of("wall-clamshell", 3, pain=6))],
         None,
-        (Change.EASIER, Reason.PAIN_HIGH, 3, 1, None),
+        (Change.EASIER, Reason.PAIN_STOPPED, 3, 1, None),
         id="lower-dose-without-range-stops-at-1",
     ),
     pytest.param(
         PLANK_15,
         [plank(1, 15), plank(2, 15, pain=3)],
         None,
-        (Change.KEEP, Reason.PAIN_MODERATE, 15, 15, None),
+        (Change.KEEP, Reason.SOME_PAIN, 15, 15, None),
         id="pain-3-keep",
+    ),
+    # The one safety rule: any pain holds the dose; pain that stops a set (4+) makes it easier.
+    pytest.param(
+        PLANK_15,
+        [plank(1, 15), plank(2, 15, pain=1)],
+        None,
+        (Change.KEEP, Reason.SOME_PAIN, 15, 15, None),
+        id="pain-1-in-the-latest-session-holds",
+    ),
+    pytest.param(
+        PLANK_15,
+        [plank(1, 15, pain=2), plank(2, 15)],
+        None,
+        (Change.KEEP, Reason.SOME_PAIN, 15, 15, None),
+        id="pain-2-in-the-older-session-holds",
+    ),
+    pytest.param(
+        PLANK_15,
+        [plank(1, 15), plank(2, 15, pain=4)],
+        None,
+        (Change.EASIER, Reason.PAIN_STOPPED, 15, 15, "From the knees"),
+        id="pain-4-stops-a-set-easier",
     ),
     pytest.param(
         PLANK_15,
         [plank(1, 15, pain=4), plank(2, 15, pain=0)],
         None,
-        (Change.KEEP, Reason.PAIN_MODERATE, 15, 15, None),
-        id="pain-4-in-the-older-session-keep",
+        (Change.KEEP, Reason.SOME_PAIN, 15, 15, None),
+        id="pain-4-in-the-older-session-holds",
+    ),
+    pytest.param(
+        PLANK_15,
+        [plank(1, 15, pain=5), plank(2, 15, pain=4)],
+        None,
+        (Change.EASIER, Reason.PAIN_AGAIN, 15, 15, "From the knees"),
+        id="pain-stops-a-set-twice-in-a-row-asks",
+    ),
+    pytest.param(
+        PLANK_15,
+        [plank(1, 15, pain=5), plank(2, 15, pain=3), plank(3, 15, pain=6)],
+        None,
+        (Change.EASIER, Reason.PAIN_STOPPED, 15, 15, "From the knees"),
+        id="stopping-pain-not-in-a-row-does-not-ask",
     ),
     # completion
     pytest.param(
@@ -528,7 +575,7 @@ CASES: list[Any] = [
         BRIDGE_20,
         [bridge(1, 35, pain=6)],
         "Banded",
-        (Change.EASIER, Reason.PAIN_HIGH, 35, 30, None),
+        (Change.EASIER, Reason.PAIN_STOPPED, 35, 30, None),
         id="pain-on-a-harder-variation-back-to-main",
     ),
     pytest.param(
@@ -542,7 +589,7 @@ CASES: list[Any] = [
         BRIDGE_20,
         [bridge(1, 20), bridge(2, 20, pain=3)],
         "Supported",
-        (Change.KEEP, Reason.PAIN_MODERATE, 20, 20, "Supported"),
+        (Change.KEEP, Reason.SOME_PAIN, 20, 20, "Supported"),
         id="keep-stays-on-the-variation",
     ),
     pytest.param(
@@ -562,13 +609,17 @@ def test_rule(
     last_variation: str | None,
     expected: Expected,
 ) -> None:
-    found = suggest_step(4, step, LIBRARY[step.exercise], sessions, last_variation)
+    exercise = LIBRARY[step.exercise]
+    found = suggest_step(4, step, exercise, sessions, last_variation)
     assert (found.change, found.reason, found.previous, found.suggested, found.variation) == (
         expected
     )
     assert found.step_index == 4
     assert found.exercise_id == step.exercise
-    assert found.mode is step.mode
+    # Today's dose is of the kind of what is suggested: a version's own, else the step's.
+    version = next((v for v in (*exercise.easier, *exercise.harder) if v.name == found.variation),
+                   None)
+    assert found.mode is (version.mode if version is not None else step.mode)
 
 
 # -- the details of one suggestion ----------------------------------------------------------------
@@ -579,22 +630,23 @@ def test_a_suggestion_carries_the_range_pain_and_variations() -> None:
     assert found == DoseSuggestion(
         step_index=0,
         exercise_id="test-bridge",
-        mode=Mode.HOLD,
-        previous=25,
-        suggested=20,
+        last=StepDose(None, Mode.HOLD, 25, sets=3, per_side=False),
+        today=StepDose("Supported", Mode.HOLD, 20, sets=3, per_side=False),
         change=Change.EASIER,
-        reason=Reason.PAIN_HIGH,
-        variation="Supported",
-        previous_variation=None,
+        reason=Reason.PAIN_STOPPED,
         worst_pain=6,
         low=10,  # the easier variation's range, since it is the one suggested
         high=20,
     )
-    assert found.unit == "s" and found.is_change
+    assert (found.unit, found.previous, found.suggested, found.variation) == ("s", 25, 20,
+                                                                             "Supported")
+    assert found.is_change
+    assert not found.ask_a_professional
 
 
 def test_keep_reports_the_exercise_range_and_no_change() -> None:
     found = suggest_step(0, PLANK_15, LIBRARY["side-plank"], [plank(1, 15, pain=2)])
+    assert (found.change, found.reason) == (Change.KEEP, Reason.ONE_SESSION)
     assert (found.low, found.high, found.worst_pain) == (10, 30, 2)
     assert not found.is_change
 
@@ -606,7 +658,8 @@ def test_unrated_latest_session_has_no_worst_pain() -> None:
 
 def test_a_variation_change_alone_is_a_change() -> None:
     harder = suggest_step(0, BRIDGE_20, BRIDGE, [bridge(1, 30), bridge(2, 30)])
-    assert harder.suggested == harder.previous and harder.is_change
+    assert harder.suggested == harder.previous
+    assert harder.is_change
 
 
 @pytest.mark.parametrize(
@@ -754,7 +807,8 @@ def test_variation_and_extra_side_are_read_and_written_back() -> None:
     assert (first.variation, first.extra_side, first.set_count) == ("From the knees", Side.LEFT, 4)
     assert (second.variation, second.extra_side, second.set_count) == (None, Side.RIGHT, 3)
     text = routine_to_toml(routine)
-    assert 'variation = "From the knees"' in text and 'extra_side = "left"' in text
+    assert 'variation = "From the knees"' in text
+    assert 'extra_side = "left"' in text
     assert text.count("variation") == 1  # left out when not set
     assert parse_routine(text, "plan.toml", LIBRARY) == routine
 

@@ -95,14 +95,16 @@ def error_for(text: str, library: Library) -> str:
 def test_every_builtin_loads_in_the_listed_order(builtins: dict[str, Routine]) -> None:
     assert list(builtins) == list(BUILTIN_ORDER)
     for routine in builtins.values():
-        assert routine.name and routine.description
+        assert routine.name
+        assert routine.description
 
 
 def test_glute_amnesia_wake_up_is_the_guide_in_order_at_the_low_end(
     builtins: dict[str, Routine], library: Library
 ) -> None:
     routine = builtins["glute-amnesia-wake-up"]
-    assert routine.exercise_ids == FITNESS_VOLT_TEN
+    # Frog pumps wait: the guide keeps them for glutes that are already waking up.
+    assert routine.exercise_ids == [i for i in FITNESS_VOLT_TEN if i != "frog-pump"]
     for step in routine.steps:
         dosage = library[step.exercise].dosage
         amount = dosage.hold_s or dosage.reps or dosage.steps
@@ -143,7 +145,8 @@ def test_gluteus_medius_a_and_b_split_the_five_with_one_to_two_minute_rests(
         rests = [
             phase.duration_s for phase in compile_timeline(routine, library) if phase.kind.is_rest
         ]
-        assert rests and all(rest is not None and 60 <= rest <= 120 for rest in rests)
+        assert rests
+        assert all(rest is not None and 60 <= rest <= 120 for rest in rests)
     squat = next(s for s in a.steps + b.steps if s.exercise == "single-leg-squat")
     assert (squat.mode, squat.tempo, squat.reps) == (Mode.TEMPO, "2-0-2", 10)
 
@@ -160,7 +163,10 @@ def test_the_other_builtins_hold_their_articles_exercises(
         for step in routine.steps:
             dosage = library[step.exercise].dosage
             amount = dosage.hold_s or dosage.reps or dosage.steps
-            assert amount is not None and step.target == amount.min, (routine.id, step)
+            # The medius routines run the medius article's own 3 x 10, inside the library's 8-12.
+            low = 10 if routine.id in MEDIUS_PAIR and step.exercise == "single-leg-rdl" else None
+            assert amount is not None, (routine.id, step)
+            assert step.target == (low or amount.min), (routine.id, step)
 
 
 def test_builtins_write_back_exactly(builtins: dict[str, Routine], library: Library) -> None:
@@ -342,7 +348,8 @@ def test_round_trip_keeps_every_field_and_awkward_text(library: Library) -> None
     )
     text = routine_to_toml(routine)
     assert parse_routine(text, "my-routine.toml", library) == routine
-    assert "per_side = false" in text and "rest_s" in text
+    assert "per_side = false" in text
+    assert "rest_s" in text
     assert text.count("[[steps]]") == 4
     assert "tempo" not in text.split("[[steps]]")[3]  # optional keys left out when not set
 
@@ -355,7 +362,8 @@ def test_user_folder_lists_good_files_and_reports_bad_ones(
     (tmp_path / "notes.txt").write_text("not a routine", encoding="utf-8")
     found = user_routines(tmp_path, library)
     assert [r.id for r in found.routines] == ["b-good"]
-    assert len(found.errors) == 1 and "a-bad.toml: steps[1] (line 3)" in found.errors[0]
+    assert len(found.errors) == 1
+    assert "a-bad.toml: steps[1] (line 3)" in found.errors[0]
     assert user_routines(tmp_path / "missing", library).routines == []
 
 

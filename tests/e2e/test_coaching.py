@@ -1,7 +1,7 @@
 """End to end: a synthetic history in a real data folder, the app started on it, today's doses.
 
 Three sessions of "Gluteus medius A" are written through the storage API into a real SQLite
-file. Side planks went well twice (10 s, pain 1, felt in the glutes), so they move up to 15 s;
+file. Side planks went well twice (10 s, no pain, felt in the glutes), so they move up to 15 s;
 the single-leg squat hurt (pain 6) last time, so its easier version is suggested; the left leg
 did 5 single-leg deadlifts to the right's 8 each time, so the left side is the weaker one.
 """
@@ -57,10 +57,10 @@ def _write_history(data_dir: Path) -> None:
 
             for number in (1, 2, 3):
                 for side in (Side.LEFT, Side.RIGHT):
-                    add("side-plank", number, side, hold=10.0, target=10, pain=1)
+                    add("side-plank", number, side, hold=10.0, target=10, pain=0)
                     add("single-leg-squat", number, side, reps=10, target=10, pain=squat_pain)
                     add("single-leg-rdl", number, side, reps=5 if side is Side.LEFT else 8,
-                        target=8, pain=1)
+                        target=8, pain=0)
             store.finish_session(session, SessionStatus.COMPLETED, moment)
 
 
@@ -93,10 +93,11 @@ def test_the_plan_shows_todays_doses_before_the_session(app: Gluteapp) -> None:
     assert isinstance(plan, DosePlanView)
     rows = {row.suggestion.exercise_id: row for row in plan.rows}
     assert rows["side-plank"].headline.text() == "Side plank: 15 s today, up from 10 s"
-    assert "pain at most 2" in rows["side-plank"].reason.text()
+    assert "with no pain at all" in rows["side-plank"].reason.text()
     squat = rows["single-leg-squat"]
     assert squat.suggestion.change.value == "easier"
-    assert "pain 6 of 10" in squat.reason.text()
+    assert "pain 6 out of 10" in squat.reason.text()
+    assert squat.suggestion.variation == "Two-leg chair squat"
     assert plan.side_label.isVisibleTo(plan)
     assert "left side" in plan.side_label.text()
     # One extra set is offered on the weaker side, but not where the exercise is being eased.

@@ -52,10 +52,18 @@ rest_s = 60
 [[exercise.easier]]
 name = "From the knees"
 how = "Keep the knees on the floor and hold from the knees."
+mode = "hold"
+per_side = true
+primary_muscles = ["gluteus_medius"]
+equipment = ["mat"]
 dosage = {{ sets = 3, hold_s = {{ min = 10, max = 20 }}, rest_s = 60 }}
 [[exercise.harder]]
 name = "Top-leg lifts"
 how = "Hold the plank and raise and lower the top leg."
+mode = "reps"
+per_side = true
+primary_muscles = ["gluteus_medius"]
+equipment = ["mat"]
 dosage = {{ sets = 3, reps = {{ min = 10, max = 15 }}, rest_s = 60 }}
 
 [[exercise]]

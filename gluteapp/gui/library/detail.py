@@ -143,7 +143,8 @@ class VariationList(QWidget):
             self._cards.append(card)
         for index, card in enumerate(self._cards):
             if index < len(variations):
-                card.show_variation(variations[index], per_side)
+                # A version is done on one side or both as it says itself, not as the exercise.
+                card.show_variation(variations[index], variations[index].per_side)
             card.setVisible(index < len(variations))
 
     def cards(self) -> list[VariationCard]:
@@ -315,8 +316,8 @@ class ExerciseDetail(QScrollArea):
         self.disclaimer_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.disclaimer_label.setAccessibleName(self.tr("Medical disclaimer"))
         notice = self.tr(
-            "General guidance, not medical advice. Stop if anything hurts, and follow what "
-            "your physiotherapist prescribed."
+            "General guidance, not medical advice. Stop when it hurts, as the safety rule in "
+            "the disclaimer says, and follow what your physiotherapist prescribed."
         )
         self._make_link(self.disclaimer_label, "disclaimer", self.tr("Read the disclaimer"), notice)
         self._column.addWidget(self.disclaimer_label)

@@ -23,6 +23,8 @@ from gluteapp.core.felt import FeltElsewhere
 from gluteapp.core.progression import Change, DoseSuggestion, Reason
 from gluteapp.core.records import DoseChoice, FeltIn, Side
 from gluteapp.core.routines import Routine, find_variation
+from gluteapp.core.safety import STOP_PAIN_MIN
+from gluteapp.gui.words import alternatives_text, pain_reason
 
 # A plain name that pyside6-lupdate recognises, for text outside a QObject method.
 translate = QCoreApplication.translate
@@ -49,7 +51,7 @@ def region_word(region: FeltIn) -> str:
 def headline(suggestion: DoseSuggestion, name: str) -> str:
     """'Side plank: 20 s today, up from 15 s'."""
     new = dose_text(suggestion.mode, suggestion.suggested)
-    old = dose_text(suggestion.mode, suggestion.previous)
+    old = dose_text(suggestion.last.mode, suggestion.previous)  # a version may count otherwise
     change = suggestion.change
     if change is Change.ADVANCE:
         return translate("DosePlan", "{0}: {1} today, up from {2}").format(name, new, old)
@@ -71,22 +73,16 @@ def headline(suggestion: DoseSuggestion, name: str) -> str:
 def reason_text(suggestion: DoseSuggestion) -> str:
     """Why, in one sentence a person can check against what they remember."""
     pain = suggestion.worst_pain
+    # What the one safety rule decides is said in its own words (gluteapp.gui.words).
+    ruled = pain_reason(suggestion.reason, pain)
     texts = {
         Reason.NO_HISTORY: translate("DosePlan", "This is your first time with it."),
         Reason.ONE_SESSION: translate("DosePlan",
             "There is one session to go on; two good sessions in a row move it up."),
-        Reason.READY: translate("DosePlan",
-            "You completed it in your last two sessions, with pain at most 2 of 10, and felt "
-            "it in your glutes."),
-        Reason.PAIN_HIGH: translate("DosePlan",
-            "You rated the pain {0} of 10 last time. Stop if it hurts again.").format(pain),
         Reason.MISSED_TWICE: translate("DosePlan",
             "The dose could not be completed in your last two sessions."),
         Reason.NOT_COMPLETED: translate("DosePlan",
             "The dose was not completed in one of your last two sessions."),
-        Reason.PAIN_MODERATE: translate("DosePlan",
-            "The pain reached {0} of 10; it moves up only while pain stays at 2 or less."
-        ).format(pain),
         Reason.NOT_IN_GLUTES: translate("DosePlan",
             "Some sets were felt somewhere other than the glutes; it moves up once they are "
             "felt in the glutes."),
@@ -99,7 +95,7 @@ def reason_text(suggestion: DoseSuggestion) -> str:
         Reason.NO_RANGE: translate(
             "DosePlan", "The source article gives no range for this kind of dose."),
     }
-    text = texts[suggestion.reason]
+    text = ruled if ruled is not None else texts[suggestion.reason]
     if suggestion.change is Change.STANDARD:
         text = translate("DosePlan", "The easier version went well twice in a row.") + " " + text
     return text
@@ -160,7 +156,7 @@ class DoseRow(QFrame):
         self.group.addButton(self.keep_button)
         if suggestion.is_change:
             new = dose_text(suggestion.mode, suggestion.suggested)
-            old = dose_text(suggestion.mode, suggestion.previous)
+            old = dose_text(suggestion.last.mode, suggestion.previous)
             if suggestion.variation and suggestion.variation != suggestion.previous_variation:
                 new = f"“{suggestion.variation}”, {new}"
             if suggestion.previous_variation:
@@ -184,7 +180,14 @@ class DoseRow(QFrame):
             how.setWordWrap(True)
             layout.addWidget(how)
 
-        if exercise is not None and suggestion.reason is Reason.PAIN_HIGH:
+        if suggestion.alternatives:
+            others = QLabel(alternatives_text(
+                [library.name_of(other) for other in suggestion.alternatives]))
+            others.setObjectName("pain_alternatives")
+            others.setWordWrap(True)
+            layout.addWidget(others)
+
+        if exercise is not None and suggestion.reason.is_pain:
             cautions = QLabel("\n".join(
                 translate("DosePlan", "Check: {0}").format(caution)
                 for caution in exercise.cautions))
@@ -238,7 +241,8 @@ class DosePlanView(QWidget):
         title.setFont(font)
         intro = QLabel(translate("DosePlan",
             "Based on your last sessions. Choose for each exercise whether to use the "
-            "suggestion or keep last time's dose. Stop any exercise that hurts."))
+            "suggestion or keep last time's dose. Stop a set when pain reaches {0} out of 10."
+            ).format(STOP_PAIN_MIN))
         intro.setWordWrap(True)
 
         self.side_label = QLabel()
