@@ -117,9 +117,11 @@ class QuestionsPage(QWidget):
         self.goal.setAccessibleName(self.tr("Sessions per week"))
         self.goal.setMaximumWidth(self.goal.sizeHint().width() + 40)
         goal_layout.addWidget(self.goal)
-        goal_layout.addWidget(_hint(self.tr(
-            "Two or three sessions a week, on days that are not back to back, suit most people."
-        )))
+        self.goal_hint = _hint(self.tr(
+            "Twice a week is what the gluteus medius article recommends. The two-minute "
+            "standing break from sitting can come on any day and does not count towards it."
+        ))
+        goal_layout.addWidget(self.goal_hint)
         layout.addWidget(goal_box)
 
         kit_box = QGroupBox(self.tr("What do you have at home?"))

@@ -1,0 +1,105 @@
+"""The one safety rule is said the same way everywhere: the disclaimer page, the README, the first
+run, the plan before a session, the library's versions, the rating and the "It hurts" panel."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from gluteapp.core import safety
+from gluteapp.core.advice import advise
+from gluteapp.core.assets import builtin_library
+from gluteapp.core.exercises import Library
+from gluteapp.core.routines import Routine, RoutineStep
+from gluteapp.core.safety import RulePoint
+from gluteapp.gui.first_run import FirstRunDialog
+from gluteapp.gui.library.detail import ExerciseDetail
+from gluteapp.gui.player.dose_plan import DosePlanView
+from gluteapp.gui.settings import Settings
+from gluteapp.gui.words import pain_scale_hint, safety_rule, safety_rule_lines
+from tests.core.test_versions import histories
+
+ROOT = Path(__file__).parents[2]
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    return builtin_library()
+
+
+def flat(text: str) -> str:
+    """One line, single spaces: a page wraps its sentences where it likes."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def test_the_words_carry_cores_thresholds() -> None:
+    stop = safety.STOP_PAIN_MIN
+    assert f"1 to {stop - 1} out of 10" in safety_rule(RulePoint.MILD_PAIN_HOLDS)
+    assert f"reaches {stop} out of 10" in safety_rule(RulePoint.STOP_THE_SET)
+    assert f"after {safety.PAIN_FREE_SESSIONS_TO_PROGRESS} sessions in a row" in safety_rule(
+        RulePoint.NO_PAIN_TO_PROGRESS)
+    assert f"1 to {stop - 1}: the dose stays. {stop} or more: stop" in pain_scale_hint()
+    assert len(set(safety_rule_lines())) == len(RulePoint)
+
+
+@pytest.mark.parametrize("where", ["assets/pages/disclaimer.md", "README.md"])
+def test_the_rule_is_stated_word_for_word(where: str) -> None:
+    text = flat((ROOT / where).read_text(encoding="utf-8"))
+    for line in safety_rule_lines():
+        assert line in text, line
+
+
+def test_the_old_thresholds_are_gone_from_the_pages_and_readme() -> None:
+    for path in [ROOT / "README.md", *sorted((ROOT / "assets" / "pages").glob("*.md"))]:
+        text = flat(path.read_text(encoding="utf-8")).lower()
+        assert "pain at most 2" not in text, path.name
+        assert "pain of 5 or more" not in text, path.name
+        assert "stop if anything hurts" not in text, path.name
+
+
+def test_the_first_run_shows_the_rule_and_twice_a_week(qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = FirstRunDialog(Settings(tmp_path / "settings.ini"))
+    qtbot.addWidget(dialog)
+    shown = flat(dialog.disclaimer.text.toPlainText())
+    for line in safety_rule_lines():
+        assert line in shown, line
+    hint = dialog.questions.goal_hint.text()
+    assert hint.startswith("Twice a week")
+    assert "three" not in hint
+    assert "back to back" not in hint
+
+
+def test_a_version_shows_its_own_sides_in_the_library(qtbot: QtBot, library: Library) -> None:
+    detail = ExerciseDetail()
+    qtbot.addWidget(detail)
+    detail.show_exercise(library["single-leg-squat"])
+    [chair] = detail.easier.cards()
+    assert chair.name_label.text() == "Two-leg chair squat"
+    assert "per side" not in chair.dosage_label.text()  # both legs at once
+    assert "per side" in detail.harder.cards()[0].dosage_label.text()
+    assert "safety rule" in detail.disclaimer_label.text()
+
+
+def test_the_plan_after_pain_offers_the_easier_version_and_other_exercises(
+    qtbot: QtBot, library: Library, tmp_path: Path
+) -> None:
+    exercise = library["side-plank"]
+    routine = Routine("plan", "Plan", 5, (RoutineStep("side-plank", sets=3, hold_s=30),))
+    advice = advise(routine, library, histories(exercise, None)["pain"])
+    view = DosePlanView(advice, library)
+    qtbot.addWidget(view)
+    view.resize(900, 700)
+    view.show()
+    [row] = view.rows
+    # Stopping pain twice in a row: the easier version, others, and ask a professional.
+    assert row.suggestion.variation == "From the knees"
+    assert "Ask a doctor or physiotherapist" in row.reason.text()
+    others = row.findChild(QLabel, "pain_alternatives")
+    assert others is not None
+    assert others.text().startswith("Or another exercise for the same muscle: ")
+    assert library.name_of(row.suggestion.alternatives[0]) in others.text()
+    view.grab().save(str(tmp_path / "plan-after-pain.png"))
