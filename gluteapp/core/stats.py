@@ -392,14 +392,23 @@ def target(stored: StoredSet, measure: Measure) -> float | None:
 
 
 def measure_for(exercise: Exercise | None, sets: Iterable[StoredSet] = ()) -> Measure:
-    """Holds for a timed-hold exercise, else reps; unknown exercises are judged by their data."""
-    if exercise is not None:
-        return Measure.HOLD if exercise.mode is Mode.HOLD else Measure.REPS
+    """How the newest of these sets was counted, held or in reps: an easier or harder version
+    has its own kind (side planks become top-leg lifts). Without such a set: holds for a
+    timed-hold exercise, else reps."""
+    newest: tuple[datetime, Measure] | None = None
     for stored in sets:
         if stored.achieved_hold_s is not None or stored.target_hold_s is not None:
-            return Measure.HOLD
-        if stored.achieved_reps is not None or stored.target_reps is not None:
-            return Measure.REPS
+            kind = Measure.HOLD
+        elif stored.achieved_reps is not None or stored.target_reps is not None:
+            kind = Measure.REPS
+        else:
+            continue
+        if newest is None or stored.started_at >= newest[0]:
+            newest = (stored.started_at, kind)
+    if newest is not None:
+        return newest[1]
+    if exercise is not None:
+        return Measure.HOLD if exercise.mode is Mode.HOLD else Measure.REPS
     return Measure.REPS
 
 

@@ -393,3 +393,18 @@ def test_a_two_leg_version_drops_the_extra_set_on_one_side() -> None:
     assert (chosen.steps[0].extra_side, chosen.steps[0].per_side) == (None, None)
     kept, _ = choose(advice, accepted=())
     assert kept.steps[0].extra_side is Side.LEFT
+
+
+# -- the history and its charts count a version in its own kind -----------------------------------
+
+
+def test_the_chart_of_an_exercise_follows_the_kind_of_its_latest_version() -> None:
+    from gluteapp.core.stats import Measure, exercise_series
+
+    plank = LIBRARY["side-plank"]
+    holds = [session(day, sets_of("side-plank", 30, mode=Mode.HOLD)) for day in (1, 2)]
+    lifts = [session(day, sets_of("side-plank", 12, mode=Mode.REPS)) for day in (3, 4)]
+    assert exercise_series(holds, plank.id, LIBRARY).measure is Measure.HOLD
+    series = exercise_series([*holds, *lifts], plank.id, LIBRARY)
+    assert series.measure is Measure.REPS  # top-leg lifts, counted as they were done
+    assert [round(point.value) for point in series.progress][-2:] == [12, 12]
