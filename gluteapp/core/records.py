@@ -80,3 +80,26 @@ class DoseChoice:
     def accepted(self) -> bool:
         return (self.chosen, self.chosen_variation, self.chosen_extra_side) == (
             self.suggested, self.suggested_variation, self.suggested_extra_side)
+
+
+class HurtChoice(StrEnum):
+    """What a person chose after pressing "It hurts"."""
+
+    SKIP_EXERCISE = "skip_exercise"
+    END_SESSION = "end_session"
+    CARRY_ON = "carry_on"
+
+
+@dataclass(frozen=True)
+class Hurt:
+    """An "It hurts": when, during which exercise, set and side, and what the person chose.
+
+    `exercise_id` is None when it was not during an exercise (asked before any was worked);
+    `choice` is None until the person chose (or when the app stopped before they could).
+    """
+
+    at: datetime
+    exercise_id: str | None
+    set_number: int | None = None
+    side: Side | None = None
+    choice: HurtChoice | None = None

@@ -15,7 +15,8 @@ PHASE_COLOURS: dict[str, str] = {
     "rest": "#2f7fd1",
     "switch": "#9b59b6",
     "done": "#1f9d74",
-    "paused": "#8a8a8a",
+    # Unlike every phase's colour, so a paused session cannot be taken for a running one.
+    "paused": "#c0266d",
 }
 
 
@@ -39,18 +40,27 @@ class CountdownRing(QWidget):
         self._fraction = 1.0
         self._kind = "prepare"
         self._flash = False
-        self.setAccessibleName(self.tr("Countdown"))
+        self._time_left = ""
+        self.setAccessibleName(self.tr("Time left"))
 
     # --- state -----------------------------------------------------------------------------
-    def set_state(self, text: str, fraction: float, kind: str, caption: str = "") -> None:
+    def set_state(self, text: str, fraction: float, kind: str, caption: str = "",
+                  time_left: str = "") -> None:
+        """Show `text` in a ring `fraction` full; `time_left` says it in words (screen readers)."""
         fraction = min(1.0, max(0.0, fraction))
+        if time_left != self._time_left:
+            # Read when a screen reader asks; changes once a second, announced by nobody.
+            self._time_left = time_left
+            self.setAccessibleDescription(time_left)
         if (text, round(fraction, 3), kind, caption) == (
             self._text, round(self._fraction, 3), self._kind, self._caption
         ):
             return
         self._text, self._fraction, self._kind, self._caption = text, fraction, kind, caption
-        self.setAccessibleDescription(f"{caption} {text}".strip())
         self.update()
+
+    def time_left(self) -> str:
+        return self._time_left
 
     def set_flash(self, on: bool) -> None:
         if self._flash != on:
@@ -87,26 +97,35 @@ class CountdownRing(QWidget):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(glow)
             painter.drawEllipse(rect)
+        paused = self._kind == "paused"
         track = QColor(text_colour)
         track.setAlpha(40)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setPen(QPen(track, pen_w, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
         painter.drawEllipse(rect)
         if self._fraction > 0:
-            painter.setPen(QPen(accent, pen_w, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+            # Paused, the arc is broken into dashes: still, not running out.
+            style = Qt.PenStyle.DotLine if paused else Qt.PenStyle.SolidLine
+            cap = Qt.PenCapStyle.FlatCap if paused else Qt.PenCapStyle.RoundCap
+            painter.setPen(QPen(accent, pen_w, style, cap))
             painter.drawArc(rect, 90 * 16, int(-360 * 16 * self._fraction))
 
         inner = rect.adjusted(pen_w * 1.2, pen_w * 1.2, -pen_w * 1.2, -pen_w * 1.2)
+        if paused:
+            self._paint_pause_sign(painter, inner, accent)
         if self._text:
             font = QFont(self.font())
             font.setWeight(QFont.Weight.Bold)
-            font.setPixelSize(max(12, int(inner.height() * 0.48)))
+            font.setPixelSize(max(12, int(inner.height() * 0.52)))
             metrics = QFontMetricsF(font)
             width = metrics.horizontalAdvance(self._text)
             if width > inner.width() * 0.9:
                 font.setPixelSize(max(12, int(font.pixelSize() * inner.width() * 0.9 / width)))
             painter.setFont(font)
-            painter.setPen(text_colour)
+            number_colour = QColor(text_colour)
+            if paused:
+                number_colour.setAlpha(150)
+            painter.setPen(number_colour)
             number_rect = QRectF(inner)
             if self._caption:
                 number_rect.adjust(0, -inner.height() * 0.06, 0, -inner.height() * 0.06)
@@ -121,3 +140,15 @@ class CountdownRing(QWidget):
                                   inner.width(), inner.height() * 0.16)
             painter.drawText(caption_rect, Qt.AlignmentFlag.AlignCenter, self._caption)
         painter.end()
+
+    @staticmethod
+    def _paint_pause_sign(painter: QPainter, inner: QRectF, colour: QColor) -> None:
+        """Two bars above the number: the sign for 'paused' on every player."""
+        height = inner.height() * 0.13
+        width = height * 0.34
+        top = inner.top() + inner.height() * 0.06
+        middle = inner.center().x()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        for left in (middle - width * 1.35, middle + width * 0.35):
+            painter.drawRoundedRect(QRectF(left, top, width, height), width * 0.2, width * 0.2)

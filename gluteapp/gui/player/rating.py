@@ -1,28 +1,124 @@
-"""The quick after-set rating: what was achieved, pain 0-10 and where it was felt. Never blocks."""
+"""The after-set rating: pain 0-10, where it was felt and what was achieved. Saved at each touch.
+
+It never races the clock: it stays until the person rates or the next set's rating replaces it,
+so set 1 can be rated during set 2, and the last set on the summary. Every button is a target
+of at least 44 px, and "Saved" shows as soon as the history has it.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from collections.abc import Sequence
+
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
+    QLayoutItem,
     QPushButton,
-    QSpinBox,
-    QVBoxLayout,
+    QSizePolicy,
     QWidget,
 )
 
 from gluteapp.core.records import FeltIn, SetRating
 from gluteapp.gui.words import felt_in_label
 
+#: The smallest side of anything to press (WCAG 2.5.5, Apple and Material guidelines).
+TARGET_PX = 44
+
+
+class FlowLayout(QLayout):
+    """Items left to right, wrapping to a new row when the width runs out (Qt's flow example)."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 8) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._spacing = spacing
+        self._column_gap = spacing * 3  # between groups in a row: wider than between rows
+
+    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt override
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt override
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt override
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802 - Qt override
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt override
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return self.minimumSize()
+
+    def minimumSize(self) -> QSize:  # noqa: N802 - Qt override
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        margins = self.contentsMargins()
+        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+
+    def _arrange(self, rect: QRect, *, move: bool) -> int:
+        margins = self.contentsMargins()
+        area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
+        x, y, row_height = area.x(), area.y(), 0
+        for item in self._items:
+            if item.isEmpty():
+                continue
+            hint = item.sizeHint()
+            if x + hint.width() > area.right() + 1 and row_height > 0:
+                x, y = area.x(), y + row_height + self._spacing
+                row_height = 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + self._column_gap
+            row_height = max(row_height, hint.height())
+        return y + row_height - rect.y() + margins.bottom()
+
+
+def _group(label: QLabel | None, widgets: Sequence[QWidget], spacing: int = 4) -> QWidget:
+    """A row of widgets that wraps as one piece."""
+    holder = QWidget()
+    row = QHBoxLayout(holder)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(spacing)
+    if label is not None:
+        row.addWidget(label)
+    for widget in widgets:
+        row.addWidget(widget)
+    holder.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+    return holder
+
+
+def _target(text: str, name: str, checkable: bool = True) -> QPushButton:
+    button = QPushButton(text)
+    button.setCheckable(checkable)
+    button.setAccessibleName(name)
+    button.setMinimumSize(TARGET_PX, TARGET_PX)
+    # Tab reaches it; a click does not take the keyboard away from the player's keys.
+    button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+    return button
+
 
 class RatingPanel(QFrame):
-    """Prefilled with the target; the person may touch it or ignore it entirely."""
+    """Prefilled with the target; every touch is saved at once and says so."""
 
-    rated = Signal(object, object)  # (set key, SetRating)
+    rated = Signal(object, object)  # (set key: the engine's SetCompleted, SetRating)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -30,78 +126,76 @@ class RatingPanel(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._key: object = None
         self._unit = "reps"
-        self._dirty = False
+        self._target = 0
+        self._rated = False
 
         self.title = QLabel(self.tr("How was that set? (optional)"))
         self.title.setObjectName("rating_title")
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
-
-        self.achieved = QSpinBox()
-        self.achieved.setRange(0, 1800)
-        self.achieved.setAccessibleName(self.tr("Achieved"))
-        self.achieved_label = QLabel(self.tr("Achieved"))
-        self.achieved_label.setBuddy(self.achieved)
+        self.saved = QLabel()
+        self.saved.setObjectName("rating_saved")
+        saved_font = self.saved.font()
+        saved_font.setBold(True)
+        self.saved.setFont(saved_font)
+        self.saved.setStyleSheet("QLabel#rating_saved { color: #1f7a5c; }")
+        self.saved.setAccessibleName(self.tr("Rating status"))
 
         self.pain_group = QButtonGroup(self)
         self.pain_group.setExclusive(True)
-        pain_row = QHBoxLayout()
-        pain_row.setSpacing(2)
+        pain_buttons = []
         for value in range(11):
-            button = QPushButton(str(value))
-            button.setCheckable(True)
-            button.setFixedWidth(34)
-            button.setAccessibleName(self.tr("Pain {0} of 10").format(value))
+            button = _target(str(value), self.tr("Pain {0} of 10").format(value))
+            button.setFixedWidth(TARGET_PX)
             self.pain_group.addButton(button, value)
-            pain_row.addWidget(button)
-        pain_row.addStretch(1)
-
+            pain_buttons.append(button)
         self.felt_group = QButtonGroup(self)
         self.felt_group.setExclusive(True)
-        felt_row = QHBoxLayout()
         self._felt_by_id: dict[int, FeltIn] = {}
+        felt_buttons = []
         for index, felt in enumerate(FeltIn):
             label = felt_in_label(felt)
-            button = QPushButton(label)
-            button.setCheckable(True)
-            button.setAccessibleName(self.tr("Felt it in: {0}").format(label))
+            button = _target(label, self.tr("Felt it in: {0}").format(label))
             self.felt_group.addButton(button, index)
             self._felt_by_id[index] = felt
-            felt_row.addWidget(button)
-        felt_row.addStretch(1)
+            felt_buttons.append(button)
 
-        self.save_button = QPushButton(self.tr("Save rating"))
-        self.save_button.setAccessibleName(self.tr("Save rating"))
-        self.save_button.clicked.connect(self.commit)
+        self.achieved_label = QLabel(self.tr("Achieved"))
+        self.fewer_button = _target("−", self.tr("One less"), checkable=False)
+        self.more_button = _target("+", self.tr("One more"), checkable=False)
+        for button in (self.fewer_button, self.more_button):
+            button.setFixedWidth(TARGET_PX)
+        self.achieved_value = QLabel()
+        self.achieved_value.setObjectName("rating_achieved")
+        self.achieved_value.setMinimumWidth(64)
+        self.achieved_value.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._achieved = 0
+        self.fewer_button.clicked.connect(lambda: self._step_achieved(-1))
+        self.more_button.clicked.connect(lambda: self._step_achieved(1))
 
-        grid = QGridLayout()
-        grid.addWidget(self.achieved_label, 0, 0)
-        grid.addWidget(self.achieved, 0, 1, alignment=Qt.AlignmentFlag.AlignLeft)
-        grid.addWidget(QLabel(self.tr("Pain")), 1, 0)
-        grid.addLayout(pain_row, 1, 1)
-        grid.addWidget(QLabel(self.tr("Felt it in")), 2, 0)
-        grid.addLayout(felt_row, 2, 1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addLayout(grid)
-        layout.addWidget(self.save_button, alignment=Qt.AlignmentFlag.AlignRight)
+        # One flow of groups: on a wide window two rows, on a narrow one as many as it takes.
+        flow = FlowLayout(self, spacing=6)
+        flow.setContentsMargins(8, 4, 8, 4)
+        flow.addWidget(_group(None, [self.title, self.saved], spacing=12))
+        flow.addWidget(_group(QLabel(self.tr("Pain")), pain_buttons, spacing=3))
+        flow.addWidget(_group(QLabel(self.tr("Felt it in")), felt_buttons))
+        flow.addWidget(_group(self.achieved_label,
+                              [self.fewer_button, self.achieved_value, self.more_button]))
 
-        self.achieved.valueChanged.connect(self._touched)
-        self.pain_group.idClicked.connect(self._touched)
-        self.felt_group.idClicked.connect(self._touched)
+        self.pain_group.idClicked.connect(lambda _id: self._save())
+        self.felt_group.idClicked.connect(lambda _id: self._save())
         self.setEnabled(False)
+        self._show_state()
 
+    # --- offering a set --------------------------------------------------------------------
     def offer(self, key: object, unit: str, target: int, label: str) -> None:
-        """Show the rating for a just-completed set, prefilled with its target."""
-        self.commit()  # a previous rating the person touched is not lost
-        self._key, self._unit, self._dirty = key, unit, False
+        """Rate this just-completed set (prefilled with its result); replaces the one before."""
+        self._key, self._unit, self._target, self._rated = key, unit, target, False
         self.title.setText(self.tr("How was that set? {0} (optional)").format(label))
-        held = self.tr("Seconds held") if unit == "s" else self.tr("Reps done")
-        self.achieved_label.setText(held)
-        self.achieved.blockSignals(True)
-        self.achieved.setValue(target)
-        self.achieved.blockSignals(False)
+        self.achieved_label.setText(
+            self.tr("Seconds held") if unit == "s" else self.tr("Reps done"))
+        self._set_achieved(target)
         for group in (self.pain_group, self.felt_group):
             checked = group.checkedButton()
             if checked is not None:
@@ -109,29 +203,72 @@ class RatingPanel(QFrame):
                 checked.setChecked(False)
                 group.setExclusive(True)
         self.setEnabled(True)
+        self._show_state()
 
-    def _touched(self, *_: object) -> None:
-        self._dirty = True
+    def pending_key(self) -> object:
+        """The set on offer, rated or not; None when there is none."""
+        return self._key
 
+    def is_rated(self) -> bool:
+        """Something was saved for the set on offer."""
+        return self._rated
+
+    def take_over(self, other: RatingPanel) -> None:
+        """Offer what `other` offers, as it stands (the summary takes the player's)."""
+        if other.pending_key() is None:
+            self.clear()
+            return
+        self._key, self._unit, self._target = other._key, other._unit, other._target
+        self._rated = other._rated
+        self.title.setText(other.title.text())
+        self.achieved_label.setText(other.achieved_label.text())
+        self._set_achieved(other._achieved)
+        for mine, theirs in ((self.pain_group, other.pain_group),
+                             (self.felt_group, other.felt_group)):
+            checked = theirs.checkedId()
+            button = mine.button(checked)
+            if button is not None:
+                button.setChecked(True)
+        self.setEnabled(True)
+        self._show_state()
+
+    def clear(self) -> None:
+        self._key, self._rated = None, False
+        self.setEnabled(False)
+        self._show_state()
+
+    # --- the person's answers --------------------------------------------------------------
     def current_rating(self) -> SetRating:
         pain = self.pain_group.checkedId()
         felt_id = self.felt_group.checkedId()
-        achieved = self.achieved.value()
         return SetRating(
-            achieved_reps=achieved if self._unit != "s" else None,
-            achieved_hold_s=float(achieved) if self._unit == "s" else None,
+            achieved_reps=self._achieved if self._unit != "s" else None,
+            achieved_hold_s=float(self._achieved) if self._unit == "s" else None,
             pain=pain if pain >= 0 else None,
             felt_in=self._felt_by_id.get(felt_id),
         )
 
-    def commit(self) -> None:
-        """Emit the rating if the person changed anything; untouched ratings are not stored."""
-        if self._key is not None and self._dirty:
-            self.rated.emit(self._key, self.current_rating())
-        self._dirty = False
-        if self._key is not None:
-            self.setEnabled(False)
-        self._key = None
+    def _step_achieved(self, change: int) -> None:
+        self._set_achieved(max(0, min(1800, self._achieved + change)))
+        self._save()
 
-    def pending_key(self) -> object:
-        return self._key
+    def _set_achieved(self, value: int) -> None:
+        self._achieved = value
+        unit = self.tr("s") if self._unit == "s" else ""
+        self.achieved_value.setText(f"{value} {unit}".strip())
+        self.achieved_value.setAccessibleName(f"{self.achieved_label.text()}: {value}")
+
+    def _save(self) -> None:
+        if self._key is None:
+            return
+        self._rated = True
+        self._show_state()
+        self.rated.emit(self._key, self.current_rating())
+
+    def _show_state(self) -> None:
+        if self._key is None:
+            self.saved.setText("")
+        elif self._rated:
+            self.saved.setText(self.tr("✓ Saved"))
+        else:
+            self.saved.setText(self.tr("Not rated yet"))

@@ -85,6 +85,11 @@ class SessionSummary(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.note)
         layout.addLayout(buttons)
+        self._layout = layout
+
+    def add_panel(self, panel: QWidget) -> None:
+        """Show `panel` under the table (the last set's rating, what hurt)."""
+        self._layout.insertWidget(self._layout.indexOf(self.note), panel)
 
     def show_unsaved(self, count: int) -> None:
         """Say whether every finished set is in the history: never claim a save that waits."""

@@ -1,12 +1,35 @@
-"""The session player: a countdown readable from the mat, the phase in words, and big controls."""
+"""The session player, made to be followed from a mat three metres away.
+
+What a person needs from the floor is drawn big and scales with the window: the countdown, the
+phase in one or two words, the exercise, the side and what comes next; in the get-ready and the
+rest before an exercise, its steps. Everything else (tip, controls, the rating) stays reachable
+without crowding them. Every key works whatever was clicked last (window-wide shortcuts, and
+clicks never take the keyboard focus), Tab reaches every control, and phase changes are announced
+to a screen reader. What to show is decided in `gluteapp.core.player_display`; this only paints.
+"""
 
 from __future__ import annotations
 
+import itertools
 import logging
+from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QHideEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QCloseEvent,
+    QColor,
+    QFont,
+    QHideEvent,
+    QKeySequence,
+    QResizeEvent,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
     QBoxLayout,
     QFrame,
     QHBoxLayout,
@@ -23,6 +46,7 @@ from PySide6.QtWidgets import (
 
 from gluteapp.core.engine import (
     Event,
+    PhaseKind,
     PhaseStarted,
     SessionFinished,
     SetCompleted,
@@ -31,15 +55,18 @@ from gluteapp.core.exercises import Exercise, Library
 from gluteapp.core.player_display import (
     Dose,
     DoseUnit,
+    HurtSubject,
     NextUp,
     NumberUnit,
     PlayerDisplay,
     RingCaption,
     display_for,
+    hurt_subject,
 )
-from gluteapp.core.records import Side
+from gluteapp.core.records import HurtChoice, Side
 from gluteapp.gui.player.countdown import PHASE_COLOURS, CountdownRing, format_seconds
-from gluteapp.gui.player.rating import RatingPanel
+from gluteapp.gui.player.fit_label import FitLabel, WordsLayout
+from gluteapp.gui.player.rating import TARGET_PX, RatingPanel
 from gluteapp.gui.player.runner import SessionRunner
 from gluteapp.gui.player.summary import SessionSummary
 from gluteapp.gui.settings import WEAKER_SIDE, tr_setting
@@ -54,22 +81,55 @@ SIDE_WORDS = {side: WEAKER_SIDE.choice_label(side.value) for side in (Side.LEFT,
 #: How long the ring glows for a cue.
 FLASH_MS = 180
 
+#: Text sizes as shares of the player's scale (the smaller of its height and 5/8 of its width,
+#: so 735 px in a 1280x800 window): (target, smallest). At 1280x800 the phase word's capitals are
+#: about 85 px high, the exercise and the side about 54 px, what comes next about 43 px.
+SIZES: dict[str, tuple[float, float]] = {
+    "phase": (0.160, 0.070),
+    "exercise": (0.100, 0.065),
+    "side": (0.100, 0.045),
+    "next": (0.080, 0.036),
+    "detail": (0.050, 0.026),
+    "steps": (0.050, 0.024),
+    "tip": (0.030, 0.020),
+    "header": (0.026, 0.018),
+    "button": (0.024, 0.018),
+}
+
+#: The only keys the player has; each is also named on its control.
+KEYS = {
+    "toggle": Qt.Key.Key_Space,
+    "skip": Qt.Key.Key_Right,
+    "back": Qt.Key.Key_Left,
+    "longer": Qt.Key.Key_Plus,
+    "longer_too": Qt.Key.Key_Equal,
+    "shorter": Qt.Key.Key_Minus,
+    "end": Qt.Key.Key_Escape,
+    "full_screen": Qt.Key.Key_F,
+    "mute": Qt.Key.Key_M,
+    "hurts": Qt.Key.Key_H,
+    "enter": Qt.Key.Key_Return,
+    "enter_too": Qt.Key.Key_Enter,
+}
+
 
 def _side_word(side: Side) -> str:
     """'Left' or 'Right' in the UI language."""
     return tr_setting(SIDE_WORDS[side])
 
 
-def _px(height: int, share: float, low: int, high: int) -> int:
-    return max(low, min(high, int(height * share)))
+def _px(scale: int, name: str) -> tuple[int, int]:
+    target, smallest = SIZES[name]
+    return max(11, round(scale * target)), max(10, round(scale * smallest))
 
 
 class StopPanel(QFrame):
-    """The 'it hurts' path: pause, show the cautions, offer a way out."""
+    """The 'it hurts' path: the session pauses, says what is noted, the cautions, a way out."""
 
     skip_exercise = Signal()
     end_session = Signal()
     carry_on = Signal()
+    subject_answered = Signal(bool)  # asked "which exercise": True for the coming one
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,27 +138,51 @@ class StopPanel(QFrame):
         self.title = QLabel(self.tr("Stop and rest"))
         font = self.title.font()
         font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setPointSizeF(font.pointSizeF() * 1.6)
         self.title.setFont(font)
+        self.subject = QLabel()
+        self.subject.setObjectName("stop_subject")
+        self.subject.setWordWrap(True)
+        subject_font = self.subject.font()
+        subject_font.setBold(True)
+        self.subject.setFont(subject_font)
+        self.coming_button = self._button("", self.tr("It was the coming exercise"))
+        self.none_button = self._button(self.tr("Not during an exercise"),
+                                        self.tr("Not during an exercise"))
+        self.coming_button.clicked.connect(lambda: self.subject_answered.emit(True))
+        self.none_button.clicked.connect(lambda: self.subject_answered.emit(False))
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.PlainText)
-        self.skip_button = QPushButton(self.tr("Skip this exercise"))
-        self.skip_button.setAccessibleName(self.tr("Skip this exercise"))
-        self.end_button = QPushButton(self.tr("End the session"))
-        self.end_button.setAccessibleName(self.tr("End the session"))
-        self.carry_button = QPushButton(self.tr("It has eased, carry on"))
-        self.carry_button.setAccessibleName(self.tr("It has eased, carry on"))
+        self.skip_button = self._button(self.tr("Skip this exercise"),
+                                        self.tr("Skip this exercise"))
+        self.end_button = self._button(self.tr("End the session"), self.tr("End the session"))
+        self.carry_button = self._button(self.tr("It has eased, carry on"),
+                                         self.tr("It has eased, carry on"))
         self.skip_button.clicked.connect(self.skip_exercise)
         self.end_button.clicked.connect(self.end_session)
         self.carry_button.clicked.connect(self.carry_on)
+        asking = QHBoxLayout()
+        asking.addWidget(self.coming_button)
+        asking.addWidget(self.none_button)
+        asking.addStretch(1)
         buttons = QHBoxLayout()
         for button in (self.skip_button, self.end_button, self.carry_button):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
-        layout.addWidget(self.text)
+        layout.addWidget(self.subject)
+        layout.addLayout(asking)
+        layout.addWidget(self.text, 1, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(buttons)
+
+    @staticmethod
+    def _button(text: str, name: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(name)
+        button.setMinimumHeight(TARGET_PX)
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        return button
 
     def show_for(self, exercise: Exercise | None) -> None:
         lines = [self.tr("Pain is a signal to stop, not to push through.")]
@@ -113,6 +197,21 @@ class StopPanel(QFrame):
             "session and talk to your doctor or physiotherapist."))
         self.text.setText("\n".join(lines))
 
+    def set_subject(self, text: str, can_skip: bool) -> None:
+        """Say what the 'It hurts' is noted for; skipping is offered when sets of it remain."""
+        self.subject.setText(text)
+        self.coming_button.hide()
+        self.none_button.hide()
+        self.skip_button.setVisible(can_skip)
+
+    def ask(self, coming_name: str) -> None:
+        """Nothing was worked yet: ask whether it was the coming exercise."""
+        self.subject.setText(self.tr("Which exercise was it?"))
+        self.coming_button.setText(coming_name)
+        self.coming_button.setVisible(bool(coming_name))
+        self.none_button.show()
+        self.skip_button.hide()
+
 
 class PlayerView(QWidget):
     """Shows one running session; the person can follow it without touching the screen."""
@@ -126,45 +225,98 @@ class PlayerView(QWidget):
     volume_changed = Signal(int)  # percent
     leave_requested = Signal()  # back to the routine list
     history_requested = Signal()
+    exercise_page_requested = Signal(str)  # an exercise id: open its page in the library
+    hurt_reported = Signal(object)  # HurtSubject, or None when it was not during an exercise
+    hurt_resolved = Signal(str)  # the HurtChoice value the person chose
+    announced = Signal(str)  # what was announced to a screen reader
 
     def __init__(self, runner: SessionRunner, library: Library,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("player_view")
-        # The player takes keyboard focus so Space, the arrows and Esc reach its shortcuts.
+        # The player itself takes the focus a click or a page change leaves behind.
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.runner = runner
         self.library = library
         self.session = runner.session
         self._confirm: QMessageBox | None = None
         self._on_screen = False  # between showEvent and hideEvent
-        self._accent_key: str | None = None  # the accent the phase words' style sheet has
+        self._accent_key: str | None = None  # the accent the phase words are painted in
+        self._display: PlayerDisplay | None = None
+        self._announced_phase: tuple[int, bool] | None = None
+        self._home: tuple[QStackedWidget, int] | None = None  # where it sits when not full screen
+        self._hurt: HurtSubject | None = None
+        self._hurt_reported = False
+        self.last_announcement = ""
 
         self.pages = QStackedWidget()
         self.player_page = QWidget()
+        self.player_page.setObjectName("player_page")
         self.summary = SessionSummary(library)
+        self.summary_rating = RatingPanel()
+        self.summary_rating.setObjectName("summary_rating")
+        self.summary_rating.hide()
+        self.summary.add_panel(self.summary_rating)
         self.pages.addWidget(self.player_page)
         self.pages.addWidget(self.summary)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.pages)
 
-        # --- header: routine, exercise x of y, overall progress
+        self._build_header()
+        self._build_centre()
+        self._build_controls()
+        page = QVBoxLayout(self.player_page)
+        page.setContentsMargins(24, 8, 24, 10)
+        page.setSpacing(6)
+        page.addLayout(self.header)
+        page.addWidget(self.progress)
+        page.addWidget(self.exercise_label)
+        page.addLayout(self.centre, 1)
+        page.addWidget(self.tip_label)
+        page.addWidget(self.rating)
+        page.addLayout(self.controls)
+        self._tab_order()
+
+        self._shortcuts()
+        self.summary.leave_requested.connect(self.leave_requested)
+        self.summary.history_requested.connect(self.history_requested)
+        self.rating.rated.connect(self._on_rated)
+        self.summary_rating.rated.connect(self._on_rated)
+        self.runner.events.connect(self._on_events)
+        self.runner.updated.connect(self._on_updated)
+        self._apply_sizes()
+        self.refresh()
+
+    # --- construction -----------------------------------------------------------------------
+    def _build_header(self) -> None:
         self.routine_label = QLabel(self.session.routine.name)
         self.routine_label.setObjectName("routine_label")
         self.position_label = QLabel()
         self.position_label.setObjectName("position_label")
-        self.position_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.position_label.setAlignment(Qt.AlignmentFlag.AlignRight
+                                         | Qt.AlignmentFlag.AlignVCenter)
+        self.library_button = self._button(
+            self.tr("How to do it"), self.tr("Open this exercise in the library"),
+            self._open_exercise_page)
+        self.library_button.setObjectName("library_button")
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(False)
-        self.progress.setFixedHeight(10)
+        self.progress.setFixedHeight(8)
         self.progress.setAccessibleName(self.tr("Session progress"))
-        header = QHBoxLayout()
-        header.addWidget(self.routine_label, 1)
-        header.addWidget(self.position_label)
+        self.header = QHBoxLayout()
+        self.header.setSpacing(12)
+        self.header.addWidget(self.routine_label, 1)
+        self.header.addWidget(self.position_label)
+        self.header.addWidget(self.library_button)
 
-        # --- centre: ring on the left, words on the right
+    def _build_centre(self) -> None:
+        self.exercise_label = FitLabel(bold=True, max_lines=2)
+        self.exercise_label.setObjectName("exercise_label")
+        self.exercise_label.set_clickable(True)
+        self.exercise_label.setToolTip(self.tr("Open this exercise in the library"))
+        self.exercise_label.clicked.connect(self._open_exercise_page)
         self.ring = CountdownRing()
         self._flash_timer = QTimer(self)
         self._flash_timer.setObjectName("player_flash_timer")
@@ -172,25 +324,27 @@ class PlayerView(QWidget):
         self._flash_timer.setSingleShot(True)
         self._flash_timer.setInterval(FLASH_MS)
         self._flash_timer.timeout.connect(lambda: self.ring.set_flash(False))
-        self.exercise_label = QLabel()
-        self.exercise_label.setObjectName("exercise_label")
-        self.exercise_label.setWordWrap(True)
-        self.phase_label = QLabel()
+        # Where a figure of the exercise can stand beside the countdown; empty until one does.
+        self.figure_slot = QVBoxLayout()
+        self.figure_slot.setContentsMargins(0, 0, 0, 0)
+        self.phase_label = FitLabel(bold=True, max_lines=2)
         self.phase_label.setObjectName("phase_label")
-        self.phase_label.setWordWrap(True)
-        self.detail_label = QLabel()
+        self.side_label = FitLabel(bold=True)
+        self.side_label.setObjectName("side_label")
+        self.detail_label = FitLabel(max_lines=2)
         self.detail_label.setObjectName("detail_label")
-        self.detail_label.setWordWrap(True)
-        self.tip_label = QLabel()
-        self.tip_label.setObjectName("tip_label")
-        self.tip_label.setWordWrap(True)
-        self.next_label = QLabel()
+        self.steps_label = FitLabel(max_lines=40, drop_lines=True)
+        self.steps_label.setObjectName("steps_label")
+        self.steps_label.set_text_alignment(Qt.AlignmentFlag.AlignLeft
+                                            | Qt.AlignmentFlag.AlignTop)
+        self.next_label = FitLabel(max_lines=2)
         self.next_label.setObjectName("next_label")
-        self.next_label.setWordWrap(True)
+        self.tip_label = FitLabel(max_lines=2)
+        self.tip_label.setObjectName("tip_label")
         self.done_button = QPushButton(self.tr("Done"))
         self.done_button.setObjectName("done_button")
         self.done_button.setAccessibleName(self.tr("Done with this set (Enter)"))
-        self.done_button.setMinimumHeight(56)
+        self.done_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.done_button.clicked.connect(lambda: self.runner.done())
         self.rating = RatingPanel()
         self.rating.hide()
@@ -199,25 +353,28 @@ class PlayerView(QWidget):
         self.stop_panel.skip_exercise.connect(self._stop_skip)
         self.stop_panel.end_session.connect(self._stop_end)
         self.stop_panel.carry_on.connect(self._stop_carry_on)
+        self.stop_panel.subject_answered.connect(self._hurt_answered)
 
-        words = QVBoxLayout()
-        words.setSpacing(8)
-        words.addStretch(1)
-        words.addWidget(self.exercise_label)
-        words.addWidget(self.phase_label)
-        words.addWidget(self.detail_label)
-        words.addWidget(self.done_button, alignment=Qt.AlignmentFlag.AlignLeft)
-        words.addWidget(self.tip_label)
-        words.addWidget(self.next_label)
-        words.addStretch(1)
-        words.addWidget(self.stop_panel)
-        words.addWidget(self.rating)
-        centre = QHBoxLayout()
-        centre.setSpacing(32)
-        centre.addWidget(self.ring, 5)
-        centre.addLayout(words, 6)
+        self.words = QWidget()
+        self.words.setObjectName("player_words")
+        words = WordsLayout(self.words)
+        words.setContentsMargins(0, 0, 0, 0)
+        for label in self.word_labels():
+            words.addWidget(label)
+            if label is self.steps_label:
+                words.addWidget(self.done_button)
+                words.setAlignment(self.done_button, Qt.AlignmentFlag.AlignLeft)
+        # In a small window the steps give way first; the phase, side and next keep their size.
+        words.flexible = self.steps_label
+        self.words_layout = words
+        self.centre = QHBoxLayout()
+        self.centre.setSpacing(24)
+        self.centre.addWidget(self.ring, 5)
+        self.centre.addLayout(self.figure_slot, 0)
+        self.centre.addWidget(self.words, 6)
+        self.centre.addWidget(self.stop_panel, 6)
 
-        # --- controls
+    def _build_controls(self) -> None:
         self.back_button = self._button(self.tr("◀ Back"), self.tr("Back (Left arrow)"),
                                         self.runner.back)
         self.play_button = self._button(self.tr("Start"), self.tr("Start or pause (Space)"),
@@ -225,11 +382,13 @@ class PlayerView(QWidget):
         self.play_button.setObjectName("play_button")
         self.skip_button = self._button(self.tr("Skip ▶"), self.tr("Skip (Right arrow)"),
                                         self.runner.skip)
-        self.shorter_button = self._button(self.tr("−15 s"), self.tr("Shorten rest by 15 seconds"),
+        self.shorter_button = self._button(self.tr("−15 s"),
+                                           self.tr("Shorten rest by 15 seconds (−)"),
                                            lambda: self.runner.shorten_rest(15))
         self.longer_button = self._button(self.tr("+15 s"), self.tr("Add 15 seconds of rest (+)"),
                                           lambda: self.runner.extend_rest(15))
-        self.hurts_button = self._button(self.tr("It hurts"), self.tr("It hurts: stop and rest"),
+        self.hurts_button = self._button(self.tr("It hurts (H)"),
+                                         self.tr("It hurts: stop and rest (H)"),
                                          self.show_stop_panel)
         self.hurts_button.setObjectName("hurts_button")
         self.end_button = self._button(self.tr("End"), self.tr("End the session (Esc)"),
@@ -243,86 +402,123 @@ class PlayerView(QWidget):
         self.volume.setRange(0, 100)
         self.volume.setMinimumWidth(70)
         self.volume.setMaximumWidth(120)
-        self.volume.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.volume.setMinimumHeight(TARGET_PX)
+        self.volume.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.volume.setAccessibleName(self.tr("Volume"))
-        self.volume.setToolTip(self.tr("Volume"))
+        self.volume.setToolTip(self.tr("Volume (Up and Down arrows when it has the focus)"))
         self.volume.valueChanged.connect(self.volume_changed)
         # Two groups: moving through the session, and sound / stopping. Side by side on a wide
         # window, stacked on a narrow one (see _apply_sizes) so nothing is squeezed off.
         moving = QHBoxLayout()
-        moving.setSpacing(10)
+        moving.setSpacing(8)
         for button in (self.back_button, self.play_button, self.skip_button):
             moving.addWidget(button)
-        moving.addSpacing(12)
+        moving.addSpacing(8)
         moving.addWidget(self.shorter_button)
         moving.addWidget(self.longer_button)
         moving.addStretch(1)
         stopping = QHBoxLayout()
-        stopping.setSpacing(10)
+        stopping.setSpacing(8)
         stopping.addStretch(1)
         stopping.addWidget(self.mute_button)
         stopping.addWidget(self.volume)
-        stopping.addSpacing(12)
+        stopping.addSpacing(8)
         for button in (self.hurts_button, self.end_button, self.fullscreen_button):
             stopping.addWidget(button)
         controls = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        controls.setSpacing(10)
+        controls.setSpacing(8)
         controls.addLayout(moving, 1)
         controls.addLayout(stopping, 1)
         self.controls = controls
 
-        page = QVBoxLayout(self.player_page)
-        page.setContentsMargins(24, 16, 24, 16)
-        page.setSpacing(12)
-        page.addLayout(header)
-        page.addWidget(self.progress)
-        page.addLayout(centre, 1)
-        page.addLayout(controls)
-
-        self._shortcuts()
-        self.summary.leave_requested.connect(self.leave_requested)
-        self.summary.history_requested.connect(self.history_requested)
-        self.rating.rated.connect(self._on_rated)
-        self.runner.events.connect(self._on_events)
-        self.runner.updated.connect(self._on_updated)
-        self._apply_sizes()
-        self.refresh()
-
-    # --- construction helpers ---------------------------------------------------------------
-    def _button(self, text: str, name: str, slot: object) -> QPushButton:
+    def _button(self, text: str, name: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text)
         button.setAccessibleName(name)
         button.setToolTip(name)
-        button.setMinimumHeight(48)
-        # Space and the arrows belong to the player, not to whichever button had focus.
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setMinimumHeight(TARGET_PX)
+        # Tab reaches it (with a visible focus frame); a click leaves the focus where it was,
+        # so Enter keeps meaning "Done" and no key is taken by the button clicked last.
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         button.clicked.connect(slot)
         return button
 
-    def _shortcuts(self) -> None:
-        bindings = [
-            (Qt.Key.Key_Space, self.runner.toggle),
-            (Qt.Key.Key_Right, self.runner.skip),
-            (Qt.Key.Key_Left, self.runner.back),
-            (Qt.Key.Key_Plus, lambda: self.runner.extend_rest(15)),
-            (Qt.Key.Key_Equal, lambda: self.runner.extend_rest(15)),
-            (Qt.Key.Key_Minus, lambda: self.runner.shorten_rest(15)),
-            (Qt.Key.Key_Escape, self.confirm_end),
-            (Qt.Key.Key_F, self.toggle_fullscreen),
-            (Qt.Key.Key_M, self.toggle_mute),
-            (Qt.Key.Key_Return, self._enter),
-            (Qt.Key.Key_Enter, self._enter),
-        ]
-        self.shortcuts: list[QShortcut] = []
-        for key, slot in bindings:
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
-            self.shortcuts.append(shortcut)
+    def controls_in_order(self) -> list[QWidget]:
+        """Every control of the running player, in Tab order."""
+        rating = [*self.rating.pain_group.buttons(), *self.rating.felt_group.buttons(),
+                  self.rating.fewer_button, self.rating.more_button]
+        stop = [self.stop_panel.coming_button, self.stop_panel.none_button,
+                self.stop_panel.skip_button, self.stop_panel.end_button,
+                self.stop_panel.carry_button]
+        return [self.done_button, self.back_button, self.play_button, self.skip_button,
+                self.shorter_button, self.longer_button, self.hurts_button, self.end_button,
+                self.fullscreen_button, self.mute_button, self.volume, self.library_button,
+                *stop, *rating]
 
+    def _tab_order(self) -> None:
+        chain: list[QWidget] = [self, *self.controls_in_order()]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+        # A visible focus frame on every control (the style's own is a faint line).
+        self.setStyleSheet(
+            "QPushButton:focus, QSlider:focus { outline: none; border: 3px solid "
+            "palette(highlight); border-radius: 6px; padding: 4px 10px; }")
+
+    def _shortcuts(self) -> None:
+        slots: dict[str, Callable[[], object]] = {
+            "toggle": self.runner.toggle,
+            "skip": self.runner.skip,
+            "back": self.runner.back,
+            "longer": lambda: self.runner.extend_rest(15),
+            "longer_too": lambda: self.runner.extend_rest(15),
+            "shorter": lambda: self.runner.shorten_rest(15),
+            "end": self._escape,
+            "full_screen": self.toggle_fullscreen,
+            "mute": self.toggle_mute,
+            "hurts": self.show_stop_panel,
+            "enter": self._enter,
+            "enter_too": self._enter,
+        }
+        self.shortcuts: dict[str, QShortcut] = {}
+        for name, key in KEYS.items():
+            shortcut = QShortcut(QKeySequence(key), self)
+            # Window-wide: whichever panel or button was clicked, the keys still work (they
+            # are inactive while the player is hidden behind another area).
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(slots[name])
+            self.shortcuts[name] = shortcut
+
+    def word_labels(self) -> list[FitLabel]:
+        """The big words beside the countdown, top to bottom."""
+        return [self.phase_label, self.side_label, self.detail_label, self.steps_label,
+                self.next_label]
+
+    def set_figure(self, figure: QWidget) -> None:
+        """Stand a figure of the exercise beside the countdown."""
+        self.figure_slot.addWidget(figure)
+
+    # --- keys -------------------------------------------------------------------------------
     def _enter(self) -> None:
+        """Enter presses the control that has the focus (Tab got it there), else 'Done'."""
+        focused = QApplication.focusWidget()
+        if (isinstance(focused, QAbstractButton) and self.isAncestorOf(focused)
+                and focused.isVisible() and focused.isEnabled()):
+            focused.click()
+            return
         if self.session.is_started and not self.session.phase.kind.is_timed:
             self.runner.done()
+
+    def _escape(self) -> None:
+        """Esc leaves full screen first; otherwise it asks before ending."""
+        if self._home is not None:
+            self.toggle_fullscreen()
+        else:
+            self.confirm_end()
+
+    def _keep_keys(self) -> None:
+        """A panel closed under the focus: give it back to the player, not to the window."""
+        focused = QApplication.focusWidget()
+        if focused is None or not focused.isVisible() or not self.isAncestorOf(focused):
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- reacting to the session ------------------------------------------------------------
     def _on_events(self, events: list[Event]) -> None:
@@ -332,30 +528,42 @@ class PlayerView(QWidget):
                 self.set_completed.emit(event)
                 self._offer_rating(event)
             elif isinstance(event, PhaseStarted) and event.phase.kind.is_work:
-                self.rating.commit()
-                self.rating.hide()
+                # A rating given stays until the set after; one not given stays until replaced.
+                if self.rating.is_rated():
+                    self.rating.hide()
             elif isinstance(event, SessionFinished):
-                self.rating.commit()
-                self.summary.show_result(event, self.session)
-                self.pages.setCurrentWidget(self.summary)
-                self.session_finished.emit(event)
-                self._leave_fullscreen()
+                self._show_summary(event)
+
+    def _show_summary(self, finished: SessionFinished) -> None:
+        self.summary.show_result(finished, self.session)
+        # The last set's rating can still be given there.
+        self.summary_rating.take_over(self.rating)
+        self.summary_rating.setVisible(self.rating.pending_key() is not None)
+        self.rating.clear()
+        self.rating.hide()
+        self.stop_panel.hide()
+        self.words.show()
+        self.pages.setCurrentWidget(self.summary)
+        self.session_finished.emit(finished)
+        self._leave_fullscreen()
+        self._keep_keys()
 
     def _offer_rating(self, completed: SetCompleted) -> None:
         name = self.library.name_of(completed.exercise_id)
         side = tr_setting(SIDE_WORDS.get(completed.side, ""))
-        label = f"{name}, set {completed.set_number}" + (f", {side.lower()}" if side else "")
-        if not self.stop_panel.isVisible():
-            self.rating.show()
+        label = self.tr("{0}, set {1}").format(name, completed.set_number)
+        if side:
+            label = self.tr("{0}, {1}").format(label, side.lower())
         if completed.achieved_hold_s is not None:
             self.rating.offer(completed, "s", round(completed.achieved_hold_s), label)
         else:
             self.rating.offer(completed, "reps", completed.achieved_reps or 0, label)
+        self.rating.show()
 
     def _on_rated(self, key: object, rating: object) -> None:
         self.rating_given.emit(key, rating)
         pain = getattr(rating, "pain", None)
-        if pain is not None and pain >= 5:
+        if pain is not None and pain >= 5 and not self.stop_panel.isVisible():
             self.show_stop_panel()
 
     def refresh(self) -> None:
@@ -369,17 +577,20 @@ class PlayerView(QWidget):
 
     def paint(self, display: PlayerDisplay) -> None:
         """Show `display`: only turns its numbers, enums and ids into words and widgets."""
+        self._display = display
         self._paint_header(display)
         label = self._phase_text(display)
-        self.ring.set_state(self._number_text(display), display.fraction, display.accent,
-                            self._caption_text(display, label))
+        number = self._number_text(display)
+        self.ring.set_state(number, display.fraction, display.accent,
+                            self._caption_text(display, label),
+                            self._time_left_text(display, number))
         self.phase_label.setText(label)
         if display.accent != self._accent_key:
-            # Re-polishing a style sheet costs about ten times a whole repaint; only on change.
             self._accent_key = display.accent
-            self.phase_label.setStyleSheet(f"color: {self._accent(display.accent)};")
+            self.phase_label.set_colour(QColor(self._accent(display.accent)))
         self._paint_words(display)
         self._paint_controls(display)
+        self._announce_phase(display, label)
 
     def _paint_header(self, display: PlayerDisplay) -> None:
         self.play_button.setText(
@@ -396,25 +607,65 @@ class PlayerView(QWidget):
             self.exercise_label.setText(self.tr("{0}: {1}").format(exercise.name, variation.name))
         else:
             self.exercise_label.setText(exercise.name if exercise else "")
-        self.detail_label.setText(self._detail_text(display))
+        self.library_button.setEnabled(exercise is not None)
+        showing_steps = display.steps_exercise_id is not None and exercise is not None
+        side = display.side
+        side_text = self._side_text(display) if side is not None else ""
+        # With the steps on screen the side goes on the dose line, to leave them the room.
+        self.side_label.setText("" if showing_steps else side_text)
+        detail = self._detail_text(display)
+        if showing_steps and side_text:
+            detail = self.tr("{0} · {1}").format(detail, side_text) if detail else side_text
+        self.detail_label.setText(detail)
+        steps = exercise.steps if exercise is not None else ()
+        self.steps_label.setText("\n".join(
+            f"{number}. {step}" for number, step in enumerate(steps, 1)) if showing_steps else "")
         if variation is not None:
             self.tip_label.setText(self.tr("Today's version: {0}").format(variation.how))
         else:
             self.tip_label.setText(
                 self.tr("Tip: {0}").format(exercise.tips[0]) if exercise and exercise.tips else "")
-        self.next_label.setText(self._next_text(display))
+        # Coming up is the name above in the steps' time; elsewhere the next set or exercise.
+        self.next_label.setText("" if showing_steps else self._next_text(display))
+        self._arrange(display, showing_steps)
+
+    def _arrange(self, display: PlayerDisplay, showing_steps: bool) -> None:
+        """Which of the words take room now: the steps push the next line and the tip out."""
+        self.side_label.setVisible(bool(self.side_label.text()))
+        self.detail_label.setVisible(bool(self.detail_label.text()))
+        self.steps_label.setVisible(showing_steps)
+        self.next_label.setVisible(bool(self.next_label.text()))
+        self.tip_label.setVisible(bool(self.tip_label.text()) and not showing_steps
+                                  and not self.rating.isVisible())
+        self.done_button.setVisible(display.awaits_done)
+        # While the steps show, the countdown gives the words more of the width.
+        self.centre.setStretch(0, 3 if showing_steps else 5)
+        self.centre.setStretch(2, 8 if showing_steps else 6)
 
     def _paint_controls(self, display: PlayerDisplay) -> None:
-        self.done_button.setVisible(display.awaits_done)
         self.longer_button.setEnabled(display.can_adjust_rest)
         self.shorter_button.setEnabled(display.can_adjust_rest)
         self.skip_button.setEnabled(display.can_move)
         self.back_button.setEnabled(display.can_move)
+        self.hurts_button.setEnabled(not display.finished)
 
     def _phase_text(self, display: PlayerDisplay) -> str:
         if not display.started:
             return self.tr("Press Start")
+        if display.paused:
+            return self.tr("Paused")
+        if display.coming_side is not None and display.kind is PhaseKind.SWITCH_SIDES:
+            return self.tr("Switch")  # one short word, big; the side it goes to is below it
         return phase_words(display.phase, display.sub_phase, self.library)
+
+    def _side_text(self, display: PlayerDisplay) -> str:
+        side = display.side
+        assert side is not None
+        if display.work_side is not None:
+            return self.tr("{0} side").format(_side_word(side))
+        if display.steps_exercise_id is not None:
+            return self.tr("{0} side first").format(_side_word(side))
+        return self.tr("{0} side").format(_side_word(side))
 
     @staticmethod
     def _number_text(display: PlayerDisplay) -> str:
@@ -423,6 +674,16 @@ class PlayerView(QWidget):
         if display.number_unit is NumberUnit.SECONDS:
             return format_seconds(display.number)
         return str(display.number)
+
+    def _time_left_text(self, display: PlayerDisplay, number: str) -> str:
+        """The countdown in words, for a screen reader: '19 seconds left', '12 reps to do'."""
+        if not number:
+            return ""
+        if display.number_unit is NumberUnit.COUNT:
+            return self.tr("{0} to do").format(number)
+        if display.number is not None and display.number >= 60:
+            return self.tr("{0} minutes left").format(number)
+        return self.tr("{0} seconds left").format(number)
 
     def _caption_text(self, display: PlayerDisplay, phase_text: str) -> str:
         caption = display.caption
@@ -448,13 +709,13 @@ class PlayerView(QWidget):
 
     def _detail_text(self, display: PlayerDisplay) -> str:
         details = []
-        if display.set_number:
+        if display.steps_exercise_id is not None and display.next_dose is not None:
+            details.append(self._dose_text(display.next_dose))
+        elif display.set_number:
             details.append(self.tr("Set {0} of {1}").format(display.set_number,
                                                              display.set_count))
             if display.last_set:
                 details.append(self.tr("last set"))
-        if display.work_side is not None:
-            details.append(self.tr("{0} side").format(_side_word(display.work_side)))
         if display.hold_s:
             details.append(self.tr("hold {0} s").format(display.hold_s))
         if display.tempo is not None:
@@ -495,6 +756,26 @@ class PlayerView(QWidget):
     def _accent(accent: str) -> str:
         return PHASE_COLOURS.get(accent, PHASE_COLOURS["work"])
 
+    # --- telling a screen reader ------------------------------------------------------------
+    def _announce_phase(self, display: PlayerDisplay, label: str) -> None:
+        """Once per phase and per pause, never per second: 'Hold, left side, 20 seconds'."""
+        key = (display.phase_index, display.paused)
+        if not display.started or key == self._announced_phase:
+            return
+        self._announced_phase = key
+        parts = [label, self.exercise_label.text() if display.steps_exercise_id else "",
+                 self.side_label.text(), self.ring.time_left()]
+        self.announce(", ".join(part for part in parts if part))
+
+    def announce(self, text: str) -> None:
+        """Hand `text` to a screen reader, politely (it waits for what is being read)."""
+        self.last_announcement = text
+        self.setAccessibleDescription(text)
+        event = QAccessibleAnnouncementEvent(self, text)
+        event.setPoliteness(QAccessible.AnnouncementPoliteness.Polite)
+        QAccessible.updateAccessibility(event)
+        self.announced.emit(text)
+
     # --- showing and hiding -----------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
@@ -511,6 +792,13 @@ class PlayerView(QWidget):
         self._flash_timer.stop()
         self.runner.set_animating(False)  # cues and whole seconds still wake it
 
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if self._home is not None:  # closing the full-screen window goes back, not away
+            event.ignore()
+            self.toggle_fullscreen()
+            return
+        super().closeEvent(event)
+
     # --- sound ------------------------------------------------------------------------------
     def toggle_mute(self) -> None:
         # A click has already flipped the checkable button; the M key has not.
@@ -520,7 +808,7 @@ class PlayerView(QWidget):
 
     def set_muted(self, muted: bool, notify: bool = True) -> None:
         self.mute_button.setChecked(muted)
-        self.mute_button.setText(self.tr("Muted") if muted else self.tr("Sound on"))
+        self.mute_button.setText(self.tr("Muted (M)") if muted else self.tr("Sound on (M)"))
         if notify:
             self.mute_toggled.emit(muted)
 
@@ -536,39 +824,95 @@ class PlayerView(QWidget):
         self.ring.set_flash(True)
         self._flash_timer.start()
 
+    # --- the library page -------------------------------------------------------------------
+    def _open_exercise_page(self) -> None:
+        """Open the exercise shown in the library; a running session pauses first."""
+        exercise_id = self._display.exercise_id if self._display is not None else None
+        if not exercise_id:
+            return
+        if self.session.is_started and not self.session.is_paused and not (
+                self.session.is_finished):
+            self.runner.pause()
+        if self._home is not None:
+            self.toggle_fullscreen()
+        self.exercise_page_requested.emit(exercise_id)
+
     # --- the stop path and ending -----------------------------------------------------------
     def show_stop_panel(self) -> None:
+        """'It hurts': pause, note what it refers to, show the cautions and the ways out."""
+        if self.session.is_finished:
+            return
         if self.session.is_started and not self.session.is_paused:
             self.runner.pause()
-        phase = self.session.phase
-        self.stop_panel.show_for(self.library.get(phase.exercise_id or ""))
-        self.rating.hide()
+        subject = hurt_subject(self.session)
+        self._hurt, self._hurt_reported = subject, False
+        if subject is not None:
+            self.stop_panel.set_subject(self._subject_text(subject), subject.more_to_come)
+            self._report_hurt()
+        else:
+            coming = self.library.get(self.session.phase.exercise_id or "")
+            self.stop_panel.ask(coming.name if coming else "")
+        self._show_cautions()
+        self.words.hide()
         self.stop_panel.show()
+        self.announce(self.tr("Stop and rest. {0}").format(self.stop_panel.subject.text()))
 
-    def _close_stop_panel(self) -> None:
+    def _show_cautions(self) -> None:
+        exercise_id = self._hurt.exercise_id if self._hurt is not None else None
+        self.stop_panel.show_for(self.library.get(exercise_id or ""))
+
+    def _subject_text(self, subject: HurtSubject) -> str:
+        name = self.library.name_of(subject.exercise_id)
+        if subject.side in (Side.LEFT, Side.RIGHT):
+            return self.tr("Noted for {0}, set {1}, {2} side.").format(
+                name, subject.set_number, _side_word(subject.side).lower())
+        return self.tr("Noted for {0}, set {1}.").format(name, subject.set_number)
+
+    def _hurt_answered(self, coming: bool) -> None:
+        """The answer to "which exercise": the coming one, or none."""
+        phase = self.session.phase
+        following = self.session.next_phase
+        if coming and phase.exercise_id is not None:
+            side = following.side if following is not None and following.side else Side.BOTH
+            number = following.set_number if following is not None else 1
+            self._hurt = HurtSubject(phase.exercise_id, phase.step_index, number, side,
+                                     more_to_come=True)
+            self.stop_panel.set_subject(self._subject_text(self._hurt), can_skip=True)
+        else:
+            self._hurt = None
+            self.stop_panel.set_subject(self.tr("Noted, not during an exercise."),
+                                        can_skip=False)
+        self._show_cautions()
+        self._report_hurt()
+
+    def _report_hurt(self) -> None:
+        if not self._hurt_reported:
+            self._hurt_reported = True
+            self.hurt_reported.emit(self._hurt)
+
+    def _close_stop_panel(self, choice: HurtChoice) -> None:
+        self._report_hurt()  # asked and not answered: noted as not during an exercise
+        self.hurt_resolved.emit(choice.value)
         self.stop_panel.hide()
-        if self.rating.pending_key() is not None:
-            self.rating.show()
+        self.words.show()
+        self._keep_keys()
 
     def _stop_skip(self) -> None:
-        self._close_stop_panel()
+        self._close_stop_panel(HurtChoice.SKIP_EXERCISE)
         self.runner.skip_exercise()
 
     def _stop_end(self) -> None:
-        self._close_stop_panel()
+        self._close_stop_panel(HurtChoice.END_SESSION)
         self.runner.end_early()
 
     def _stop_carry_on(self) -> None:
-        self._close_stop_panel()
+        self._close_stop_panel(HurtChoice.CARRY_ON)
         if self.session.is_paused:
             self.runner.resume()
 
     def confirm_end(self) -> None:
         """Esc: ask before ending; the session keeps running while the question is open."""
-        if self.session.is_finished:
-            self.leave_requested.emit()
-            return
-        if not self.session.is_started:
+        if self.session.is_finished or not self.session.is_started:
             self.leave_requested.emit()
             return
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("End the session?"),
@@ -583,52 +927,100 @@ class PlayerView(QWidget):
         self._confirm = None
         if result == QMessageBox.StandardButton.Yes:
             self.runner.end_early()
+        self._keep_keys()
+
+    # --- full screen ------------------------------------------------------------------------
+    def is_full_screen(self) -> bool:
+        return self._home is not None or (self.isWindow() and self.isFullScreen())
 
     def toggle_fullscreen(self) -> None:
-        window = self.window()
-        if window.isFullScreen():
-            window.showNormal()
-        else:
-            window.showFullScreen()
+        """A window of its own with nothing but the session, and back into its place."""
+        if self._home is not None:
+            self._return_home()
+            return
+        parent = self.parentWidget()
+        if self.isWindow() or not isinstance(parent, QStackedWidget):
+            window = self.window()  # a player on its own (tests, a preview): the window itself
+            if window.isFullScreen():
+                window.showNormal()
+            else:
+                window.showFullScreen()
+            return
+        self._home = (parent, parent.indexOf(self))
+        parent.removeWidget(self)
+        self.setParent(None)
+        self.setWindowTitle(self.tr("{0} - Gluteapp").format(self.session.routine.name))
+        self.showFullScreen()
+        self.activateWindow()
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _return_home(self) -> None:
+        home, self._home = self._home, None
+        assert home is not None
+        stack, index = home
+        self.showNormal()
+        stack.insertWidget(index, self)
+        stack.setCurrentWidget(self)
+        self.show()
+        self.window().activateWindow()
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _leave_fullscreen(self) -> None:
-        if self.window().isFullScreen():
-            self.window().showNormal()
+        if self._home is not None:
+            self._return_home()
+        elif self.isWindow() and self.isFullScreen():
+            self.showNormal()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.WindowStateChange:
+            self.fullscreen_button.setText(
+                self.tr("Leave full screen") if self.is_full_screen() else self.tr("Full screen"))
 
     # --- sizing -----------------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self._apply_sizes()
 
+    def scale(self) -> int:
+        """The size everything big is measured against: 735 at 1280x800, 1080 at 1920x1080."""
+        return max(min(self.height(), int(self.width() * 0.625)), 360)
+
     def _apply_sizes(self) -> None:
         self.controls.setDirection(
             QBoxLayout.Direction.TopToBottom if self.width() < 1100
             else QBoxLayout.Direction.LeftToRight)
-        # Scale with the smaller of height and (a share of) width, so narrow windows fit too.
-        height = max(min(self.height(), int(self.width() * 0.62)), 420)
-        for label, share, low, high, bold in (
-            (self.exercise_label, 0.05, 20, 72, True),
-            (self.phase_label, 0.085, 28, 120, True),
-            (self.detail_label, 0.036, 16, 48, False),
-            (self.tip_label, 0.024, 13, 30, False),
-            (self.next_label, 0.028, 14, 36, False),
-            (self.routine_label, 0.026, 14, 30, True),
-            (self.position_label, 0.024, 13, 28, False),
+        scale = self.scale()
+        for label, name, lines, at_least in (
+            (self.exercise_label, "exercise", 1, 1),
+            (self.phase_label, "phase", 1, 1),
+            (self.side_label, "side", 1, 1),
+            (self.detail_label, "detail", 1, 1),
+            (self.steps_label, "steps", 12, 4),
+            (self.next_label, "next", 1, 1),
+            (self.tip_label, "tip", 2, 1),
         ):
-            font = QFont(label.font())
-            font.setPixelSize(_px(height, share, low, high))
+            target, smallest = _px(scale, name)
+            label.set_sizes(target, smallest, lines, at_least)
+        header, _ = _px(scale, "header")
+        for plain, bold in ((self.routine_label, True), (self.position_label, False)):
+            font = QFont(plain.font())
+            font.setPixelSize(header)
             font.setBold(bold)
-            label.setFont(font)
+            plain.setFont(font)
+        button_px, _ = _px(scale, "button")
         button_font = QFont(self.play_button.font())
-        button_font.setPixelSize(_px(height, 0.022, 13, 26))
-        for button in self.findChildren(QPushButton):
-            if button.parent() is not self.rating and button.focusPolicy() == (
-                    Qt.FocusPolicy.NoFocus):
-                button.setFont(button_font)
-                button.setMinimumHeight(_px(height, 0.06, 44, 72))
+        button_font.setPixelSize(button_px)
+        for button in (self.back_button, self.play_button, self.skip_button,
+                       self.shorter_button, self.longer_button, self.hurts_button,
+                       self.end_button, self.fullscreen_button, self.mute_button,
+                       self.library_button):
+            button.setFont(button_font)
+            button.setMinimumHeight(max(TARGET_PX, round(scale * 0.062)))
         done_font = QFont(button_font)
-        done_font.setPixelSize(_px(height, 0.034, 16, 40))
+        done_font.setPixelSize(round(button_px * 1.5))
         done_font.setBold(True)
         self.done_button.setFont(done_font)
         self.done_button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
-        self.done_button.setMinimumWidth(_px(height, 0.25, 160, 360))
+        self.done_button.setMinimumSize(max(160, round(scale * 0.25)),
+                                        max(TARGET_PX, round(scale * 0.08)))
