@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -352,15 +353,22 @@ class ReminderService(QObject):
         return self.tr("Gluteapp: next break in %n min", "", minutes)
 
     def _notify(self) -> None:
-        if self.tray is None or not QSystemTrayIcon.supportsMessages():
+        """Tell the desktop too: the window may be hidden behind others.
+
+        Outside a sandbox the tray icon shows the message (a click on it opens the window);
+        in a Flatpak, or with no tray, the desktop portal or the notification service does.
+        """
+        from gluteapp.gui.desktop_bus import in_sandbox
+
+        title = self.tr("Time to stand up")
+        body = self.tr("You have been sitting for %n minutes. A two-minute standing break?",
+                       "", self.sitting_minutes())
+        if self.tray is not None and QSystemTrayIcon.supportsMessages() and not in_sandbox():
+            self.tray.showMessage(title, body, self.tray.icon(), 20_000)
             return
-        self.tray.showMessage(
-            self.tr("Time to stand up"),
-            self.tr("You have been sitting for %n minutes. A two-minute standing break?",
-                    "", self.sitting_minutes()),
-            self.tray.icon(),
-            20_000,
-        )
+        # A desktop slow to answer must not freeze the window: the call waits in a thread.
+        threading.Thread(target=_notify_desktop, args=(title, body), daemon=True,
+                         name="reminder-notification").start()
 
     def _on_setting_changed(self, key: str) -> None:
         now = self._clock()
@@ -374,6 +382,15 @@ class ReminderService(QObject):
         elif key == REMINDER_INTERVAL_MIN.key:
             self.schedule.set_interval(self._settings.get(REMINDER_INTERVAL_MIN) * 60.0)
             self._after_change()
+
+
+def _notify_desktop(title: str, body: str) -> None:
+    from gluteapp.gui.desktop_bus import BusError, notify
+
+    try:
+        log.info("reminder notification %s", notify(title, body))
+    except BusError as error:
+        log.info("no desktop notification for the reminder: %s", error)
 
 
 class ReminderBanner(QFrame):

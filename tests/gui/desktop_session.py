@@ -73,6 +73,13 @@ class Lines:
         for line in stream:  # type: ignore[attr-defined]
             self._queue.put(line.rstrip("\n"))
 
+    def so_far(self, settle_s: float = 0.5) -> list[str]:
+        """Every line up to now, after giving one in flight time to arrive (for absences)."""
+        time.sleep(settle_s)
+        while not self._queue.empty():
+            self.seen.append(self._queue.get())
+        return self.seen
+
     def expect(self, prefix: str, timeout_s: float = 30) -> str:
         deadline = time.monotonic() + timeout_s
         while True:

@@ -3,31 +3,37 @@ and org.freedesktop.Notifications, for the theme, keep-awake and reminder tests.
 
 Usage: fake_desktop.py BUS_ADDRESS [--portal] [--notifications] [--color-scheme N]
 [--answer-delay-ms MS]. Prints 'ready', then one line per call received ('read-all',
-'inhibit FLAGS REASON', 'close HANDLE', 'portal-notify ID TITLE | BODY', 'notify APP TITLE |
-BODY'). A line 'color-scheme N' on stdin changes the portal's colour scheme (0 no preference,
-1 dark, 2 light) and emits SettingChanged, as a desktop does when the person switches.
+'inhibit SIGNATURE FLAGS REASON', 'close HANDLE', 'portal-notify SIGNATURE ID TITLE | BODY',
+'notify SIGNATURE APP TITLE | BODY'). A line 'color-scheme N' on stdin changes the portal's
+colour scheme (0 no preference, 1 dark, 2 light) and emits SettingChanged, as a desktop does
+when the person switches. Written with jeepney, which keeps every D-Bus type as sent.
 """
 
 from __future__ import annotations
 
 import argparse
+import queue
 import sys
+import threading
+import time
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QMetaType, QSocketNotifier, QTimer
-from PySide6.QtDBus import (
-    QDBusArgument,
-    QDBusConnection,
-    QDBusMessage,
-    QDBusObjectPath,
-    QDBusVariant,
-    QDBusVirtualObject,
+from jeepney import (
+    DBusAddress,
+    HeaderFields,
+    MessageType,
+    new_error,
+    new_method_return,
+    new_signal,
 )
+from jeepney.bus_messages import message_bus
+from jeepney.io.blocking import open_dbus_connection
 
 PORTAL = "org.freedesktop.portal.Desktop"
 PORTAL_PATH = "/org/freedesktop/portal/desktop"
 APPEARANCE = "org.freedesktop.appearance"
 
-PORTAL_XML = """
+PORTAL_XML = """<node>
 <interface name="org.freedesktop.portal.Settings">
   <method name="ReadAll"><arg type="as" direction="in"/><arg type="a{sa{sv}}" direction="out"/>
   </method>
@@ -40,105 +46,61 @@ PORTAL_XML = """
     <arg type="a{sv}" direction="in"/><arg type="o" direction="out"/></method>
 </interface>
 <interface name="org.freedesktop.portal.Notification">
-  <method name="AddNotification"><arg type="s" direction="in"/><arg type="a{sv}" direction="in"/>
-  </method>
+  <method name="AddNotification"><arg type="s" direction="in"/>
+    <arg type="a{sv}" direction="in"/></method>
 </interface>
-"""
-
-NOTIFICATIONS_XML = """
-<interface name="org.freedesktop.Notifications">
-  <method name="Notify"><arg type="s" direction="in"/><arg type="u" direction="in"/>
-    <arg type="s" direction="in"/><arg type="s" direction="in"/><arg type="s" direction="in"/>
-    <arg type="as" direction="in"/><arg type="a{sv}" direction="in"/>
-    <arg type="i" direction="in"/><arg type="u" direction="out"/></method>
-</interface>
-"""
+</node>"""
 
 
 def say(line: str) -> None:
     print(line, flush=True)
 
 
-class Service(QDBusVirtualObject):
-    """Answers every call on its paths from a Python method named after the D-Bus member."""
-
-    def __init__(self, bus: QDBusConnection, xml: str, delay_ms: int = 0) -> None:
-        super().__init__()
-        self.bus = bus
-        self.xml = xml
-        self.delay_ms = delay_ms
-        self.color_scheme = 0
+class Desktop:
+    def __init__(self, portal: bool, notifications: bool, color_scheme: int,
+                 delay_s: float) -> None:
+        self.portal = portal
+        self.notifications = notifications
+        self.color_scheme = color_scheme
+        self.delay_s = delay_s
         self.requests = 0
 
-    def introspect(self, path: str) -> str:
-        return self.xml
-
-    def handleMessage(self, message: QDBusMessage, connection: QDBusConnection) -> bool:  # noqa: N802
-        handler = getattr(self, f"on_{message.member()}", None)
-        if handler is None:
-            reply = message.createErrorReply("org.freedesktop.DBus.Error.UnknownMethod",
-                                             message.member())
-        else:
-            reply = message.createReply()
-            reply.setArguments(handler(message))
-        QTimer.singleShot(self.delay_ms, lambda: self.bus.send(reply))
-        return True
-
-    def on_Introspect(self, message: QDBusMessage) -> list[object]:  # noqa: N802
-        return [f"<node>{self.xml}</node>"]
-
-    # --- portal: Settings -------------------------------------------------------------------
-    def on_ReadAll(self, message: QDBusMessage) -> list[object]:  # noqa: N802
-        say("read-all")
-        answer = QDBusArgument()
-        answer.beginMap(QMetaType(QMetaType.Type.QString), QMetaType(QMetaType.Type.QVariantMap))
-        answer.beginMapEntry()
-        answer.appendVariant(APPEARANCE)
-        answer.beginMap(QMetaType(QMetaType.Type.QString), QMetaType.fromName(b"QDBusVariant"))
-        answer.beginMapEntry()
-        answer.appendVariant("color-scheme")
-        answer << QDBusVariant(self.color_scheme)
-        answer.endMapEntry()
-        answer.endMap()
-        answer.endMapEntry()
-        answer.endMap()
-        return [answer]
-
-    def on_ReadOne(self, message: QDBusMessage) -> list[object]:  # noqa: N802
-        return [QDBusVariant(self.color_scheme)]
-
-    def switch(self, scheme: int) -> None:
-        self.color_scheme = scheme
-        signal = QDBusMessage.createSignal(PORTAL_PATH, "org.freedesktop.portal.Settings",
-                                          "SettingChanged")
-        signal.setArguments([APPEARANCE, "color-scheme", QDBusVariant(scheme)])
-        self.bus.send(signal)
-        say(f"switched {scheme}")
-
-    # --- portal: Inhibit, and closing its request ---------------------------------------------
-    def on_Inhibit(self, message: QDBusMessage) -> list[object]:  # noqa: N802
-        _window, flags, options = message.arguments()
-        self.requests += 1
-        handle = f"{PORTAL_PATH}/request/fake/inhibit{self.requests}"
-        say(f"inhibit {message.signature()} {flags} {options.get('reason', '')}")
-        return [QDBusObjectPath(handle)]
-
-    def on_Close(self, message: QDBusMessage) -> list[object]:  # noqa: N802
-        say(f"close {message.path()}")
-        return []
-
-    # --- portal: Notification -----------------------------------------------------------------
-    def on_AddNotification(self, message: QDBusMessage) -> list[object]:  # noqa: N802
-        key, notification = message.arguments()
-        say(f"portal-notify {message.signature()} {key} {notification.get('title')} | "
-            f"{notification.get('body')}")
-        return []
-
-    # --- org.freedesktop.Notifications ---------------------------------------------------------
-    def on_Notify(self, message: QDBusMessage) -> list[object]:  # noqa: N802
-        app, _replaces, _icon, title, body, _actions, _hints, _timeout = message.arguments()
-        say(f"notify {message.signature()} {app} {title} | {body}")
-        return [7]
+    def answer(self, message: Any) -> tuple[str, tuple[Any, ...]] | None:
+        """(signature, body) of the reply, or None for an unknown method."""
+        fields = message.header.fields
+        member = fields.get(HeaderFields.member)
+        interface = fields.get(HeaderFields.interface)
+        path = fields.get(HeaderFields.path)
+        signature = fields.get(HeaderFields.signature, "")
+        body = message.body
+        if member == "Introspect" and path == PORTAL_PATH and self.portal:
+            return "s", (PORTAL_XML,)
+        if self.portal and interface == "org.freedesktop.portal.Settings":
+            if member == "ReadAll":
+                say("read-all")
+                return "a{sa{sv}}", ({APPEARANCE: {"color-scheme": ("u", self.color_scheme)}},)
+            if member in ("ReadOne", "Read"):
+                return "v", (("u", self.color_scheme),)
+        if self.portal and interface == "org.freedesktop.portal.Inhibit" and member == "Inhibit":
+            _window, flags, options = body
+            self.requests += 1
+            say(f"inhibit {signature} {flags} {options.get('reason', ('s', ''))[1]}")
+            return "o", (f"{PORTAL_PATH}/request/fake/inhibit{self.requests}",)
+        if self.portal and interface == "org.freedesktop.portal.Request" and member == "Close":
+            say(f"close {path}")
+            return "", ()
+        if (self.portal and interface == "org.freedesktop.portal.Notification"
+                and member == "AddNotification"):
+            key, notification = body
+            say(f"portal-notify {signature} {key} {notification['title'][1]} | "
+                f"{notification['body'][1]}")
+            return "", ()
+        if (self.notifications and interface == "org.freedesktop.Notifications"
+                and member == "Notify"):
+            app, _replaces, _icon, title, text, _actions, _hints, _timeout = body
+            say(f"notify {signature} {app} {title} | {text}")
+            return "u", (7,)
+        return None
 
 
 def main() -> None:
@@ -149,36 +111,51 @@ def main() -> None:
     parser.add_argument("--color-scheme", type=int, default=0)
     parser.add_argument("--answer-delay-ms", type=int, default=0)
     args = parser.parse_args()
-    app = QCoreApplication(sys.argv[:1])
-    bus = QDBusConnection.connectToBus(args.address, "fake-desktop")
-    keep: list[object] = []
-    inherit = QDBusConnection.VirtualObjectRegisterOption.SubPath
-    portal: Service | None = None
-    if args.portal:
-        portal = Service(bus, PORTAL_XML, args.answer_delay_ms)
-        portal.color_scheme = args.color_scheme
-        assert bus.registerVirtualObject(PORTAL_PATH, portal, inherit)
-        assert bus.registerService(PORTAL)
-        keep.append(portal)
-    if args.notifications:
-        notifications = Service(bus, NOTIFICATIONS_XML)
-        assert bus.registerVirtualObject("/org/freedesktop/Notifications", notifications)
-        assert bus.registerService("org.freedesktop.Notifications")
-        keep.append(notifications)
+    desktop = Desktop(args.portal, args.notifications, args.color_scheme,
+                      args.answer_delay_ms / 1000)
+    connection = open_dbus_connection(bus=args.address)
+    names = ([PORTAL] if args.portal else []) + (
+        ["org.freedesktop.Notifications"] if args.notifications else [])
+    for name in names:
+        connection.send_and_get_reply(message_bus.RequestName(name), timeout=10)
 
-    def on_line() -> None:
-        line = sys.stdin.readline()
-        if not line:
-            app.quit()
-            return
-        words = line.split()
-        if portal is not None and words[:1] == ["color-scheme"]:
-            portal.switch(int(words[1]))
+    commands: queue.Queue[str] = queue.Queue()
 
-    reader = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read)
-    reader.activated.connect(on_line)
+    def read_commands() -> None:
+        for line in sys.stdin:
+            commands.put(line.strip())
+        commands.put("quit")
+
+    threading.Thread(target=read_commands, daemon=True).start()
     say("ready")
-    app.exec()
+    while True:
+        try:
+            command = commands.get_nowait()
+        except queue.Empty:
+            command = ""
+        if command == "quit":
+            return
+        if command.startswith("color-scheme "):
+            desktop.color_scheme = int(command.split()[1])
+            changed = new_signal(DBusAddress(PORTAL_PATH, interface="org.freedesktop.portal."
+                                             "Settings"), "SettingChanged", "ssv",
+                                 (APPEARANCE, "color-scheme", ("u", desktop.color_scheme)))
+            connection.send(changed)
+            say(f"switched {desktop.color_scheme}")
+        try:
+            message = connection.receive(timeout=0.05)
+        except TimeoutError:
+            continue
+        if message.header.message_type != MessageType.method_call:
+            continue
+        reply = desktop.answer(message)
+        time.sleep(desktop.delay_s)  # GNOME's portal answers after the window is built
+        if reply is None:
+            member = message.header.fields.get(HeaderFields.member)
+            connection.send(new_error(message, "org.freedesktop.DBus.Error.UnknownMethod",
+                                      "s", (f"no {member} here",)))
+        else:
+            connection.send(new_method_return(message, *reply))
 
 
 if __name__ == "__main__":
