@@ -25,6 +25,7 @@ ours, set where a careful physiotherapist would set them for home exercise witho
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -131,3 +132,27 @@ def same_muscle_alternatives(
         ranked.append((-shared, order, other.id))
     ranked.sort()
     return tuple(other_id for _, _, other_id in ranked[:MAX_ALTERNATIVES])
+
+
+@dataclass(frozen=True)
+class AfterPain:
+    """What the rule offers for next time after pain stopped a set of an exercise or version."""
+
+    easier: Variation | None  # the easier version to try, when there is one
+    back_to_exercise: bool  # a harder version hurt: the exercise itself is the easier step
+    alternatives: tuple[str, ...]  # other exercises for the same muscle
+
+
+def after_pain(
+    exercise: Exercise,
+    doing: Variation | None,
+    library: Library,
+    at_hand: Collection[Equipment] | None = None,
+) -> AfterPain:
+    """The easier version of what hurt, and other exercises for the muscles it works."""
+    others = same_muscle_alternatives(doing or exercise, library, at_hand, {exercise.id})
+    if doing is None:
+        return AfterPain(exercise.easier[0] if exercise.easier else None, False, others)
+    if doing not in exercise.easier:
+        return AfterPain(None, True, others)
+    return AfterPain(None, False, others)  # already the easier version: other exercises

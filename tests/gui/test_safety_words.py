@@ -19,9 +19,11 @@ from gluteapp.core.safety import RulePoint
 from gluteapp.gui.first_run import FirstRunDialog
 from gluteapp.gui.library.detail import ExerciseDetail
 from gluteapp.gui.player.dose_plan import DosePlanView
+from gluteapp.gui.player.view import PlayerView
 from gluteapp.gui.settings import Settings
 from gluteapp.gui.words import pain_scale_hint, safety_rule, safety_rule_lines
 from tests.core.test_versions import histories
+from tests.gui.test_player import advance, make_player
 
 ROOT = Path(__file__).parents[2]
 
@@ -103,3 +105,73 @@ def test_the_plan_after_pain_offers_the_easier_version_and_other_exercises(
     assert others.text().startswith("Or another exercise for the same muscle: ")
     assert library.name_of(row.suggestion.alternatives[0]) in others.text()
     view.grab().save(str(tmp_path / "plan-after-pain.png"))
+
+
+# -- the player: "It hurts" and the rating --------------------------------------------------------
+
+LIFTS = """
+name = "Plank lifts"
+prepare_s = 5
+
+[[steps]]
+exercise = "side-plank"
+sets = 2
+reps = 10
+variation = "Top-leg lifts"
+rest_s = 45
+"""
+
+
+def stop_text(view: PlayerView) -> str:
+    return view.stop_panel.text.text()
+
+
+def test_it_hurts_says_the_rule_and_what_to_try_next_time(
+    qtbot: QtBot, library: Library, tmp_path: Path
+) -> None:
+    view, clock = make_player(qtbot, library)
+    view.runner.start()
+    advance(view, clock, 7)
+    view.hurts_button.click()
+    text = stop_text(view)
+    lines = text.split("\n")
+    assert lines[:2] == [safety_rule(point) for point in safety.AFTER_IT_HURTS]
+    assert lines[:2] == [safety_rule(RulePoint.STOP_THE_SET),
+                         safety_rule(RulePoint.ASK_A_PROFESSIONAL)]
+    assert lines[-1] == f"• {library['side-plank'].cautions[-1]}"
+    assert "Next time, try the easier version: From the knees." in text
+    assert "Or another exercise for the same muscle: " in text
+    assert "Pain is a signal to stop" not in text  # the old words, not the rule's
+    view.grab().save(str(tmp_path / "it-hurts.png"))
+    view.runner.stop()
+
+
+def test_it_hurts_on_a_harder_version_goes_back_to_the_exercise(
+    qtbot: QtBot, library: Library
+) -> None:
+    view, clock = make_player(qtbot, library, LIFTS)
+    view.runner.start()
+    advance(view, clock, 6)
+    view.hurts_button.click()
+    text = stop_text(view)
+    assert "Next time, go back to Side plank itself." in text
+    assert "try the easier version" not in text
+    view.runner.stop()
+
+
+def test_pain_that_stops_a_set_opens_the_stop_panel(qtbot: QtBot, library: Library) -> None:
+    view, clock = make_player(qtbot, library)
+    view.runner.start()
+    advance(view, clock, 5 + 20 + 5 + 20.5)
+    view.rating.pain_group.button(safety.STOP_PAIN_MIN - 1).click()
+    assert not view.stop_panel.isVisible()  # mild pain: the set may be finished
+    view.rating.pain_group.button(safety.STOP_PAIN_MIN).click()
+    assert view.stop_panel.isVisible()
+    assert view.runner.session.is_paused
+    view.runner.stop()
+
+
+def test_the_rating_says_what_the_pain_numbers_mean(qtbot: QtBot, library: Library) -> None:
+    view, _ = make_player(qtbot, library)
+    assert view.rating.pain_hint.text() == pain_scale_hint()
+    view.runner.stop()

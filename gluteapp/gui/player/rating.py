@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from gluteapp.core.records import FeltIn, SetRating
-from gluteapp.gui.words import felt_in_label
+from gluteapp.gui.words import felt_in_label, pain_scale_hint
 
 #: The smallest side of anything to press (WCAG 2.5.5, Apple and Material guidelines).
 TARGET_PX = 44
@@ -161,6 +162,11 @@ class RatingPanel(QFrame):
             self._felt_by_id[index] = felt
             felt_buttons.append(button)
 
+        # What the numbers mean under the one safety rule, right where they are chosen.
+        self.pain_hint = QLabel(pain_scale_hint())
+        self.pain_hint.setObjectName("pain_hint")
+        self.pain_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+
         self.achieved_label = QLabel(self.tr("Achieved"))
         self.fewer_button = _target("−", self.tr("One less"), checkable=False)
         self.more_button = _target("+", self.tr("One more"), checkable=False)
@@ -179,6 +185,7 @@ class RatingPanel(QFrame):
         flow.setContentsMargins(8, 4, 8, 4)
         flow.addWidget(_group(None, [self.title, self.saved], spacing=12))
         flow.addWidget(_group(QLabel(self.tr("Pain")), pain_buttons, spacing=3))
+        flow.addWidget(self.pain_hint)
         flow.addWidget(_group(QLabel(self.tr("Felt it in")), felt_buttons))
         flow.addWidget(_group(self.achieved_label,
                               [self.fewer_button, self.achieved_value, self.more_button]))

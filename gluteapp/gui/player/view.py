@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSlider,
     QStackedWidget,
@@ -64,12 +65,15 @@ from gluteapp.core.player_display import (
     hurt_subject,
 )
 from gluteapp.core.records import HurtChoice, Side
+from gluteapp.core.routines import find_variation
+from gluteapp.core.safety import AFTER_IT_HURTS, AfterPain, PainLevel, after_pain, pain_level
 from gluteapp.gui.player.countdown import PHASE_COLOURS, CountdownRing, format_seconds
 from gluteapp.gui.player.fit_label import FitLabel, WordsLayout
 from gluteapp.gui.player.rating import TARGET_PX, RatingPanel
 from gluteapp.gui.player.runner import SessionRunner
 from gluteapp.gui.player.summary import SessionSummary
 from gluteapp.gui.settings import WEAKER_SIDE, tr_setting
+from gluteapp.gui.words import alternatives_text, safety_rule
 from gluteapp.gui.words import phase_words as phase_words
 
 log = logging.getLogger(__name__)
@@ -154,6 +158,13 @@ class StopPanel(QFrame):
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        # The rule, the next-time offer and the cautions outgrow an 800 x 600 window: they scroll.
+        self.text_scroll = QScrollArea()
+        self.text_scroll.setWidget(self.text)
+        self.text_scroll.setWidgetResizable(True)
+        self.text_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.text_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.skip_button = self._button(self.tr("Skip this exercise"),
                                         self.tr("Skip this exercise"))
         self.end_button = self._button(self.tr("End the session"), self.tr("End the session"))
@@ -173,7 +184,7 @@ class StopPanel(QFrame):
         layout.addWidget(self.title)
         layout.addWidget(self.subject)
         layout.addLayout(asking)
-        layout.addWidget(self.text, 1, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.text_scroll, 1)
         layout.addLayout(buttons)
 
     @staticmethod
@@ -184,17 +195,22 @@ class StopPanel(QFrame):
         button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         return button
 
-    def show_for(self, exercise: Exercise | None) -> None:
-        lines = [self.tr("Pain is a signal to stop, not to push through.")]
+    def show_for(self, exercise: Exercise | None, offer: AfterPain | None = None,
+                 other_names: Sequence[str] = ()) -> None:
+        """The safety rule's words on pain that stops a set, around this exercise's cautions and
+        what to try next time: its easier version, or other exercises for the same muscle."""
+        # The rule first, when to ask a professional included: on a small window the end of
+        # the text is what scrolls out of sight.
+        lines = [safety_rule(point) for point in AFTER_IT_HURTS]
+        if offer is not None and offer.easier is not None:
+            lines.append(self.tr("Next time, try the easier version: {0}. {1}").format(
+                offer.easier.name, offer.easier.how))
+        elif offer is not None and offer.back_to_exercise and exercise is not None:
+            lines.append(self.tr("Next time, go back to {0} itself.").format(exercise.name))
+        if other_names:
+            lines.append(alternatives_text(list(other_names)))
         if exercise is not None:
             lines += [f"• {caution}" for caution in exercise.cautions]
-            if exercise.easier:
-                easier = exercise.easier[0]
-                lines.append(self.tr("Next time, try the easier version: {0}. {1}").format(
-                    easier.name, easier.how))
-        lines.append(self.tr(
-            "If the pain is sharp, spreads down a leg, or does not settle with rest, end the "
-            "session and talk to your doctor or physiotherapist."))
         self.text.setText("\n".join(lines))
 
     def set_subject(self, text: str, can_skip: bool) -> None:
@@ -563,7 +579,8 @@ class PlayerView(QWidget):
     def _on_rated(self, key: object, rating: object) -> None:
         self.rating_given.emit(key, rating)
         pain = getattr(rating, "pain", None)
-        if pain is not None and pain >= 5 and not self.stop_panel.isVisible():
+        stops = pain is not None and pain_level(pain) is PainLevel.STOPS  # the safety rule
+        if stops and not self.stop_panel.isVisible():
             self.show_stop_panel()
 
     def refresh(self) -> None:
@@ -859,7 +876,17 @@ class PlayerView(QWidget):
 
     def _show_cautions(self) -> None:
         exercise_id = self._hurt.exercise_id if self._hurt is not None else None
-        self.stop_panel.show_for(self.library.get(exercise_id or ""))
+        exercise = self.library.get(exercise_id or "")
+        if exercise is None or self._hurt is None:
+            self.stop_panel.show_for(exercise)
+            return
+        # What hurt may be a version of the exercise: the rule offers what is easier than it.
+        steps = self.session.routine.steps
+        step = steps[self._hurt.step_index] if self._hurt.step_index < len(steps) else None
+        doing = find_variation(exercise, step.variation if step is not None else None)
+        offer = after_pain(exercise, doing, self.library)
+        names = [self.library.name_of(other) for other in offer.alternatives]
+        self.stop_panel.show_for(exercise, offer, names)
 
     def _subject_text(self, subject: HurtSubject) -> str:
         name = self.library.name_of(subject.exercise_id)
