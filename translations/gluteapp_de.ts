@@ -11,6 +11,46 @@
         <source>About {0} min</source>
         <translation>Etwa {0} min</translation>
     </message>
+    <message>
+        <source>ProblemBanner</source>
+        <comment>They could not be written beside your history either, so they are lost if you quit now. Save them elsewhere first.</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ProblemBanner</source>
+        <comment>If you quit now, they stay in {0} and are saved when Gluteapp starts again.</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ProblemBanner</source>
+        <comment>{0} finished sets are not saved in your history yet: the disk is full or the history cannot be written.</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ProblemBanner</source>
+        <comment>Save them elsewhere…</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ProblemBanner</source>
+        <comment>Quit anyway</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ProblemBanner</source>
+        <comment>Save the waiting sets</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ProblemBanner</source>
+        <comment>CSV files (*.csv)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ProblemBanner</source>
+        <comment>The copy could not be written to {0} ({1}).</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BodyDiagram</name>
@@ -51,8 +91,8 @@
 <context>
     <name>CountdownRing</name>
     <message>
-        <source>Countdown</source>
-        <translation>Countdown</translation>
+        <source>Time left</source>
+        <translation>Verbleibende Zeit</translation>
     </message>
 </context>
 <context>
@@ -167,24 +207,12 @@
         <translation>Bisher gibt es nur eine Einheit in dieser Dosis; nach zwei guten Einheiten hintereinander geht es höher.</translation>
     </message>
     <message>
-        <source>You completed it in your last two sessions, with pain at most 2 of 10, and felt it in your glutes.</source>
-        <translation>Du hast sie in deinen letzten beiden Einheiten ganz geschafft, mit Schmerz höchstens 2 von 10, und sie im Gesäß gespürt.</translation>
-    </message>
-    <message>
-        <source>You rated the pain {0} of 10 last time. Stop if it hurts again.</source>
-        <translation>Beim letzten Mal hast du den Schmerz mit {0} von 10 bewertet. Hör auf, wenn es wieder wehtut.</translation>
-    </message>
-    <message>
         <source>The dose could not be completed in your last two sessions.</source>
         <translation>Die Dosis war in deinen letzten beiden Einheiten nicht ganz zu schaffen.</translation>
     </message>
     <message>
         <source>The dose was not completed in one of your last two sessions.</source>
         <translation>In einer deiner letzten beiden Einheiten wurde die Dosis nicht ganz geschafft.</translation>
-    </message>
-    <message>
-        <source>The pain reached {0} of 10; it moves up only while pain stays at 2 or less.</source>
-        <translation>Der Schmerz erreichte {0} von 10; gesteigert wird nur, solange er bei höchstens 2 bleibt.</translation>
     </message>
     <message>
         <source>Some sets were felt somewhere other than the glutes; it moves up once they are felt in the glutes.</source>
@@ -255,8 +283,8 @@
         <translation>Heutiger Plan: {0}</translation>
     </message>
     <message>
-        <source>Based on your last sessions. Choose for each exercise whether to use the suggestion or keep last time&apos;s dose. Stop any exercise that hurts.</source>
-        <translation>Auf Grundlage deiner letzten Einheiten. Wähle für jede Übung, ob du den Vorschlag nimmst oder die Dosis vom letzten Mal behältst. Brich jede Übung ab, die wehtut.</translation>
+        <source>Based on your last sessions. Choose for each exercise whether to use the suggestion or keep last time&apos;s dose. Stop a set when pain reaches {0} out of 10.</source>
+        <translation>Auf Grundlage deiner letzten Einheiten. Wähle für jede Übung, ob du den Vorschlag nimmst oder die Dosis vom letzten Mal behältst. Brich einen Satz ab, sobald der Schmerz {0} von 10 erreicht.</translation>
     </message>
     <message>
         <source>Your {0} side has stayed about {1:.0f} % behind your {2} side over the last three sessions. Exercises done one side at a time start on the {0} side today.</source>
@@ -269,6 +297,30 @@
     <message>
         <source>Back to the routines</source>
         <translation>Zurück zu den Routinen</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorReporter</name>
+    <message>
+        <source>Something went wrong, and Gluteapp carried on. If something does not work as expected, the log says what happened:
+{path}</source>
+        <translation>Etwas ist schiefgegangen, aber Gluteapp läuft weiter. Wenn etwas nicht wie erwartet funktioniert, steht im Protokoll, was passiert ist:
+{path}</translation>
+    </message>
+    <message numerus="yes">
+        <source>This has happened %n times since the start.</source>
+        <translation>
+            <numerusform>Das ist seit dem Start %n-mal passiert.</numerusform>
+            <numerusform>Das ist seit dem Start %n-mal passiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The problem: {summary}</source>
+        <translation>Das Problem: {summary}</translation>
+    </message>
+    <message>
+        <source>Gluteapp</source>
+        <translation>Gluteapp</translation>
     </message>
 </context>
 <context>
@@ -342,8 +394,8 @@
         <translation>Medizinischer Hinweis</translation>
     </message>
     <message>
-        <source>General guidance, not medical advice. Stop if anything hurts, and follow what your physiotherapist prescribed.</source>
-        <translation>Allgemeine Hinweise, keine medizinische Beratung. Hör auf, wenn etwas schmerzt, und halte dich an die Vorgaben aus deiner Physiotherapie.</translation>
+        <source>General guidance, not medical advice. Stop when it hurts, as the safety rule in the disclaimer says, and follow what your physiotherapist prescribed.</source>
+        <translation>Allgemeine Hinweise, keine medizinische Beratung. Hör auf, wenn es wehtut, wie es die Sicherheitsregel im medizinischen Hinweis sagt, und halte dich an die Vorgaben aus deiner Physiotherapie.</translation>
     </message>
     <message>
         <source>Read the disclaimer</source>
@@ -1312,24 +1364,12 @@
         <translation>−15 s</translation>
     </message>
     <message>
-        <source>Shorten rest by 15 seconds</source>
-        <translation>Pause um 15 Sekunden kürzen</translation>
-    </message>
-    <message>
         <source>+15 s</source>
         <translation>+15 s</translation>
     </message>
     <message>
         <source>Add 15 seconds of rest (+)</source>
         <translation>Pause um 15 Sekunden verlängern (+)</translation>
-    </message>
-    <message>
-        <source>It hurts</source>
-        <translation>Es tut weh</translation>
-    </message>
-    <message>
-        <source>It hurts: stop and rest</source>
-        <translation>Es tut weh: anhalten und ausruhen</translation>
     </message>
     <message>
         <source>End</source>
@@ -1360,6 +1400,18 @@
         <translation>Lautstärke</translation>
     </message>
     <message>
+        <source>Volume (Up and Down arrows when it has the focus)</source>
+        <translation>Lautstärke (Pfeil hoch und runter, wenn sie den Fokus hat)</translation>
+    </message>
+    <message>
+        <source>{0}, set {1}</source>
+        <translation>{0}, Satz {1}</translation>
+    </message>
+    <message>
+        <source>{0}, {1}</source>
+        <translation>{0}, {1}</translation>
+    </message>
+    <message>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
@@ -1376,8 +1428,28 @@
         <translation>{0}: {1}</translation>
     </message>
     <message>
+        <source>{0} · {1}</source>
+        <translation>{0} · {1}</translation>
+    </message>
+    <message>
         <source>Press Start</source>
         <translation>Start drücken</translation>
+    </message>
+    <message>
+        <source>{0} side first</source>
+        <translation>{0} Seite zuerst</translation>
+    </message>
+    <message>
+        <source>{0} to do</source>
+        <translation>{0} noch zu tun</translation>
+    </message>
+    <message>
+        <source>{0} minutes left</source>
+        <translation>noch {0} Minuten</translation>
+    </message>
+    <message>
+        <source>{0} seconds left</source>
+        <translation>noch {0} Sekunden</translation>
     </message>
     <message>
         <source>seconds</source>
@@ -1386,6 +1458,38 @@
     <message>
         <source>Rest</source>
         <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Muted (M)</source>
+        <translation>Stumm (M)</translation>
+    </message>
+    <message>
+        <source>Sound on (M)</source>
+        <translation>Ton an (M)</translation>
+    </message>
+    <message>
+        <source>Stop and rest. {0}</source>
+        <translation>Anhalten und ausruhen. {0}</translation>
+    </message>
+    <message>
+        <source>Noted for {0}, set {1}, {2} side.</source>
+        <translation>Notiert für {0}, Satz {1}, Seite {2}.</translation>
+    </message>
+    <message>
+        <source>Noted for {0}, set {1}.</source>
+        <translation>Notiert für {0}, Satz {1}.</translation>
+    </message>
+    <message>
+        <source>Noted, not during an exercise.</source>
+        <translation>Notiert, nicht während einer Übung.</translation>
+    </message>
+    <message>
+        <source>{0} - Gluteapp</source>
+        <translation>{0} - Gluteapp</translation>
+    </message>
+    <message>
+        <source>Leave full screen</source>
+        <translation>Vollbild verlassen</translation>
     </message>
     <message>
         <source>Switch</source>
@@ -1406,6 +1510,26 @@
     <message>
         <source>reps</source>
         <translation>Wiederholungen</translation>
+    </message>
+    <message>
+        <source>How to do it</source>
+        <translation>So geht es</translation>
+    </message>
+    <message>
+        <source>Open this exercise in the library</source>
+        <translation>Diese Übung in der Bibliothek öffnen</translation>
+    </message>
+    <message>
+        <source>Shorten rest by 15 seconds (−)</source>
+        <translation>Pause um 15 Sekunden kürzen (−)</translation>
+    </message>
+    <message>
+        <source>It hurts (H)</source>
+        <translation>Es tut weh (H)</translation>
+    </message>
+    <message>
+        <source>It hurts: stop and rest (H)</source>
+        <translation>Es tut weh: anhalten und ausruhen (H)</translation>
     </message>
     <message>
         <source>Paused</source>
@@ -1476,10 +1600,6 @@
         <translation>, dazu ein Satz extra: {0}</translation>
     </message>
     <message>
-        <source>Muted</source>
-        <translation>Stumm</translation>
-    </message>
-    <message>
         <source>End the session?</source>
         <translation>Einheit beenden?</translation>
     </message>
@@ -1491,6 +1611,14 @@
 <context>
     <name>ProblemBanner</name>
     <message>
+        <source>Save them elsewhere…</source>
+        <translation>Woanders speichern …</translation>
+    </message>
+    <message>
+        <source>Save a copy of the sets waiting to be saved to a file you choose</source>
+        <translation>Eine Kopie der noch nicht gespeicherten Sätze in eine Datei deiner Wahl schreiben</translation>
+    </message>
+    <message>
         <source>Dismiss</source>
         <translation>Ausblenden</translation>
     </message>
@@ -1499,8 +1627,48 @@
         <translation>Diese Meldung ausblenden</translation>
     </message>
     <message>
-        <source>Not saved: {0}</source>
+        <source>1 finished set is waiting to be saved.</source>
         <extracomment>Distinct messages kept on show; older ones give way (the log keeps every one).</extracomment>
+        <translation>1 fertiger Satz wartet darauf, gespeichert zu werden.</translation>
+    </message>
+    <message>
+        <source>{0} finished sets are waiting to be saved.</source>
+        <translation>{0} fertige Sätze warten darauf, gespeichert zu werden.</translation>
+    </message>
+    <message>
+        <source>Gluteapp keeps trying and saves them as soon as the disk has room again.</source>
+        <translation>Gluteapp versucht es weiter und speichert sie, sobald auf dem Datenträger wieder Platz ist.</translation>
+    </message>
+    <message>
+        <source>Until then they are also kept in {0}.</source>
+        <translation>Bis dahin liegen sie auch in {0}.</translation>
+    </message>
+    <message>
+        <source>Save the waiting sets</source>
+        <translation>Wartende Sätze speichern</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>A copy of the waiting sets could not be written to {0} ({1}).</source>
+        <translation>Eine Kopie der wartenden Sätze ließ sich nicht nach {0} schreiben ({1}).</translation>
+    </message>
+    <message>
+        <source>A copy of the {0} waiting sets was saved to {1}. They stay waiting to be saved in your history too.</source>
+        <translation>Eine Kopie der {0} wartenden Sätze liegt jetzt in {1}. Sie warten weiterhin darauf, auch in deinem Verlauf gespeichert zu werden.</translation>
+    </message>
+    <message>
+        <source>The set that was waiting is saved in your history now.</source>
+        <translation>Der wartende Satz ist jetzt in deinem Verlauf gespeichert.</translation>
+    </message>
+    <message>
+        <source>The {0} sets that were waiting are saved in your history now.</source>
+        <translation>Die {0} wartenden Sätze sind jetzt in deinem Verlauf gespeichert.</translation>
+    </message>
+    <message>
+        <source>Not saved: {0}</source>
         <translation>Nicht gespeichert: {0}</translation>
     </message>
     <message>
@@ -1547,8 +1715,8 @@
         <translation>Einheiten pro Woche</translation>
     </message>
     <message>
-        <source>Two or three sessions a week, on days that are not back to back, suit most people.</source>
-        <translation>Für die meisten passen zwei oder drei Einheiten pro Woche, nicht an direkt aufeinanderfolgenden Tagen.</translation>
+        <source>Twice a week is what the gluteus medius article recommends. The two-minute standing break from sitting can come on any day and does not count towards it.</source>
+        <translation>Zweimal pro Woche empfiehlt der Artikel zum Gluteus medius. Die zweiminütige Stehpause vom Sitzen kannst du an jedem Tag machen; sie zählt nicht mit.</translation>
     </message>
     <message>
         <source>What do you have at home?</source>
@@ -1563,7 +1731,12 @@
     <name>RatingPanel</name>
     <message>
         <source>How was that set? (optional)</source>
+        <extracomment>The smallest side of anything to press (WCAG 2.5.5, Apple and Material guidelines).</extracomment>
         <translation>Wie war dieser Satz? (optional)</translation>
+    </message>
+    <message>
+        <source>Rating status</source>
+        <translation>Stand der Bewertung</translation>
     </message>
     <message>
         <source>Achieved</source>
@@ -1578,8 +1751,12 @@
         <translation>Gespürt in: {0}</translation>
     </message>
     <message>
-        <source>Save rating</source>
-        <translation>Bewertung speichern</translation>
+        <source>One less</source>
+        <translation>Eins weniger</translation>
+    </message>
+    <message>
+        <source>One more</source>
+        <translation>Eins mehr</translation>
     </message>
     <message>
         <source>Pain</source>
@@ -1600,6 +1777,18 @@
     <message>
         <source>Reps done</source>
         <translation>Geschaffte Wiederholungen</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>s</translation>
+    </message>
+    <message>
+        <source>✓ Saved</source>
+        <translation>✓ Gespeichert</translation>
+    </message>
+    <message>
+        <source>Not rated yet</source>
+        <translation>Noch nicht bewertet</translation>
     </message>
 </context>
 <context>
@@ -2109,16 +2298,28 @@
         <translation>Wiederholungen</translation>
     </message>
     <message>
-        <source>Every finished set is saved. Stretch gently, drink some water, and rest a day before the next session.</source>
-        <translation>Jeder abgeschlossene Satz ist gespeichert. Dehn dich sanft, trink etwas Wasser und gönn dir vor der nächsten Einheit einen Ruhetag.</translation>
-    </message>
-    <message>
         <source>Back to routines</source>
         <translation>Zurück zu den Programmen</translation>
     </message>
     <message>
         <source>See your history</source>
         <translation>Verlauf ansehen</translation>
+    </message>
+    <message>
+        <source>Stretch gently, drink some water, and rest a day before the next session.</source>
+        <translation>Dehn dich sanft, trink etwas Wasser und gönn dir vor der nächsten Einheit einen Ruhetag.</translation>
+    </message>
+    <message>
+        <source>Every finished set is saved.</source>
+        <translation>Jeder fertige Satz ist gespeichert.</translation>
+    </message>
+    <message>
+        <source>1 finished set is not saved yet: it waits until the history can be written again (see the message at the top).</source>
+        <translation>1 fertiger Satz ist noch nicht gespeichert: Er wartet, bis der Verlauf wieder geschrieben werden kann (siehe die Meldung oben).</translation>
+    </message>
+    <message>
+        <source>{0} finished sets are not saved yet: they wait until the history can be written again (see the message at the top).</source>
+        <translation>{0} fertige Sätze sind noch nicht gespeichert: Sie warten, bis der Verlauf wieder geschrieben werden kann (siehe die Meldung oben).</translation>
     </message>
     <message>
         <source>Session complete. Well done!</source>
@@ -2212,7 +2413,7 @@
     <name>Settings</name>
     <message>
         <source>s</source>
-        <extracomment>Translation context of every text declared here (labels, descriptions, units, choices). The translation context of `choice_labels`: this module&apos;s, or `words.CONTEXT` for the equipment, whose words the library shows too. A comma-separated set of `choices` (stored in declaration order, no repeats). Kept by the app itself; not shown in the settings dialog. Takes effect the next time the app starts.</extracomment>
+        <extracomment>A settings file is a few hundred bytes; far larger is not one we wrote. Translation context of every text declared here (labels, descriptions, units, choices). The translation context of `choice_labels`: this module&apos;s, or `words.CONTEXT` for the equipment, whose words the library shows too. A comma-separated set of `choices` (stored in declaration order, no repeats). Kept by the app itself; not shown in the settings dialog. Takes effect the next time the app starts.</extracomment>
         <translation>s</translation>
     </message>
     <message>
@@ -2450,8 +2651,16 @@
     <name>StopPanel</name>
     <message>
         <source>Stop and rest</source>
-        <extracomment>&quot;Left&quot; and &quot;Right&quot;, as the weaker-side setting declares them; shown through `tr_setting`. How long the ring glows for a cue.</extracomment>
+        <extracomment>&quot;Left&quot; and &quot;Right&quot;, as the weaker-side setting declares them; shown through `tr_setting`. How long the ring glows for a cue. Text sizes as shares of the player&apos;s scale (the smaller of its height and 5/8 of its width, so 735 px in a 1280x800 window): (target, smallest). At 1280x800 the phase word&apos;s capitals are about 85 px high, the exercise and the side about 54 px, what comes next about 43 px. The only keys the player has; each is also named on its control.</extracomment>
         <translation>Anhalten und ausruhen</translation>
+    </message>
+    <message>
+        <source>It was the coming exercise</source>
+        <translation>Es war die nächste Übung</translation>
+    </message>
+    <message>
+        <source>Not during an exercise</source>
+        <translation>Nicht während einer Übung</translation>
     </message>
     <message>
         <source>Skip this exercise</source>
@@ -2466,16 +2675,16 @@
         <translation>Es hat nachgelassen, weiter</translation>
     </message>
     <message>
-        <source>Pain is a signal to stop, not to push through.</source>
-        <translation>Schmerz ist ein Signal zum Aufhören, nicht zum Durchbeißen.</translation>
+        <source>Next time, go back to {0} itself.</source>
+        <translation>Mach beim nächsten Mal wieder {0} selbst.</translation>
+    </message>
+    <message>
+        <source>Which exercise was it?</source>
+        <translation>Bei welcher Übung war es?</translation>
     </message>
     <message>
         <source>Next time, try the easier version: {0}. {1}</source>
         <translation>Versuch beim nächsten Mal die leichtere Variante: {0}. {1}</translation>
-    </message>
-    <message>
-        <source>If the pain is sharp, spreads down a leg, or does not settle with rest, end the session and talk to your doctor or physiotherapist.</source>
-        <translation>Wenn der Schmerz stechend ist, ins Bein ausstrahlt oder in Ruhe nicht nachlässt, beende die Einheit und lass dich ärztlich oder physiotherapeutisch beraten.</translation>
     </message>
 </context>
 <context>
@@ -2780,6 +2989,54 @@
     <message>
         <source>Done</source>
         <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>If you have pain now, a medical condition, or an injury or operation behind you, ask a doctor or physiotherapist before you start. A programme from your physiotherapist comes before anything this app suggests.</source>
+        <translation>Wenn du gerade Schmerzen, eine Erkrankung oder eine Verletzung oder Operation hinter dir hast, frag vor dem Start eine Ärztin, einen Arzt oder deine Physiotherapie. Ein Programm aus deiner Physiotherapie geht allem vor, was diese App vorschlägt.</translation>
+    </message>
+    <message>
+        <source>Effort, a burn or tiredness in the muscles you are working is not pain: rate it 0.</source>
+        <translation>Anstrengung, Brennen oder Müdigkeit in den Muskeln, die du gerade trainierst, sind kein Schmerz: Bewerte sie mit 0.</translation>
+    </message>
+    <message>
+        <source>A dose moves up only after {0} sessions in a row done in full with no pain at all.</source>
+        <translation>Eine Dosis steigt nur nach {0} Einheiten hintereinander, die du ganz und völlig ohne Schmerz geschafft hast.</translation>
+    </message>
+    <message>
+        <source>Mild pain, 1 to {0} out of 10, that stays the same and settles soon after: you may finish the set, but the dose stays where it is.</source>
+        <translation>Leichter Schmerz, 1 bis {0} von 10, der gleich bleibt und danach bald abklingt: Du darfst den Satz zu Ende machen, aber die Dosis bleibt, wo sie ist.</translation>
+    </message>
+    <message>
+        <source>Stop the set (press “It hurts”) when pain reaches {0} out of 10, grows during the set, is sharp, or is in a joint or your lower back. Next time, do the easier version or another exercise for the same muscle.</source>
+        <translation>Brich den Satz ab (drück „Es tut weh“), wenn der Schmerz {0} von 10 erreicht, während des Satzes zunimmt, stechend ist oder in einem Gelenk oder im unteren Rücken sitzt. Mach beim nächsten Mal die leichtere Variante oder eine andere Übung für denselben Muskel.</translation>
+    </message>
+    <message>
+        <source>Stop the session and ask a doctor or physiotherapist before you train again if pain spreads down a leg, comes with numbness, tingling or dizziness, has not settled by the next day, or comes back each time you do an exercise, in its easier version too.</source>
+        <translation>Beende die Einheit und frag eine Ärztin, einen Arzt oder deine Physiotherapie, bevor du wieder trainierst, wenn der Schmerz ins Bein ausstrahlt, mit Taubheit, Kribbeln oder Schwindel einhergeht, am nächsten Tag nicht abgeklungen ist oder bei einer Übung jedes Mal wiederkommt, auch in ihrer leichteren Variante.</translation>
+    </message>
+    <message>
+        <source>0: no pain (a burn in the working muscles is not pain). 1 to {0}: the dose stays. {1} or more: stop this exercise.</source>
+        <translation>0: kein Schmerz (Brennen in den arbeitenden Muskeln ist kein Schmerz). 1 bis {0}: Die Dosis bleibt. Ab {1}: Hör mit dieser Übung auf.</translation>
+    </message>
+    <message>
+        <source>You completed it in your last two sessions with no pain at all, and felt it in your glutes.</source>
+        <translation>Du hast sie in deinen letzten beiden Einheiten ganz geschafft, völlig ohne Schmerz, und sie im Gesäß gespürt.</translation>
+    </message>
+    <message>
+        <source>There was some pain in one of your last two sessions. Any pain holds the dose; it moves up only after sessions with no pain.</source>
+        <translation>In einer deiner letzten beiden Einheiten gab es Schmerz. Jeder Schmerz hält die Dosis; sie steigt nur nach Einheiten ohne Schmerz.</translation>
+    </message>
+    <message>
+        <source>You rated the pain {0} out of 10 last time: pain that stops a set. Today: the easier version or another exercise for the same muscle.</source>
+        <translation>Du hast den Schmerz letztes Mal mit {0} von 10 bewertet: Schmerz, bei dem ein Satz abgebrochen wird. Heute: die leichtere Variante oder eine andere Übung für denselben Muskel.</translation>
+    </message>
+    <message>
+        <source>Pain stopped a set in each of your last two sessions. Ask a doctor or physiotherapist before you do this exercise again.</source>
+        <translation>In deinen letzten beiden Einheiten hat Schmerz jeweils einen Satz beendet. Frag eine Ärztin, einen Arzt oder deine Physiotherapie, bevor du diese Übung wieder machst.</translation>
+    </message>
+    <message>
+        <source>Or another exercise for the same muscle: {0}.</source>
+        <translation>Oder eine andere Übung für denselben Muskel: {0}.</translation>
     </message>
 </context>
 </TS>
