@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QObject, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
-    QButtonGroup,
+    QAbstractButton,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -106,6 +106,42 @@ def _group(label: QLabel | None, widgets: Sequence[QWidget], spacing: int = 4) -
     return holder
 
 
+class Choices(QObject):
+    """Buttons of which one may be chosen, each a Tab stop of its own.
+
+    A QButtonGroup, exclusive or not, makes Qt's Tab skip all its buttons but the chosen (or
+    first) one, leaving the arrow keys to move inside it, and the arrows belong to the player.
+    """
+
+    id_clicked = Signal(int)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._buttons: dict[int, QAbstractButton] = {}
+
+    def add_button(self, button: QAbstractButton, button_id: int) -> None:
+        self._buttons[button_id] = button
+        button.clicked.connect(lambda: self._clicked(button_id))
+
+    def button(self, button_id: int) -> QAbstractButton | None:
+        return self._buttons.get(button_id)
+
+    def buttons(self) -> list[QAbstractButton]:
+        return list(self._buttons.values())
+
+    def checked_id(self) -> int:
+        """The id of the button chosen, -1 for none."""
+        return next((i for i, b in self._buttons.items() if b.isChecked()), -1)
+
+    def choose(self, button_id: int) -> None:
+        for key, button in self._buttons.items():
+            button.setChecked(key == button_id)
+
+    def _clicked(self, button_id: int) -> None:
+        self.choose(button_id)  # pressed again, it stays the answer
+        self.id_clicked.emit(button_id)
+
+
 def _target(text: str, name: str, checkable: bool = True) -> QPushButton:
     button = QPushButton(text)
     button.setCheckable(checkable)
@@ -143,22 +179,20 @@ class RatingPanel(QFrame):
         self.saved.setStyleSheet("QLabel#rating_saved { color: #1f7a5c; }")
         self.saved.setAccessibleName(self.tr("Rating status"))
 
-        self.pain_group = QButtonGroup(self)
-        self.pain_group.setExclusive(True)
+        self.pain_group = Choices(self)
         pain_buttons = []
         for value in range(11):
             button = _target(str(value), self.tr("Pain {0} of 10").format(value))
             button.setFixedWidth(TARGET_PX)
-            self.pain_group.addButton(button, value)
+            self.pain_group.add_button(button, value)
             pain_buttons.append(button)
-        self.felt_group = QButtonGroup(self)
-        self.felt_group.setExclusive(True)
+        self.felt_group = Choices(self)
         self._felt_by_id: dict[int, FeltIn] = {}
         felt_buttons = []
         for index, felt in enumerate(FeltIn):
             label = felt_in_label(felt)
             button = _target(label, self.tr("Felt it in: {0}").format(label))
-            self.felt_group.addButton(button, index)
+            self.felt_group.add_button(button, index)
             self._felt_by_id[index] = felt
             felt_buttons.append(button)
 
@@ -190,8 +224,8 @@ class RatingPanel(QFrame):
         flow.addWidget(_group(self.achieved_label,
                               [self.fewer_button, self.achieved_value, self.more_button]))
 
-        self.pain_group.idClicked.connect(lambda _id: self._save())
-        self.felt_group.idClicked.connect(lambda _id: self._save())
+        self.pain_group.id_clicked.connect(lambda _id: self._save())
+        self.felt_group.id_clicked.connect(lambda _id: self._save())
         self.setEnabled(False)
         self._show_state()
 
@@ -204,11 +238,7 @@ class RatingPanel(QFrame):
             self.tr("Seconds held") if unit == "s" else self.tr("Reps done"))
         self._set_achieved(target)
         for group in (self.pain_group, self.felt_group):
-            checked = group.checkedButton()
-            if checked is not None:
-                group.setExclusive(False)
-                checked.setChecked(False)
-                group.setExclusive(True)
+            group.choose(-1)
         self.setEnabled(True)
         self._show_state()
 
@@ -232,10 +262,7 @@ class RatingPanel(QFrame):
         self._set_achieved(other._achieved)
         for mine, theirs in ((self.pain_group, other.pain_group),
                              (self.felt_group, other.felt_group)):
-            checked = theirs.checkedId()
-            button = mine.button(checked)
-            if button is not None:
-                button.setChecked(True)
+            mine.choose(theirs.checked_id())
         self.setEnabled(True)
         self._show_state()
 
@@ -246,8 +273,8 @@ class RatingPanel(QFrame):
 
     # --- the person's answers --------------------------------------------------------------
     def current_rating(self) -> SetRating:
-        pain = self.pain_group.checkedId()
-        felt_id = self.felt_group.checkedId()
+        pain = self.pain_group.checked_id()
+        felt_id = self.felt_group.checked_id()
         return SetRating(
             achieved_reps=self._achieved if self._unit != "s" else None,
             achieved_hold_s=float(self._achieved) if self._unit == "s" else None,

@@ -531,7 +531,9 @@ class PlayerView(QWidget):
             self.confirm_end()
 
     def _keep_keys(self) -> None:
-        """A panel closed under the focus: give it back to the player, not to the window."""
+        """A panel or a question closed under the focus: give it back to the player."""
+        if not self.window().isActiveWindow():
+            self.window().activateWindow()
         focused = QApplication.focusWidget()
         if focused is None or not focused.isVisible() or not self.isAncestorOf(focused):
             self.setFocus(Qt.FocusReason.OtherFocusReason)
