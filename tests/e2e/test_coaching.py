@@ -128,7 +128,8 @@ def test_starting_runs_the_chosen_doses_and_stores_the_choices(app: Gluteapp,
     assert steps[1].variation is not None  # the squat's easier version
     # The left side goes first, and the side plank's work phases hold for 15 s.
     holds = [p for p in player.runner.session.timeline if p.kind is PhaseKind.HOLD]
-    assert holds[0].side is Side.LEFT and holds[0].target_hold_s == 15
+    assert holds[0].side is Side.LEFT
+    assert holds[0].target_hold_s == 15
     assert [p.side for p in holds if p.exercise_id == "side-plank"][-1] is Side.LEFT
     assert len([p for p in holds if p.exercise_id == "side-plank"]) == 7  # 3 x 2 + 1 extra
 
@@ -143,10 +144,12 @@ def test_starting_runs_the_chosen_doses_and_stores_the_choices(app: Gluteapp,
     assert session_id is not None
     with open_history(data_dir, daily_backup=False) as store:
         stored = {c.exercise_id: c for c in store.dose_choices(session_id)}
-    assert stored["side-plank"].chosen == 15 and stored["side-plank"].accepted
+    assert stored["side-plank"].chosen == 15
+    assert stored["side-plank"].accepted
     assert stored["side-plank"].chosen_extra_side is Side.LEFT
     rdl = stored["single-leg-rdl"]
-    assert not rdl.accepted and rdl.chosen == rdl.previous
+    assert not rdl.accepted
+    assert rdl.chosen == rdl.previous
 
 
 def test_the_real_program_logs_and_renders_the_plan(data_dir: Path, tmp_path: Path) -> None:
