@@ -32,7 +32,7 @@ log = logging.getLogger("gluteapp")
 
 #: The desktop entry's name without ".desktop": the Wayland app id, so docks and task bars
 #: match the window to its launcher (on X11 they match StartupWMClass to the application name).
-DESKTOP_FILE_NAME = "org.gluteapp.Gluteapp"
+DESKTOP_FILE_NAME = "org.gluteapp.gluteapp"
 #: Exit code after Ctrl+C, as a shell reports a program that SIGINT ended (128 + 2).
 EXIT_INTERRUPTED = 128 + signal.SIGINT
 

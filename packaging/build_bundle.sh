@@ -13,9 +13,29 @@ SCREENSHOT=${SCREENSHOT:-$DIST/gluteapp-screenshot.png}
 
 # tools/setup.sh installs it with the dev extra; this only fills the gap in an older .venv.
 if [ "$(.venv/bin/pyinstaller --version 2>/dev/null)" != "$PYINSTALLER_VERSION" ]; then
-  .venv/bin/python -m pip install -q "pyinstaller==$PYINSTALLER_VERSION"
+  .venv/bin/python -m pip install -q -c constraints.txt "pyinstaller==$PYINSTALLER_VERSION"
 fi
 .venv/bin/python hatch_build.py >/dev/null  # the resources module, fresh from resources.qrc
+# The bundle carries the tested versions of constraints.txt, not whatever .venv drifted to.
+.venv/bin/python - <<'PY'
+import sys
+from importlib.metadata import PackageNotFoundError, version
+section, wrong = "", []
+for line in open("constraints.txt", encoding="utf-8"):
+    line = line.strip()
+    if line.startswith("# ---"):
+        section = line
+    elif line and not line.startswith("#") and "run time" in section:
+        name, pin = line.split("==")
+        try:
+            found = version(name)
+        except PackageNotFoundError:
+            found = "missing"
+        if found != pin:
+            wrong.append(f"{name} {found} (constraints.txt: {pin})")
+if wrong:
+    sys.exit("bundle: .venv differs from constraints.txt; run tools/setup.sh: " + ", ".join(wrong))
+PY
 
 started=$(date +%s)
 .venv/bin/pyinstaller --noconfirm --clean --log-level WARN \

@@ -105,7 +105,7 @@ def notify(title: str, body: str, *, key: str = "reminder",
             log.info("notification portal: %s; asking the notification service", portal_error)
         connection.call("org.freedesktop.Notifications", "/org/freedesktop/Notifications",
                         "org.freedesktop.Notifications", "Notify", "susssasa{sv}i",
-                        ("Gluteapp", 0, "org.gluteapp.Gluteapp", title, body, [], {}, -1))
+                        ("Gluteapp", 0, "org.gluteapp.gluteapp", title, body, [], {}, -1))
         return "shown by the notification service"
     finally:
         connection.close()

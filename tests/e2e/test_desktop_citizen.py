@@ -15,7 +15,7 @@ from PySide6.QtGui import QImage
 pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parents[2]
-DESKTOP = ROOT / "packaging" / "org.gluteapp.Gluteapp.desktop"
+DESKTOP = ROOT / "packaging" / "org.gluteapp.gluteapp.desktop"
 
 
 def xdg_env(home: Path) -> dict[str, str]:

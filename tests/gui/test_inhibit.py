@@ -74,7 +74,7 @@ def test_without_a_portal_the_screensaver_service_is_asked(
 def test_in_a_sandbox_only_the_portal_is_asked(
         qtbot: QtBot, bus: str, screensaver: Lines, monkeypatch: pytest.MonkeyPatch,
         caplog: pytest.LogCaptureFixture) -> None:
-    monkeypatch.setenv("FLATPAK_ID", "org.gluteapp.Gluteapp")
+    monkeypatch.setenv("FLATPAK_ID", "org.gluteapp.gluteapp")
     keeper = ScreenKeeper(bus_address=bus)
     with caplog.at_level("INFO"):
         assert keeper.inhibit("session") is False

@@ -57,7 +57,7 @@ def test_outside_a_sandbox_the_notification_service_when_there_is_no_portal(
 def test_in_a_sandbox_only_the_portal(
         bus: str, due: ReminderService, monkeypatch: pytest.MonkeyPatch,
         caplog: pytest.LogCaptureFixture) -> None:
-    monkeypatch.setenv("FLATPAK_ID", "org.gluteapp.Gluteapp")
+    monkeypatch.setenv("FLATPAK_ID", "org.gluteapp.gluteapp")
     with fake_desktop(bus, "--notifications") as (_desktop, said), caplog.at_level("INFO"):
         due.check()
         assert said.so_far(settle_s=1.5) == ["ready"]
