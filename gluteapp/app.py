@@ -104,12 +104,23 @@ class Gluteapp:
         self.catalog = RoutineCatalog(library, history, self.settings, self.paths.routines)
         self.window = self._build_window()
         self.window.add_banner(self.problems)
+        # An interrupted session is offered above every area, whichever opens first.
+        self.window.add_banner(self.controller.resume_banner())
         self.first_run = FirstRunGate(self.settings, self.window)
         self._wire()
         self.window.show_area(start_view)
         self.window.resize(QSize(*(self.options.size or (1280, 800))))
+        if not plain_start:
+            self.controller.offer_resume()  # the history is open already
         routine = self.options.routine
-        if routine and (problem := self.controller.open_routine(routine, self.options.autostart)):
+        at_s = self.options.extra.get("at")
+        if routine and self.headless and isinstance(at_s, int | float):
+            # `--screenshot --routine --at`: the player that far in, on a still clock.
+            if problem := self.controller.preview(routine, float(at_s),
+                                                  bool(self.options.extra.get("paused"))):
+                return problem
+        elif routine and (problem := self.controller.open_routine(routine,
+                                                                  self.options.autostart)):
             return problem
         if not self.headless:
             after_paint = self._finish_plain_start if plain_start else self._after_first_paint
@@ -132,6 +143,7 @@ class Gluteapp:
         controller.player_closed.connect(self._after_session)
         controller.history_requested.connect(lambda: window.show_area("history"))
         controller.player_shown.connect(lambda: window.show_area("sessions"))
+        controller.exercise_page_requested.connect(self.show_exercise)
 
     @property
     def library(self) -> Library:
@@ -188,6 +200,7 @@ class Gluteapp:
         """The history (and sqlite-utils) is not needed for the first paint: open it now."""
         if not self._load_or_quit(lambda: self.history):
             return
+        self.controller.offer_resume()
         report = self.history.startup_report
         if report.needs_attention:
             QMessageBox(QMessageBox.Icon.Warning, "Gluteapp", report.message,
@@ -247,17 +260,17 @@ class Gluteapp:
 
         view = SessionsView(self.library)
         controller = self.controller
-        view.picker.start_requested.connect(controller.start_routine)
+        # One click starts: no second Start in the player (today's plan, if shown, starts it).
+        view.picker.start_requested.connect(
+            lambda routine: controller.start_routine(routine, start_now=True))
         view.picker.new_routine_requested.connect(lambda: self.open_builder(None))
         view.picker.edit_requested.connect(self.open_builder)
-        view.resume_banner.resume_requested.connect(controller.resume_interrupted)
-        view.resume_banner.close_requested.connect(controller.close_interrupted)
+        view.picker.exercise_requested.connect(self.show_exercise)
         self.sessions = view
         # The suggestion and the "Needs:" notes follow the equipment answer.
         self.settings.changed.connect(
             lambda key: self.reload_routines() if key == EQUIPMENT.key else None)
         self.reload_routines()
-        controller.offer_resume()
         return view
 
     def _build_history(self) -> QWidget:
@@ -276,6 +289,14 @@ class Gluteapp:
         view.start_routine_requested.connect(self._open_routine)
         self.history.history_changed.connect(view.mark_dirty)
         return view
+
+    def show_exercise(self, exercise_id: str) -> None:
+        """An exercise's page in the library (from a routine or the player)."""
+        from gluteapp.gui.library.area import LibraryArea
+
+        area = self.window.show_area("library")
+        if isinstance(area, LibraryArea):
+            area.view().show_exercise(exercise_id)
 
     def reload_routines(self) -> None:
         if self.sessions is not None:

@@ -28,6 +28,16 @@ def _size(text: str) -> tuple[int, int]:
     return width, height
 
 
+def _seconds(text: str) -> float:
+    try:
+        seconds = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not 0 <= seconds <= 24 * 3600:
+        raise argparse.ArgumentTypeError(f"{text!r} is not between 0 and 86400 seconds")
+    return seconds
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="gluteapp",
@@ -54,6 +64,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--autostart", action="store_true", help="with --routine: start the session at once"
+    )
+    parser.add_argument(
+        "--at", type=_seconds, default=None, metavar="SECONDS",
+        help="with --screenshot and --routine: render the player this many seconds after Start,"
+        " on a simulated clock (nothing is recorded)",
+    )
+    parser.add_argument(
+        "--paused", action="store_true", help="with --at: render it paused at that moment"
     )
     parser.add_argument(
         "--skip-first-run", action="store_true",
@@ -225,6 +243,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.autostart and not args.routine:
         build_parser().error("--autostart needs --routine")
+    if args.at is not None and not (args.screenshot and args.routine):
+        build_parser().error("--at needs --screenshot and --routine")
+    if args.paused and args.at is None:
+        build_parser().error("--paused needs --at")
     if args.command == "exercises":
         return _cmd_exercises(args)
     if args.command == "routines":
@@ -235,6 +257,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _cmd_export(args)
     if args.command == "demo-history":
         return _cmd_demo_history(args)
+    if args.at is not None:
+        import dataclasses
+
+        from gluteapp.launch import StartupOptions, run
+
+        options = StartupOptions.from_args(args)
+        return run(dataclasses.replace(options, extra={"at": args.at, "paused": args.paused}))
     from gluteapp.launch import run_gui
 
     return run_gui(args)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 
-from gluteapp.core.records import CompletedSet, SessionStatus
+from gluteapp.core.records import CompletedSet, Hurt, SessionStatus
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,8 @@ class SessionRecord:
     status: SessionStatus
     notes: str = ""
     sets: tuple[StoredSet, ...] = ()
+    hurts: tuple[Hurt, ...] = ()  # every "It hurts" pressed in it, in order
+    routine_toml: str = ""  # the routine as played, to resume it; '' for older sessions
 
     @property
     def last_set(self) -> StoredSet | None:

@@ -13,7 +13,14 @@ from typing import TypeVar
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from gluteapp.core.history_records import SessionRecord, StoredSet
-from gluteapp.core.records import CompletedSet, DoseChoice, SessionStatus, SetRating
+from gluteapp.core.records import (
+    CompletedSet,
+    DoseChoice,
+    Hurt,
+    HurtChoice,
+    SessionStatus,
+    SetRating,
+)
 from gluteapp.storage import (
     REFUSED_FOR_GOOD,
     FinishSession,
@@ -52,6 +59,7 @@ class ChangeKind(StrEnum):
     DOSES_CHOSEN = "doses_chosen"
     SESSION_RESUMED = "session_resumed"
     SESSION_CLOSED = "session_closed"
+    HURT_RECORDED = "hurt_recorded"
 
 
 @dataclass(frozen=True, slots=True)
@@ -348,6 +356,43 @@ class HistoryService(QObject):
                 return True
         self._wait(RecordChoices(new_key(), session_id, list(choices)), error)
         return False
+
+    def set_routine_toml(self, session_id: int, text: str) -> bool:
+        """Keep the routine as played with its session (to resume it); False if not stored."""
+        session_id = self._waiting.real_id(session_id)
+        if session_id < 0:
+            log.warning("the routine of a session that waits to be saved is not kept")
+            return False
+        try:
+            self._store.set_routine_toml(session_id, text)
+        except StorageError as error:
+            self._failed(error)
+            return False
+        return True
+
+    def record_hurt(self, session_id: int, hurt: Hurt) -> int | None:
+        """Store an "It hurts" as it is pressed; its id, or None when it could not be."""
+        session_id = self._waiting.real_id(session_id)
+        if session_id < 0:
+            log.warning("'It hurts' in a session that waits to be saved is not kept: %s", hurt)
+            return None
+        try:
+            hurt_id = self._store.record_hurt(session_id, hurt)
+        except StorageError as error:
+            self._failed(error)
+            return None
+        self._changed(ChangeKind.HURT_RECORDED, session_id)
+        return hurt_id
+
+    def set_hurt_choice(self, session_id: int, hurt_id: int, choice: HurtChoice) -> bool:
+        """What was chosen after "It hurts" (skip, end, carry on); False if not stored."""
+        try:
+            self._store.set_hurt_choice(hurt_id, choice)
+        except StorageError as error:
+            self._failed(error)
+            return False
+        self._changed(ChangeKind.HURT_RECORDED, self._waiting.real_id(session_id))
+        return True
 
     def resume_session(self, session_id: int) -> SessionRecord | None:
         try:

@@ -8,6 +8,7 @@ right after. One fsync per completed set is cheap next to the seconds a set take
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
@@ -23,11 +24,14 @@ from gluteapp.core.records import (
     CompletedSet,
     DoseChoice,
     FeltIn,
+    Hurt,
+    HurtChoice,
     SessionStatus,
     SetRating,
     Side,
 )
 from gluteapp.storage import backups as backup_files
+from gluteapp.storage import hurts as hurt_rows
 from gluteapp.storage import rows as checked
 from gluteapp.storage.backups import BACKUPS_DIRNAME, DEFAULT_KEEP_BACKUPS, Backup
 from gluteapp.storage.errors import (
@@ -406,6 +410,25 @@ class HistoryStore:
         if cursor.rowcount == 0:
             raise RecordNotFoundError(f"There is no session with id {session_id}.")
 
+    def set_routine_toml(self, session_id: int, text: str) -> None:
+        """Keep the routine as played with its session, to resume it whatever became of it."""
+        with self._writing("save the session's routine"):
+            changed = hurt_rows.set_routine_toml(self._db, session_id, text)
+        if changed == 0:
+            raise RecordNotFoundError(f"There is no session with id {session_id}.")
+
+    def record_hurt(self, session_id: int, hurt: Hurt) -> int:
+        """Store an "It hurts" the moment it is pressed; durable when this returns."""
+        with self._writing("save what hurt"):
+            return hurt_rows.insert(self._db, session_id, hurt)
+
+    def set_hurt_choice(self, hurt_id: int, choice: HurtChoice) -> None:
+        """What the person chose after "It hurts": skip, end or carry on."""
+        with self._writing("save what was chosen after it hurt"):
+            changed = hurt_rows.set_choice(self._db, hurt_id, choice)
+        if changed == 0:
+            raise RecordNotFoundError(f"There is no 'It hurts' with id {hurt_id}.")
+
     def mark_interrupted(self) -> list[SessionRecord]:
         """At start: sessions left 'running' by a crash or kill become 'interrupted'.
 
@@ -664,7 +687,15 @@ class HistoryStore:
                 found.append(record)
         # Text order is time order for what we write; a repaired time may not sort as text.
         found.sort(key=lambda record: (record.started_at, record.id))
-        return found
+        return self._with_hurts(found)
+
+    def _with_hurts(self, records: list[SessionRecord]) -> list[SessionRecord]:
+        """The sessions with their "It hurts" records and the routine text each kept."""
+        hurts, texts = hurt_rows.for_sessions(self._db, [r.id for r in records],
+                                              self.row_report)
+        return [dataclasses.replace(record, hurts=tuple(hurts.get(record.id, ())),
+                                    routine_toml=texts.get(record.id, ""))
+                for record in records]
 
 
 def _rowid(cursor: sqlite3.Cursor) -> int:

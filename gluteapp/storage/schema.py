@@ -110,6 +110,31 @@ def _dose_choices(db: Database) -> None:
     db.execute("CREATE INDEX dose_choices_exercise ON dose_choices (exercise_id, session_id)")
 
 
+@_migration("0003_hurts_and_routine_text")
+def _hurts_and_routine_text(db: Database) -> None:
+    # The routine as it was played (today's doses included), so a session started from a file
+    # anywhere can be resumed after a crash even when that file is gone; '' in older rows.
+    db.execute("ALTER TABLE sessions ADD COLUMN routine_toml TEXT NOT NULL DEFAULT ''")
+    # Every "It hurts": when, during which exercise, set and side (NULL when it was not during
+    # one), and what the person chose (NULL until they chose).
+    db.execute(
+        """
+        CREATE TABLE hurts (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES sessions (id),
+            at TEXT NOT NULL,
+            exercise_id TEXT,
+            set_number INTEGER CHECK (set_number IS NULL OR set_number >= 1),
+            side TEXT CHECK (side IS NULL OR side IN ('left', 'right', 'both')),
+            choice TEXT CHECK (
+                choice IS NULL OR choice IN ('skip_exercise', 'end_session', 'carry_on')
+            )
+        )
+        """
+    )
+    db.execute("CREATE INDEX hurts_session_id ON hurts (session_id, id)")
+
+
 MIGRATION_NAMES: tuple[str, ...] = tuple(_names)
 SCHEMA_VERSION = len(MIGRATION_NAMES)
 

@@ -168,7 +168,8 @@ class HistoryView(QWidget):
             button = QPushButton(text)
             button.setObjectName(f"range_{history_range.value}")
             button.setCheckable(True)
-            button.setAccessibleName(accessible)
+            # The name is what the button says (a person may call it by that); this adds to it.
+            button.setAccessibleDescription(accessible)
             button.setToolTip(accessible)
             button.setChecked(history_range is self._range)
             button.setProperty("history_range", history_range.value)
@@ -180,15 +181,15 @@ class HistoryView(QWidget):
 
         self.export_button = QPushButton(self.tr("Export CSV…"))
         self.export_button.setObjectName("export_csv")
-        self.export_button.setAccessibleName(self.tr("Export every set as a CSV file"))
-        self.export_button.setToolTip(self.export_button.accessibleName())
+        self.export_button.setAccessibleDescription(self.tr("Export every set as a CSV file"))
+        self.export_button.setToolTip(self.export_button.accessibleDescription())
         self.export_button.clicked.connect(self._ask_export_csv)
         self.report_button = QPushButton(self.tr("Report for your physiotherapist (PDF)…"))
         self.report_button.setObjectName("export_report")
-        self.report_button.setAccessibleName(
+        self.report_button.setAccessibleDescription(
             self.tr("Save a PDF report of this period for your physiotherapist")
         )
-        self.report_button.setToolTip(self.report_button.accessibleName())
+        self.report_button.setToolTip(self.report_button.accessibleDescription())
         self.report_button.clicked.connect(self._ask_report)
 
         self.status = QLabel()
@@ -268,7 +269,7 @@ class HistoryView(QWidget):
             title,
             chart,
             self.tr("Save PNG…"),
-            self.tr("Save the chart “{0}” as a PNG image").format(title),
+            self.tr("Save PNG of the chart “{0}”").format(title),
         )
         panel.save_requested.connect(self._ask_save_chart)
         self._panels[name] = panel

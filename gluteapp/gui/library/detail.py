@@ -6,7 +6,15 @@ import html
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette, QResizeEvent
+from PySide6.QtGui import (
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -34,6 +42,8 @@ from gluteapp.gui.words import (
 
 #: Below this width the body diagram moves under the cautions instead of beside the text.
 NARROW_WIDTH = 520
+#: Pixels between a painted marker (a step number, a bullet) and its text.
+MARKER_GAP = 10
 
 
 def _text_label() -> QLabel:
@@ -46,62 +56,78 @@ def _text_label() -> QLabel:
     return label
 
 
-class _NumberBadge(QLabel):
-    """A step number in a filled circle."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setFont(scaled_font(self.font(), 0.95, bold=True))
-        self.setForegroundRole(QPalette.ColorRole.HighlightedText)
-        side = self.fontMetrics().height() + 6
-        self.setFixedSize(QSize(side, side))
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(self.palette().color(QPalette.ColorRole.Highlight))
-        painter.drawEllipse(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5))
-        painter.end()
-        super().paintEvent(event)
-
-
 class ItemList(QWidget):
-    """Numbered or bulleted paragraphs; rows are reused, never deleted, when the text changes."""
+    """Numbered or bulleted paragraphs; rows are reused, never deleted, when the text changes.
+
+    The numbers (in filled circles) and the bullets are painted, not labels: a screen reader
+    would read "1", "•" or "!" on their own. A step's own label says its number in words.
+    """
 
     def __init__(self, *, numbered: bool, marker: str = "•", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._numbered = numbered
         self._marker = marker
         self._grid = QGridLayout(self)
-        self._grid.setContentsMargins(0, 0, 0, 0)
-        self._grid.setHorizontalSpacing(10)
+        # The markers are painted in the left margin, beside each row's first line.
+        self._grid.setContentsMargins(self._marker_side() + MARKER_GAP, 0, 0, 0)
         self._grid.setVerticalSpacing(8 if numbered else 5)
-        self._grid.setColumnStretch(1, 1)
-        self._rows: list[tuple[QLabel, QLabel]] = []
+        self._rows: list[QLabel] = []
+
+    def _marker_font(self) -> QFont:
+        return scaled_font(self.font(), 0.95 if self._numbered else 1.0, bold=True)
+
+    def _marker_side(self) -> int:
+        metrics = QFontMetrics(self._marker_font())
+        if self._numbered:
+            return metrics.height() + 6
+        return metrics.horizontalAdvance(self._marker) + 2
 
     def set_items(self, items: Sequence[str]) -> None:
         while len(self._rows) < len(items):
             row = len(self._rows)
-            marker: QLabel = _NumberBadge() if self._numbered else QLabel(self._marker)
-            if not self._numbered:
-                marker.setFont(scaled_font(self.font(), 1.0, bold=True))
             text = _text_label()
-            self._grid.addWidget(marker, row, 0, Qt.AlignmentFlag.AlignTop)
-            self._grid.addWidget(text, row, 1)
-            self._rows.append((marker, text))
-        for index, (marker, text) in enumerate(self._rows):
+            if self._numbered:
+                text.setMinimumHeight(self._marker_side())  # a one-line step sits by its circle
+            self._grid.addWidget(text, row, 0)
+            self._rows.append(text)
+        for index, text in enumerate(self._rows):
             shown = index < len(items)
             if shown:
-                if self._numbered:
-                    marker.setText(str(index + 1))
                 text.setText(items[index])
-            marker.setVisible(shown)
+                if self._numbered:
+                    text.setAccessibleName(
+                        self.tr("Step {number}: {text}").format(number=index + 1,
+                                                                 text=items[index]))
             text.setVisible(shown)
+        self.update()
 
     def texts(self) -> list[str]:
-        return [text.text() for _, text in self._rows if not text.isHidden()]
+        return [text.text() for text in self._rows if not text.isHidden()]
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setFont(self._marker_font())
+        side = self._marker_side()
+        line = QFontMetrics(self.font()).height()
+        palette = self.palette()
+        for index, text in enumerate(self._rows):
+            if text.isHidden():
+                continue
+            top = text.geometry().top()
+            if self._numbered:
+                box = QRectF(0, top, side, side).adjusted(0.5, 0.5, -0.5, -0.5)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(palette.color(QPalette.ColorRole.Highlight))
+                painter.drawEllipse(box)
+                painter.setPen(palette.color(QPalette.ColorRole.HighlightedText))
+                painter.drawText(box, Qt.AlignmentFlag.AlignCenter, str(index + 1))
+            else:
+                painter.setPen(palette.color(QPalette.ColorRole.WindowText))
+                painter.drawText(QRectF(0, top, side, line),
+                                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                                 self._marker)
+        painter.end()
 
 
 class VariationCard(Callout):
@@ -222,7 +248,7 @@ class ExerciseDetail(QScrollArea):
         # Header: what it is, how much, what it works, and what to watch out for.
         self.name_label = _text_label()
         self.name_label.setFont(scaled_font(self.font(), 1.7, bold=True))
-        self.name_label.setAccessibleName(self.tr("Exercise name"))
+        self.name_label.setAccessibleDescription(self.tr("Exercise name"))
         self.aliases_label = _text_label()
         self.aliases_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.summary_label = _text_label()
@@ -231,7 +257,7 @@ class ExerciseDetail(QScrollArea):
         self.dosage_box = Callout(CalloutKind.ACCENT)
         self.dosage_label = _text_label()
         self.dosage_label.setFont(scaled_font(self.font(), 1.35, bold=True))
-        self.dosage_label.setAccessibleName(self.tr("Dosage"))
+        self.dosage_label.setAccessibleDescription(self.tr("Dosage"))
         self.dosage_note_label = _text_label()
         self.dosage_box.content_layout.addWidget(self.dosage_label)
         self.dosage_box.content_layout.addWidget(self.dosage_note_label)
@@ -314,7 +340,7 @@ class ExerciseDetail(QScrollArea):
         self.disclaimer_label = QLabel()
         self.disclaimer_label.setWordWrap(True)
         self.disclaimer_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.disclaimer_label.setAccessibleName(self.tr("Medical disclaimer"))
+        self.disclaimer_label.setAccessibleDescription(self.tr("Medical disclaimer"))
         notice = self.tr(
             "General guidance, not medical advice. Stop when it hurts, as the safety rule in "
             "the disclaimer says, and follow what your physiotherapist prescribed."

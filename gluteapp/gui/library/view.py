@@ -295,10 +295,10 @@ class LibraryView(QWidget):
         self._answered = False
 
         self.count_label = QLabel()
-        self.count_label.setAccessibleName(self.tr("Number of exercises shown"))
+        self.count_label.setAccessibleDescription(self.tr("Number of exercises shown"))
         self.count_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.clear_filters_button = QPushButton(self.tr("Clear filters"))
-        self.clear_filters_button.setAccessibleName(self.tr("Clear search and filters"))
+        self.clear_filters_button.setAccessibleName(self.tr("Clear filters and search"))
         self.clear_filters_button.setAutoDefault(False)
         count_row = QHBoxLayout()
         count_row.setContentsMargins(0, 0, 0, 0)

@@ -27,11 +27,21 @@ if TYPE_CHECKING:
     from gluteapp.gui.player.inhibit import ScreenKeeper
     from gluteapp.gui.player.recorder import SessionRecorder
     from gluteapp.gui.player.runner import SessionRunner
-    from gluteapp.gui.player.sessions import SessionsView
+    from gluteapp.gui.player.sessions import ResumeBanner, SessionsView
     from gluteapp.gui.player.view import PlayerView
     from gluteapp.gui.settings import Settings
 
 log = logging.getLogger(__name__)
+
+
+class _StillClock:
+    """A clock that moves only when told (the preview stands at one moment)."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
 
 
 class SessionController(QObject):
@@ -47,6 +57,7 @@ class SessionController(QObject):
     player_closed = Signal()  # back on the routine list: the player or today's plan was left
     history_requested = Signal()  # the person asked for the History area from the summary
     player_shown = Signal()  # today's plan or the player is on the Sessions page: show it
+    exercise_page_requested = Signal(str)  # an exercise id: show its page in the library
 
     def __init__(self, library: Callable[[], Library], history: Callable[[], HistoryService],
                  settings: Settings, routines_dir: Path, sessions: Callable[[], SessionsView],
@@ -62,6 +73,7 @@ class SessionController(QObject):
         self.recorder: SessionRecorder | None = None
         self.plan_view: DosePlanView | None = None  # today's doses, shown before a session
         self._keeper: ScreenKeeper | None = None
+        self._resume_banner: ResumeBanner | None = None
 
     # --- state ------------------------------------------------------------------------------
     @property
@@ -88,8 +100,12 @@ class SessionController(QObject):
         self.start_routine(routine, autostart=autostart)
         return None
 
-    def start_routine(self, routine: Routine, autostart: bool = False) -> None:
+    def start_routine(self, routine: Routine, autostart: bool = False,
+                      start_now: bool = False) -> None:
         """Show today's plan first when the history has something to say, else play at once.
+
+        `start_now`: the person asked to start (one click on "Start session"): the session
+        starts without a second Start, once today's plan (if shown) is accepted.
 
         A session started straight away (autostart, the sitting-break reminder) takes only the
         suggestions that make an exercise easier, since nobody is there to choose.
@@ -98,14 +114,15 @@ class SessionController(QObject):
 
         advice = self._advice_for(routine)
         if advice is None:
-            self.play_routine(routine, autostart=autostart)
+            self.play_routine(routine, autostart=autostart or start_now)
             return
         weaker = advice.side.weaker if advice.side is not None else None
         if autostart or not advice.worth_showing:
             accepted = safe_defaults(advice) if autostart else {
                 s.step_index for s in advice.suggestions}
             chosen, choices = choose(advice, accepted)
-            self.play_routine(chosen, autostart=autostart, choices=choices, weaker=weaker)
+            self.play_routine(chosen, autostart=autostart or start_now, choices=choices,
+                              weaker=weaker)
             return
         self._show_dose_plan(advice)
 
@@ -141,6 +158,7 @@ class SessionController(QObject):
                      weaker: Side | None = None) -> PlayerView:
         """Build the player for a routine; start it, or seek to where `resume` stopped."""
         from gluteapp.core.engine import Session
+        from gluteapp.core.routines import routine_to_toml
         from gluteapp.gui.player.recorder import SessionRecorder
         from gluteapp.gui.player.runner import SessionRunner
         from gluteapp.gui.player.view import PlayerView
@@ -150,15 +168,21 @@ class SessionController(QObject):
         self.end()
         session = Session(routine, self._library(), self.session_options(weaker))
         runner = SessionRunner(session)
-        player = PlayerView(runner, self._library())
-        runner.setParent(player)
         recorder = SessionRecorder(history, routine.id, routine.name, runner.clock(),
                                    resume_session_id=resume.id if resume else None,
-                                   choices=choices, parent=player)
-        # The recorder hears the engine first: a set is saved before anything else reacts.
+                                   choices=choices, parent=runner,
+                                   routine_toml=routine_to_toml(routine))
+        # Slots run in the order they were connected: the recorder hears the engine first, so a
+        # set is saved before the player, the cues or anything else reacts to it.
         runner.events.connect(recorder.on_events)
         runner.events.connect(self._on_events)
-        player.rating_given.connect(recorder.rate)
+        player = PlayerView(runner, self._library())
+        runner.setParent(player)
+        player.rating_given.connect(
+            lambda done, rating: player.confirm_rating(recorder.rate(done, rating)))
+        player.hurt_reported.connect(recorder.report_hurt)
+        player.hurt_resolved.connect(recorder.resolve_hurt)
+        player.exercise_page_requested.connect(self.exercise_page_requested)
         # The summary says a set is saved only when no finished set waits (a full disk).
         history.unsaved_changed.connect(player.summary.show_unsaved)
         player.summary.show_unsaved(history.unsaved_sets())
@@ -282,7 +306,50 @@ class SessionController(QObject):
         self.leave()
         self.history_requested.emit()
 
+    # --- a preview on a simulated clock -----------------------------------------------------
+    def preview(self, id_or_file: str, at_s: float, paused: bool = False) -> str | None:
+        """Show the player `at_s` seconds after Start on a clock that stands still there.
+
+        Nothing is recorded and nothing sounds: this is `gluteapp --screenshot --at`.
+        Returns a message if the routine cannot be found or read.
+        """
+        from gluteapp.core.engine import Session
+        from gluteapp.core.routines import RoutineError, find_routine
+        from gluteapp.gui.player.runner import SessionRunner
+        from gluteapp.gui.player.view import PlayerView
+
+        try:
+            routine = find_routine(id_or_file, self._library(), self._routines_dir)
+        except RoutineError as error:
+            return str(error)
+        self.end()
+        clock = _StillClock()
+        runner = SessionRunner(Session(routine, self._library(), self.session_options()), clock)
+        player = PlayerView(runner, self._library())
+        runner.setParent(player)
+        player.leave_requested.connect(self.leave)
+        self._sessions().show_player(player)
+        self.player_shown.emit()
+        runner.start()
+        clock.now += max(0.0, at_s)
+        runner.evaluate()
+        if paused:
+            runner.pause()
+        runner.stop()
+        self.player = player
+        return None
+
     # --- an interrupted session -------------------------------------------------------------
+    def resume_banner(self) -> ResumeBanner:
+        """The offer to resume, shown above whichever area is open (the app places it)."""
+        if self._resume_banner is None:
+            from gluteapp.gui.player.sessions import ResumeBanner
+
+            self._resume_banner = ResumeBanner()
+            self._resume_banner.resume_requested.connect(self.resume_interrupted)
+            self._resume_banner.close_requested.connect(self.close_interrupted)
+        return self._resume_banner
+
     def offer_resume(self) -> None:
         """Show the newest interrupted session, if any, for resuming or closing."""
         from gluteapp.gui.history_service import StorageError
@@ -292,19 +359,27 @@ class SessionController(QObject):
         except StorageError as error:
             log.error("could not look for interrupted sessions: %s", error)
             pending = []
-        if pending:
+        banner = self.resume_banner()
+        offered = banner.record.id if banner.record is not None else None
+        if pending and pending[-1].id != offered:
             log.info("offering to resume session %d (%d sets saved)", pending[-1].id,
                      len(pending[-1].sets))
-        self._sessions().resume_banner.offer(pending[-1] if pending else None)
+        banner.offer(pending[-1] if pending else None)
 
     def resume_interrupted(self, record: SessionRecord) -> None:
-        from gluteapp.core.routines import RoutineError, find_routine
+        """Play an interrupted session on from its first set not done, as it was played."""
+        from gluteapp.core.routines import RoutineError, find_routine, parse_routine
 
-        banner = self._sessions().resume_banner
+        banner = self.resume_banner()
         try:
-            routine = find_routine(record.routine_id, self._library(), self._routines_dir)
+            if record.routine_toml:  # the routine as played: from a file, today's doses and all
+                routine = parse_routine(record.routine_toml, f"{record.routine_id}.toml",
+                                        self._library())
+            else:  # a session from before the routine was kept with it
+                routine = find_routine(record.routine_id, self._library(), self._routines_dir)
         except RoutineError as error:
-            banner.cannot_resume(str(error))
+            log.warning("cannot resume session %d: %s", record.id, error)
+            banner.cannot_resume()
             return
         if self._history().resume_session(record.id) is None:
             return  # the failure was announced; the offer stays

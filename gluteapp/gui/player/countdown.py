@@ -34,7 +34,7 @@ class CountdownRing(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(QSize(180, 180))
+        self.setMinimumSize(QSize(120, 120))
         self._text = ""
         self._caption = ""
         self._fraction = 1.0

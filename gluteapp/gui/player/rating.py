@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLayoutItem,
     QPushButton,
     QSizePolicy,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -217,23 +218,40 @@ class RatingPanel(QFrame):
         # One flow of groups: on a wide window two rows, on a narrow one as many as it takes.
         flow = FlowLayout(self, spacing=6)
         flow.setContentsMargins(8, 4, 8, 4)
+        # The short pieces first, so a narrow window needs only three rows.
         flow.addWidget(_group(None, [self.title, self.saved], spacing=12))
-        flow.addWidget(_group(QLabel(self.tr("Pain")), pain_buttons, spacing=3))
-        flow.addWidget(self.pain_hint)
-        flow.addWidget(_group(QLabel(self.tr("Felt it in")), felt_buttons))
         flow.addWidget(_group(self.achieved_label,
                               [self.fewer_button, self.achieved_value, self.more_button]))
+        flow.addWidget(self._under(_group(QLabel(self.tr("Pain")), pain_buttons, spacing=3),
+                                   self.pain_hint))
+        flow.addWidget(_group(QLabel(self.tr("Felt it in")), felt_buttons))
 
         self.pain_group.id_clicked.connect(lambda _id: self._save())
         self.felt_group.id_clicked.connect(lambda _id: self._save())
         self.setEnabled(False)
         self._show_state()
 
+    @staticmethod
+    def _under(row: QWidget, note: QLabel) -> QWidget:
+        """`row` with `note` wrapped beneath it, as wide as the row: one piece of the flow."""
+        width = row.sizeHint().width()
+        note.setWordWrap(True)
+        note.setFixedWidth(width)
+        note.setFixedHeight(note.heightForWidth(width))
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(row)
+        column.addWidget(note)
+        holder.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        return holder
+
     # --- offering a set --------------------------------------------------------------------
     def offer(self, key: object, unit: str, target: int, label: str) -> None:
         """Rate this just-completed set (prefilled with its result); replaces the one before."""
         self._key, self._unit, self._target, self._rated = key, unit, target, False
-        self.title.setText(self.tr("How was that set? {0} (optional)").format(label))
+        self.title.setText(self.tr("{0}: how was it?").format(label))
         self.achieved_label.setText(
             self.tr("Seconds held") if unit == "s" else self.tr("Reps done"))
         self._set_achieved(target)
@@ -299,10 +317,16 @@ class RatingPanel(QFrame):
         self._show_state()
         self.rated.emit(self._key, self.current_rating())
 
+    def show_saved(self, saved: bool) -> None:
+        """The history has the rating, or has not (yet): say which."""
+        if self._key is not None and self._rated:
+            self.saved.setText(self.tr("✓ Saved") if saved else self.tr(
+                "Not saved yet: see the message at the top"))
+
     def _show_state(self) -> None:
         if self._key is None:
             self.saved.setText("")
         elif self._rated:
-            self.saved.setText(self.tr("✓ Saved"))
+            self.saved.setText(self.tr("Saving…"))
         else:
             self.saved.setText(self.tr("Not rated yet"))

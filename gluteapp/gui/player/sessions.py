@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+import html
+
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -56,7 +58,10 @@ def equipment_names(items: frozenset[Equipment]) -> str:
 
 
 class ResumeBanner(QFrame):
-    """Offers to resume or close a session that a crash or a kill interrupted."""
+    """Offers to resume or close a session that a crash or a kill interrupted.
+
+    It stands above every area, so the offer is there at once whichever view opens.
+    """
 
     resume_requested = Signal(SessionRecord)
     close_requested = Signal(SessionRecord)
@@ -85,7 +90,10 @@ class ResumeBanner(QFrame):
         if record is None:
             self.hide()
             return
-        started = record.started_at.astimezone().strftime("%a %d %b, %H:%M")
+        # The day and time in the UI language ("03.03.25, 18:00" in German).
+        started = QLocale().toString(
+            QDateTime.fromSecsSinceEpoch(int(record.started_at.timestamp())),
+            QLocale.FormatType.ShortFormat)
         self.text.setText(self.tr(
             "Your session “{0}” from {1} was interrupted after {2} saved sets. "
             "Nothing you finished was lost.").format(record.routine_name, started,
@@ -93,15 +101,17 @@ class ResumeBanner(QFrame):
         self.resume_button.setVisible(resumable)
         self.show()
 
-    def cannot_resume(self, reason: str) -> None:
-        """Say why the offered session cannot be resumed; it can still be closed."""
-        self.text.setText(self.tr("This session's routine can no longer be found ({0}). "
-                                  "You can close it.").format(reason))
+    def cannot_resume(self) -> None:
+        """Say that the offered session cannot be resumed (the log says why); close it instead."""
+        self.text.setText(self.tr(
+            "This session's routine can no longer be found or read, so it cannot be resumed. "
+            "The sets you finished are saved; you can close it."))
         self.resume_button.hide()
 
 
 class RoutinePicker(QWidget):
     start_requested = Signal(Routine)
+    exercise_requested = Signal(str)  # an exercise id: show its page in the library
     new_routine_requested = Signal()
     edit_requested = Signal(Routine)
 
@@ -159,9 +169,14 @@ class RoutinePicker(QWidget):
         self.steps.setWordWrap(True)
         self.steps.setTextFormat(Qt.TextFormat.RichText)
         self.steps.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        # Each exercise's name opens its page in the library (by mouse, or Tab and Enter).
+        self.steps.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                           | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.steps.setAccessibleDescription(self.tr("The routine's exercises"))
+        self.steps.linkActivated.connect(self._open_link)
         self.start_button = QPushButton(self.tr("Start session"))
         self.start_button.setObjectName("start_session_button")
-        self.start_button.setAccessibleName(self.tr("Start the selected routine"))
+        self.start_button.setAccessibleDescription(self.tr("Start the selected routine"))
         self.start_button.setMinimumHeight(52)
         start_font = self.start_button.font()
         start_font.setPointSizeF(start_font.pointSizeF() * 1.3)
@@ -271,9 +286,15 @@ class RoutinePicker(QWidget):
             per_side = step.per_side if step.per_side is not None else (
                 exercise.per_side if exercise else False)
             side = self.tr(" per side") if per_side and not step.steps_count else ""
-            lines.append(f"<p style='margin:4px 0'>{number}. <b>{name}</b> &nbsp;"
+            link = f"<a href='exercise:{html.escape(step.exercise)}'>{html.escape(name)}</a>"
+            lines.append(f"<p style='margin:4px 0'>{number}. <b>{link}</b> &nbsp;"
                          f"{step_text(step)}{side}</p>")
         self.steps.setText("".join(lines))
+
+    def _open_link(self, link: str) -> None:
+        kind, _, exercise_id = link.partition(":")
+        if kind == "exercise" and exercise_id:
+            self.exercise_requested.emit(exercise_id)
 
     def _start_current(self) -> None:
         routine = self.current_routine()
@@ -292,13 +313,11 @@ class SessionsView(QWidget):
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sessions_view")
-        self.resume_banner = ResumeBanner()
         self.picker = RoutinePicker(library)
         self.pages = QStackedWidget()
         self.picker_page = QWidget()
         picker_layout = QVBoxLayout(self.picker_page)
         picker_layout.setContentsMargins(0, 0, 0, 0)
-        picker_layout.addWidget(self.resume_banner)
         picker_layout.addWidget(self.picker, 1)
         self.pages.addWidget(self.picker_page)
         self.player: QWidget | None = None

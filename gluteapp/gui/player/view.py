@@ -411,7 +411,7 @@ class PlayerView(QWidget):
                                        self.confirm_end)
         self.fullscreen_button = self._button(self.tr("Full screen"),
                                               self.tr("Full screen (F)"), self.toggle_fullscreen)
-        self.mute_button = self._button(self.tr("Sound on"), self.tr("Mute or unmute (M)"),
+        self.mute_button = self._button(self.tr("Sound on (M)"), self.tr("Mute or unmute (M)"),
                                         self.toggle_mute)
         self.mute_button.setCheckable(True)
         self.volume = QSlider(Qt.Orientation.Horizontal)
@@ -584,6 +584,12 @@ class PlayerView(QWidget):
         stops = pain is not None and pain_level(pain) is PainLevel.STOPS  # the safety rule
         if stops and not self.stop_panel.isVisible():
             self.show_stop_panel()
+
+    def confirm_rating(self, saved: bool) -> None:
+        """Whether the rating just given is in the history: the panel says "Saved" or not."""
+        panel = self.summary_rating if self.pages.currentWidget() is self.summary else (
+            self.rating)
+        panel.show_saved(saved)
 
     def refresh(self) -> None:
         """Redraw everything from the engine's state at the current time."""
