@@ -1,0 +1,114 @@
+"""Resume that finds you: the real program killed during a session started from a routine
+file; the next start offers to resume it at once, in whichever area opens, and resumes it."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from gluteapp.core.records import SessionStatus
+from gluteapp.gui.player.sessions import ResumeBanner
+from tests.gui.conftest import StartApp, settle
+
+ROUTINE = """
+name = "Kill drill"
+prepare_s = 1
+
+[[steps]]
+exercise = "glute-bridge"
+sets = 3
+hold_s = 1
+rest_s = 1
+rest_after_s = 1
+
+[[steps]]
+exercise = "side-plank"
+sets = 2
+hold_s = 1
+rest_s = 30
+"""
+
+SAVED = re.compile(r"set saved: id=(\d+) session=(\d+) exercise=(\S+) set=(\d+) side=(\w+)")
+
+
+def kill_after_sets(data_dir: Path, routine: Path, count: int) -> list[tuple[str, int, str]]:
+    """Run the real program on `routine`, SIGKILL it once `count` sets are saved."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "GLUTEAPP_AUDIO_BACKEND": "visual"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gluteapp", "--data-dir", str(data_dir), "--skip-first-run",
+         "--routine", str(routine), "--autostart"],
+        env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    log = data_dir / "logs" / "gluteapp.log"
+    saved: list[tuple[str, int, str]] = []
+    try:
+        deadline = time.monotonic() + 60
+        while len(saved) < count:
+            assert process.poll() is None, "the program exited before the kill"
+            assert time.monotonic() < deadline, "the session saved no sets in time"
+            time.sleep(0.05)
+            text = log.read_text(encoding="utf-8") if log.exists() else ""
+            saved = [(m[3], int(m[4]), m[5]) for m in SAVED.finditer(text)]
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=10)
+    return saved
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_a_killed_session_from_a_file_is_offered_at_once_and_resumes(
+        start_app: StartApp, tmp_path: Path, language: str) -> None:
+    routine = tmp_path / "elsewhere" / "kill-drill.toml"
+    routine.parent.mkdir()
+    routine.write_text(ROUTINE, encoding="utf-8")
+    data_dir = tmp_path / "data"  # the folder start_app opens
+    (data_dir).mkdir()
+    (data_dir / "settings.ini").write_text(f"[ui]\nlanguage={language}\n", encoding="utf-8")
+    before = kill_after_sets(data_dir, routine, 4)
+    routine.unlink()  # the file is gone too: the session kept what it needs
+
+    app = start_app(skip_first_run=True)  # a plain start: the Library opens
+    settle()
+    assert app.window.current_area() == "library"
+    banner = app.window.findChild(ResumeBanner)
+    assert banner is not None
+    assert banner.isVisible()  # offered above the library, not only on the Sessions page
+    assert banner.record is not None
+    assert banner.record.routine_name == "Kill drill"
+    assert not banner.resume_button.isHidden()
+    if language == "de":  # the offer, its date and its buttons in the person's language
+        text = banner.text.text()
+        assert "unterbrochen" in text
+        started = banner.record.started_at.astimezone()
+        assert started.strftime("%b") not in text  # no English month name
+        assert started.strftime("%d.%m.") in text  # a German date
+        assert banner.resume_button.text() != "Resume where it stopped"
+
+    banner.resume_button.click()
+    settle()
+    assert app.window.current_area() == "sessions"
+    assert not banner.isVisible()
+    player = app.controller.player
+    assert player is not None
+    session = player.session
+    assert session.is_paused  # it waits for the person, at the first set not done
+    phase = session.phase
+    assert phase.side is not None
+    assert (phase.exercise_id, phase.set_number, phase.side.value) not in before
+    assert phase.kind.is_work
+    while not session.is_finished:
+        player.runner.skip()  # the rest of the session, each phase cut at once
+    settle()
+    stored = app.history.list_sessions()
+    assert len(stored) == 1  # resumed, not a second session
+    assert stored[0].status is SessionStatus.ENDED_EARLY or stored[0].status is (
+        SessionStatus.COMPLETED)
+    kept = [(s.exercise_id, s.set_number, s.side.value) for s in stored[0].sets]
+    assert kept[:len(before)] == before  # what was saved before the kill is all there
+    app.controller.leave()
