@@ -196,3 +196,17 @@ def test_the_it_hurts_key_is_named_on_its_button_and_announced(
     stored = session(app).hurts
     assert stored == (Hurt(stored[0].at, "side-plank", 1, Side.LEFT, None),)
     app.controller.leave()
+
+
+def test_one_click_on_start_session_starts_the_session(start_app: StartApp) -> None:
+    app = start_app(skip_first_run=True, view="sessions")
+    assert app.sessions is not None
+    picker = app.sessions.picker
+    picker.select("desk-break")
+    picker.start_button.click()
+    settle()
+    assert app.controller.running  # no second Start in the player
+    player = app.controller.player
+    assert player is not None
+    assert player.play_button.text() == "Pause"
+    app.controller.leave()
