@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from gluteapp.core import safety
-from gluteapp.core.records import FeltIn, SessionStatus, Side
+from gluteapp.core.records import FeltIn, Hurt, HurtChoice, SessionStatus, Side
 from gluteapp.core.safety import RulePoint
 from gluteapp.core.vocabulary import Equipment, Mode, Muscle, Position
 
@@ -336,3 +336,33 @@ def alternatives_text(names: list[str]) -> str:
     """After pain: the other exercises for the same muscle, by name."""
     return QCoreApplication.translate(
         "Words", "Or another exercise for the same muscle: {0}.").format(", ".join(names))
+
+
+#: What the person chose after "It hurts", inside a sentence ("... : you ended the session").
+HURT_CHOICE_PHRASES: dict[HurtChoice, str] = {
+    HurtChoice.SKIP_EXERCISE: QT_TRANSLATE_NOOP("Words", "you skipped the rest of the exercise"),
+    HurtChoice.END_SESSION: QT_TRANSLATE_NOOP("Words", "you ended the session"),
+    HurtChoice.CARRY_ON: QT_TRANSLATE_NOOP("Words", "it eased and you carried on"),
+}
+
+
+def hurt_choice_phrase(choice: HurtChoice | None) -> str:
+    """What was chosen after "It hurts"; said plainly when nothing was (the app stopped)."""
+    if choice is None:
+        return QCoreApplication.translate("Words", "no choice was made")
+    return _translate(HURT_CHOICE_PHRASES[choice])
+
+
+def hurt_text(hurt: Hurt, exercise_name: str) -> str:
+    """One "It hurts" in a sentence: 'Side plank, set 2, right side: you ended the session'."""
+    translate = QCoreApplication.translate
+    if hurt.exercise_id is None:
+        during = translate("Words", "Not during an exercise")
+    elif hurt.side in (Side.LEFT, Side.RIGHT) and hurt.set_number:
+        during = translate("Words", "{0}, set {1}, {2} side").format(
+            exercise_name, hurt.set_number, side_label(hurt.side))
+    elif hurt.set_number:
+        during = translate("Words", "{0}, set {1}").format(exercise_name, hurt.set_number)
+    else:
+        during = exercise_name
+    return translate("Words", "{0}: {1}").format(during, hurt_choice_phrase(hurt.choice))

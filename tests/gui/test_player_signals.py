@@ -210,3 +210,24 @@ def test_one_click_on_start_session_starts_the_session(start_app: StartApp) -> N
     assert player is not None
     assert player.play_button.text() == "Pause"
     app.controller.leave()
+
+
+def test_the_summary_says_what_hurt_and_what_was_chosen(
+        start_app: StartApp, tmp_path: Path) -> None:
+    app = start_app(skip_first_run=True)
+    player, clock = play(app, tmp_path)
+    at(player, clock, 60.0)  # resting between the plank's sets
+    player.hurts_button.click()
+    player.stop_panel.carry_button.click()
+    at(player, clock, 60.0 + 40.0)  # set 2, left side
+    player.hurts_button.click()
+    player.stop_panel.end_button.click()
+    settle()
+    assert player.pages.currentWidget() is player.summary
+    assert player.summary.hurts.isVisible()
+    assert player.summary.hurts.text().splitlines() == [
+        "It hurt:",
+        "• Side plank, set 1, right side: it eased and you carried on",
+        "• Side plank, set 2, left side: you ended the session",
+    ]
+    app.controller.leave()

@@ -64,6 +64,11 @@ class SessionSummary(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.hurts = QLabel()
+        self.hurts.setObjectName("summary_hurts")
+        self.hurts.setWordWrap(True)
+        self.hurts.setTextFormat(Qt.TextFormat.PlainText)
+        self.hurts.hide()
         self.note = QLabel()
         self.note.setObjectName("summary_note")
         self.note.setWordWrap(True)
@@ -83,9 +88,16 @@ class SessionSummary(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.totals)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.hurts)
         layout.addWidget(self.note)
         layout.addLayout(buttons)
         self._layout = layout
+
+    def show_hurts(self, lines: Sequence[str]) -> None:
+        """Every "It hurts" of the session and what was chosen; hidden when there was none."""
+        self.hurts.setText("\n".join([self.tr("It hurt:"), *(f"• {line}" for line in lines)])
+                           if lines else "")
+        self.hurts.setVisible(bool(lines))
 
     def add_panel(self, panel: QWidget) -> None:
         """Show `panel` under the table (the last set's rating, what hurt)."""

@@ -10,9 +10,11 @@ to a screen reader. What to show is decided in `gluteapp.core.player_display`; t
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import logging
 from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -64,7 +66,7 @@ from gluteapp.core.player_display import (
     display_for,
     hurt_subject,
 )
-from gluteapp.core.records import HurtChoice, Side
+from gluteapp.core.records import Hurt, HurtChoice, Side
 from gluteapp.core.routines import find_variation
 from gluteapp.core.safety import AFTER_IT_HURTS, AfterPain, PainLevel, after_pain, pain_level
 from gluteapp.gui.player.countdown import PHASE_COLOURS, CountdownRing, format_seconds
@@ -73,7 +75,7 @@ from gluteapp.gui.player.rating import TARGET_PX, RatingPanel
 from gluteapp.gui.player.runner import SessionRunner
 from gluteapp.gui.player.summary import SessionSummary
 from gluteapp.gui.settings import WEAKER_SIDE, tr_setting
-from gluteapp.gui.words import alternatives_text, safety_rule
+from gluteapp.gui.words import alternatives_text, hurt_text, safety_rule
 from gluteapp.gui.words import phase_words as phase_words
 
 log = logging.getLogger(__name__)
@@ -263,6 +265,7 @@ class PlayerView(QWidget):
         self._home: tuple[QStackedWidget, int] | None = None  # where it sits when not full screen
         self._hurt: HurtSubject | None = None
         self._hurt_reported = False
+        self._hurts: list[Hurt] = []  # this session's, for the summary
         self.last_announcement = ""
 
         self.pages = QStackedWidget()
@@ -554,6 +557,8 @@ class PlayerView(QWidget):
 
     def _show_summary(self, finished: SessionFinished) -> None:
         self.summary.show_result(finished, self.session)
+        self.summary.show_hurts([hurt_text(h, self.library.name_of(h.exercise_id or ""))
+                                 for h in self._hurts])
         # The last set's rating can still be given there.
         self.summary_rating.take_over(self.rating)
         self.summary_rating.setVisible(self.rating.pending_key() is not None)
@@ -923,10 +928,15 @@ class PlayerView(QWidget):
     def _report_hurt(self) -> None:
         if not self._hurt_reported:
             self._hurt_reported = True
-            self.hurt_reported.emit(self._hurt)
+            subject = self._hurt
+            self._hurts.append(Hurt(datetime.now(UTC), subject.exercise_id if subject else None,
+                                    subject.set_number if subject else None,
+                                    subject.side if subject else None))
+            self.hurt_reported.emit(subject)
 
     def _close_stop_panel(self, choice: HurtChoice) -> None:
         self._report_hurt()  # asked and not answered: noted as not during an exercise
+        self._hurts[-1] = dataclasses.replace(self._hurts[-1], choice=choice)
         self.hurt_resolved.emit(choice.value)
         self.stop_panel.hide()
         self.words.show()
