@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from gluteapp.core.demo import DemoSession, generate_history
-from gluteapp.core.history_records import StoredSet
+from gluteapp.core.history_records import SessionRecord, StoredSet
 from gluteapp.core.records import FeltIn, Side
 from gluteapp.storage.errors import StorageError
 from gluteapp.storage.history import HistoryStore, open_history
@@ -33,7 +33,10 @@ CSV_COLUMNS = (
     "routine_id",
     "routine_name",
     "session_status",
+    "it_hurt",
 )
+#: `it_hurt` when "It hurts" was pressed and no choice followed (the app stopped first).
+HURT_WITHOUT_CHOICE = "no_choice"
 
 
 def export_csv(store: HistoryStore, path: Path | str) -> int:
@@ -45,6 +48,7 @@ def export_csv(store: HistoryStore, path: Path | str) -> int:
     path = Path(path)
     sessions = {s.id: s for s in store.list_sessions()}
     sets = sorted((st for s in sessions.values() for st in s.sets), key=lambda st: st.id)
+    hurts = _hurts_by_set(sessions.values())
     partial = path.with_name(path.name + ".part")
     try:
         with partial.open("w", encoding="utf-8", newline="") as handle:
@@ -52,19 +56,41 @@ def export_csv(store: HistoryStore, path: Path | str) -> int:
             writer.writerow(CSV_COLUMNS)
             for stored in sets:
                 session = sessions[stored.session_id]
+                key = (stored.session_id, stored.exercise_id, stored.set_number, stored.side)
                 writer.writerow(
                     (
                         *_set_cells(stored),
                         session.routine_id,
                         session.routine_name,
                         session.status.value,
+                        hurts.pop(key, ""),
                     )
                 )
+            # An "It hurts" with no set of its own (before any exercise, or in a hold ended
+            # within its first second): a row with the set's cells empty.
+            for (session_id, exercise_id, number, side), choice in hurts.items():
+                session = sessions[session_id]
+                writer.writerow(("", str(session_id), exercise_id or "",
+                                 str(number) if number else "", side.value if side else "",
+                                 *[""] * 8, session.routine_id, session.routine_name,
+                                 session.status.value, choice))
         partial.replace(path)
     except OSError as error:
         partial.unlink(missing_ok=True)
         raise StorageError(f"Could not write the export to {path} ({error}).") from error
     return len(sets)
+
+
+def _hurts_by_set(
+    sessions: Iterable[SessionRecord],
+) -> dict[tuple[int, str | None, int | None, Side | None], str]:
+    """Each "It hurts", by the set it refers to, as what was chosen after it."""
+    found: dict[tuple[int, str | None, int | None, Side | None], str] = {}
+    for session in sessions:
+        for hurt in session.hurts:
+            choice = hurt.choice.value if hurt.choice is not None else HURT_WITHOUT_CHOICE
+            found[(session.id, hurt.exercise_id, hurt.set_number, hurt.side)] = choice
+    return found
 
 
 def _set_cells(stored: StoredSet) -> tuple[str, ...]:

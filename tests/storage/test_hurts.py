@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import sqlite3
 from datetime import timedelta
 from pathlib import Path
@@ -10,6 +11,7 @@ import pytest
 
 from gluteapp.core.records import Hurt, HurtChoice, Side
 from gluteapp.storage import HistoryStore, RecordNotFoundError, open_history
+from gluteapp.storage.export import export_csv
 from tests.storage.storage_helpers import T0, a_set
 
 ROUTINE = 'name = "Mine"\n\n[[steps]]\nexercise = "glute-bridge"\nsets = 2\nhold_s = 20\n'
@@ -78,3 +80,21 @@ def test_a_damaged_hurt_is_left_out_and_reported(data_dir: Path, store: HistoryS
         db.execute("INSERT INTO hurts (session_id, at) VALUES (?, 'not a time')", (session,))
     assert len(store.get_session(session).hurts) == 1
     assert [row.table for row in store.row_report.rows] == ["hurts"]
+
+
+def test_the_csv_export_marks_the_set_that_hurt_and_keeps_one_with_no_set(
+        store: HistoryStore, tmp_path: Path) -> None:
+    session = store.start_session("mine", "Mine", T0)
+    store.record_set(session, a_set("side-plank", 1, Side.LEFT))
+    store.record_set(session, a_set("side-plank", 1, Side.RIGHT))
+    hurt = store.record_hurt(session, Hurt(T0, "side-plank", 1, Side.RIGHT))
+    store.set_hurt_choice(hurt, HurtChoice.END_SESSION)
+    store.record_hurt(session, Hurt(T0, None))  # before any exercise, no choice made
+    target = tmp_path / "history.csv"
+    assert export_csv(store, target) == 2  # sets
+    with target.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [(r["exercise_id"], r["side"], r["it_hurt"]) for r in rows] == [
+        ("side-plank", "left", ""), ("side-plank", "right", "end_session"), ("", "", "no_choice")]
+    assert rows[2]["id"] == ""  # not a set
+    assert rows[2]["routine_name"] == "Mine"
