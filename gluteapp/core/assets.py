@@ -6,7 +6,7 @@ import sys
 from functools import cache
 from pathlib import Path
 
-from gluteapp.core.exercises import Library, load_library
+from gluteapp.core.exercises import Library
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 
@@ -26,6 +26,8 @@ def assets_dir() -> Path:
 
 
 @cache
-def builtin_library() -> Library:
-    """The library shipped with the app, loaded and validated once."""
-    return load_library(assets_dir() / "exercises.toml")
+def builtin_library(language: str = "en") -> Library:
+    """The library shipped with the app, in `language` ("en", "de"), loaded and validated once."""
+    from gluteapp.core.content_language import load_library_in
+
+    return load_library_in(assets_dir() / "exercises.toml", language)

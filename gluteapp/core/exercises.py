@@ -154,10 +154,18 @@ class Variation(Struct, frozen=True, forbid_unknown_fields=True):
     secondary_muscles: Annotated[list[Muscle], Meta(max_length=MAX_ITEMS)] = []
     see: Slug | None = None
     why: Annotated[str, Meta(max_length=2000)] = ""
+    #: The name shown in another language, set by a translation (`gluteapp.core.content_language`);
+    #: `name` stays the one routines and the history store.
+    label: Annotated[str, Meta(max_length=80)] = ""
 
     def __post_init__(self) -> None:
         _check_mode_and_muscles(
             self.mode, self.dosage, self.primary_muscles, self.secondary_muscles)
+
+    @property
+    def shown_name(self) -> str:
+        """The name a person reads: the translation's, else `name`."""
+        return self.label or self.name
 
     @property
     def muscles(self) -> list[Muscle]:
@@ -207,10 +215,11 @@ class LibraryFile(Struct, forbid_unknown_fields=True):
 
 
 class Library:
-    """The loaded exercises, in file order, with lookup by id."""
+    """The loaded exercises, in file order, with lookup by id; `language` is that of its texts."""
 
-    def __init__(self, exercises: Iterable[Exercise]) -> None:
+    def __init__(self, exercises: Iterable[Exercise], language: str = "en") -> None:
         self._items = list(exercises)
+        self.language = language
         self._by_id = {e.id: e for e in self._items}
 
     def __iter__(self) -> Iterator[Exercise]:
@@ -350,6 +359,9 @@ def load_library(path: Path) -> Library:
 def exercise_to_dict(exercise: Exercise) -> dict[str, Any]:
     """Every field, with derived ones a reader of the JSON would want."""
     data: dict[str, Any] = msgspec.to_builtins(exercise)
+    for kind, versions in (("easier", exercise.easier), ("harder", exercise.harder)):
+        for shown, version in zip(data.get(kind, []), versions, strict=True):
+            shown["label"] = version.shown_name  # what a person reads; `name` is the key
     data["no_equipment"] = exercise.needs_no_equipment
     data["on_floor"] = exercise.position.on_floor
     return data

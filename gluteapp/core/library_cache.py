@@ -3,7 +3,8 @@
 Reading the TOML and validating it costs tens of milliseconds; decoding the copy, which
 msgspec validates against the same schema, well under one. The TOML stays the truth: the copy
 is keyed by a hash of the TOML, of the schema's source and of msgspec's version, so any edit
-makes a new one, and any problem with the copy falls back to the TOML.
+makes a new one, and any problem with the copy falls back to the TOML. A library in another
+language is its own copy, keyed also by the language and by its translation file.
 """
 
 from __future__ import annotations
@@ -17,7 +18,13 @@ from pathlib import Path
 import msgspec
 
 from gluteapp import __version__
-from gluteapp.core import exercises
+from gluteapp.core import content_language, exercises
+from gluteapp.core.content_language import (
+    SOURCE_LANGUAGE,
+    parse_library_words,
+    parse_translated_library,
+    translation_path,
+)
 from gluteapp.core.exercises import (
     MAX_LIBRARY_BYTES,
     Library,
@@ -44,50 +51,71 @@ MAX_CACHE_BYTES = MAX_LIBRARY_BYTES
 
 
 def _schema_fingerprint() -> bytes:
-    """The validation rules: the schema module's source, or the app's version without it."""
+    """The validation rules: the schema modules' source, or the app's version without it."""
     try:
-        return Path(exercises.__file__).read_bytes()
+        return b"".join(Path(module.__file__ or "").read_bytes()
+                        for module in (exercises, content_language))
     except (OSError, TypeError):  # a bundle may ship bytecode only
         return __version__.encode()
 
 
-def cache_key(toml: bytes) -> str:
+def cache_key(toml: bytes, language: str = SOURCE_LANGUAGE, translation: bytes = b"") -> str:
     """A hash of everything the validated result depends on."""
     digest = hashlib.blake2b(digest_size=16)
-    for part in (FORMAT, msgspec.__version__.encode(), _schema_fingerprint(), toml):
+    parts = [FORMAT, msgspec.__version__.encode(), _schema_fingerprint(), toml]
+    if language != SOURCE_LANGUAGE:  # the English key stays what it was before translations
+        parts += [language.encode(), translation]
+    for part in parts:
         digest.update(len(part).to_bytes(8, "little"))
         digest.update(part)
     return digest.hexdigest()
 
 
-def cache_file(toml_path: Path, cache_dir: Path) -> Path:
-    """Where the copy of the library in `toml_path` is (or would be) kept."""
+def _translation_bytes(path: Path, language: str) -> bytes:
+    if language == SOURCE_LANGUAGE:
+        return b""
+    return read_limited_bytes(translation_path(path, language), MAX_LIBRARY_BYTES,
+                              "translation file")
+
+
+def cache_file(toml_path: Path, cache_dir: Path, language: str = SOURCE_LANGUAGE) -> Path:
+    """Where the copy of the library in `toml_path`, in `language`, is (or would be) kept."""
     toml = read_limited_bytes(toml_path, MAX_LIBRARY_BYTES, "library file")
-    return cache_dir / f"{PREFIX}{cache_key(toml)}{SUFFIX}"
+    key = cache_key(toml, language, _translation_bytes(toml_path, language))
+    return cache_dir / f"{PREFIX}{key}{SUFFIX}"
 
 
-def load_library_cached(path: Path, cache_dir: Path) -> Library:
+def load_library_cached(path: Path, cache_dir: Path,
+                        language: str = SOURCE_LANGUAGE) -> Library:
     """The library in `path`, from `cache_dir` when a copy made from this very file is there.
 
-    A missing, unreadable or corrupt copy, or a cache folder that cannot be written, only
-    means the TOML is read and validated as `load_library` does; a broken TOML raises the
-    same LibraryError.
+    In another `language` its translation file (`exercises.de.toml` beside `path`) is applied,
+    and the copy is of the translated library. A missing, unreadable or corrupt copy, or a
+    cache folder that cannot be written, only means the TOML is read and validated as
+    `load_library` does; a broken TOML or translation raises the same LibraryError.
     """
     try:
         toml = read_limited_bytes(path, MAX_LIBRARY_BYTES, "library file")
-        target = cache_dir / f"{PREFIX}{cache_key(toml)}{SUFFIX}"
-        cached = _read(target)
+        translation = _translation_bytes(path, language)
+        target = cache_dir / f"{PREFIX}{cache_key(toml, language, translation)}{SUFFIX}"
+        cached = _read(target, language)
         if cached is not None:
             return cached
         text = decode_text(toml, path)
+        words_path = translation_path(path, language)
+        words_text = decode_text(translation, words_path) if translation else ""
     except UnusableFileError as problem:
         raise LibraryError(str(problem)) from None
-    library = parse_library(text, origin=shown_path(path))
+    if language == SOURCE_LANGUAGE:
+        library = parse_library(text, origin=shown_path(path))
+    else:  # the very bytes the key was made from
+        words = parse_library_words(words_text, language, shown_path(words_path))
+        library = parse_translated_library(text, shown_path(path), words)
     _write(target, library)
     return library
 
 
-def _read(target: Path) -> Library | None:
+def _read(target: Path, language: str) -> Library | None:
     if not target.exists():
         return None
     try:
@@ -96,10 +124,12 @@ def _read(target: Path) -> Library | None:
         log.warning("ignoring the library cache: %s", problem)
         return None
     try:
-        return library_of(msgspec.msgpack.decode(data, type=LibraryFile), str(target))
+        library = library_of(msgspec.msgpack.decode(data, type=LibraryFile), str(target))
     except Exception as error:  # a cache is never a reason to fail: the TOML is read instead
         log.warning("ignoring the library cache %s: %s", target, error)
         return None
+    library.language = language
+    return library
 
 
 def _write(target: Path, library: Library) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import json
 import os
@@ -412,9 +413,22 @@ def _ordered(paths: Iterable[Path]) -> list[Path]:
     return sorted(paths, key=lambda path: (rank.get(path.stem, len(rank)), path.stem))
 
 
+def _in_language(routine: Routine, library: Library) -> Routine:
+    """A built-in routine's name and description in the library's language, when translated."""
+    from gluteapp.core.content_language import routine_words
+
+    words = routine_words(builtin_routines_dir(), library.language).get(routine.id)
+    if words is None:
+        return routine
+    return dataclasses.replace(routine, name=words.name,
+                               description=words.description or routine.description)
+
+
 def builtin_routines(library: Library) -> list[Routine]:
-    """The routines shipped with the app; a broken one is a bug, so this raises."""
-    return [load_routine(path, library) for path in _ordered(builtin_routines_dir().glob("*.toml"))]
+    """The routines shipped with the app, in the library's language; a broken one is a bug, so
+    this raises."""
+    return [_in_language(load_routine(path, library), library)
+            for path in _ordered(builtin_routines_dir().glob("*.toml"))]
 
 
 def user_routines(folder: Path, library: Library) -> RoutineFolder:
@@ -450,7 +464,7 @@ def find_routine(id_or_path: str, library: Library, user_folder: Path | None = N
         return load_routine(user_folder / f"{id_or_path}.toml", library)
     builtin = builtin_routines_dir() / f"{id_or_path}.toml"
     if builtin.is_file():
-        return load_routine(builtin, library)
+        return _in_language(load_routine(builtin, library), library)
     known = [p.stem for p in builtin_routines_dir().glob("*.toml")]
     if user_folder is not None and user_folder.is_dir():
         known += [p.stem for p in user_folder.glob("*.toml")]
