@@ -49,7 +49,7 @@ from gluteapp.gui.history.charts import (
     TrendChart,
     WeeklyChart,
 )
-from gluteapp.gui.words import felt_in_phrase, history_range_phrase, measure_unit
+from gluteapp.gui.words import felt_in_phrase, history_range_phrase, hurt_text, measure_unit
 
 #: Sessions averaged for "at the start" and "lately" in the trend sentences.
 TREND_SESSIONS = 4
@@ -243,6 +243,7 @@ class _ReportBuilder:
                 self.sides(charts),
                 self.pain(),
                 charts.tag("pain"),
+                self.hurts(),
                 self.felt_in(),
                 charts.tag("felt_in"),
             ]
@@ -395,6 +396,21 @@ class _ReportBuilder:
             sets=sets,
         )
         return title + f"<p>{html.escape(text)}</p>"
+
+    def hurts(self) -> str:
+        """Every "It hurts" pressed in the period: when, during what, and what was chosen."""
+        title = "<h2>" + html.escape(translate("HistoryReport", "“It hurts”")) + "</h2>"
+        pressed = [(s, h) for s in self.stats.sessions for h in s.hurts]
+        if not pressed:
+            empty = translate("HistoryReport", "“It hurts” was not pressed in this period.")
+            return title + f"<p>{html.escape(empty)}</p>"
+        items = "".join(
+            f"<li><b>{html.escape(_day(local_day(hurt.at, self.stats.tz)))}</b>, "
+            f"{html.escape(session.routine_name)}: "
+            f"{html.escape(hurt_text(hurt, self.name(hurt.exercise_id or '')))}</li>"
+            for session, hurt in pressed
+        )
+        return title + f"<ul>{items}</ul>"
 
     def felt_in(self) -> str:
         points = self.stats.felt

@@ -20,7 +20,13 @@ from PySide6.QtCore import (
 from gluteapp.core.history_records import SessionRecord, StoredSet
 from gluteapp.core.records import FeltIn
 from gluteapp.core.stats import Measure, sets_done
-from gluteapp.gui.words import felt_in_label, measure_unit, side_label, status_label
+from gluteapp.gui.words import (
+    felt_in_label,
+    hurt_text,
+    measure_unit,
+    side_label,
+    status_label,
+)
 
 _USER = Qt.ItemDataRole.UserRole.value
 _NO_PARENT = 0  # internalId of a session row; a set row stores its session's row + 1
@@ -146,15 +152,15 @@ class SessionTreeModel(QAbstractItemModel):
         if index.internalId() == _NO_PARENT:
             return self._session_data(self._sessions[index.row()], index.column(), role)
         session = self._sessions[index.internalId() - 1]
-        return self._set_data(session.sets[index.row()], index.column(), role)
+        return self._set_data(session, session.sets[index.row()], index.column(), role)
 
     def _session_data(self, session: SessionRecord, column: int, role: int) -> Any:
         if role == self.SessionRole:
             return session
         if role == self.StatusRole:
             return session.status.value
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.NOTES and session.notes:
-            return session.notes
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._session_tip(session, column)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if column == self.WHEN:
@@ -173,10 +179,7 @@ class SessionTreeModel(QAbstractItemModel):
                 text += self.tr(", {0} min").format(minutes)
             return text
         if column == self.PAIN:
-            pains = [st.pain for st in session.sets if st.pain is not None]
-            if not pains:
-                return ""
-            return self.tr("avg {0}, max {1}").format(f"{fmean(pains):.1f}", max(pains))
+            return self._pain_text(session)
         if column == self.FELT_IN:
             felt = [st.felt_in for st in session.sets if st.felt_in is not None]
             if not felt:
@@ -187,9 +190,30 @@ class SessionTreeModel(QAbstractItemModel):
             return session.notes.replace("\n", " ")
         return None
 
-    def _set_data(self, stored: StoredSet, column: int, role: int) -> Any:
+    def _session_tip(self, session: SessionRecord, column: int) -> str | None:
+        if column == self.NOTES and session.notes:
+            return session.notes
+        if column == self.PAIN and session.hurts:  # each "It hurts" and what was chosen
+            return "\n".join(hurt_text(h, self._exercise_name(h.exercise_id or ""))
+                             for h in session.hurts)
+        return None
+
+    def _pain_text(self, session: SessionRecord) -> str:
+        pains = [st.pain for st in session.sets if st.pain is not None]
+        parts = [self.tr("avg {0}, max {1}").format(f"{fmean(pains):.1f}", max(pains))
+                 ] if pains else []
+        if session.hurts:  # "It hurts" pressed: said here, each one in the tooltip
+            parts.append(self.tr("it hurt ×{0}").format(len(session.hurts)))
+        return "; ".join(parts)
+
+    def _set_data(self, session: SessionRecord, stored: StoredSet, column: int,
+                  role: int) -> Any:
         if role == self.SetRole:
             return stored
+        hurt = next((h for h in session.hurts if (h.exercise_id, h.set_number, h.side) == (
+            stored.exercise_id, stored.set_number, stored.side)), None)
+        if hurt is not None and column == self.PAIN and role == Qt.ItemDataRole.ToolTipRole:
+            return hurt_text(hurt, self._exercise_name(stored.exercise_id))
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if column == self.WHEN:
@@ -204,7 +228,11 @@ class SessionTreeModel(QAbstractItemModel):
         if column == self.RESULT:
             return result_text(stored, self._measure_of(stored.exercise_id))
         if column == self.PAIN:
-            return "" if stored.pain is None else str(stored.pain)
+            pain = "" if stored.pain is None else str(stored.pain)
+            if hurt is None:
+                return pain
+            said = self.tr("it hurt")
+            return f"{pain} · {said}" if pain else said
         if column == self.FELT_IN:
             return "" if stored.felt_in is None else felt_in_label(stored.felt_in)
         return ""
