@@ -77,6 +77,7 @@ class Reason(StrEnum):
     READY = "ready"  # completed twice with no pain, felt in the glutes
     PAIN_STOPPED = "pain_high"  # pain that stops a set in the latest session: easier
     PAIN_AGAIN = "pain_again"  # ...in each of the last two: easier, and ask a professional
+    IT_HURT = "it_hurt"  # "It hurts" was pressed in the latest session: easier
     MISSED_TWICE = "missed_twice"  # dose not completed in the last two sessions
     NOT_COMPLETED = "not_completed"  # not completed in one of the last two: keep
     SOME_PAIN = "pain_moderate"  # any pain in the last two sessions: keep
@@ -88,7 +89,7 @@ class Reason(StrEnum):
     @property
     def is_pain(self) -> bool:
         """Pain stopped a set: the person is offered another exercise for the same muscle."""
-        return self in (Reason.PAIN_STOPPED, Reason.PAIN_AGAIN)
+        return self in (Reason.PAIN_STOPPED, Reason.PAIN_AGAIN, Reason.IT_HURT)
 
 
 @dataclass(frozen=True)
@@ -171,10 +172,16 @@ class _Outcome:
     completed: bool
     pains: tuple[int, ...]
     felt_in: tuple[FeltIn, ...]
+    hurt: bool = False  # "It hurts" was pressed during it
 
     @property
     def worst_pain(self) -> int | None:
         return max(self.pains) if self.pains else None
+
+    @property
+    def pain_signals(self) -> tuple[int, ...]:
+        """The pains rated, and an "It hurts" as pain that stops a set (the safety rule's)."""
+        return (*self.pains, safety.STOP_PAIN_MIN) if self.hurt else self.pains
 
 
 def history_for(exercise_id: str, sessions: Sequence[SessionRecord]) -> list[SessionRecord]:
@@ -213,6 +220,7 @@ def _outcome(
         completed=len(done) >= sets_needed and all(_reached(st, mode) for st in done),
         pains=tuple(st.pain for st in done if st.pain is not None),
         felt_in=tuple(st.felt_in for st in done if st.felt_in is not None),
+        hurt=any(hurt.exercise_id == exercise_id for hurt in session.hurts),
     )
 
 
@@ -399,11 +407,11 @@ def suggest_step(
 
     latest = outcomes[0]
     rule = _Step(step_index, doses, current, doses.dose(current, latest.dose), latest.worst_pain)
-    verdict = safety.verdict([outcome.pains for outcome in outcomes])
+    verdict = safety.verdict([outcome.pain_signals for outcome in outcomes])
     if verdict is safety.Verdict.ASK:
         return rule.easier(Reason.PAIN_AGAIN)
     if verdict is safety.Verdict.EASIER:
-        return rule.easier(Reason.PAIN_STOPPED)
+        return rule.easier(Reason.IT_HURT if latest.hurt else Reason.PAIN_STOPPED)
     if len(outcomes) == 1:
         return rule.keep(Reason.ONE_SESSION)
     last_two = (latest, outcomes[1])

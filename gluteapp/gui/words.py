@@ -324,6 +324,11 @@ def pain_reason(reason: Reason, worst_pain: int | None) -> str | None:
             "Words",
             "You rated the pain {0} out of 10 last time: pain that stops a set. Today: the easier "
             "version or another exercise for the same muscle.").format(worst_pain)
+    if reason is Reason.IT_HURT:
+        return translate(
+            "Words",
+            "You pressed “It hurts” during it last time: pain that stops a set. Today: the "
+            "easier version or another exercise for the same muscle.")
     if reason is Reason.PAIN_AGAIN:
         return translate(
             "Words",
