@@ -19,7 +19,7 @@ from gluteapp.gui.main_window import Area, MainWindow
 if TYPE_CHECKING:  # the rest loads when the area that needs it first opens
     from gluteapp.core.exercises import Library
     from gluteapp.core.routines import Routine
-    from gluteapp.gui.audio import AudioService
+    from gluteapp.gui.audio import AudioService, AudioThread
     from gluteapp.gui.first_run_gate import FirstRunGate
     from gluteapp.gui.history.view import HistoryView
     from gluteapp.gui.history_service import HistoryService
@@ -43,7 +43,7 @@ class Gluteapp:
     """Owns the settings, the library, the history, the services and the window for one run."""
 
     def __init__(self, qt_app: QApplication, paths: AppPaths, options: StartupOptions,
-                 audio: AudioService | None = None) -> None:
+                 audio: AudioService | AudioThread | None = None) -> None:
         self.qt_app = qt_app
         self._audio = audio  # tests and benchmarks bring their own; else made on first use
         self.paths = paths

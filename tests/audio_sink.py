@@ -209,6 +209,7 @@ class PlayReport:
     dropped: list[str]
     visual_cues: list[str]
     stderr: str
+    stalls_s: list[tuple[float, float]]  # when the GUI thread was blocked, same origin
 
 
 def spec_of(sequence: Sequence[tuple[float, str]]) -> str:
@@ -240,10 +241,14 @@ def play_schedule(
     *,
     lead_in_s: float = 0.5,
     timeout_s: float = 60.0,
+    extra: Sequence[str] = (),
 ) -> PlayReport:
-    """Play `sequence` on `backend` into the sink, in a child process, and return its report."""
+    """Play `sequence` on `backend` into the sink, in a child process, and return its report.
+
+    `extra` are more options of `python -m gluteapp.gui.audio play`: `--runner gui`, stalls.
+    """
     report, stderr = run_player(
-        ["play", spec_of(sequence), "--lead-in", str(lead_in_s)],
+        ["play", spec_of(sequence), "--lead-in", str(lead_in_s), *extra],
         sink.child_env({"GLUTEAPP_AUDIO_BACKEND": backend}),
         timeout_s,
     )
@@ -255,6 +260,7 @@ def play_schedule(
         dropped=report["dropped"],
         visual_cues=report["visual_cues"],
         stderr=stderr,
+        stalls_s=[(start, end) for start, end in report.get("stalls_s", [])],
     )
 
 

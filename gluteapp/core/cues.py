@@ -3,8 +3,11 @@
 Pure Python and clock-free: every method that cares about time takes `now` (monotonic seconds).
 Two channels share the speaker. Voice never overlaps voice: the queue remembers until when the
 current phrase speaks. Beeps may sound over speech. A cue that could only play late is dropped
-instead (a "three" heard half a second after the beep is worse than none), and when several cues
-compete for one channel the highest priority wins and the lower ones are dropped.
+instead (a "three" heard half a second after the beep is worse than none). When cues collide
+the less important one yields: beeps due together sound as one (the most important; a cue that
+starts or ends work is merged into it, never dropped), phrases due together are said in turn,
+and a phrase still waiting when a more important one takes the voice is dropped, unless it
+starts or ends work.
 """
 
 from __future__ import annotations
@@ -121,6 +124,19 @@ DEFAULT_PRIORITY: Final[Mapping[Cue | Phrase, Priority]] = {
     Phrase.NINETY: Priority.NORMAL,
 }
 UTTERANCE_PRIORITY: Final = Priority.LOW
+#: The cues that mark the start or the end of work: never dropped for another cue.
+WORK_MARKS: Final[frozenset[Cue | Phrase]] = frozenset({
+    Cue.GO,
+    Cue.REST_OVER,
+    Cue.SWITCH_SIDES,
+    Cue.SESSION_COMPLETE,
+    Phrase.GO,
+    Phrase.SWITCH_LEFT,
+    Phrase.SWITCH_RIGHT,
+    Phrase.REST,
+    Phrase.SESSION_COMPLETE,
+})
+
 
 # How late a cue may still play. Timing beeps are worthless late; announcements keep their
 # meaning for a while, and chained phrases ("rest", "sixty", "seconds") wait for each other.
@@ -155,6 +171,11 @@ def default_priority(item: Audible) -> Priority:
     if isinstance(item, Utterance):
         return UTTERANCE_PRIORITY
     return DEFAULT_PRIORITY[item]
+
+
+def marks_work(item: Audible) -> bool:
+    """Whether the cue says work starts or ends ("go", "rest", switch sides, the finale)."""
+    return not isinstance(item, Utterance) and item in WORK_MARKS
 
 
 def default_stale_after_s(item: Audible) -> float:
@@ -235,6 +256,10 @@ class QueuedCue:
     def name(self) -> str:
         return self.item.text if isinstance(self.item, Utterance) else self.item.value
 
+    @property
+    def marks_work(self) -> bool:
+        return marks_work(self.item)
+
     def is_stale(self, now: float) -> bool:
         return now - self.due_at > self.stale_after_s
 
@@ -242,6 +267,7 @@ class QueuedCue:
 class DropReason(Enum):
     STALE = "stale"  # could only have played too late
     PRE_EMPTED = "pre-empted"  # a higher-priority cue took the channel
+    MERGED = "merged"  # heard as one with a beep due at the same moment (nothing is missing)
 
 
 @dataclass(frozen=True)
@@ -309,32 +335,52 @@ class CueQueue:
         started: list[QueuedCue] = []
         beeps = due[Channel.BEEP]
         if beeps:
-            # Among simultaneous beeps the loudest claim wins; a tie goes to the most recent.
-            winner = max(beeps, key=lambda q: (q.priority, q.due_at, -q.seq))
+            # Beeps due together sound as one: the loudest claim, then a mark of work; a tie
+            # goes to the most recent. A beep cannot wait, so the others yield, and a mark of
+            # work ("rest over" with "go") is merged into the one heard.
+            winner = max(beeps, key=lambda q: (q.priority, q.marks_work, q.due_at, -q.seq))
             started.append(winner)
             for loser in beeps:
                 if loser is not winner:
-                    self._drop(loser, DropReason.PRE_EMPTED, now)
+                    reason = DropReason.MERGED if loser.marks_work else DropReason.PRE_EMPTED
+                    self._drop(loser, reason, now)
 
         voices = due[Channel.VOICE]
         if voices and now >= self._voice_busy_until:
-            # Speech keeps its order: highest priority first, then the earliest due, then FIFO.
-            winner = max(voices, key=lambda q: (q.priority, -q.due_at, -q.seq))
+            # Speech keeps its order: highest priority first, then a mark of work, then the
+            # earliest due, then FIFO.
+            winner = max(voices, key=lambda q: (q.priority, q.marks_work, -q.due_at, -q.seq))
             started.append(winner)
             self._voice_busy_until = now + winner.duration_s
             for other in voices:
                 if other is winner:
                     continue
-                if other.priority < winner.priority:
+                if self._pre_empted(other, winner):
                     self._drop(other, DropReason.PRE_EMPTED, now)
                 else:
-                    keep.append(other)  # same rank: waits its turn behind the winner
+                    keep.append(other)  # waits its turn behind the winner
         else:
             keep.extend(voices)  # the voice is busy; they wait until it is free or they go stale
 
         keep.sort(key=lambda q: q.seq)
         self._pending = keep
         return started
+
+    @staticmethod
+    def _pre_empted(waiting: QueuedCue, winner: QueuedCue) -> bool:
+        """A less important phrase left over from before yields to the one taking the voice.
+
+        Phrases due together (one announcement: "go" and "last set") are said in turn, and a
+        mark of work is never dropped for another phrase.
+        """
+        return (waiting.priority < winner.priority and waiting.due_at < winner.due_at
+                and not waiting.marks_work)
+
+    def withdraw_after(self, after: float) -> list[QueuedCue]:
+        """Take back the cues due after `after` that have not started (a plan that changed)."""
+        withdrawn = [q for q in self._pending if q.due_at > after]
+        self._pending = [q for q in self._pending if q.due_at <= after]
+        return withdrawn
 
     def next_due_at(self) -> float | None:
         """The earliest time `pop_due` could start something, or None when nothing is queued."""

@@ -10,6 +10,7 @@ it caused, in order.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from enum import Enum
@@ -415,6 +416,19 @@ class Session:
         if deadline is not None:
             times.append(deadline)
         return min(times) if times else None
+
+    def preview(self, until: float) -> list[Event]:
+        """The events `tick(until)` would report if nobody acts before then; changes nothing.
+
+        A copy of the session runs ahead, so what it foresees follows from the same deadlines
+        and carries the same `at` times as the events `tick` reports later. The audio thread
+        plays cues from this look-ahead: a stalled GUI thread, which calls `tick`, then delays
+        a repaint but not a beep.
+        """
+        probe = copy.copy(self)
+        probe._pending = list(self._pending)
+        probe._sets = list(self._sets)
+        return probe._advance(until)
 
     def summary(self) -> SessionTotals:
         """What has been done so far, per routine step and in total."""

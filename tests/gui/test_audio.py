@@ -17,8 +17,9 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, ClassVar
 
+import numpy as np
 import pytest
-from PySide6.QtCore import QObject, QTimer, QUrl, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from gluteapp.core.cues import Cue, CueSettings, Phrase, Utterance
 from gluteapp.gui import audio
@@ -27,7 +28,7 @@ from gluteapp.gui.audio import (
     AudioService,
     CueRunner,
     PlaysoundBackend,
-    QtSoundEffectBackend,
+    QtAudioBackend,
     Speech,
     VisualBackend,
     choose_backend,
@@ -102,6 +103,15 @@ class FakeOutput:
     def description(self) -> str:
         return "Fake speakers"
 
+    def isFormatSupported(self, audio_format: object) -> bool:  # noqa: N802 - Qt's name
+        return FakeAudioSink.format_supported
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, FakeOutput)
+
+    def __hash__(self) -> int:
+        return 0
+
 
 class FakeMediaDevices(QObject):
     audioOutputsChanged = Signal()  # noqa: N815 - Qt's name
@@ -109,93 +119,117 @@ class FakeMediaDevices(QObject):
     def audioOutputs(self) -> list[FakeOutput]:  # noqa: N802 - Qt's name
         return [FakeOutput()]
 
-    def defaultAudioOutput(self) -> FakeOutput:  # noqa: N802 - Qt's name
+    @staticmethod
+    def defaultAudioOutput() -> FakeOutput:  # noqa: N802 - Qt's name
         return FakeOutput()
 
 
-class FakeSoundEffect(QObject):
-    """Loads the way QSoundEffect does: Loading after setSource, Ready or Error from the loop.
+class FakeAudioFormat:
+    class SampleFormat(Enum):
+        Int16 = 2
 
-    `FakeSoundEffect.outcome` maps a file name to the status it ends in (default Ready); a file
-    mapped to Loading never finishes loading.
-    """
+    def setSampleRate(self, rate: int) -> None:  # noqa: N802 - Qt's name
+        self.rate = rate
 
-    class Status(Enum):
-        Null = 0
-        Loading = 1
-        Ready = 2
-        Error = 3
+    def setChannelCount(self, count: int) -> None:  # noqa: N802 - Qt's name
+        self.channels = count
 
-    class Loop(Enum):
-        Infinite = -2
+    def setSampleFormat(self, sample_format: object) -> None:  # noqa: N802 - Qt's name
+        self.sample_format = sample_format
 
-    statusChanged = Signal()  # noqa: N815 - Qt's name
-    made: ClassVar[list[FakeSoundEffect]] = []
-    outcome: ClassVar[dict[str, FakeSoundEffect.Status]] = {}
 
-    def __init__(self, device: FakeOutput, parent: QObject | None = None) -> None:
+class FakeQtAudio:
+    class Error(Enum):
+        NoError = 0
+        OpenError = 1
+
+
+class FakeStream:
+    def __init__(self) -> None:
+        self.data = bytearray()
+
+    def write(self, data: bytes) -> int:
+        self.data += data
+        return len(data)
+
+
+class FakeAudioSink(QObject):
+    """A stream whose speaker takes 48,000 frames a second of the test's clock, from start()."""
+
+    clock: ClassVar[list[float]] = [0.0]
+    opens: ClassVar[bool] = True
+    format_supported: ClassVar[bool] = True
+    made: ClassVar[list[FakeAudioSink]] = []
+
+    def __init__(self, device: FakeOutput, audio_format: FakeAudioFormat,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._status = self.Status.Null
-        self._source = QUrl()
-        self.plays = 0
-        self.playing = False
-        FakeSoundEffect.made.append(self)
+        self.buffer_bytes = 0
+        self.stream: FakeStream | None = None
+        self.streams: list[FakeStream] = []
+        self.started_at = 0.0
+        self.stalled_s = 0.0  # the speaker took nothing for this long (an underrun)
+        FakeAudioSink.made.append(self)
 
-    def setSource(self, url: QUrl) -> None:  # noqa: N802 - Qt's name
-        self._source = url
-        self._status = self.Status.Loading
-        outcome = self.outcome.get(url.fileName(), self.Status.Ready)
-        if outcome is not self.Status.Loading:
-            QTimer.singleShot(0, self, lambda: self._finish_loading(outcome))
+    def setBufferSize(self, size: int) -> None:  # noqa: N802 - Qt's name
+        self.buffer_bytes = size
 
-    def _finish_loading(self, status: FakeSoundEffect.Status) -> None:
-        self._status = status
-        self.statusChanged.emit()
+    def bufferSize(self) -> int:  # noqa: N802 - Qt's name
+        return self.buffer_bytes
 
-    def source(self) -> QUrl:
-        return self._source
+    def start(self) -> FakeStream | None:
+        if not self.opens:
+            return None
+        self.stream = FakeStream()
+        self.streams.append(self.stream)
+        self.started_at = self.clock[0]
+        return self.stream
 
-    def status(self) -> FakeSoundEffect.Status:
-        return self._status
+    def error(self) -> FakeQtAudio.Error:
+        return FakeQtAudio.Error.NoError if self.opens else FakeQtAudio.Error.OpenError
 
-    def setLoopCount(self, count: int) -> None:  # noqa: N802 - Qt's name
-        pass
-
-    def setVolume(self, volume: float) -> None:  # noqa: N802 - Qt's name
-        pass
-
-    def setAudioDevice(self, device: FakeOutput) -> None:  # noqa: N802 - Qt's name
-        pass
-
-    def isPlaying(self) -> bool:  # noqa: N802 - Qt's name
-        return self.playing
-
-    def play(self) -> None:
-        self.plays += 1
-        self.playing = True
+    def bytesFree(self) -> int:  # noqa: N802 - Qt's name
+        assert self.stream is not None
+        heard = round((self.clock[0] - self.started_at - self.stalled_s) * 48_000) * 2
+        return max(0, self.buffer_bytes - (len(self.stream.data) - heard))
 
     def stop(self) -> None:
-        self.playing = False
+        self.stream = None
+
+    def samples(self) -> np.ndarray[Any, np.dtype[np.int16]]:
+        return np.frombuffer(bytes(self.streams[-1].data), dtype="<i2")
 
 
-def effect_of(file_name: str) -> FakeSoundEffect:
-    """The fake effect playing `sounds-go.wav` (the padded copy of sounds/go), `silence.wav`..."""
-    (effect,) = [e for e in FakeSoundEffect.made if e.source().fileName() == file_name]
-    return effect
+def sink() -> FakeAudioSink:
+    (made,) = FakeAudioSink.made
+    return made
 
 
 @pytest.fixture
-def fake_qt_multimedia(monkeypatch: pytest.MonkeyPatch) -> type[FakeSoundEffect]:
-    """A QtMultimedia that loads its sounds in the background and plays into nothing."""
+def fake_qt_multimedia(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """A QtMultimedia whose one audio stream plays into an array; returns the test's clock."""
     module = types.ModuleType("PySide6.QtMultimedia")
     module.QMediaDevices = FakeMediaDevices  # type: ignore[attr-defined]
-    module.QSoundEffect = FakeSoundEffect  # type: ignore[attr-defined]
+    module.QAudioFormat = FakeAudioFormat  # type: ignore[attr-defined]
+    module.QAudioSink = FakeAudioSink  # type: ignore[attr-defined]
+    module.QtAudio = FakeQtAudio  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "PySide6.QtMultimedia", module)
     monkeypatch.setitem(sys.modules, "PySide6.QtTextToSpeech", None)  # no speech engine here
     monkeypatch.delenv(audio.ENV_BACKEND, raising=False)
-    monkeypatch.setattr(FakeSoundEffect, "made", [])
-    monkeypatch.setattr(FakeSoundEffect, "outcome", {})
-    return FakeSoundEffect
+    monkeypatch.setattr(FakeAudioSink, "made", [])
+    monkeypatch.setattr(FakeAudioSink, "clock", [100.0])
+    monkeypatch.setattr(FakeAudioSink, "opens", True)
+    monkeypatch.setattr(FakeAudioSink, "format_supported", True)
+    return FakeAudioSink.clock
+
+
+def clip_samples(item: Cue | Phrase) -> np.ndarray[Any, np.dtype[np.int16]]:
+    with wave.open(str(cue_file(item)), "rb") as clip:
+        return np.frombuffer(clip.readframes(clip.getnframes()), dtype="<i2")
+
+
+def first_sound(samples: np.ndarray[Any, np.dtype[np.int16]]) -> int:
+    return int(np.argmax(np.abs(samples) > 0))
 
 
 # --- Assets ---------------------------------------------------------------------------------
@@ -279,11 +313,22 @@ def test_an_unknown_backend_name_is_reported_not_fatal(
     assert "ignored unknown backend 'alsa'" in backend.reason
 
 
-# --- QSoundEffect loads in the background, never in a nested event loop --------------------
+# --- The QtMultimedia stream: each cue at the sample of its time ---------------------------
+
+
+def make_stream_backend(clock: list[float]) -> QtAudioBackend:
+    return QtAudioBackend(clock=lambda: clock[0])
+
+
+def advance(backend: QtAudioBackend, clock: list[float], seconds: float) -> None:
+    """Let the test's clock run, topping the stream up every 5 ms as the timer would."""
+    for _ in range(round(seconds / 0.005)):
+        clock[0] += 0.005
+        backend._fill()
 
 
 def test_creating_the_audio_service_does_not_wait_in_a_nested_event_loop(
-    qtbot: Any, fake_qt_multimedia: type[FakeSoundEffect]
+    qtbot: Any, fake_qt_multimedia: list[float]
 ) -> None:
     """A nested loop would run this zero timer (and anything else queued) before returning."""
     fired: list[str] = []
@@ -291,82 +336,165 @@ def test_creating_the_audio_service_does_not_wait_in_a_nested_event_loop(
     service = create_audio_service(preferred="qt")
     assert fired == []
     assert service.backend_name == "qt"
-    assert service.is_ready is False
-    with qtbot.waitSignal(service.ready):
-        pass
-    assert fired == ["queued before"]
-    assert service.is_ready is True
+    assert service.is_ready is True  # the clips are read at once; nothing loads in the background
+    qtbot.waitUntil(lambda: fired == ["queued before"])
     service.close()
 
 
-def test_a_cue_asked_for_while_the_sounds_load_plays_once_they_are_loaded(
-    qtbot: Any, fake_qt_multimedia: type[FakeSoundEffect]
+def test_a_cue_is_mixed_in_at_the_sample_of_its_time(
+    qtbot: Any, fake_qt_multimedia: list[float]
 ) -> None:
-    service = AudioService(QtSoundEffectBackend())
-    flashes: list[str] = []
-    service.visual_cue.connect(flashes.append)
-    service.hold_output()
-    assert service.play(Cue.GO) is True
-    assert flashes == ["sounds/go"]  # the flash does not wait
-    assert effect_of("sounds-go.wav").plays == 0
-    assert effect_of("silence.wav").playing is False
-    with qtbot.waitSignal(service.ready):
-        pass
-    assert effect_of("sounds-go.wav").plays == 1
-    assert effect_of("voice-go.wav").plays == 0
-    assert effect_of("silence.wav").playing is True  # the hold asked for while loading
-    service.play(Phrase.THREE)  # ready now: straight through
-    assert effect_of("voice-three.wav").plays == 1
-    service.close()
+    clock = fake_qt_multimedia
+    backend = make_stream_backend(clock)
+    backend.set_volume(1.0)
+    backend.hold_output(True)
+    started = clock[0]
+    assert backend.play_at(Cue.GO, started + 0.5) == pytest.approx(started + 0.5, abs=1e-4)
+    advance(backend, clock, 1.2)
+    written = sink().samples()
+    go = clip_samples(Cue.GO)
+    onset = first_sound(written)
+    assert onset == round(0.5 * 48_000) + first_sound(go)  # to the sample
+    assert np.array_equal(written[24_000 : 24_000 + len(go)], go)
+    backend.close()
 
 
-def test_a_cue_that_waited_past_its_stale_time_is_not_played_late(
-    qtbot: Any, fake_qt_multimedia: type[FakeSoundEffect]
+def test_a_late_wake_up_does_not_make_a_cue_late(
+    qtbot: Any, fake_qt_multimedia: list[float]
 ) -> None:
-    now = [100.0]
-    service = AudioService(QtSoundEffectBackend(), clock=lambda: now[0])
-    service.play(Cue.PREPARE_TICK)  # a beep goes stale after 0.15 s
-    service.play(Phrase.SESSION_COMPLETE)  # a voice clip after 2 s
-    now[0] += 1.0
-    with qtbot.waitSignal(service.ready):
-        pass
-    assert effect_of("sounds-prepare_tick.wav").plays == 0
-    assert effect_of("voice-session_complete.wav").plays == 1
-    service.close()
+    """The thread woke 60 ms late (less than the buffer): the cue still starts on its sample."""
+    clock = fake_qt_multimedia
+    backend = make_stream_backend(clock)
+    backend.hold_output(True)
+    started = clock[0]
+    advance(backend, clock, 0.3)
+    clock[0] += 0.06  # no top-up for 60 ms
+    backend.play_at(Cue.PREPARE_TICK, started + 0.5)
+    advance(backend, clock, 0.5)
+    onset = first_sound(sink().samples())
+    assert onset == round(0.5 * 48_000) + first_sound(clip_samples(Cue.PREPARE_TICK))
+    backend.close()
 
 
-def test_sounds_that_cannot_load_hand_the_waiting_cue_to_the_next_backend(
+def test_a_cue_handed_over_too_late_starts_with_the_first_free_sample(
+    qtbot: Any, fake_qt_multimedia: list[float]
+) -> None:
+    clock = fake_qt_multimedia
+    backend = make_stream_backend(clock)
+    backend.hold_output(True)
+    advance(backend, clock, 0.5)
+    due = clock[0] - 0.2
+    start = backend.play_at(Cue.LAST_TICK, due)
+    assert start == pytest.approx(clock[0] + QtAudioBackend.BUFFER_S, abs=0.006)
+    backend.close()
+
+
+def test_after_an_underrun_the_stream_clock_is_taken_again(
+    qtbot: Any, fake_qt_multimedia: list[float]
+) -> None:
+    """The speaker took nothing for 200 ms: later cues are placed by the new stream clock."""
+    clock = fake_qt_multimedia
+    backend = make_stream_backend(clock)
+    backend.hold_output(True)
+    advance(backend, clock, 0.5)
+    sink().stalled_s = 0.2
+    clock[0] += 0.2
+    advance(backend, clock, 0.2)
+    due = clock[0] + 0.5
+    written_before = len(sink().samples())
+    backend.play_at(Cue.PREPARE_TICK, due)
+    advance(backend, clock, 0.7)
+    onset = first_sound(sink().samples()[written_before:]) + written_before
+    heard_at = sink().started_at + sink().stalled_s + onset / 48_000
+    assert heard_at - first_sound(clip_samples(Cue.PREPARE_TICK)) / 48_000 == pytest.approx(
+        due, abs=0.002)
+    backend.close()
+
+
+def test_cues_not_yet_written_can_be_taken_back(
+    qtbot: Any, fake_qt_multimedia: list[float]
+) -> None:
+    clock = fake_qt_multimedia
+    backend = make_stream_backend(clock)
+    backend.hold_output(True)
+    now = clock[0]
+    backend.play_at(Cue.GO, now + 0.3)
+    backend.play_at(Cue.HALFWAY, now + 0.6)
+    assert backend.cancel_after(now + 0.4) == [(Cue.HALFWAY, now + 0.6)]
+    advance(backend, clock, 1.5)
+    expected = np.zeros(len(sink().samples()), dtype=np.int16)
+    go = clip_samples(Cue.GO)
+    expected[round(0.3 * 48_000) : round(0.3 * 48_000) + len(go)] = go
+    assert np.array_equal(sink().samples(), expected)  # "go" alone
+    backend.close()
+
+
+def test_volume_scales_what_is_mixed(qtbot: Any, fake_qt_multimedia: list[float]) -> None:
+    clock = fake_qt_multimedia
+    backend = make_stream_backend(clock)
+    backend.set_volume(0.5)
+    backend.hold_output(True)
+    backend.play_at(Cue.GO, clock[0] + 0.2)
+    advance(backend, clock, 1.0)
+    loudest = int(np.max(np.abs(sink().samples())))
+    assert loudest == int(np.max(np.abs(clip_samples(Cue.GO).astype(np.int32)) * 0.5))
+    backend.close()
+
+
+def test_a_released_stream_lingers_then_stops(qtbot: Any, fake_qt_multimedia: list[float]) -> None:
+    clock = fake_qt_multimedia
+    backend = make_stream_backend(clock)
+    assert not backend.streaming
+    backend.hold_output(True)
+    assert backend.streaming
+    backend.play_at(Cue.GO, clock[0] + 0.1)
+    backend.hold_output(False)
+    advance(backend, clock, 5.0)
+    assert backend.streaming  # a session's next cue comes soon: the stream stays warm
+    advance(backend, clock, QtAudioBackend.LINGER_S)
+    assert not backend.streaming
+    backend.play(Cue.GO)  # a cue starts it again
+    assert backend.streaming
+    backend.close()
+
+
+def test_a_stream_that_cannot_open_hands_over_to_the_next_backend(
     qtbot: Any,
-    fake_qt_multimedia: type[FakeSoundEffect],
+    fake_qt_multimedia: list[float],
     fake_playsound: types.SimpleNamespace,
 ) -> None:
-    fake_qt_multimedia.outcome["sounds-go.wav"] = FakeSoundEffect.Status.Error
-    service = AudioService(QtSoundEffectBackend())
-    service.play(Cue.GO)
-    with qtbot.waitSignal(service.backend_changed) as changed, qtbot.waitSignal(service.ready):
-        pass
-    assert changed.args[0] == "playsound"
-    assert "(qt: QSoundEffect could not load sounds-go.wav)" in service.backend_reason
-    qtbot.waitUntil(lambda: len(fake_playsound.calls) == 1, timeout=3000)
-    # The service's volume (0.8 by default) reached the new backend too.
-    assert Path(fake_playsound.calls[0][0]).stem == "sounds-go-0.80"
+    FakeAudioSink.opens = False
+    service = AudioService(QtAudioBackend())
+    with qtbot.waitSignal(service.backend_changed) as changed:
+        service.play(Cue.GO)
+    assert changed.args[0] == "visual"  # it had played: no reload, visual cues from now on
+    assert "could not open the audio stream" in service.backend_reason
     service.close()
 
 
-def test_sounds_that_never_finish_loading_give_up_after_the_timeout(
-    qtbot: Any, fake_qt_multimedia: type[FakeSoundEffect], no_playsound: None
+def test_a_device_without_the_format_is_passed_over(
+    qtbot: Any, fake_qt_multimedia: list[float], fake_playsound: types.SimpleNamespace
 ) -> None:
-    fake_qt_multimedia.outcome["voice-three.wav"] = FakeSoundEffect.Status.Loading
-    service = AudioService(QtSoundEffectBackend(load_timeout_ms=50))
+    FakeAudioSink.format_supported = False
+    backend = choose_backend()
+    try:
+        assert backend.name == "playsound"
+        assert "cannot play 16-bit mono at 48000 Hz" in backend.reason
+    finally:
+        backend.close()
+
+
+def test_the_service_flashes_a_scheduled_cue_when_it_sounds(
+    qtbot: Any, fake_qt_multimedia: list[float]
+) -> None:
+    clock = fake_qt_multimedia
+    service = AudioService(make_stream_backend(clock), clock=lambda: clock[0])
     flashes: list[str] = []
     service.visual_cue.connect(flashes.append)
-    service.play(Phrase.THREE)
-    with qtbot.waitSignal(service.ready):
-        pass
-    assert service.backend_name == "visual"
-    assert "voice-three.wav within 50 ms" in service.backend_reason
-    assert "playsound3 cannot be loaded" in service.backend_reason
-    assert flashes == ["voice/three"]
+    start = service.play_at(Cue.GO, clock[0] + 0.2)
+    assert start == pytest.approx(clock[0] + 0.2, abs=1e-4)
+    assert flashes == []  # not before the sound
+    qtbot.waitUntil(lambda: flashes == ["sounds/go"], timeout=1000)
     service.close()
 
 

@@ -2,8 +2,9 @@
 
 The player runs in a child process (`python -m gluteapp.gui.audio play ...`) with the sink's
 environment, because QtMultimedia reads the sound server's address once, when it first starts.
-The sequence (tests/audio_sink.py: SEQUENCE) is a 3-2-1 countdown of get-ready ticks, go, a
-rep, a voice clip, a last-seconds tick and the session-complete chime.
+It plays from the audio thread, as the app does. The sequence (tests/audio_sink.py: SEQUENCE)
+is a 3-2-1 countdown of get-ready ticks, go, a rep, a voice clip, a last-seconds tick and the
+session-complete chime.
 """
 
 from __future__ import annotations
@@ -82,8 +83,9 @@ def test_playsound_cues_come_out_in_order(pulse_sink: PulseSink, tmp_path: Path)
     assert max(abs(error) for error in errors_ms) <= PLAYSOUND_BOUND_S * 1000, errors_ms
 
 
-# Short and long cues ending by themselves while others play: with effects left to finish
-# naturally, about a third of the runs of this sequence hung the player (Qt 6.11.3 and 6.12).
+# Short and long cues ending by themselves while others play: with QSoundEffect, effects left
+# to finish naturally hung the player in about a third of the runs (Qt 6.11.3 and 6.12), and
+# effects played from a thread other than the GUI thread hung it at once (QTBUG-144711).
 HANG_PRONE = (
     (0.0, "sounds/last_tick"),
     (0.5, "sounds/session_complete"),
@@ -100,9 +102,9 @@ def test_cues_ending_by_themselves_never_hang_the_player(
     pulse_sink: PulseSink,  # noqa: F811
     attempt: int,
 ) -> None:
-    """Qt 6.10+ can spin the GUI thread when an effect ends by itself (see QtSoundEffectBackend).
+    """QSoundEffect could spin a thread when an effect ended by itself (see QtAudioBackend).
 
-    The hang is a race, so one run proves little: three runs catch a regression most times.
+    The hang was a race, so one run proves little: three runs catch a regression most times.
     """
     try:
         report = play_schedule(pulse_sink, "qt", HANG_PRONE, lead_in_s=0.3, timeout_s=20)
@@ -157,3 +159,68 @@ def test_cues_do_not_pause_the_music(pulse_sink: PulseSink, tmp_path: Path) -> N
     assert "phone" not in roles
     assert music_corked
     assert not any(music_corked)
+
+
+# --- The audio thread: a blocked GUI thread delays no cue ------------------------------------
+
+# The GUI thread is blocked from 0.3 s to 1.4 s; "go" and the last tick are due inside that
+# (and far enough apart for the onset detection, which needs 0.1 s of quiet between cues).
+STALLED = (
+    (0.0, "sounds/prepare_tick"),
+    (0.5, "sounds/go"),
+    (1.2, "sounds/last_tick"),
+    (1.8, "sounds/session_complete"),
+)
+STALL_AT_S, STALL_S = 0.3, 1.1
+
+
+@pytest.mark.parametrize("kind", ["sleep", "busy"])
+def test_cues_due_while_the_gui_thread_is_blocked_sound_during_the_block(
+    pulse_sink: PulseSink,  # noqa: F811
+    tmp_path: Path,
+    kind: str,
+) -> None:
+    """The real backend on the audio thread, into the null sink, while the GUI thread sleeps
+    in a slot for a second (`sleep`) or runs Python for a second (`busy`, holding the
+    interpreter lock the audio thread also needs). The recording must have each cue due in
+    the block inside the block: a cue left to the GUI thread is heard only after it.
+    """
+    raw = tmp_path / f"stalled-{kind}.raw"
+    with pulse_sink.record(raw):
+        report = play_schedule(pulse_sink, "qt", STALLED, extra=[
+            "--stall-at", str(STALL_AT_S), "--stall-s", str(STALL_S), "--stall-kind", kind])
+    assert report.backend_name == "qt", report.backend_reason
+    assert report.dropped == []
+    [(block_start, block_end)] = report.stalls_s
+    assert block_start < STALLED[1][0]
+    assert block_end > STALLED[2][0]
+    found = analyse(raw, STALLED)
+    assert found.names == [key for _, key in STALLED]
+    # Heard times on the schedule's clock: the first cue, played before the block, is at 0.
+    heard_s = [onset - found.onsets_s[0] for onset in found.onsets_s]
+    for due_s, heard in zip([due for due, _ in STALLED], heard_s, strict=True):
+        if block_start < due_s < block_end:
+            assert block_start < heard < block_end, (due_s, heard_s, report.stalls_s)
+
+
+def test_the_same_cues_played_from_the_gui_thread_wait_for_the_block(
+    pulse_sink: PulseSink,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    """The control: from the GUI thread, as before the audio thread, none is heard in time.
+
+    Each cue due in the block is heard after it, or dropped for being too late.
+    """
+    raw = tmp_path / "stalled-gui.raw"
+    with pulse_sink.record(raw):
+        report = play_schedule(pulse_sink, "qt", STALLED, extra=[
+            "--runner", "gui", "--stall-at", str(STALL_AT_S), "--stall-s", str(STALL_S)])
+    [(block_start, block_end)] = report.stalls_s
+    found = analyse(raw, STALLED)
+    heard = {name: onset - found.onsets_s[0] for name, onset in zip(found.names, found.onsets_s,
+                                                                    strict=True)}
+    inside = [key for due, key in STALLED if block_start < due < block_end]
+    assert inside == ["sounds/go", "sounds/last_tick"]
+    for key in inside:
+        dropped = any(entry.startswith(key) for entry in report.dropped)
+        assert dropped or heard[key] > block_end, (key, heard, report.dropped)

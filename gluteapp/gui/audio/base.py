@@ -26,6 +26,9 @@ class AudioBackend(QObject):
     ready = Signal()  # loading finished; `play` sounds from now on
 
     name: ClassVar[str] = "?"
+    #: How long before its time a cue should be handed over (`play_at`). 0: the backend plays
+    #: what it is given at once, so the runner calls it at the cue's time.
+    lead_s: ClassVar[float] = 0.0
 
     def __init__(self, reason: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -38,6 +41,22 @@ class AudioBackend(QObject):
 
     def play(self, item: Cue | Phrase) -> None:
         raise NotImplementedError
+
+    def play_at(self, item: Cue | Phrase, at: float) -> float | None:
+        """Play the cue to be heard at `at`; when it will start, if the backend knows.
+
+        Backends without a schedule (`lead_s` 0) are called at the cue's time and play now.
+        """
+        self.play(item)
+        return None
+
+    def earliest_start(self, now: float) -> float:
+        """The earliest moment a cue handed over at `now` can be heard."""
+        return now
+
+    def cancel_after(self, after: float) -> list[tuple[Cue | Phrase, float]]:
+        """Take back cues handed over for after `after` that have not started: (cue, time)."""
+        return []
 
     def set_volume(self, volume: float) -> None:
         """Linear gain 0..1 for every following play."""

@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject
 
 from gluteapp.gui.audio.base import AudioBackend, BackendUnavailableError
 from gluteapp.gui.audio.playsound_backend import PlaysoundBackend
-from gluteapp.gui.audio.qt_backend import QtSoundEffectBackend
+from gluteapp.gui.audio.qt_backend import QtAudioBackend
 from gluteapp.gui.audio.visual import VisualBackend
 
 log = logging.getLogger(__name__)
@@ -19,7 +19,7 @@ ENV_BACKEND = "GLUTEAPP_AUDIO_BACKEND"
 BACKEND_ORDER = ("qt", "playsound", "visual")
 
 _FACTORIES: dict[str, Callable[[QObject | None], AudioBackend]] = {
-    "qt": QtSoundEffectBackend,
+    "qt": QtAudioBackend,
     "playsound": PlaysoundBackend,
 }
 

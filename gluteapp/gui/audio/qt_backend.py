@@ -1,58 +1,81 @@
-"""The QtMultimedia backend: one reused QSoundEffect per cue, loaded in the background."""
+"""The QtMultimedia backend: one audio stream, cues mixed into it at the sample they are due."""
 
 from __future__ import annotations
 
 import logging
 import os
-import tempfile
+import time
 import wave
-from pathlib import Path
-from typing import Any, Literal
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, QUrl
+import numpy as np
+from numpy.typing import NDArray
+from PySide6.QtCore import QObject, Qt, QTimer
 
 from gluteapp.core.cues import Cue, Phrase
-from gluteapp.gui.audio.assets import all_cues, clip_duration_s, cue_file, cue_key
+from gluteapp.gui.audio.assets import all_cues, cue_file, cue_key
 from gluteapp.gui.audio.base import AudioBackend, BackendUnavailableError, import_optional
 
 log = logging.getLogger(__name__)
 
-LOAD_TIMEOUT_MS = 3000
+RATE_HZ = 48_000
 
-_LoadState = Literal["loading", "ready", "failed", "closed"]
+Samples = NDArray[np.int32]
 
 
-class QtSoundEffectBackend(AudioBackend):
-    """QSoundEffect per sound, created once at start-up and reused.
+@dataclass
+class _Placed:
+    """A cue placed in the stream: its samples start at frame `start`."""
 
-    Qt mixes all effects of a device into one PulseAudio/PipeWire stream with the role "event".
-    Nothing on Linux takes "audio focus" the way Android or iOS do, and the event role is not one
-    that the role-cork/ducking modules act on, so the person's music keeps playing underneath.
-    While a session runs the service holds that stream open (a looping silent effect): Qt corks
-    the stream when idle, and un-corking it costs a first cue 10-20 ms of extra, variable latency.
+    item: Cue | Phrase
+    start: int
+    samples: Samples
+    due_at: float
 
-    The effects load in the background: the backend is created at once, not `is_ready`, and emits
-    `ready` when every effect has loaded, or `failed` when one cannot be loaded or loading takes
-    longer than `load_timeout_ms` (a timer, never a nested event loop: the window keeps painting).
+    @property
+    def end(self) -> int:
+        return self.start + len(self.samples)
 
-    Every effect loops over a copy of its WAV padded with silence and is stopped by a timer once
-    the sound is over, instead of being left to finish by itself: in Qt 6.10+ a voice that ends
-    naturally can be released on the audio thread, which closes an eventfd the GUI thread still
-    polls and then spins it at full CPU ("QSocketNotifier: Invalid socket N", a frozen window).
-    We saw it in most runs of a short cue sequence; a voice ended with stop() is always released
-    on the GUI thread. The padding gives the stop timer PAD_S of slack before a loop could restart.
+
+class QtAudioBackend(AudioBackend):
+    """A QAudioSink fed by our own mixer: each cue starts at the sample of its due time.
+
+    Why not QSoundEffect: since Qt 6.10 its voices belong to an engine that moves itself to the
+    GUI thread, so effects played from any other thread are released there and leave that
+    thread polling a closed eventfd (QTBUG-144711); on the GUI thread, a busy window delays
+    `play()` by however long it is busy. This backend writes one 16-bit mono 48 kHz stream
+    from the thread it lives on (the audio thread), `BUFFER_S` ahead of what is heard.
+
+    Timing: the runner hands a cue over `lead_s` before its time (`play_at`); the mixer turns
+    the due time into a frame of the stream with a clock that follows the stream (`_base`: when
+    frame 0 is heard, give or take the server's constant latency, re-estimated at every write
+    and smoothed), so the cue is heard on time however late the thread woke up, as long as it
+    woke within the buffer. A cue handed over too late starts with the next unwritten frame.
+
+    The stream runs while the service holds the output (a session), writing silence between
+    cues, so no cue waits for a stream to start. Qt gives it the role of the process, which
+    `PULSE_PROP_media.role=event` makes "event": the role-cork and ducking modules leave the
+    person's music alone.
     """
 
     name = "qt"
-    PAD_S = 0.5
-    STOP_AFTER_END_MS = 250  # after the sound's end; more than the output latency, less than PAD_S
-    PULSE_LATENCY_MS = 60
+    BUFFER_S = 0.08  # what the stream holds ahead of the speaker: the most a wake-up may be late
+    FILL_MS = 5  # how often the mixer tops the stream up
+    #: Hand a cue over this long before its time, so that its first frame is not yet written.
+    lead_s = BUFFER_S + 0.07
+    SMOOTHING = 0.05  # share of each new reading of the stream's clock taken into the estimate
+    RESYNC_S = 0.03  # a reading this far off is a jump (an underrun, a resumed stream): take it
+    #: Released, the stream keeps running this long after its last cue: a session's cues come
+    #: in bursts, and a stream that restarts costs the next cue a variable delay.
+    LINGER_S = 30.0
 
-    def __init__(self, parent: QObject | None = None, load_timeout_ms: int = LOAD_TIMEOUT_MS):
-        # Qt asks PulseAudio/PipeWire for ~20 ms of buffer; on a busy machine the audio thread
-        # misses that and the cue gets gaps. 60 ms is a constant delay nobody hears across a
-        # room and removes the gaps we measured under load. libpulse reads this per stream.
-        os.environ.setdefault("PULSE_LATENCY_MSEC", str(self.PULSE_LATENCY_MS))
+    def __init__(
+        self, parent: QObject | None = None, *, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        # Read by libpulse when the stream is made: the role keeps music playing under cues.
+        os.environ.setdefault("PULSE_PROP_media.role", "event")
         multimedia = import_optional("PySide6.QtMultimedia")
         devices = multimedia.QMediaDevices()
         default = devices.defaultAudioOutput()
@@ -60,158 +83,162 @@ class QtSoundEffectBackend(AudioBackend):
             raise BackendUnavailableError(
                 "QtMultimedia found no audio output device (no PulseAudio or PipeWire server?)"
             )
+        audio_format = multimedia.QAudioFormat()
+        audio_format.setSampleRate(RATE_HZ)
+        audio_format.setChannelCount(1)
+        audio_format.setSampleFormat(multimedia.QAudioFormat.SampleFormat.Int16)
+        if not default.isFormatSupported(audio_format):
+            raise BackendUnavailableError(
+                f"{default.description()!r} cannot play 16-bit mono at {RATE_HZ} Hz"
+            )
         super().__init__(f"QtMultimedia plays on {default.description()!r}", parent)
-        sound_effect = multimedia.QSoundEffect
-        self._status = sound_effect.Status
+        self._multimedia = multimedia
+        self._clock = clock
+        self._clips = {item: _read_clip(item) for item in all_cues()}
+        self._volume = 1.0
+        self._held = False
+        self._device: Any = default
+        self._format: Any = audio_format
+        self._sink: Any = None  # made when the stream first starts, for the device of the day
+        self._io: Any = None
+        self._written = 0  # frames written since the stream started
+        self._base = 0.0  # monotonic time at which frame 0 is heard (server latency aside)
+        self._placed: list[_Placed] = []
+        self._sounding_until = 0.0  # when the last cue placed ends
+        self._timer = QTimer(self)
+        self._timer.setObjectName("qt audio: top up the stream")
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(self._fill)
         self._devices = devices
         devices.setParent(self)
-        self._padded = tempfile.TemporaryDirectory(prefix="gluteapp-cues-")
-        self._effects: dict[Cue | Phrase, Any] = {}
-        self._stop_timers: dict[Cue | Phrase, QTimer] = {}
-        self._state: _LoadState = "loading"
+        devices.audioOutputsChanged.connect(self._follow_default_output)
+
+    # --- the backend's interface -----------------------------------------------------------
+
+    def play(self, item: Cue | Phrase) -> None:
+        self.play_at(item, self._clock())
+
+    def play_at(self, item: Cue | Phrase, at: float) -> float:
+        """Place the cue to be heard at `at` (or at the first frame still free); when it starts."""
+        self._start_stream()
+        frame = max(self._written, round((at - self._base) * RATE_HZ))
+        samples = self._clips[item]
+        if self._volume < 1.0:
+            samples = (samples * self._volume).astype(np.int32)
+        self._placed.append(_Placed(item, frame, samples, at))
+        start = self._base + frame / RATE_HZ
+        self._sounding_until = max(self._sounding_until, start + len(samples) / RATE_HZ)
+        return start
+
+    def earliest_start(self, now: float) -> float:
+        if self._io is None:  # a stream that starts now is heard after its buffer
+            return now + self.BUFFER_S
+        return self._base + self._written / RATE_HZ
+
+    def cancel_after(self, after: float) -> list[tuple[Cue | Phrase, float]]:
+        """Take back the cues due after `after` whose sound has not started to be written."""
+        cancelled = [p for p in self._placed if p.due_at > after and p.start >= self._written]
+        self._placed = [p for p in self._placed if p not in cancelled]
+        return [(p.item, p.due_at) for p in cancelled]
+
+    def set_volume(self, volume: float) -> None:
+        self._volume = volume
+
+    def hold_output(self, held: bool) -> None:
+        self._held = held
+        if held:
+            self._start_stream()
+        # Released: the stream stops once what is placed has been written (see _fill).
+
+    def close(self) -> None:
+        self._placed.clear()
         self._held = False
-        self._load_timeout_ms = load_timeout_ms
-        loop_forever = sound_effect.Loop.Infinite.value
-        for item in all_cues():
-            effect = sound_effect(default, self)
-            effect.setSource(QUrl.fromLocalFile(str(self._padded_copy(item))))
-            effect.setLoopCount(loop_forever)
-            self._effects[item] = effect
-            timer = QTimer(self)
-            timer.setObjectName(f"stop {cue_key(item)}")
-            timer.setSingleShot(True)
-            timer.timeout.connect(effect.stop)
-            self._stop_timers[item] = timer
-        # A silent loop keeps the stream running during a session (see the class docstring).
-        self._keepalive = sound_effect(default, self)
-        self._keepalive.setSource(QUrl.fromLocalFile(str(self._write_silence())))
-        self._keepalive.setLoopCount(loop_forever)
-        self._load_timer = QTimer(self)
-        self._load_timer.setObjectName("qt audio: loading the cues")
-        self._load_timer.setSingleShot(True)
-        self._load_timer.timeout.connect(self._on_load_timeout)
-        self._start_loading()
-        self._devices.audioOutputsChanged.connect(self._follow_default_output)
+        self._stop_stream()
 
     @property
-    def is_ready(self) -> bool:
-        return self._state == "ready"
+    def streaming(self) -> bool:
+        """Whether the stream is open (for tests)."""
+        return self._io is not None
 
-    def _all_effects(self) -> list[Any]:
-        return [*self._effects.values(), self._keepalive]
+    # --- the stream ------------------------------------------------------------------------
 
-    def _padded_copy(self, item: Cue | Phrase) -> Path:
-        with wave.open(str(cue_file(item)), "rb") as source:
-            params = source.getparams()
-            frames = source.readframes(source.getnframes())
-        silence = bytes(round(self.PAD_S * params.framerate) * params.sampwidth * params.nchannels)
-        folder, stem = cue_key(item).split("/")
-        path = Path(self._padded.name) / f"{folder}-{stem}.wav"
-        with wave.open(str(path), "wb") as out:
-            out.setparams(params)
-            out.writeframes(frames + silence)
-        return path
-
-    def _write_silence(self) -> Path:
-        path = Path(self._padded.name) / "silence.wav"
-        with wave.open(str(path), "wb") as out:
-            out.setnchannels(1)
-            out.setsampwidth(2)
-            out.setframerate(48_000)
-            out.writeframes(bytes(2 * 4800))  # 100 ms
-        return path
-
-    # --- Loading: statusChanged and a timeout timer, never a wait -------------------------
-
-    def _start_loading(self) -> None:
-        if self._settled():
-            # Loaded (or broken) before anyone could listen: say so now, not by a signal.
-            broken = self._unloaded_names()
-            if broken:
-                self._padded.cleanup()
-                raise BackendUnavailableError(self._load_error(broken))
-            self._state = "ready"
+    def _start_stream(self) -> None:
+        if self._io is not None:
             return
-        for effect in self._all_effects():
-            effect.statusChanged.connect(self._on_status_changed)
-        self._load_timer.start(self._load_timeout_ms)
-
-    def _settled(self) -> bool:
-        settled_states = (self._status.Ready, self._status.Error)
-        return all(effect.status() in settled_states for effect in self._all_effects())
-
-    def _unloaded_names(self) -> list[str]:
-        return [
-            effect.source().fileName()
-            for effect in self._all_effects()
-            if effect.status() != self._status.Ready
-        ]
-
-    def _load_error(self, broken: list[str], *, timed_out: bool = False) -> str:
-        within = f" within {self._load_timeout_ms} ms" if timed_out else ""
-        return f"QSoundEffect could not load {', '.join(broken)}{within}"
-
-    def _on_status_changed(self) -> None:
-        if self._state != "loading" or not self._settled():
+        if self._sink is None:
+            self._sink = self._multimedia.QAudioSink(self._device, self._format, self)
+            self._sink.setBufferSize(round(self.BUFFER_S * RATE_HZ) * 2)
+        self._io = self._sink.start()
+        error = self._sink.error()
+        if self._io is None or error != self._multimedia.QtAudio.Error.NoError:
+            self._io = None
+            self.failed.emit(f"QtMultimedia could not open the audio stream ({error.name})")
             return
-        self._load_timer.stop()
-        broken = self._unloaded_names()
-        if broken:
-            self._fail_loading(broken)
+        self._written = 0
+        self._base = self._clock()
+        self._sounding_until = max(self._sounding_until, self._base)
+        self._fill()
+        self._timer.start(self.FILL_MS)
+
+    def _stop_stream(self) -> None:
+        self._timer.stop()
+        if self._io is not None:
+            self._io = None
+            self._sink.stop()
+
+    def _fill(self) -> None:
+        """Top the stream up: silence, with the placed cues mixed in where they fall."""
+        if self._io is None:
             return
-        self._state = "ready"
-        if self._held:
-            self._keepalive.play()
-        log.info("QSoundEffect loaded %d cues", len(self._effects))
-        self.ready.emit()
+        free = self._sink.bytesFree() // 2
+        now = self._clock()
+        self._follow_stream_clock(now, free)
+        if free <= 0:
+            return
+        start, end = self._written, self._written + free
+        mix = np.zeros(free, dtype=np.int32)
+        for placed in self._placed:
+            if placed.start < end and placed.end > start:
+                lo, hi = max(placed.start, start), min(placed.end, end)
+                offset = lo - placed.start
+                mix[lo - start : hi - start] += placed.samples[offset : offset + hi - lo]
+        self._placed = [p for p in self._placed if p.end > end]
+        np.clip(mix, -32768, 32767, out=mix)
+        self._io.write(mix.astype("<i2").tobytes())
+        self._written = end
+        if not self._held and not self._placed and now > self._sounding_until + self.LINGER_S:
+            self._stop_stream()
 
-    def _on_load_timeout(self) -> None:
-        if self._state == "loading":
-            self._fail_loading(self._unloaded_names(), timed_out=True)
-
-    def _fail_loading(self, broken: list[str], *, timed_out: bool = False) -> None:
-        self._state = "failed"
-        self.failed.emit(self._load_error(broken, timed_out=timed_out))
-
-    # --- Playing --------------------------------------------------------------------------
+    def _follow_stream_clock(self, now: float, free: int) -> None:
+        """Re-estimate when frame 0 is heard from how much the stream still holds."""
+        buffered = self._sink.bufferSize() // 2 - free
+        reading = now - (self._written - buffered) / RATE_HZ
+        if abs(reading - self._base) > self.RESYNC_S:
+            self._base = reading
+        else:
+            self._base += self.SMOOTHING * (reading - self._base)
 
     def _follow_default_output(self) -> None:
         default = self._devices.defaultAudioOutput()
         if default.isNull():
             self.failed.emit("the audio output device went away")
             return
-        for effect in self._all_effects():
-            effect.setAudioDevice(default)
-        self.reason = f"QtMultimedia plays on {default.description()!r}"
-
-    def play(self, item: Cue | Phrase) -> None:
-        if self._state != "ready":
-            log.warning("QSoundEffect is %s; %s not played", self._state, cue_key(item))
+        if default == self._device:
             return
-        effect = self._effects[item]
-        if effect.isPlaying():
-            effect.stop()  # a retrigger restarts the sound: one voice per effect, one stop timer
-        effect.play()
-        self._stop_timers[item].start(round(clip_duration_s(item) * 1000) + self.STOP_AFTER_END_MS)
+        self.reason = f"QtMultimedia plays on {default.description()!r}"
+        running = self._io is not None
+        self._stop_stream()
+        if self._sink is not None:
+            self._sink.deleteLater()
+            self._sink = None
+        self._device = default
+        if running:
+            self._start_stream()
 
-    def set_volume(self, volume: float) -> None:
-        for effect in self._effects.values():
-            effect.setVolume(volume)
 
-    def hold_output(self, held: bool) -> None:
-        self._held = held
-        if self._state != "ready":
-            return  # applied when loading finishes
-        if held and not self._keepalive.isPlaying():
-            self._keepalive.play()
-        elif not held:
-            self._keepalive.stop()
-
-    def close(self) -> None:
-        self._state = "closed"
-        self._load_timer.stop()
-        for item, effect in self._effects.items():
-            self._stop_timers[item].stop()
-            effect.stop()
-        self._keepalive.stop()
-        self._padded.cleanup()
+def _read_clip(item: Cue | Phrase) -> Samples:
+    with wave.open(str(cue_file(item)), "rb") as clip:
+        if (clip.getframerate(), clip.getnchannels(), clip.getsampwidth()) != (RATE_HZ, 1, 2):
+            raise BackendUnavailableError(f"{cue_key(item)} is not 16-bit mono at {RATE_HZ} Hz")
+        frames = clip.readframes(clip.getnframes())
+    return np.frombuffer(frames, dtype="<i2").astype(np.int32)

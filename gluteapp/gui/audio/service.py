@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import math
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from gluteapp.core.cues import Audible, Cue, CueSettings, Phrase, Utterance, default_stale_after_s
 from gluteapp.gui.audio.assets import clip_duration_s, cue_key, resolve_cue
@@ -47,6 +48,7 @@ class AudioService(QObject):
         self._clock = clock
         self._holds = 0
         self._waiting: list[tuple[Cue | Phrase, float]] = []  # cue, when it was asked for
+        self._flashes: list[tuple[float, QTimer]] = []  # flashes waiting for their cue's time
         self._backend = backend
         self._attach(backend)
         self._speech.set_volume(self._settings.volume)
@@ -75,6 +77,16 @@ class AudioService(QObject):
     @property
     def speech(self) -> Speech:
         return self._speech
+
+    @property
+    def lead_s(self) -> float:
+        """How long before its time the backend wants a cue (`play_at`); 0 while it loads."""
+        return self._backend.lead_s if self._backend.is_ready else 0.0
+
+    def earliest_start(self) -> float:
+        """The earliest moment a cue handed over now can be heard."""
+        now = self._clock()
+        return max(now, self._backend.earliest_start(now)) if self._backend.is_ready else now
 
     @property
     def settings(self) -> CueSettings:
@@ -110,6 +122,32 @@ class AudioService(QObject):
             return True
         return self._sound(item)
 
+    def play_at(self, cue: str | Cue | Phrase, at: float) -> float:
+        """Flash and sound the cue at `at`; when it starts (`at`, or later if it cannot be sooner).
+
+        A backend with a schedule (`lead_s` above 0) is handed the cue before its time and
+        places it exactly; the flash waits for that moment. Others play it at once.
+        """
+        item = resolve_cue(cue)
+        now = self._clock()
+        start: float | None = None
+        if self._settings.allows(item):
+            if not self._backend.is_ready:
+                self._waiting.append((item, now))
+            else:
+                start = self._sound_at(item, at)
+        start = now if start is None else start
+        self._flash_at(cue_key(item), start, now)
+        return start
+
+    def cancel_after(self, after: float) -> list[tuple[Cue | Phrase, float]]:
+        """Take back what was handed over for after `after` and has not started: (cue, time)."""
+        for flash in [f for f in self._flashes if f[0] > after]:
+            flash[1].stop()
+            flash[1].deleteLater()
+            self._flashes.remove(flash)
+        return self._backend.cancel_after(after)
+
     def say(self, text: str) -> bool:
         """Speak free text; False when no engine can (or voice is off): use clips instead."""
         utterance = Utterance(text)
@@ -138,6 +176,7 @@ class AudioService(QObject):
             self._backend.hold_output(False)
 
     def close(self) -> None:
+        self.cancel_after(-math.inf)
         self._waiting.clear()
         self._backend.hold_output(False)
         self._backend.close()
@@ -156,6 +195,33 @@ class AudioService(QObject):
         old.failed.disconnect(self._on_backend_failed)
         old.ready.disconnect(self._on_backend_ready)
         return old
+
+    def _flash_at(self, key: str, at: float, now: float) -> None:
+        delay_ms = round((at - now) * 1000)
+        if delay_ms <= 0:
+            self.visual_cue.emit(key)
+            return
+        timer = QTimer(self)
+        timer.setObjectName(f"flash {key}")
+        timer.setTimerType(Qt.TimerType.PreciseTimer)
+        timer.setSingleShot(True)
+        entry = (at, timer)
+
+        def flash() -> None:
+            self._flashes.remove(entry)
+            timer.deleteLater()
+            self.visual_cue.emit(key)
+
+        timer.timeout.connect(flash)
+        self._flashes.append(entry)
+        timer.start(delay_ms)
+
+    def _sound_at(self, item: Cue | Phrase, at: float) -> float | None:
+        try:
+            return self._backend.play_at(item, at)
+        except Exception:
+            log.exception("the %s backend could not play %s", self._backend.name, cue_key(item))
+            return None
 
     def _sound(self, item: Cue | Phrase) -> bool:
         try:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
 from gluteapp.core.cues import Cue, Phrase
@@ -15,5 +15,7 @@ class VisualBackend(AudioBackend):
     name = "visual"
 
     def play(self, item: Cue | Phrase) -> None:
-        if isinstance(item, Cue) and isinstance(QCoreApplication.instance(), QApplication):
-            QApplication.beep()
+        app = QCoreApplication.instance()
+        if isinstance(item, Cue) and isinstance(app, QApplication):
+            # On the GUI thread, where the platform's beep may be used, from the audio thread too.
+            QTimer.singleShot(0, app, QApplication.beep)

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from gluteapp.core.history_records import SessionRecord
     from gluteapp.core.records import DoseChoice
     from gluteapp.core.routines import Routine
-    from gluteapp.gui.audio import AudioService
+    from gluteapp.gui.audio import AudioService, AudioThread
     from gluteapp.gui.history_service import HistoryService
     from gluteapp.gui.player.dose_plan import DosePlanView
     from gluteapp.gui.player.inhibit import ScreenKeeper
@@ -61,7 +61,8 @@ class SessionController(QObject):
 
     def __init__(self, library: Callable[[], Library], history: Callable[[], HistoryService],
                  settings: Settings, routines_dir: Path, sessions: Callable[[], SessionsView],
-                 audio: AudioService | None = None, parent: QObject | None = None) -> None:
+                 audio: AudioService | AudioThread | None = None,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._library = library
         self._history = history
@@ -210,12 +211,15 @@ class SessionController(QObject):
         return SessionOptions(weaker_side=weaker,
                               switch_sides_s=self._settings.get(SWITCH_SIDES_S))
 
-    def audio(self) -> AudioService:
-        """Sound, loaded when the first session starts (QtMultimedia is slow to import)."""
-        if self._audio is None:
-            from gluteapp.gui.audio import create_audio_service
+    def audio(self) -> AudioService | AudioThread:
+        """Sound, loaded when the first session starts (QtMultimedia is slow to import).
 
-            audio = create_audio_service(self, settings=self.cue_settings())
+        It plays from a thread of its own, so that a busy window never delays a cue.
+        """
+        if self._audio is None:
+            from gluteapp.gui.audio import start_audio_thread
+
+            audio = start_audio_thread(self, settings=self.cue_settings())
             log.info("audio: %s (%s)", audio.backend_name, audio.backend_reason)
             # The sounds may fail to load after this; the log then names the backend that plays.
             audio.backend_changed.connect(
@@ -251,7 +255,7 @@ class SessionController(QObject):
         policy = CuePolicy(describe, tick_last_s=settings.get(TICK_LAST_S),
                            speak_setup=settings.get(SPEAK_SETUP))
         cues = CuePlayer(audio, policy, runner.clock, parent=player)
-        runner.events.connect(cues.on_events)
+        cues.follow(runner)  # the engine's events, and the cues it foresees
         audio.visual_cue.connect(player.flash)
         player.set_muted(settings.get(MUTED), notify=False)
         player.set_volume(settings.get(VOLUME))
