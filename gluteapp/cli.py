@@ -102,6 +102,22 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--daily", action="store_true",
                       help="a session every day (for benchmarks) instead of 2-3 a week")
     demo.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+
+    figures = commands.add_parser(
+        "figures", help="write every exercise's start and end pictures as PNG files")
+    figures.add_argument("out_dir", type=Path, metavar="OUT_DIR")
+    figures.add_argument("--size", dest="figure_size", type=_figure_size, default=(512, 512),
+                         metavar="WxH", help="picture size in pixels (default 512x512)")
+    figures.add_argument("--theme", choices=("light", "dark"), default="light",
+                         help="the colours of the light or the dark theme (default light)")
+
+    sheet = commands.add_parser(
+        "sheet", help="write a routine's printable home-exercise sheet as a PDF")
+    sheet.add_argument("routine", metavar="ROUTINE_ID_OR_FILE")
+    sheet.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    sheet.add_argument("--paper", choices=("a4", "letter"), default=None,
+                       help="paper size (default: Letter where the locale measures in inches, "
+                       "else A4)")
     return parser
 
 
@@ -239,6 +255,68 @@ def _cmd_demo_history(args: argparse.Namespace) -> int:
     return 0
 
 
+def _figure_size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"size {text!r} is not WIDTHxHEIGHT, e.g. 512x512"
+                                         ) from None
+    if not (32 <= width <= 4096 and 32 <= height <= 4096):
+        raise argparse.ArgumentTypeError(f"size {text!r} is outside 32x32 .. 4096x4096")
+    return width, height
+
+
+def _painting_app() -> None:
+    """A Qt application that can paint and lay out text, with no window or display."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is None:
+        QGuiApplication(sys.argv[:1])
+
+
+def _cmd_figures(args: argparse.Namespace) -> int:
+    _painting_app()
+    from PySide6.QtCore import QSize
+
+    from gluteapp.core.assets import builtin_library
+    from gluteapp.gui.figure_files import write_figures
+    from gluteapp.gui.theme import dark_palette, light_palette
+
+    palette = dark_palette() if args.theme == "dark" else light_palette()
+    try:
+        written = write_figures(args.out_dir, QSize(*args.figure_size), builtin_library(),
+                                palette)
+    except OSError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"{args.out_dir}: {len(written)} pictures")
+    return 0
+
+
+def _cmd_sheet(args: argparse.Namespace) -> int:
+    _painting_app()
+    from gluteapp.core.assets import builtin_library
+    from gluteapp.core.paths import resolve_paths
+    from gluteapp.core.routines import RoutineError, find_routine
+    from gluteapp.gui.sheet import default_paper, write_sheet
+
+    library = builtin_library()
+    try:
+        routine = find_routine(args.routine, library, resolve_paths(args.data_dir).routines)
+        written = write_sheet(args.out, routine, library, paper=args.paper or default_paper())
+    except RoutineError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"error: cannot write {args.out}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    print(f"{written}: {routine.name!r}, {len(routine.steps)} exercises")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.autostart and not args.routine:
@@ -257,6 +335,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _cmd_export(args)
     if args.command == "demo-history":
         return _cmd_demo_history(args)
+    if args.command == "figures":
+        return _cmd_figures(args)
+    if args.command == "sheet":
+        return _cmd_sheet(args)
     if args.at is not None:
         import dataclasses
 
