@@ -1152,7 +1152,8 @@ class Painter:
             ):
                 if emphasis is Emphasis.NONE:
                     continue
-                alpha = _clamp((dot(normal, self._viewer) + 0.25) / 0.35)
+                # Shown where it faces the viewer; a narrow fade, so it is seldom half there.
+                alpha = _clamp((dot(normal, self._viewer) + 0.12) / 0.2)
                 if alpha <= 0.05:
                     continue
                 flat = [self._flat(sphere) for sphere in spheres]
