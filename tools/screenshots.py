@@ -1,10 +1,15 @@
 """Render the README and docs screenshots from the real program, offscreen, with a fake clock.
 
-Usage: python tools/screenshots.py [OUT_DIR]   (default docs/screenshots)
+Usage: python tools/screenshots.py [OUT_DIR] [--player-only]   (default docs/screenshots)
 
-Two sets: the README's (light theme, English) at several sizes with every player phase, and the
-main views (and today's dose plan) in each theme and language at 1280x800, named
-VIEW-VARIANT.png (library-dark.png, player-de.png, ...).
+Three sets: the README's (light theme, English) at several sizes; the player in every kind of
+phase (a hold, a tempo rep, a switch, the rest before an exercise with its steps, paused) at
+800x600 and 1280x800 in the window and 1920x1080 full screen, in English and German, named
+player-PHASE-SIZE[-de].png, with the heights of its big words written to
+player-text-heights.md; and the main views (and today's dose plan) in each theme and language
+at 1280x800, named VIEW-VARIANT.png (library-dark.png, player-de.png, ...). The player is shown
+as `gluteapp --screenshot FILE --routine ID --at SECONDS [--paused]` shows it
+(`SessionController.preview`).
 """
 
 from __future__ import annotations
@@ -19,12 +24,14 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QEvent
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QWidget
 
 from gluteapp.app import Gluteapp
 from gluteapp.core.paths import ensure_writable, resolve_paths
 from gluteapp.core.routines import find_routine
 from gluteapp.gui.main_window import MainWindow
+from gluteapp.gui.player.fit_label import FitLabel
 from gluteapp.gui.player.view import PlayerView
 from gluteapp.gui.settings import FIRST_RUN_DONE, LANGUAGE, THEME, Settings
 from gluteapp.launch import StartupOptions
@@ -60,21 +67,18 @@ sets = 3
 reps = 10
 tempo = "2-0-2"
 """
-# (name, routine, seconds after pressing Start): the player in each kind of phase.
+# (name, routine, seconds after pressing Start, paused): the player in each kind of phase.
 SCENES = [
-    ("player-hold", "side-plank-demo", 6.3),  # into the first hold
-    ("player-tempo", "tempo-demo", 6.0 + 2.5),  # a rep's 'Up' part
-    ("player-switch", "side-plank-demo", 5 + 20 + 1.2),  # switch sides
-    ("player-rest", "side-plank-demo", 5 + 20 + 5 + 20 + 3.4),  # rest between sets
+    ("player-hold", "side-plank-demo", 6.3, False),  # into the first hold
+    ("player-tempo", "tempo-demo", 6.0 + 2.5, False),  # a rep's 'Up' part
+    ("player-switch", "side-plank-demo", 5 + 20 + 1.2, False),  # switch sides
+    # The rest before the glute bridge, its steps on show: both plank sets, the set rest.
+    ("player-rest", "side-plank-demo", 5 + (20 + 5 + 20) + 45 + (20 + 5 + 20) + 3.4, False),
+    ("player-paused", "side-plank-demo", 5 + 20 + 5 + 4.0, True),  # paused in a hold
 ]
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
+#: (label, size, full screen)
+PLAYER_SIZES = [("800x600", (800, 600), False), ("1280x800", (1280, 800), False),
+                ("1920x1080", (1920, 1080), True)]
 
 
 def settle(app: QApplication) -> None:
@@ -116,21 +120,30 @@ def started(qt_app: QApplication, theme: str, language: str) -> Iterator[Gluteap
             settle(qt_app)
 
 
-def play_at(app: Gluteapp, routine_id: str, at_s: float) -> PlayerView:
-    """The player of a routine, `at_s` seconds after Start, frozen there."""
-    routine = find_routine(routine_id, app.library, app.paths.routines)
+def play_at(app: Gluteapp, routine_id: str, at_s: float, paused: bool = False) -> PlayerView:
+    """The player of a routine, `at_s` seconds after Start, frozen there (as --at shows it)."""
     assert app.window is not None
     app.window.show_area("sessions")
     # Straight to the player, past any plan of today's doses the app may show first.
-    player = app.controller.play_routine(routine)
+    problem = app.controller.preview(routine_id, at_s, paused)
+    assert problem is None, problem
+    player = app.controller.player
     assert isinstance(player, PlayerView), type(player)
-    clock = FakeClock()
-    player.runner.clock = clock
-    player.runner.start()
-    clock.now += at_s
-    player.runner.evaluate()
-    player.runner.stop()
     return player
+
+
+def cap_height(label: FitLabel) -> int:
+    """The height of the capital letters `label` draws, in pixels."""
+    return QFontMetrics(label.used_font()).capHeight() if label.isVisible() else 0
+
+
+def text_heights(player: PlayerView) -> str:
+    """Phase, exercise, side, next, steps: the capital letters' height as drawn, in px."""
+    cells = [cap_height(label) for label in (player.phase_label, player.exercise_label,
+                                             player.side_label, player.next_label,
+                                             player.steps_label)]
+    number = player.ring.digit_height()
+    return " | ".join(str(c) if c else "–" for c in [number, *cells])
 
 
 def saver(qt_app: QApplication, window: MainWindow, out: Path) -> Shot:
@@ -158,14 +171,54 @@ def readme_set(qt_app: QApplication, out: Path) -> None:
         window.show_area("history")
         shot("history-1280x800", (1280, 800))
         shot("history-800x600", (800, 600))
-        for name, routine_id, at_s in SCENES:
-            play_at(app, routine_id, at_s)
+        for name, routine_id, at_s, paused in SCENES[:1]:
+            play_at(app, routine_id, at_s, paused)
             shot(f"{name}-1280x800", (1280, 800))
-            # What full screen shows (the offscreen platform has no 1920x1080 screen).
-            window.set_focus_mode(True)
-            shot(f"{name}-1920x1080", (1920, 1080))
-            window.set_focus_mode(False)
             app.controller.leave()
+
+
+def player_set(qt_app: QApplication, out: Path, language: str) -> list[str]:
+    """Every phase at every size in `language`; the rows of the text-height table."""
+    suffix = "" if language == "en" else f"-{language}"
+    rows = []
+    with started(qt_app, "light", language) as app:
+        assert app.window is not None
+        window = app.window
+        for name, routine_id, at_s, paused in SCENES:
+            for label, size, full_screen in PLAYER_SIZES:
+                player = play_at(app, routine_id, at_s, paused)
+                path = out / f"{name}-{label}{suffix}.png"
+                if full_screen:
+                    # The player's own window with nothing but the session, at the size of a
+                    # 1920x1080 screen (the offscreen platform's screen is smaller).
+                    player.toggle_fullscreen()
+                    player.showNormal()
+                    player.resize(*size)
+                    settle(qt_app)
+                    player.grab().save(str(path))
+                    rows.append(f"| {path.name} | {text_heights(player)} |")
+                    player.toggle_fullscreen()
+                else:
+                    window.resize(*size)
+                    settle(qt_app)
+                    window.grab().save(str(path))
+                    rows.append(f"| {path.name} | {text_heights(player)} |")
+                print(path)
+                app.controller.leave()
+    return rows
+
+
+HEIGHTS_HEAD = """# The player's big words, as drawn
+
+Capital-letter heights in pixels (QFontMetrics.capHeight of the font each label drew with; the
+countdown's digits measured the same way), written by tools/screenshots.py. At 1280x800 the
+issue asks for at least ~80 px for the phase word, ~50 px for the exercise and the side, ~40 px
+for what comes next; "–" where a line is not shown (the side of a two-sided exercise, what
+comes next while the steps are on show).
+
+| screenshot | countdown | phase | exercise | side | next | steps |
+|---|---|---|---|---|---|---|
+"""
 
 
 def variant_set(qt_app: QApplication, out: Path, variant: str) -> None:
@@ -188,11 +241,29 @@ def variant_set(qt_app: QApplication, out: Path, variant: str) -> None:
         app.controller.leave()
 
 
+def player_variant(qt_app: QApplication, out: Path, variant: str) -> None:
+    """The player in a hold at 1280x800, in one theme and language (player-dark.png, ...)."""
+    theme, language = VARIANTS[variant]
+    with started(qt_app, theme, language) as app:
+        assert app.window is not None
+        play_at(app, "side-plank-demo", SCENES[0][2])
+        saver(qt_app, app.window, out)(f"player-{variant}", MAIN_SIZE)
+        app.controller.leave()
+
+
 def main() -> int:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    out = Path(args[0] if args else "docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(qt_app, QApplication)
+    rows = [row for language in ("en", "de") for row in player_set(qt_app, out, language)]
+    (out / "player-text-heights.md").write_text(HEIGHTS_HEAD + "\n".join(rows) + "\n",
+                                                encoding="utf-8")
+    if "--player-only" in sys.argv:
+        for variant in VARIANTS:
+            player_variant(qt_app, out, variant)
+        return 0
     readme_set(qt_app, out)
     for variant in VARIANTS:
         variant_set(qt_app, out, variant)

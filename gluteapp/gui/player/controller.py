@@ -332,6 +332,10 @@ class SessionController(QObject):
         player = PlayerView(runner, self._library())
         runner.setParent(player)
         player.leave_requested.connect(self.leave)
+        from gluteapp.gui.settings import MUTED, VOLUME
+
+        player.set_muted(self._settings.get(MUTED), notify=False)  # as a session shows them
+        player.set_volume(self._settings.get(VOLUME))
         self._sessions().show_player(player)
         self.player_shown.emit()
         runner.start()

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QFontMetricsF,
+    QPainter,
+    QPaintEvent,
+    QPen,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from gluteapp.core.player_display import whole_seconds
@@ -41,6 +49,7 @@ class CountdownRing(QWidget):
         self._kind = "prepare"
         self._flash = False
         self._time_left = ""
+        self._digits_font: QFont | None = None  # as last painted, for `digit_height`
         self.setAccessibleName(self.tr("Time left"))
 
     # --- state -----------------------------------------------------------------------------
@@ -72,6 +81,12 @@ class CountdownRing(QWidget):
 
     def text(self) -> str:
         return self._text
+
+    def digit_height(self) -> int:
+        """How tall the number was drawn, in pixels (0 before it was painted)."""
+        if self._digits_font is None or not self._text:
+            return 0
+        return QFontMetrics(self._digits_font).tightBoundingRect(self._text).height()
 
     def kind(self) -> str:
         return self._kind
@@ -122,6 +137,7 @@ class CountdownRing(QWidget):
             if width > inner.width() * 0.9:
                 font.setPixelSize(max(12, int(font.pixelSize() * inner.width() * 0.9 / width)))
             painter.setFont(font)
+            self._digits_font = QFont(font)
             number_colour = QColor(text_colour)
             if paused:
                 number_colour.setAlpha(150)
@@ -134,6 +150,12 @@ class CountdownRing(QWidget):
             font = QFont(self.font())
             font.setPixelSize(max(11, int(inner.height() * 0.085)))
             font.setWeight(QFont.Weight.DemiBold)
+            # The caption sits low in the circle, where it is narrower: a long one
+            # ("Wiederholung 1 von 10") is made smaller rather than cut by the ring.
+            room = inner.width() * 0.8
+            width = QFontMetricsF(font).horizontalAdvance(self._caption)
+            if width > room:
+                font.setPixelSize(max(9, int(font.pixelSize() * room / width)))
             painter.setFont(font)
             painter.setPen(accent)
             caption_rect = QRectF(inner.left(), inner.center().y() + inner.height() * 0.24,

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QSizePolicy, QWidget
 
 _WRAP = Qt.TextFlag.TextWordWrap
@@ -34,6 +42,7 @@ class FitLabel(QLabel):
         self._colour: QColor | None = None
         self._alignment = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         self._fit: tuple[tuple[str, int, int, int, int], int] | None = None
+        self._wanted: tuple[tuple[str, int, int], int] | None = None
         self._clickable = False
         #: Where even `min_px` does not fit, leave out whole lines from the end ("…") rather
         #: than cut one through the middle (the steps of an exercise in a small window).
@@ -145,11 +154,37 @@ class FitLabel(QLabel):
         self._fit = (key, best)
         return best
 
+    def _wanted_lines(self) -> int:
+        """Lines to ask room for: what the text takes at full size in the present width, at
+        least `lines_hint` and at most `max_lines` (a long German name gets its second line)."""
+        if self._max_lines <= self._lines_hint or not self.text():
+            return self._lines_hint
+        width = max(1, self.contentsRect().width())
+        key = (self.text(), width, self._target_px)
+        if self._wanted is None or self._wanted[0] != key:
+            metrics = QFontMetrics(self.font_at(self._target_px))
+            box = metrics.boundingRect(QRect(0, 0, width, 100_000), _WRAP, self.text())
+            lines = round(box.height() / metrics.lineSpacing())
+            self._wanted = (key, max(self._lines_hint, min(self._max_lines, lines)))
+        return self._wanted[1]
+
     # --- Qt overrides ----------------------------------------------------------------------
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt override
+        lines = self._wanted_lines()
+        super().setText(text)
+        if self._wanted_lines() != lines:
+            self.updateGeometry()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        lines = self._wanted[1] if self._wanted is not None else self._lines_hint
+        super().resizeEvent(event)
+        if self._wanted_lines() != lines:
+            self.updateGeometry()  # a narrower window: the text wants another line
+
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         line = QFontMetrics(self.font_at(self._target_px)).lineSpacing()
         margins = self.contentsMargins()
-        return QSize(200, line * self._lines_hint + margins.top() + margins.bottom())
+        return QSize(200, line * self._wanted_lines() + margins.top() + margins.bottom())
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
         line = QFontMetrics(self.font_at(self._min_px)).lineSpacing()
