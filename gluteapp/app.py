@@ -84,7 +84,9 @@ class Gluteapp:
         if self.options.skip_first_run:
             self.settings.set(FIRST_RUN_DONE, True)
         # Before any widget exists: widgets translate their text when they are built.
-        self._translators = install_translator(self.qt_app, self.settings.get(LANGUAGE))
+        # `--lang` chooses the language for this run only; the setting stays as it is.
+        self._translators = install_translator(
+            self.qt_app, self.options.language or self.settings.get(LANGUAGE))
         follow_theme_setting(self.qt_app, self.settings)
         self.problems = ProblemBanner()
         start_view = self.options.view or ("sessions" if self.options.routine else "library")
@@ -152,10 +154,12 @@ class Gluteapp:
             from gluteapp.core.assets import assets_dir
             from gluteapp.core.exercises import LibraryError
             from gluteapp.core.library_cache import load_library_cached
+            from gluteapp.gui.i18n import shown_language
 
             try:
+                # In the language the window shows, so names and steps match its words.
                 self._library = load_library_cached(assets_dir() / "exercises.toml",
-                                                    self.paths.cache)
+                                                    self.paths.cache, shown_language())
             except (LibraryError, FileNotFoundError) as error:
                 raise StartupError(
                     f"The exercise library could not be loaded: {error}") from error

@@ -15,6 +15,31 @@ if TYPE_CHECKING:
     from gluteapp.storage import HistoryStore
 
 VIEWS = ("library", "sessions", "plan", "history")
+#: The languages of `--lang`: English, and those the app is translated into.
+LANGUAGES = ("en", "de")
+LANG_HELP = ("the language for this run only (en or de), over the setting; commands print "
+             "English without it")
+
+
+def _add_lang(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
+    """`--lang` before or after a command: a command's own default must not hide the top one."""
+    parser.add_argument("--lang", choices=LANGUAGES, metavar="LANG", help=LANG_HELP,
+                        default=None if top else argparse.SUPPRESS)
+
+
+def _use_language(args: argparse.Namespace) -> str:
+    """Install the translation `--lang` asks for, so words from gluteapp.gui.words follow it;
+    return the content language ("en" when none was asked for)."""
+    language: str = getattr(args, "lang", None) or "en"
+    if language != "en":
+        from PySide6.QtCore import QCoreApplication
+
+        from gluteapp.gui.i18n import install_translator
+
+        # Words only: no window, so no display is needed.
+        app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
+        install_translator(app, language)
+    return language
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -77,19 +102,25 @@ def build_parser() -> argparse.ArgumentParser:
         "--skip-first-run", action="store_true",
         help="mark the first run as done without asking (managed installs, tests)",
     )
+    _add_lang(parser, top=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     exercises = commands.add_parser("exercises", help="print the exercise library")
     exercises.add_argument("--json", action="store_true", help="every field, as JSON")
     exercises.add_argument(
-        "--check", type=Path, metavar="FILE", help="validate a library file and exit"
+        "--check", type=Path, metavar="FILE",
+        help="validate a library file, or a translation of one (exercises.de.toml), and exit; "
+        "a library is checked with every translation beside it, which must leave out no text",
     )
+    _add_lang(exercises)
 
     routines = commands.add_parser("routines", help="list built-in and user routines")
     routines.add_argument("--json", action="store_true", help="as JSON")
+    _add_lang(routines)
 
     check = commands.add_parser("check-routine", help="validate a routine file")
     check.add_argument("file", type=Path)
+    _add_lang(check)
 
     export = commands.add_parser("export", help="export the history")
     export.add_argument("--csv", type=Path, required=True, metavar="FILE",
@@ -118,33 +149,64 @@ def build_parser() -> argparse.ArgumentParser:
     sheet.add_argument("--paper", choices=("a4", "letter"), default=None,
                        help="paper size (default: Letter where the locale measures in inches, "
                        "else A4)")
+    _add_lang(sheet)
     return parser
+
+
+def _check_library(path: Path) -> int:
+    """`exercises --check`: a library with every translation beside it, or one translation."""
+    from gluteapp.core.content_language import (
+        is_translation,
+        load_library_words,
+        translation_gaps,
+        translation_path,
+    )
+    from gluteapp.core.exercises import LibraryError, load_library
+
+    language = is_translation(path)
+    english = path.with_name(f"{path.name.split('.')[0]}{path.suffix}") if language else path
+    try:
+        library = load_library(english)
+        said = {}
+        if language:
+            said[language] = load_library_words(path, language)
+        else:
+            for other in LANGUAGES[1:]:  # every translation beside the library
+                if translation_path(path, other).is_file():
+                    said[other] = load_library_words(translation_path(path, other), other)
+    except LibraryError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    gaps = [gap for words in said.values() for gap in translation_gaps(library, words)]
+    for gap in gaps:
+        print(f"error: {gap}", file=sys.stderr)
+    if gaps:
+        return 1
+    languages = "".join(f", complete in {code}" for code in said)
+    print(f"{path}: OK, {len(library)} exercises{languages}")
+    return 0
 
 
 def _cmd_exercises(args: argparse.Namespace) -> int:
     from gluteapp.core.assets import builtin_library
-    from gluteapp.core.exercises import LibraryError, exercise_to_dict, load_library
+    from gluteapp.core.exercises import LibraryError, exercise_to_dict
     from gluteapp.gui.words import dosage_words  # QtCore only; English with no translator
 
     if args.check is not None:
-        try:
-            library = load_library(args.check)
-        except LibraryError as error:
-            print(f"error: {error}", file=sys.stderr)
-            return 1
-        print(f"{args.check}: OK, {len(library)} exercises")
-        return 0
+        return _check_library(args.check)
+    language = _use_language(args)
     try:
-        library = builtin_library()
+        library = builtin_library(language)
     except (LibraryError, FileNotFoundError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     if args.json:
         exercises = [
-            exercise_to_dict(e) | {"dosage_text": dosage_words(e.dosage, e.per_side)}
+            exercise_to_dict(e) | {"dosage_text": dosage_words(e.dosage, e.per_side),
+                                   "language": library.language}
             for e in library
         ]
-        json.dump(exercises, sys.stdout, indent=2)
+        json.dump(exercises, sys.stdout, indent=2, ensure_ascii=False)
         print()
         return 0
     width = max(len(e.id) for e in library)
@@ -160,7 +222,7 @@ def _cmd_routines(args: argparse.Namespace) -> int:
     from gluteapp.core.routines import builtin_routines, user_routines
     from gluteapp.core.timeline import routine_duration_s
 
-    library = builtin_library()
+    library = builtin_library(_use_language(args))
     found = user_routines(resolve_paths(args.data_dir).routines, library)
     rows = []
     for kind, routines in (("built-in", builtin_routines(library)), ("user", found.routines)):
@@ -175,7 +237,7 @@ def _cmd_routines(args: argparse.Namespace) -> int:
                 "sets": sum(step.set_count for step in routine.steps),
             })
     if args.json:
-        json.dump(rows, sys.stdout, indent=2)
+        json.dump(rows, sys.stdout, indent=2, ensure_ascii=False)
         print()
     else:
         width = max(len(str(row["id"])) for row in rows)
@@ -192,7 +254,7 @@ def _cmd_check_routine(args: argparse.Namespace) -> int:
     from gluteapp.core.routines import RoutineError, load_routine
 
     try:
-        routine = load_routine(args.file, builtin_library())
+        routine = load_routine(args.file, builtin_library(_use_language(args)))
     except RoutineError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
@@ -303,7 +365,7 @@ def _cmd_sheet(args: argparse.Namespace) -> int:
     from gluteapp.core.routines import RoutineError, find_routine
     from gluteapp.gui.sheet import default_paper, write_sheet
 
-    library = builtin_library()
+    library = builtin_library(_use_language(args))
     try:
         routine = find_routine(args.routine, library, resolve_paths(args.data_dir).routines)
         written = write_sheet(args.out, routine, library, paper=args.paper or default_paper())

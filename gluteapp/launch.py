@@ -68,6 +68,8 @@ class StartupOptions:
     routine: str | None = None
     autostart: bool = False
     skip_first_run: bool = False
+    #: `--lang`: the language of this run ("en", "de"), over the setting; None follows it.
+    language: str | None = None
     extra: dict[str, object] = field(default_factory=dict)
 
     @classmethod
@@ -80,6 +82,7 @@ class StartupOptions:
             routine=args.routine,
             autostart=args.autostart,
             skip_first_run=args.skip_first_run,
+            language=getattr(args, "lang", None),
         )
 
 

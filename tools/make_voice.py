@@ -1,10 +1,13 @@
 """Render the fixed voice phrases into assets/voice with espeak-ng and sox (Debian packages).
 
-Run `python tools/make_voice.py`. espeak-ng speaks each phrase at 22.05 kHz; sox resamples it to
-48 kHz 16-bit mono, trims the silence around it, normalises the peak and fades the edges. sox runs
-in repeatable mode without dither, so the same tools give the same bytes on every run.
+Run `python tools/make_voice.py` for the English clips in assets/voice and
+`python tools/make_voice.py --lang de` for the German ones in assets/voice/de (espeak-ng's German
+voice). espeak-ng speaks each phrase at 22.05 kHz; sox resamples it to 48 kHz 16-bit mono (what
+the audio backend mixes), trims the silence around it, normalises the peak and fades the edges.
+sox runs in repeatable mode without dither, so the same tools give the same bytes on every run.
 
-The clip names are the values of `gluteapp.core.cues.Phrase`; a test checks the two agree.
+The clip names are the values of `gluteapp.core.cues.Phrase`; a test checks that every language
+has every clip.
 """
 
 from __future__ import annotations
@@ -17,11 +20,10 @@ import wave
 from collections.abc import Sequence
 from pathlib import Path
 
-VOICE = "en-us"
 WORDS_PER_MINUTE = 160
 PEAK_DBFS = -3.5
 
-PHRASES: dict[str, str] = {
+PHRASES_EN: dict[str, str] = {
     "get_ready": "get ready",
     "three": "three",
     "two": "two",
@@ -43,12 +45,41 @@ PHRASES: dict[str, str] = {
     "seventy_five": "seventy five",
     "ninety": "ninety",
 }
+# The same cues as the German screen says them: "Erholung" is the rest between sets (the
+# player's "Pause" is only for pausing), so "Erholung, sechzig Sekunden".
+PHRASES_DE: dict[str, str] = {
+    "get_ready": "mach dich bereit",
+    "three": "drei",
+    "two": "zwei",
+    "one": "eins",
+    "go": "los",
+    "switch_left": "wechsel auf das linke Bein",
+    "switch_right": "wechsel auf das rechte Bein",
+    "rest": "Erholung",
+    "last_set": "letzter Satz",
+    "halfway": "Halbzeit",
+    "next": "als Nächstes",
+    "seconds": "Sekunden",
+    "session_complete": "gut gemacht, Einheit geschafft",
+    "fifteen": "fünfzehn",
+    "thirty": "dreißig",
+    "forty_five": "fünfundvierzig",
+    "sixty": "sechzig",
+    "seventy_five": "fünfundsiebzig",
+    "ninety": "neunzig",
+}
+#: language -> (espeak-ng voice, phrases, folder under assets/voice)
+LANGUAGES: dict[str, tuple[str, dict[str, str], str]] = {
+    "en": ("en-us", PHRASES_EN, ""),
+    "de": ("de", PHRASES_DE, "de"),
+}
+PHRASES = PHRASES_EN  # the English set, as tests and older callers know it
 
 
-def render(text: str, out: Path, workdir: Path) -> None:
+def render(text: str, out: Path, workdir: Path, voice: str = "en-us") -> None:
     raw = workdir / "raw.wav"
     subprocess.run(
-        ["espeak-ng", "-v", VOICE, "-s", str(WORDS_PER_MINUTE), "-w", str(raw), text],
+        ["espeak-ng", "-v", voice, "-s", str(WORDS_PER_MINUTE), "-w", str(raw), text],
         check=True,
     )
     # Trim the quiet (below -50 dB) at the start, reverse, trim and fade what was the end,
@@ -71,18 +102,25 @@ def duration_s(path: Path) -> float:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    default_out = Path(__file__).resolve().parent.parent / "assets" / "voice"
-    parser.add_argument("--out", type=Path, default=default_out)
+    voice_dir = Path(__file__).resolve().parent.parent / "assets" / "voice"
+    parser.add_argument("--lang", choices=sorted(LANGUAGES), default="en")
+    parser.add_argument("--out", type=Path, default=None,
+                        help="folder for the clips (default: assets/voice, or assets/voice/LANG)")
     args = parser.parse_args(argv)
+    voice, phrases, folder = LANGUAGES[args.lang]
+    out: Path = args.out or voice_dir / folder
     for tool in ("espeak-ng", "sox"):
         if shutil.which(tool) is None:
             parser.error(f"{tool} is not installed (apt-get install espeak-ng sox)")
-    args.out.mkdir(parents=True, exist_ok=True)
+    out.mkdir(parents=True, exist_ok=True)
+    total = 0
     with tempfile.TemporaryDirectory() as tmp:
-        for name, text in PHRASES.items():
-            target = args.out / f"{name}.wav"
-            render(text, target, Path(tmp))
+        for name, text in phrases.items():
+            target = out / f"{name}.wav"
+            render(text, target, Path(tmp), voice)
+            total += target.stat().st_size
             print(f"{name}.wav  {duration_s(target) * 1000:.0f} ms  {text!r}")
+    print(f"{out}: {len(phrases)} clips, {total // 1024} KB")
     return 0
 
 

@@ -11,6 +11,9 @@ cd "$(dirname "$0")/.."
 BIN=.venv/bin
 TS=translations/gluteapp_de.ts
 QM=assets/i18n/gluteapp_de.qm
+# English is the source language; its file holds only plural forms ("1 set" for "%n sets").
+TS_EN=translations/gluteapp_en.ts
+QM_EN=assets/i18n/gluteapp_en.qm
 
 mapfile -t SOURCES < <(
   { find gluteapp/gui -name '*.py' ! -name '_resources_rc.py'; echo gluteapp/app.py; } | LC_ALL=C sort
@@ -22,9 +25,14 @@ mkdir -p "$(dirname "$TS")" "$(dirname "$QM")"
 "$BIN/pyside6-lupdate" -silent -locations none -no-obsolete -source-language en \
   -target-language de_DE "${SOURCES[@]}" -ts "$TS"
 "$BIN/pyside6-lrelease" -silent "$TS" -qm "$QM"
+"$BIN/pyside6-lupdate" -silent -locations none -no-obsolete -pluralonly -source-language en \
+  -target-language en_GB "${SOURCES[@]}" -ts "$TS_EN"
+"$BIN/pyside6-lrelease" -silent "$TS_EN" -qm "$QM_EN"
 "$BIN/python" hatch_build.py >/dev/null
 
 unfinished=$(grep -c 'type="unfinished"' "$TS" || true)
 total=$(grep -c '<source>' "$TS" || true)
 echo "$TS: $total strings, $unfinished not yet translated"
+echo "$TS_EN: $(grep -c '<source>' "$TS_EN" || true) plural texts," \
+  "$(grep -c 'type="unfinished"' "$TS_EN" || true) without their English forms"
 echo "$QM: $(wc -c <"$QM") bytes, compiled into gluteapp/gui/_resources_rc.py"

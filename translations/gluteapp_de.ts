@@ -2,57 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>About {0} s</source>
-        <translation>Etwa {0} s</translation>
-    </message>
-    <message>
-        <source>About {0} min</source>
-        <translation>Etwa {0} min</translation>
-    </message>
-    <message>
-        <source>ProblemBanner</source>
-        <comment>They could not be written beside your history either, so they are lost if you quit now. Save them elsewhere first.</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ProblemBanner</source>
-        <comment>If you quit now, they stay in {0} and are saved when Gluteapp starts again.</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ProblemBanner</source>
-        <comment>{0} finished sets are not saved in your history yet: the disk is full or the history cannot be written.</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ProblemBanner</source>
-        <comment>Save them elsewhere…</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ProblemBanner</source>
-        <comment>Quit anyway</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ProblemBanner</source>
-        <comment>Save the waiting sets</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ProblemBanner</source>
-        <comment>CSV files (*.csv)</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ProblemBanner</source>
-        <comment>The copy could not be written to {0} ({1}).</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>BodyDiagram</name>
     <message>
         <source>Body diagram, seen from behind</source>
@@ -234,9 +183,12 @@
         <source>The easier version went well twice in a row.</source>
         <translation>Die leichtere Variante lief zweimal hintereinander gut.</translation>
     </message>
-    <message>
-        <source>Mostly felt in the {0}: {1} of the last {2} rated sets.</source>
-        <translation>Meist gespürt in: {0} ({1} der letzten {2} bewerteten Sätze).</translation>
+    <message numerus="yes">
+        <source>Mostly felt in the {0}: {1} of the last %n rated sets.</source>
+        <translation>
+            <numerusform>Meist hier gespürt: {0}, bei {1} von %n zuletzt bewerteten Satz.</numerusform>
+            <numerusform>Meist hier gespürt: {0}, bei {1} von %n zuletzt bewerteten Sätzen.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Check: {0}</source>
@@ -419,7 +371,7 @@
     </message>
     <message>
         <source>{0} s pause</source>
-        <translation>{0} s Pause</translation>
+        <translation>{0} s halten</translation>
     </message>
     <message>
         <source>{0} s up</source>
@@ -446,7 +398,7 @@
     <name>ExerciseModel</name>
     <message>
         <source>{dosage} · rest {rest} s</source>
-        <translation>{dosage} · Pause {rest} s</translation>
+        <translation>{dosage} · Erholung {rest} s</translation>
     </message>
 </context>
 <context>
@@ -515,12 +467,40 @@
         <translation>Von der Person selbst bei Einheiten zu Hause mit Gluteapp {0} aufgezeichnet: Haltezeiten misst die App, Wiederholungen sind selbst gezählt, Schmerz (0-10) und wo ein Satz gespürt wurde sind eigene Angaben der Person. Dies ist ein Trainingsprotokoll, keine Diagnose.</translation>
     </message>
     <message>
-        <source>{sessions} sessions in {weeks} weeks ({per_week:.1f} a week) against a goal of {goal} a week. The goal was met in {met} of the {weeks} weeks; the current run of weeks at the goal is {streak}, the longest in this period {longest}.</source>
-        <translation>{sessions} Einheiten in {weeks} Wochen ({per_week:.1f} pro Woche) bei einem Ziel von {goal} pro Woche. Das Ziel wurde in {met} der {weeks} Wochen erreicht; die aktuelle Serie von Wochen mit erreichtem Ziel umfasst {streak}, die längste in diesem Zeitraum {longest}.</translation>
+        <source>{sessions} in {weeks} ({per_week} a week) against a goal of {goal} a week. The goal was met in {met} of them; the current run of weeks at the goal is {streak}, the longest in this period {longest}.</source>
+        <translation>{sessions} in {weeks} ({per_week} pro Woche) bei einem Ziel von {goal} pro Woche. Das Ziel wurde in {met} davon erreicht; die aktuelle Serie von Wochen am Ziel ist {streak}, die längste in diesem Zeitraum {longest}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sessions</source>
+        <translation>
+            <numerusform>%n Einheit</numerusform>
+            <numerusform>%n Einheiten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n weeks</source>
+        <translation>
+            <numerusform>%n Woche</numerusform>
+            <numerusform>%n Wochen</numerusform>
+        </translation>
     </message>
     <message>
-        <source>{completed} completed, {early} ended early, {interrupted} interrupted; {sets} sets on {days} active days.</source>
-        <translation>{completed} abgeschlossen, {early} vorzeitig beendet, {interrupted} unterbrochen; {sets} Sätze an {days} aktiven Tagen.</translation>
+        <source>{completed} completed, {early} ended early, {interrupted} interrupted; {sets} on {days}.</source>
+        <translation>{completed} abgeschlossen, {early} vorzeitig beendet, {interrupted} unterbrochen; {sets} an {days}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sets</source>
+        <translation>
+            <numerusform>%n Satz</numerusform>
+            <numerusform>%n Sätze</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active days</source>
+        <translation>
+            <numerusform>%n aktiven Tag</numerusform>
+            <numerusform>%n aktiven Tagen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Adherence</source>
@@ -598,9 +578,27 @@
         <source>No set was rated for pain.</source>
         <translation>Für keinen Satz wurde der Schmerz bewertet.</translation>
     </message>
+    <message numerus="yes">
+        <source>Average pain per rated set (0-10): {start} in the first {n} sessions, {late} in the latest {n}. Highest rating: {worst} on {day}. {rated} of %n sets were rated.</source>
+        <translation>
+            <numerusform>Durchschnittlicher Schmerz pro bewertetem Satz (0-10): {start} in den ersten {n} Einheiten, {late} in den letzten {n}. Höchste Bewertung: {worst} am {day}. Bewertet: {rated} von %n Satz.</numerusform>
+            <numerusform>Durchschnittlicher Schmerz pro bewertetem Satz (0-10): {start} in den ersten {n} Einheiten, {late} in den letzten {n}. Höchste Bewertung: {worst} am {day}. Bewertet: {rated} von %n Sätzen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sets felt in the glutes: {start} % in the first {n} sessions, {late} % in the latest {n}. Over the period: {spread} of %n rated sets.</source>
+        <translation>
+            <numerusform>Im Gesäß gespürte Sätze: {start} % in den ersten {n} Einheiten, {late} % in den letzten {n}. Über den Zeitraum: {spread} von %n bewerteten Satz.</numerusform>
+            <numerusform>Im Gesäß gespürte Sätze: {start} % in den ersten {n} Einheiten, {late} % in den letzten {n}. Über den Zeitraum: {spread} von %n bewerteten Sätzen.</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Average pain per rated set (0-10): {start:.1f} in the first {n} sessions, {late:.1f} in the latest {n}. Highest rating: {worst} on {day}. {rated} of {sets} sets were rated.</source>
-        <translation>Durchschnittlicher Schmerz je bewertetem Satz (0-10): {start:.1f} in den ersten {n} Einheiten, {late:.1f} in den letzten {n}. Höchste Bewertung: {worst} am {day}. {rated} von {sets} Sätzen wurden bewertet.</translation>
+        <source>“It hurts”</source>
+        <translation>„Es tut weh“</translation>
+    </message>
+    <message>
+        <source>“It hurts” was not pressed in this period.</source>
+        <translation>„Es tut weh“ wurde in diesem Zeitraum nicht gedrückt.</translation>
     </message>
     <message>
         <source>Where the exercises were felt</source>
@@ -609,10 +607,6 @@
     <message>
         <source>No set was rated for where it was felt.</source>
         <translation>Für keinen Satz wurde angegeben, wo er gespürt wurde.</translation>
-    </message>
-    <message>
-        <source>Sets felt in the glutes: {start:.0f} % in the first {n} sessions, {late:.0f} % in the latest {n}. Over the period: {spread} of {rated} rated sets.</source>
-        <translation>Im Gesäß gespürte Sätze: {start:.0f} % in den ersten {n} Einheiten, {late:.0f} % in den letzten {n}. Über den ganzen Zeitraum: {spread} von {rated} bewerteten Sätzen.</translation>
     </message>
     <message>
         <source>Notes</source>
@@ -762,10 +756,6 @@
         <translation>Als PNG speichern…</translation>
     </message>
     <message>
-        <source>Save the chart “{0}” as a PNG image</source>
-        <translation>Das Diagramm „{0}“ als PNG-Bild speichern</translation>
-    </message>
-    <message>
         <source>This week</source>
         <translation>Diese Woche</translation>
     </message>
@@ -902,10 +892,6 @@
         <translation>Dein Verlauf konnte nicht gelesen werden: {0}</translation>
     </message>
     <message>
-        <source>Exported {0} sets to {1}</source>
-        <translation>{0} Sätze nach {1} exportiert</translation>
-    </message>
-    <message>
         <source>Saved the report to {0}</source>
         <translation>Bericht unter {0} gespeichert</translation>
     </message>
@@ -934,28 +920,12 @@
         <translation>Einheiten bisher</translation>
     </message>
     <message>
-        <source>{0:.1f} sessions a week on average</source>
-        <translation>im Schnitt {0:.1f} Einheiten pro Woche</translation>
-    </message>
-    <message>
-        <source>1 week</source>
-        <translation>1 Woche</translation>
-    </message>
-    <message>
-        <source>{0} weeks</source>
-        <translation>{0} Wochen</translation>
-    </message>
-    <message>
         <source>at least {0}</source>
         <translation>mindestens {0}</translation>
     </message>
     <message>
         <source>Longest in this period: {0}</source>
         <translation>Längste in diesem Zeitraum: {0}</translation>
-    </message>
-    <message>
-        <source>{0} sets in all</source>
-        <translation>{0} Sätze insgesamt</translation>
     </message>
     <message>
         <source>{0} ended early</source>
@@ -968,10 +938,6 @@
     <message>
         <source>all completed</source>
         <translation>alle abgeschlossen</translation>
-    </message>
-    <message>
-        <source>{0} ({1} sets)</source>
-        <translation>{0} ({1} Sätze)</translation>
     </message>
     <message>
         <source>No exercises done in this period.</source>
@@ -1000,6 +966,42 @@
     <message>
         <source>No set of {0} was rated for where it was felt in this period.</source>
         <translation>In diesem Zeitraum wurde bei {0} kein Satz danach bewertet, wo er zu spüren war.</translation>
+    </message>
+    <message>
+        <source>Save PNG of the chart “{0}”</source>
+        <translation>Diagramm „{0}“ als PNG speichern</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n sets to {0}</source>
+        <translation>
+            <numerusform>%n Satz nach {0} exportiert</numerusform>
+            <numerusform>%n Sätze nach {0} exportiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{0} sessions a week on average</source>
+        <translation>im Schnitt {0} Einheiten pro Woche</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n weeks</source>
+        <translation>
+            <numerusform>%n Woche</numerusform>
+            <numerusform>%n Wochen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sets in all</source>
+        <translation>
+            <numerusform>%n Satz insgesamt</numerusform>
+            <numerusform>%n Sätze insgesamt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} (%n sets)</source>
+        <translation>
+            <numerusform>{0} (%n Satz)</numerusform>
+            <numerusform>{0} (%n Sätze)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Save chart as PNG</source>
@@ -1040,6 +1042,70 @@
     <message>
         <source>Could not save the report: {0}</source>
         <translation>Der Bericht konnte nicht gespeichert werden: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>HomeSheet</name>
+    <message>
+        <source>, each side</source>
+        <extracomment>Short for the literal calls below; pyside6-lupdate reads `translate(&quot;HomeSheet&quot;, &quot;...&quot;)`.</extracomment>
+        <translation>, pro Seite</translation>
+    </message>
+    <message>
+        <source>rest {0} s between sets</source>
+        <translation>{0} s Erholung zwischen den Sätzen</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <source>This version: {0}</source>
+        <translation>Diese Variante: {0}</translation>
+    </message>
+    <message>
+        <source>The pictures show the left side; the right side is its mirror image.</source>
+        <translation>Die Bilder zeigen die linke Seite; die rechte ist ihr Spiegelbild.</translation>
+    </message>
+    <message>
+        <source>Home exercises: {0}</source>
+        <translation>Übungen für zu Hause: {0}</translation>
+    </message>
+    <message>
+        <source>{count} exercises · about {minutes} min · printed {day}</source>
+        <translation>{count} Übungen · etwa {minutes} Min. · gedruckt am {day}</translation>
+    </message>
+    <message>
+        <source>Home exercise sheet</source>
+        <translation>Übungsblatt für zu Hause</translation>
+    </message>
+    <message>
+        <source>Sessions done:</source>
+        <translation>Erledigte Einheiten:</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>General guidance, not medical advice. Stop if anything hurts, and follow what your physiotherapist prescribed. Made with Gluteapp.</source>
+        <translation>Allgemeine Hinweise, keine medizinische Beratung. Hör auf, wenn etwas wehtut, und halte dich an das, was deine Physiotherapie verordnet hat. Erstellt mit Gluteapp.</translation>
+    </message>
+    <message>
+        <source>Page {0} of {1}</source>
+        <translation>Seite {0} von {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ItemList</name>
+    <message>
+        <source>Step {number}: {text}</source>
+        <extracomment>Below this width the body diagram moves under the cautions instead of beside the text. Pixels between a painted marker (a step number, a bullet) and its text.</extracomment>
+        <translation>Schritt {number}: {text}</translation>
     </message>
 </context>
 <context>
@@ -1154,8 +1220,8 @@
         <translation>Filter zurücksetzen</translation>
     </message>
     <message>
-        <source>Clear search and filters</source>
-        <translation>Suche und Filter zurücksetzen</translation>
+        <source>Clear filters and search</source>
+        <translation>Filter und Suche zurücksetzen</translation>
     </message>
     <message>
         <source>{0} choices</source>
@@ -1248,17 +1314,23 @@
         <source>{0} of {1} done: this week&apos;s goal is met. Well done.</source>
         <translation>{0} von {1} erledigt: Das Wochenziel ist erreicht. Gut gemacht.</translation>
     </message>
-    <message>
-        <source>{0} of {1} done; {2} to go, with {3} days left this week.</source>
-        <translation>{0} von {1} erledigt; noch {2}, und die Woche hat noch {3} Tage.</translation>
+    <message numerus="yes">
+        <source>{0} of {1} done; {2} to go, with %n days left this week.</source>
+        <translation>
+            <numerusform>{0} von {1} erledigt; noch {2}, und die Woche hat noch %n Tag.</numerusform>
+            <numerusform>{0} von {1} erledigt; noch {2}, und die Woche hat noch %n Tage.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{0} of {1} done, with {2} days left this week. One session a day is plenty; the count starts again on Monday.</source>
-        <translation>{0} von {1} erledigt, und die Woche hat noch {2} Tage. Eine Einheit am Tag reicht; am Montag beginnt die Zählung neu.</translation>
+    <message numerus="yes">
+        <source>{0} of {1} done, with %n days left this week. One session a day is plenty; the count starts again on Monday.</source>
+        <translation>
+            <numerusform>{0} von {1} erledigt, und die Woche hat noch %n Tag. Eine Einheit am Tag reicht; am Montag beginnt die Zählung neu.</numerusform>
+            <numerusform>{0} von {1} erledigt, und die Woche hat noch %n Tage. Eine Einheit am Tag reicht; am Montag beginnt die Zählung neu.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The two gluteus medius routines take turns, so each gets a few days&apos; rest before it comes round again.</source>
-        <translation>Die beiden Routinen für den mittleren Gesäßmuskel wechseln sich ab, so hat jede ein paar Tage Pause, bevor sie wieder dran ist.</translation>
+        <translation>Die beiden Routinen für den mittleren Gesäßmuskel wechseln sich ab, so hat jede ein paar Tage Ruhe, bevor sie wieder dran ist.</translation>
     </message>
     <message>
         <source>The gluteus medius routine due next needs equipment you did not list, so this one fits what you have at hand. You can change your equipment in Settings.</source>
@@ -1369,7 +1441,7 @@
     </message>
     <message>
         <source>Add 15 seconds of rest (+)</source>
-        <translation>Pause um 15 Sekunden verlängern (+)</translation>
+        <translation>Erholung um 15 Sekunden verlängern (+)</translation>
     </message>
     <message>
         <source>End</source>
@@ -1386,10 +1458,6 @@
     <message>
         <source>Full screen (F)</source>
         <translation>Vollbild (F)</translation>
-    </message>
-    <message>
-        <source>Sound on</source>
-        <translation>Ton an</translation>
     </message>
     <message>
         <source>Mute or unmute (M)</source>
@@ -1448,16 +1516,12 @@
         <translation>noch {0} Minuten</translation>
     </message>
     <message>
-        <source>{0} seconds left</source>
-        <translation>noch {0} Sekunden</translation>
-    </message>
-    <message>
         <source>seconds</source>
         <translation>Sekunden</translation>
     </message>
     <message>
         <source>Rest</source>
-        <translation>Pause</translation>
+        <translation>Erholung</translation>
     </message>
     <message>
         <source>Muted (M)</source>
@@ -1521,7 +1585,7 @@
     </message>
     <message>
         <source>Shorten rest by 15 seconds (−)</source>
-        <translation>Pause um 15 Sekunden kürzen (−)</translation>
+        <translation>Erholung um 15 Sekunden kürzen (−)</translation>
     </message>
     <message>
         <source>It hurts (H)</source>
@@ -1534,6 +1598,13 @@
     <message>
         <source>Paused</source>
         <translation>Pausiert</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n seconds left</source>
+        <translation>
+            <numerusform>noch %n Sekunde</numerusform>
+            <numerusform>noch %n Sekunden</numerusform>
+        </translation>
     </message>
     <message>
         <source>Set {0} of {1}</source>
@@ -1626,14 +1697,13 @@
         <source>Dismiss this message</source>
         <translation>Diese Meldung ausblenden</translation>
     </message>
-    <message>
-        <source>1 finished set is waiting to be saved.</source>
+    <message numerus="yes">
+        <source>%n finished sets are waiting to be saved.</source>
         <extracomment>Distinct messages kept on show; older ones give way (the log keeps every one).</extracomment>
-        <translation>1 fertiger Satz wartet darauf, gespeichert zu werden.</translation>
-    </message>
-    <message>
-        <source>{0} finished sets are waiting to be saved.</source>
-        <translation>{0} fertige Sätze warten darauf, gespeichert zu werden.</translation>
+        <translation>
+            <numerusform>%n fertiger Satz wartet darauf, gespeichert zu werden.</numerusform>
+            <numerusform>%n fertige Sätze warten darauf, gespeichert zu werden.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Gluteapp keeps trying and saves them as soon as the disk has room again.</source>
@@ -1655,25 +1725,50 @@
         <source>A copy of the waiting sets could not be written to {0} ({1}).</source>
         <translation>Eine Kopie der wartenden Sätze ließ sich nicht nach {0} schreiben ({1}).</translation>
     </message>
+    <message numerus="yes">
+        <source>A copy of the %n waiting sets was saved to {0}. They stay waiting to be saved in your history too.</source>
+        <translation>
+            <numerusform>Eine Kopie des %n wartenden Satzes wurde in {0} gespeichert. Er wartet weiter darauf, auch in deinem Verlauf gespeichert zu werden.</numerusform>
+            <numerusform>Eine Kopie der %n wartenden Sätze wurde in {0} gespeichert. Sie warten weiter darauf, auch in deinem Verlauf gespeichert zu werden.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n sets that were waiting are saved in your history now.</source>
+        <translation>
+            <numerusform>Der %n Satz, der gewartet hat, ist jetzt in deinem Verlauf gespeichert.</numerusform>
+            <numerusform>Die %n Sätze, die gewartet haben, sind jetzt in deinem Verlauf gespeichert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n problems so far.)</source>
+        <translation>
+            <numerusform>(Bisher %n Problem.)</numerusform>
+            <numerusform>(Bisher %n Probleme.)</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>A copy of the {0} waiting sets was saved to {1}. They stay waiting to be saved in your history too.</source>
-        <translation>Eine Kopie der {0} wartenden Sätze liegt jetzt in {1}. Sie warten weiterhin darauf, auch in deinem Verlauf gespeichert zu werden.</translation>
+        <source>They could not be written beside your history either, so they are lost if you quit now. Save them elsewhere first.</source>
+        <translation>Sie konnten auch neben deinem Verlauf nicht geschrieben werden; wenn du jetzt beendest, gehen sie verloren. Speichere sie vorher woanders.</translation>
+    </message>
+    <message>
+        <source>If you quit now, they stay in {0} and are saved when Gluteapp starts again.</source>
+        <translation>Wenn du jetzt beendest, bleiben sie in {0} und werden beim nächsten Start von Gluteapp gespeichert.</translation>
+    </message>
+    <message>
+        <source>Quit anyway</source>
+        <translation>Trotzdem beenden</translation>
+    </message>
+    <message>
+        <source>The copy could not be written to {0} ({1}).</source>
+        <translation>Die Kopie konnte nicht in {0} geschrieben werden ({1}).</translation>
     </message>
     <message>
         <source>The set that was waiting is saved in your history now.</source>
         <translation>Der wartende Satz ist jetzt in deinem Verlauf gespeichert.</translation>
     </message>
     <message>
-        <source>The {0} sets that were waiting are saved in your history now.</source>
-        <translation>Die {0} wartenden Sätze sind jetzt in deinem Verlauf gespeichert.</translation>
-    </message>
-    <message>
         <source>Not saved: {0}</source>
         <translation>Nicht gespeichert: {0}</translation>
-    </message>
-    <message>
-        <source>({0} problems so far.)</source>
-        <translation>(Probleme bisher: {0}.)</translation>
     </message>
 </context>
 <context>
@@ -1728,6 +1823,16 @@
     </message>
 </context>
 <context>
+    <name>QuitWithWaitingSets</name>
+    <message numerus="yes">
+        <source>%n finished sets are not saved in your history yet: the disk is full or the history cannot be written.</source>
+        <translation>
+            <numerusform>%n fertiger Satz ist noch nicht in deinem Verlauf gespeichert: Der Datenträger ist voll, oder der Verlauf kann nicht geschrieben werden.</numerusform>
+            <numerusform>%n fertige Sätze sind noch nicht in deinem Verlauf gespeichert: Der Datenträger ist voll, oder der Verlauf kann nicht geschrieben werden.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RatingPanel</name>
     <message>
         <source>How was that set? (optional)</source>
@@ -1767,8 +1872,8 @@
         <translation>Gespürt in</translation>
     </message>
     <message>
-        <source>How was that set? {0} (optional)</source>
-        <translation>Wie war dieser Satz? {0} (optional)</translation>
+        <source>{0}: how was it?</source>
+        <translation>{0}: Wie war es?</translation>
     </message>
     <message>
         <source>Seconds held</source>
@@ -1785,6 +1890,14 @@
     <message>
         <source>✓ Saved</source>
         <translation>✓ Gespeichert</translation>
+    </message>
+    <message>
+        <source>Not saved yet: see the message at the top</source>
+        <translation>Noch nicht gespeichert: siehe die Meldung oben</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
     </message>
     <message>
         <source>Not rated yet</source>
@@ -1905,17 +2018,28 @@
         <source>Close the interrupted session</source>
         <translation>Die unterbrochene Einheit abschließen</translation>
     </message>
-    <message>
-        <source>Your session “{0}” from {1} was interrupted after {2} saved sets. Nothing you finished was lost.</source>
-        <translation>Deine Einheit „{0}“ ({1}) wurde nach {2} gespeicherten Sätzen unterbrochen. Nichts, was du abgeschlossen hast, ist verloren gegangen.</translation>
+    <message numerus="yes">
+        <source>Your session “{0}” from {1} was interrupted after %n saved sets. Nothing you finished was lost.</source>
+        <translation>
+            <numerusform>Deine Einheit „{0}“ vom {1} wurde nach %n gespeicherten Satz unterbrochen. Nichts, was du geschafft hast, ist verloren.</numerusform>
+            <numerusform>Deine Einheit „{0}“ vom {1} wurde nach %n gespeicherten Sätzen unterbrochen. Nichts, was du geschafft hast, ist verloren.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>This session&apos;s routine can no longer be found ({0}). You can close it.</source>
-        <translation>Die Routine dieser Einheit ist nicht mehr zu finden ({0}). Du kannst sie schließen.</translation>
+        <source>This session&apos;s routine can no longer be found or read, so it cannot be resumed. The sets you finished are saved; you can close it.</source>
+        <translation>Die Routine dieser Einheit ist nicht mehr zu finden oder zu lesen, deshalb kann sie nicht fortgesetzt werden. Die Sätze, die du geschafft hast, sind gespeichert; du kannst sie schließen.</translation>
     </message>
 </context>
 <context>
     <name>RoutineBuilder</name>
+    <message>
+        <source>About {0} s</source>
+        <translation>Etwa {0} s</translation>
+    </message>
+    <message>
+        <source>About {0} min</source>
+        <translation>Etwa {0} Min.</translation>
+    </message>
     <message>
         <source>New routine</source>
         <translation>Neues Programm</translation>
@@ -2018,11 +2142,11 @@
     </message>
     <message>
         <source>Rest</source>
-        <translation>Pause</translation>
+        <translation>Erholung</translation>
     </message>
     <message>
         <source>Rest after</source>
-        <translation>Pause danach</translation>
+        <translation>Erholung danach</translation>
     </message>
     <message>
         <source>Seconds to hold, or reps or steps per set</source>
@@ -2030,7 +2154,7 @@
     </message>
     <message>
         <source>Seconds down-pause-up for each rep, such as 2-0-2; empty: at your own pace</source>
-        <translation>Sekunden ab-Pause-auf pro Wiederholung, etwa 2-0-2; leer: im eigenen Tempo</translation>
+        <translation>Sekunden ab-halten-auf pro Wiederholung, etwa 2-0-2; leer: im eigenen Tempo</translation>
     </message>
     <message>
         <source>Do each set with the left, then the right side</source>
@@ -2038,11 +2162,11 @@
     </message>
     <message>
         <source>Rest between sets</source>
-        <translation>Pause zwischen den Sätzen</translation>
+        <translation>Erholung zwischen den Sätzen</translation>
     </message>
     <message>
         <source>Rest before the next exercise</source>
-        <translation>Pause vor der nächsten Übung</translation>
+        <translation>Erholung vor der nächsten Übung</translation>
     </message>
     <message>
         <source>Step columns</source>
@@ -2158,7 +2282,7 @@
     </message>
     <message>
         <source>Seconds down-pause-up, such as 2-0-2; empty: at your own pace</source>
-        <translation>Sekunden ab-Pause-auf, etwa 2-0-2; leer: im eigenen Tempo</translation>
+        <translation>Sekunden ab-halten-auf, etwa 2-0-2; leer: im eigenen Tempo</translation>
     </message>
     <message>
         <source>—</source>
@@ -2174,11 +2298,11 @@
     </message>
     <message>
         <source>Rest between sets of {0}</source>
-        <translation>Pause zwischen den Sätzen von {0}</translation>
+        <translation>Erholung zwischen den Sätzen von {0}</translation>
     </message>
     <message>
         <source>Rest after {0}</source>
-        <translation>Pause nach {0}</translation>
+        <translation>Erholung nach {0}</translation>
     </message>
     <message>
         <source>Nothing follows the last exercise</source>
@@ -2228,6 +2352,10 @@
         <translation>Ein neues Programm zusammenstellen</translation>
     </message>
     <message>
+        <source>The routine&apos;s exercises</source>
+        <translation>Die Übungen der Routine</translation>
+    </message>
+    <message>
         <source>Start session</source>
         <translation>Einheit starten</translation>
     </message>
@@ -2248,6 +2376,10 @@
         <translation> (eigenes)</translation>
     </message>
     <message>
+        <source>{0} min</source>
+        <translation>{0} Min.</translation>
+    </message>
+    <message>
         <source>Needs: {0}</source>
         <translation>Braucht: {0}</translation>
     </message>
@@ -2255,9 +2387,19 @@
         <source>Suggested next: {0}</source>
         <translation>Vorschlag als Nächstes: {0}</translation>
     </message>
-    <message>
-        <source>{0} exercises · {1} sets · {2}</source>
-        <translation>{0} Übungen · {1} Sätze · {2}</translation>
+    <message numerus="yes">
+        <source>%n exercises</source>
+        <translation>
+            <numerusform>%n Übung</numerusform>
+            <numerusform>%n Übungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sets</source>
+        <translation>
+            <numerusform>%n Satz</numerusform>
+            <numerusform>%n Sätze</numerusform>
+        </translation>
     </message>
     <message>
         <source>Needs what you do not have at hand: {0}. You can change your equipment in Settings.</source>
@@ -2306,6 +2448,10 @@
         <translation>Verlauf ansehen</translation>
     </message>
     <message>
+        <source>It hurt:</source>
+        <translation>Es tat weh:</translation>
+    </message>
+    <message>
         <source>Stretch gently, drink some water, and rest a day before the next session.</source>
         <translation>Dehn dich sanft, trink etwas Wasser und gönn dir vor der nächsten Einheit einen Ruhetag.</translation>
     </message>
@@ -2313,13 +2459,19 @@
         <source>Every finished set is saved.</source>
         <translation>Jeder fertige Satz ist gespeichert.</translation>
     </message>
-    <message>
-        <source>1 finished set is not saved yet: it waits until the history can be written again (see the message at the top).</source>
-        <translation>1 fertiger Satz ist noch nicht gespeichert: Er wartet, bis der Verlauf wieder geschrieben werden kann (siehe die Meldung oben).</translation>
+    <message numerus="yes">
+        <source>%n finished sets are not saved yet: they wait until the history can be written again (see the message at the top).</source>
+        <translation>
+            <numerusform>%n fertiger Satz ist noch nicht gespeichert: Er wartet, bis der Verlauf wieder geschrieben werden kann (siehe die Meldung oben).</numerusform>
+            <numerusform>%n fertige Sätze sind noch nicht gespeichert: Sie warten, bis der Verlauf wieder geschrieben werden kann (siehe die Meldung oben).</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{0} finished sets are not saved yet: they wait until the history can be written again (see the message at the top).</source>
-        <translation>{0} fertige Sätze sind noch nicht gespeichert: Sie warten, bis der Verlauf wieder geschrieben werden kann (siehe die Meldung oben).</translation>
+    <message numerus="yes">
+        <source>%n reps</source>
+        <translation>
+            <numerusform>%n Wiederholung</numerusform>
+            <numerusform>%n Wiederholungen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Session complete. Well done!</source>
@@ -2340,10 +2492,6 @@
     <message>
         <source>{0} held</source>
         <translation>{0} gehalten</translation>
-    </message>
-    <message>
-        <source>{0} reps</source>
-        <translation>{0} Wiederholungen</translation>
     </message>
 </context>
 <context>
@@ -2385,14 +2533,6 @@
         <translation>Notizen</translation>
     </message>
     <message>
-        <source>1 set</source>
-        <translation>1 Satz</translation>
-    </message>
-    <message>
-        <source>{0} sets</source>
-        <translation>{0} Sätze</translation>
-    </message>
-    <message>
         <source>, {0} min</source>
         <translation>, {0} Min.</translation>
     </message>
@@ -2401,8 +2541,23 @@
         <translation>Ø {0}, max. {1}</translation>
     </message>
     <message>
+        <source>it hurt</source>
+        <translation>es tat weh</translation>
+    </message>
+    <message>
         <source>glutes in {0} of {1}</source>
         <translation>Gesäß in {0} von {1}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sets</source>
+        <translation>
+            <numerusform>%n Satz</numerusform>
+            <numerusform>%n Sätze</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>it hurt ×{0}</source>
+        <translation>es tat weh ×{0}</translation>
     </message>
     <message>
         <source>{name}, set {number}, {side}</source>
@@ -2462,7 +2617,7 @@
     </message>
     <message>
         <source>Tick during the last N seconds of a hold or rest.</source>
-        <translation>In den letzten N Sekunden einer Haltephase oder Pause ticken.</translation>
+        <translation>In den letzten N Sekunden einer Haltephase oder Erholung ticken.</translation>
     </message>
     <message>
         <source>Final ticks</source>
@@ -2494,11 +2649,11 @@
     </message>
     <message>
         <source>Rest between sets when a routine does not say.</source>
-        <translation>Pause zwischen den Sätzen, wenn das Programm keine vorgibt.</translation>
+        <translation>Erholung zwischen den Sätzen, wenn die Routine keine vorgibt.</translation>
     </message>
     <message>
         <source>Default rest</source>
-        <translation>Standardpause</translation>
+        <translation>Standard-Erholung</translation>
     </message>
     <message>
         <source>The side that starts per-side exercises.</source>
@@ -2691,8 +2846,7 @@
     <name>VariationCard</name>
     <message>
         <source>{dosage} · rest {rest} s</source>
-        <extracomment>Below this width the body diagram moves under the cautions instead of beside the text.</extracomment>
-        <translation>{dosage} · Pause {rest} s</translation>
+        <translation>{dosage} · Erholung {rest} s</translation>
     </message>
 </context>
 <context>
@@ -2966,13 +3120,19 @@
         <source>Switch to your right leg</source>
         <translation>Wechsel auf das rechte Bein</translation>
     </message>
-    <message>
-        <source>Take {0} steps</source>
-        <translation>{0} Schritte</translation>
+    <message numerus="yes">
+        <source>Take %n steps</source>
+        <translation>
+            <numerusform>%n Schritt</numerusform>
+            <numerusform>%n Schritte</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Do {0} reps</source>
-        <translation>{0} Wiederholungen</translation>
+    <message numerus="yes">
+        <source>Do %n reps</source>
+        <translation>
+            <numerusform>%n Wiederholung</numerusform>
+            <numerusform>%n Wiederholungen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Get ready</source>
@@ -2984,7 +3144,7 @@
     </message>
     <message>
         <source>Rest</source>
-        <translation>Pause</translation>
+        <translation>Erholung</translation>
     </message>
     <message>
         <source>Done</source>
@@ -3031,12 +3191,49 @@
         <translation>Du hast den Schmerz letztes Mal mit {0} von 10 bewertet: Schmerz, bei dem ein Satz abgebrochen wird. Heute: die leichtere Variante oder eine andere Übung für denselben Muskel.</translation>
     </message>
     <message>
+        <source>You pressed “It hurts” during it last time: pain that stops a set. Today: the easier version or another exercise for the same muscle.</source>
+        <translation>Du hast letztes Mal dabei „Es tut weh“ gedrückt: Schmerz, bei dem ein Satz abgebrochen wird. Heute: die leichtere Variante oder eine andere Übung für denselben Muskel.</translation>
+    </message>
+    <message>
         <source>Pain stopped a set in each of your last two sessions. Ask a doctor or physiotherapist before you do this exercise again.</source>
         <translation>In deinen letzten beiden Einheiten hat Schmerz jeweils einen Satz beendet. Frag eine Ärztin, einen Arzt oder deine Physiotherapie, bevor du diese Übung wieder machst.</translation>
     </message>
     <message>
         <source>Or another exercise for the same muscle: {0}.</source>
         <translation>Oder eine andere Übung für denselben Muskel: {0}.</translation>
+    </message>
+    <message>
+        <source>you skipped the rest of the exercise</source>
+        <extracomment>What the person chose after &quot;It hurts&quot;, inside a sentence (&quot;... : you ended the session&quot;).</extracomment>
+        <translation>du hast den Rest der Übung übersprungen</translation>
+    </message>
+    <message>
+        <source>you ended the session</source>
+        <translation>du hast die Einheit beendet</translation>
+    </message>
+    <message>
+        <source>it eased and you carried on</source>
+        <translation>es ließ nach, und du hast weitergemacht</translation>
+    </message>
+    <message>
+        <source>no choice was made</source>
+        <translation>es wurde nichts gewählt</translation>
+    </message>
+    <message>
+        <source>Not during an exercise</source>
+        <translation>Nicht während einer Übung</translation>
+    </message>
+    <message>
+        <source>{0}, set {1}, {2} side</source>
+        <translation>{0}, Satz {1}, Seite {2}</translation>
+    </message>
+    <message>
+        <source>{0}, set {1}</source>
+        <translation>{0}, Satz {1}</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
     </message>
 </context>
 </TS>

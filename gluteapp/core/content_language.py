@@ -377,6 +377,27 @@ def routine_words(routines_dir: Path, language: str) -> Mapping[str, RoutineWord
         return {}
 
 
+@cache
+def builtin_routine_name(routines_dir: Path, routine_id: str, language: str) -> str | None:
+    """A built-in routine's name in `language`, or None for an id no built-in has.
+
+    For a session in the history: it stored the name in the language of its day, and shows
+    the built-in's name in today's.
+    """
+    path = routines_dir / f"{routine_id}.toml"
+    if Path(routine_id).name != routine_id or not path.is_file():
+        return None
+    said = routine_words(routines_dir, language).get(routine_id)
+    if said is not None:
+        return said.name
+    try:
+        name = tomllib.loads(read_limited_text(path, MAX_TRANSLATION_BYTES, "routine file"))
+    except (UnusableFileError, tomllib.TOMLDecodeError):
+        return None
+    found = name.get("name")
+    return found if isinstance(found, str) and found.strip() else None
+
+
 def page_path(folder: Path, slug: str, language: str) -> Path:
     """A learning page in `language` if it has been translated, else the English one."""
     english = folder / f"{slug}.md"

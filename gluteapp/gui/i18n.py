@@ -13,6 +13,16 @@ TRANSLATED = ("de",)
 RESOURCE_DIR = ":/i18n"
 
 _installed: list[QTranslator] = []
+#: English plural forms ("1 set", "2 sets"): the code says "%n sets" once, for every language.
+_plural_forms: list[QTranslator] = []
+#: The language of the texts shown: "de" while the German translation is installed, else "en".
+_shown_language = ["en"]
+
+
+def shown_language() -> str:
+    """The language the installed translation shows ("en" when none is): the library, the
+    routines, the pages and the voice clips follow it."""
+    return _shown_language[0]
 
 
 def locale_for(language: str) -> QLocale:
@@ -36,6 +46,8 @@ def install_translator(app: QCoreApplication, language: str) -> list[QTranslator
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
+    install_plural_forms(app)
+    _shown_language[0] = "en"
     locale = locale_for(language)
     if language != "system":
         # Numbers and dates follow the chosen language too (spin boxes, history dates).
@@ -59,5 +71,24 @@ def install_translator(app: QCoreApplication, language: str) -> list[QTranslator
     for translator in translators:
         app.installTranslator(translator)
         _installed.append(translator)
+    code = QLocale.languageToCode(locale.language())
+    _shown_language[0] = code if code in TRANSLATED else "en"
     log.info("language: %s", locale.name())
     return translators
+
+
+def install_plural_forms(app: QCoreApplication) -> None:
+    """English's own "1 set" for a text written "%n sets", once, below any other translation.
+
+    Qt asks the translators installed last first, so a German translation installed after this
+    one still gives its own plural forms; English, the source language, has only these.
+    """
+    if _plural_forms:
+        return
+    english = QTranslator(app)
+    if not english.load(f"{RESOURCE_DIR}/gluteapp_en.qm"):
+        log.info("no English plural forms in %s; a count of 1 may read '1 sets'", RESOURCE_DIR)
+        english.deleteLater()
+        return
+    app.installTranslator(english)
+    _plural_forms.append(english)

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gluteapp.gui.words import TranslationContext
+
 if TYPE_CHECKING:
     from gluteapp.gui.history_service import HistoryService
 
@@ -121,10 +123,7 @@ class ProblemBanner(QFrame):
         """The line about sets waiting to be saved ("" when none wait)."""
         if not self._waiting:
             return ""
-        if self._waiting == 1:
-            line = self.tr("1 finished set is waiting to be saved.")
-        else:
-            line = self.tr("{0} finished sets are waiting to be saved.").format(self._waiting)
+        line = self.tr("%n finished sets are waiting to be saved.", "", self._waiting)
         line += " " + self.tr(
             "Gluteapp keeps trying and saves them as soon as the disk has room again.")
         history = self._history
@@ -165,15 +164,14 @@ class ProblemBanner(QFrame):
             self.report(self.tr("A copy of the waiting sets could not be written to {0} ({1}).")
                         .format(path, error.strerror or error))
             return False
-        self.note(self.tr("A copy of the {0} waiting sets was saved to {1}. They stay waiting "
-                          "to be saved in your history too.").format(count, path))
+        self.note(self.tr("A copy of the %n waiting sets was saved to {0}. They stay waiting "
+                          "to be saved in your history too.", "", count).format(path))
         return True
 
     def _saved_now(self, count: int) -> str:
         if count == 1:
             return self.tr("The set that was waiting is saved in your history now.")
-        return self.tr("The {0} sets that were waiting are saved in your history now.").format(
-            count)
+        return self.tr("The %n sets that were waiting are saved in your history now.", "", count)
 
     def _refresh(self) -> None:
         lines = []
@@ -181,7 +179,7 @@ class ProblemBanner(QFrame):
             lines.append(waiting)
         lines += [self.tr("Not saved: {0}").format(m) for m in self._messages]
         if self.count > 1:
-            lines.append(self.tr("({0} problems so far.)").format(self.count))
+            lines.append(self.tr("(%n problems so far.)", "", self.count))
         lines += self._notes
         if self._resolved and not lines:
             lines.append(self._resolved)
@@ -202,6 +200,10 @@ class ProblemBanner(QFrame):
         self.setPalette(palette)
 
 
+class QuitWithWaitingSets(TranslationContext):
+    """The context of the counted words of the question before quitting."""
+
+
 def ask_before_quitting(parent: QWidget, history: HistoryService) -> bool:
     """With sets still waiting to be saved, ask before quitting; True to quit.
 
@@ -209,24 +211,24 @@ def ask_before_quitting(parent: QWidget, history: HistoryService) -> bool:
     history, saved at the next start, unless the journal could not be written either.
     """
     count = history.pending_sets()
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     if history.journal_problem:
-        where = tr("ProblemBanner",
+        where = translate("ProblemBanner",
                    "They could not be written beside your history either, so they are lost if "
                    "you quit now. Save them elsewhere first.")
     else:
-        where = tr("ProblemBanner",
+        where = translate("ProblemBanner",
                    "If you quit now, they stay in {0} and are saved when Gluteapp starts "
                    "again.").format(history.journal_path)
     box = QMessageBox(QMessageBox.Icon.Warning, "Gluteapp",
-                      tr("ProblemBanner",
-                         "{0} finished sets are not saved in your history yet: the disk is full "
-                         "or the history cannot be written.").format(count) + " " + where,
+                      QuitWithWaitingSets.tr(
+                          "%n finished sets are not saved in your history yet: the disk is "
+                          "full or the history cannot be written.", "", count) + " " + where,
                       QMessageBox.StandardButton.Cancel, parent)
     box.setObjectName("quit_with_waiting_sets")
-    save = box.addButton(tr("ProblemBanner", "Save them elsewhere…"),
+    save = box.addButton(translate("ProblemBanner", "Save them elsewhere…"),
                          QMessageBox.ButtonRole.AcceptRole)
-    quit_anyway = box.addButton(tr("ProblemBanner", "Quit anyway"),
+    quit_anyway = box.addButton(translate("ProblemBanner", "Quit anyway"),
                                 QMessageBox.ButtonRole.DestructiveRole)
     box.setDefaultButton(save)
     box.exec()
@@ -236,16 +238,17 @@ def ask_before_quitting(parent: QWidget, history: HistoryService) -> bool:
     if clicked is not save:
         return False
     path, _filter = QFileDialog.getSaveFileName(
-        parent, tr("ProblemBanner", "Save the waiting sets"),
+        parent, translate("ProblemBanner", "Save the waiting sets"),
         str(Path(QDir.homePath()) / "gluteapp-waiting-sets.csv"),
-        tr("ProblemBanner", "CSV files (*.csv)"))
+        translate("ProblemBanner", "CSV files (*.csv)"))
     if not path:
         return False
     try:
         history.save_pending_to(Path(path))
     except OSError as error:
         QMessageBox.warning(parent, "Gluteapp",
-                            tr("ProblemBanner", "The copy could not be written to {0} ({1}).")
+                            translate("ProblemBanner",
+                                      "The copy could not be written to {0} ({1}).")
                             .format(path, error.strerror or error))
         return False
     return True

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale, QObject
 
 from gluteapp.core import safety
 from gluteapp.core.records import FeltIn, Hurt, HurtChoice, SessionStatus, Side
@@ -28,6 +28,24 @@ if TYPE_CHECKING:
 
 #: Translation context of every word declared here.
 CONTEXT = "Words"
+
+
+class TranslationContext(QObject):
+    """A translation context named after the class, for words outside any widget.
+
+    pyside6-lupdate reads `Context.tr("%n sets", "", n)` with its plural forms, where it reads
+    `QCoreApplication.translate(context, text, None, n)` without them (or not at all).
+    """
+
+    @classmethod
+    def tr(  # a class method: the context is the class, no instance is needed
+        cls, source_text: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:
+        return QCoreApplication.translate(cls.__name__, source_text, disambiguation, n)
+
+
+class Words(TranslationContext):
+    """The context `CONTEXT`, for counted words ("Do %n reps")."""
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate knows
@@ -116,6 +134,16 @@ STATUS_WORDS: dict[SessionStatus, str] = {
 }
 
 
+def decimal(value: float, places: int = 1) -> str:
+    """A number with `places` decimals as the UI language writes it: "2.6", in German "2,6"."""
+    return QLocale().toString(float(value), "f", places)
+
+
+def short_number(value: float) -> str:
+    """A whole number as such, any other with one decimal, in the UI language: "3", "2,5"."""
+    return decimal(value, 0 if float(value).is_integer() else 1)
+
+
 def muscle_label(muscle: Muscle) -> str:
     return _translate(MUSCLE_WORDS[muscle])
 
@@ -192,6 +220,26 @@ def dosage_words(dosage: Dosage, per_side: bool = False) -> str:
     return text
 
 
+def version_name(exercise: Exercise | None, name: str) -> str:
+    """An easier or harder version's name as a person reads it, from the name routines and the
+    history store (the English one); that name itself when the library no longer has it."""
+    from gluteapp.core.routines import find_variation  # msgspec and the library: not at start-up
+
+    version = find_variation(exercise, name) if exercise is not None else None
+    return version.shown_name if version is not None else name
+
+
+def routine_title(routine_id: str, stored_name: str) -> str:
+    """A session's routine as a person reads it: a built-in one by its name in the UI language
+    (the session stored the name of its day), any other by the name stored with it."""
+    from gluteapp.core.content_language import builtin_routine_name  # not at start-up
+    from gluteapp.core.routines import builtin_routines_dir
+    from gluteapp.gui.i18n import shown_language
+
+    found = builtin_routine_name(builtin_routines_dir(), routine_id, shown_language())
+    return found or stored_name
+
+
 def search_text(exercise: Exercise) -> str:
     """Everything the library's search box matches for an exercise, case-folded: its own texts
     and the words for its muscles, equipment, position and mode as the person reads them."""
@@ -223,6 +271,7 @@ def phase_words(phase: Phase, sub_phase: SubPhase | None, library: Library) -> s
     if sub_phase is SubPhase.UP:
         return translate("Words", "Up")
     kind = phase.kind
+    count = phase.target_reps or 0
     if kind is PhaseKind.SWITCH_SIDES and phase.side in (Side.LEFT, Side.RIGHT):
         exercise = library.get(phase.exercise_id or "")
         side_lying = exercise is not None and limb_word(exercise) == "side"
@@ -232,9 +281,9 @@ def phase_words(phase: Phase, sub_phase: SubPhase | None, library: Library) -> s
         return (translate("Words", "Switch to your right side") if side_lying
                 else translate("Words", "Switch to your right leg"))
     if kind is PhaseKind.STEPS:
-        return translate("Words", "Take {0} steps").format(phase.target_reps)
+        return Words.tr("Take %n steps", "", count)
     if kind is PhaseKind.REPS:
-        return translate("Words", "Do {0} reps").format(phase.target_reps)
+        return Words.tr("Do %n reps", "", count)
     if kind is PhaseKind.PREPARE:
         return translate("Words", "Get ready")
     if kind is PhaseKind.HOLD:

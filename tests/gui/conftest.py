@@ -15,8 +15,15 @@ from PySide6.QtWidgets import QApplication
 from gluteapp.app import Gluteapp
 from gluteapp.core.paths import ensure_writable, resolve_paths
 from gluteapp.gui.audio import AudioService, VisualBackend
+from gluteapp.gui.i18n import install_plural_forms
 from gluteapp.gui.player.cue_player import CuePlayer
 from gluteapp.launch import StartupOptions
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _english_plural_forms(qapp: QApplication) -> None:
+    """"1 set", not "1 sets": the English forms of "%n sets", as the app installs them."""
+    install_plural_forms(qapp)
 
 
 @pytest.fixture(autouse=True)

@@ -15,7 +15,16 @@ from datetime import date, datetime, tzinfo
 from pathlib import Path
 
 import PySide6  # noqa: F401 - imported before pyqtgraph so it cannot pick another binding
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QMarginsF, QRectF, QSize, Qt, QUrl
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QLocale,
+    QMarginsF,
+    QRectF,
+    QSize,
+    Qt,
+    QUrl,
+)
 from PySide6.QtGui import (
     QColor,
     QImage,
@@ -49,7 +58,15 @@ from gluteapp.gui.history.charts import (
     TrendChart,
     WeeklyChart,
 )
-from gluteapp.gui.words import felt_in_phrase, history_range_phrase, hurt_text, measure_unit
+from gluteapp.gui.words import (
+    TranslationContext,
+    decimal,
+    felt_in_phrase,
+    history_range_phrase,
+    hurt_text,
+    measure_unit,
+    routine_title,
+)
 
 #: Sessions averaged for "at the start" and "lately" in the trend sentences.
 TREND_SESSIONS = 4
@@ -59,6 +76,10 @@ CHART_SCALE = 2  # rendered at twice the size: crisp at print resolution
 
 #: Short for the literal calls below; pyside6-lupdate reads `translate("HistoryReport", "...")`.
 translate = QCoreApplication.translate
+
+
+class HistoryReport(TranslationContext):
+    """The context of the report's counted words ("%n sets")."""
 
 
 def light_palette() -> QPalette:
@@ -104,7 +125,7 @@ def _day(day: date) -> str:
 def _number(value: float | None, unit: str = "") -> str:
     if value is None:
         return "–"
-    text = f"{value:.0f}" if abs(value - round(value)) < 0.05 else f"{value:.1f}"
+    text = decimal(value, 0 if abs(value - round(value)) < 0.05 else 1)  # "2,5" in German
     return f"{text} {unit}".strip()
 
 
@@ -265,15 +286,17 @@ class _ReportBuilder:
 
     def adherence(self) -> str:
         summary, streaks = self.stats.summary, self.stats.streaks
+        sessions, weeks, sets, days = (summary.sessions, summary.weeks, summary.sets,
+                                       summary.active_days)
         text = translate(
             "HistoryReport",
-            "{sessions} sessions in {weeks} weeks ({per_week:.1f} a week) against a goal of "
-            "{goal} a week. The goal was met in {met} of the {weeks} weeks; the current run of "
-            "weeks at the goal is {streak}, the longest in this period {longest}."
+            "{sessions} in {weeks} ({per_week} a week) against a goal of {goal} a week. The "
+            "goal was met in {met} of them; the current run of weeks at the goal is {streak}, "
+            "the longest in this period {longest}."
         ).format(
-            sessions=summary.sessions,
-            weeks=summary.weeks,
-            per_week=summary.sessions_per_week,
+            sessions=HistoryReport.tr("%n sessions", "", sessions),
+            weeks=HistoryReport.tr("%n weeks", "", weeks),
+            per_week=decimal(summary.sessions_per_week),
             goal=self.stats.goal,
             met=summary.weeks_met,
             streak=streaks.current_weeks,
@@ -282,13 +305,13 @@ class _ReportBuilder:
         detail = translate(
             "HistoryReport",
             "{completed} completed, {early} ended early, {interrupted} interrupted; "
-            "{sets} sets on {days} active days."
+            "{sets} on {days}."
         ).format(
             completed=summary.completed,
             early=summary.ended_early,
             interrupted=summary.interrupted,
-            sets=summary.sets,
-            days=summary.active_days,
+            sets=HistoryReport.tr("%n sets", "", sets),
+            days=HistoryReport.tr("%n active days", "", days),
         )
         title = translate("HistoryReport", "Adherence")
         return f"<h2>{title}</h2><p>{html.escape(text)}</p><p>{html.escape(detail)}</p>"
@@ -381,19 +404,17 @@ class _ReportBuilder:
         rated = self.stats.pain_rated_sets
         sets = self.stats.summary.sets
         assert trend is not None
-        text = translate(
-            "HistoryReport",
-            "Average pain per rated set (0-10): {start:.1f} in the first {n} sessions, "
-            "{late:.1f} in the latest {n}. Highest rating: {worst} on {day}. {rated} of "
-            "{sets} sets were rated."
+        text = HistoryReport.tr(
+            "Average pain per rated set (0-10): {start} in the first {n} sessions, "
+            "{late} in the latest {n}. Highest rating: {worst} on {day}. {rated} of %n "
+            "sets were rated.", "", sets,
         ).format(
-            start=trend[0],
-            late=trend[1],
+            start=decimal(trend[0]),
+            late=decimal(trend[1]),
             n=TREND_SESSIONS,
             worst=worst.max,
             day=_day(local_day(worst.started_at, self.stats.tz)),
             rated=rated,
-            sets=sets,
         )
         return title + f"<p>{html.escape(text)}</p>"
 
@@ -427,16 +448,14 @@ class _ReportBuilder:
             f"{felt_in_phrase(where)} {100 * count / rated:.0f} %"
             for where, count in totals.items()
         )
-        text = translate(
-            "HistoryReport",
-            "Sets felt in the glutes: {start:.0f} % in the first {n} sessions, {late:.0f} % in "
-            "the latest {n}. Over the period: {spread} of {rated} rated sets."
+        text = HistoryReport.tr(
+            "Sets felt in the glutes: {start} % in the first {n} sessions, {late} % in "
+            "the latest {n}. Over the period: {spread} of %n rated sets.", "", rated,
         ).format(
-            start=100 * trend[0],
-            late=100 * trend[1],
+            start=decimal(100 * trend[0], 0),
+            late=decimal(100 * trend[1], 0),
             n=TREND_SESSIONS,
             spread=spread,
-            rated=rated,
         )
         return title + f"<p>{html.escape(text)}</p>"
 
@@ -448,7 +467,8 @@ class _ReportBuilder:
             return title + f"<p>{html.escape(empty)}</p>"
         items = "".join(
             f"<li><b>{html.escape(_day(local_day(s.started_at, self.stats.tz)))}</b>, "
-            f"{html.escape(s.routine_name)}: {html.escape(s.notes.strip())}</li>"
+            f"{html.escape(routine_title(s.routine_id, s.routine_name))}: "
+            f"{html.escape(s.notes.strip())}</li>"
             for s in noted
         )
         return title + f"<ul>{items}</ul>"
@@ -517,7 +537,7 @@ def _trend(values: Sequence[float | None], unit: str, digits: int = 0) -> str:
     if pair is None:
         return "–"
     if digits:
-        return f"{pair[0]:.{digits}f} → {pair[1]:.{digits}f}"
+        return f"{decimal(pair[0], digits)} → {decimal(pair[1], digits)}"
     return f"{_number(pair[0], unit)} → {_number(pair[1], unit)}"
 
 

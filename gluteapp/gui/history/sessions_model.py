@@ -21,9 +21,12 @@ from gluteapp.core.history_records import SessionRecord, StoredSet
 from gluteapp.core.records import FeltIn
 from gluteapp.core.stats import Measure, sets_done
 from gluteapp.gui.words import (
+    decimal,
     felt_in_label,
     hurt_text,
     measure_unit,
+    routine_title,
+    short_number,
     side_label,
     status_label,
 )
@@ -35,7 +38,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def _number(value: float) -> str:
-    return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
+    return short_number(value)  # "2,5" in German
 
 
 def result_text(stored: StoredSet, measure: Measure) -> str:
@@ -167,12 +170,12 @@ class SessionTreeModel(QAbstractItemModel):
             moment = QDateTime.fromSecsSinceEpoch(int(session.started_at.timestamp()))
             return QLocale().toString(moment, "ddd d MMM yyyy, HH:mm")
         if column == self.WHAT:
-            return session.routine_name
+            return routine_title(session.routine_id, session.routine_name)
         if column == self.STATUS:
             return status_label(session.status, session.awaiting_resume)
         if column == self.RESULT:
             sets = sets_done(session.sets)  # the one count of sets, as core.stats defines it
-            text = self.tr("1 set") if sets == 1 else self.tr("{0} sets").format(sets)
+            text = self.tr("%n sets", "", sets)
             end = session.ended_at or (session.last_set.ended_at if session.last_set else None)
             if end is not None and end > session.started_at:
                 minutes = max(1, round((end - session.started_at).total_seconds() / 60))
@@ -200,7 +203,7 @@ class SessionTreeModel(QAbstractItemModel):
 
     def _pain_text(self, session: SessionRecord) -> str:
         pains = [st.pain for st in session.sets if st.pain is not None]
-        parts = [self.tr("avg {0}, max {1}").format(f"{fmean(pains):.1f}", max(pains))
+        parts = [self.tr("avg {0}, max {1}").format(decimal(fmean(pains)), max(pains))
                  ] if pains else []
         if session.hurts:  # "It hurts" pressed: said here, each one in the tooltip
             parts.append(self.tr("it hurt ×{0}").format(len(session.hurts)))

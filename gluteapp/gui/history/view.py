@@ -59,7 +59,7 @@ from gluteapp.gui.history.charts import (
 )
 from gluteapp.gui.history.sessions_model import SessionTreeModel
 from gluteapp.gui.history_service import ChangeKind, HistoryChange, HistoryService, StorageError
-from gluteapp.gui.words import dosage_words
+from gluteapp.gui.words import decimal, dosage_words
 
 if TYPE_CHECKING:
     from gluteapp.gui.settings import Settings
@@ -540,7 +540,7 @@ class HistoryView(QWidget):
     def export_csv_to(self, path: Path | str) -> int:
         """Export every set to CSV. Raises StorageError."""
         count = self._service.export_csv(Path(path))
-        self.status.setText(self.tr("Exported {0} sets to {1}").format(count, path))
+        self.status.setText(self.tr("Exported %n sets to {0}", "", count).format(path))
         return count
 
     def write_report_to(self, path: Path | str) -> Path:
@@ -611,20 +611,16 @@ class HistoryView(QWidget):
         )
         self.cards["weeks_met"].set_value(
             self.tr("{0} of {1}").format(summary.weeks_met, summary.weeks),
-            self.tr("{0:.1f} sessions a week on average").format(summary.sessions_per_week),
+            self.tr("{0} sessions a week on average").format(decimal(summary.sessions_per_week)),
         )
-        weeks_text = (
-            self.tr("1 week")
-            if streaks.current_weeks == 1
-            else self.tr("{0} weeks").format(streaks.current_weeks)
-        )
+        weeks_text = self.tr("%n weeks", "", streaks.current_weeks)
         limited = streaks.reaches_start and self._range is not HistoryRange.ALL
         self.cards["streak"].set_value(
             self.tr("at least {0}").format(weeks_text) if limited else weeks_text,
             self.tr("Longest in this period: {0}").format(streaks.longest_weeks),
         )
         self.cards["active_days"].set_value(
-            str(summary.active_days), self.tr("{0} sets in all").format(summary.sets)
+            str(summary.active_days), self.tr("%n sets in all", "", summary.sets)
         )
         extra = []
         if summary.ended_early:
@@ -641,7 +637,7 @@ class HistoryView(QWidget):
             self.exercise_picker.clear()
             for exercise_id, sets in self._stats.exercises:
                 self.exercise_picker.addItem(
-                    self.tr("{0} ({1} sets)").format(self._exercise_name(exercise_id), sets),
+                    self.tr("{0} (%n sets)", "", sets).format(self._exercise_name(exercise_id)),
                     exercise_id,
                 )
             index = self.exercise_picker.findData(current) if current is not None else -1

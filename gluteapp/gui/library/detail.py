@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from gluteapp.core.equipment import missing_equipment
 from gluteapp.core.exercises import Equipment, Exercise, Variation
+from gluteapp.gui.figure_panel import MovementPanel
 from gluteapp.gui.library.body_diagram import PRIMARY_COLOUR, SECONDARY_COLOUR, BodyDiagram
 from gluteapp.gui.library.icons import svg_pixmap
 from gluteapp.gui.library.model import dosage_text
@@ -145,7 +146,7 @@ class VariationCard(Callout):
         self.content_layout.addWidget(self.how_label)
 
     def show_variation(self, variation: Variation, per_side: bool) -> None:
-        self.name_label.setText(variation.name)
+        self.name_label.setText(variation.shown_name)
         self.dosage_label.setText(
             self.tr("{dosage} · rest {rest} s").format(
                 dosage=dosage_words(variation.dosage, per_side), rest=variation.dosage.rest_s
@@ -324,7 +325,11 @@ class ExerciseDetail(QScrollArea):
         self.easier_section = Section(self.tr("Easier"), self.easier)
         self.harder_section = Section(self.tr("Harder"), self.harder)
         self.why_section = Section(self.tr("Why this dose"), self.why_label)
+        # The start and end figures, of the version chosen, before the steps that describe them.
+        self.movement = MovementPanel()
+        self.movement_section = Section(self.tr("The movement"), self.movement)
         for section in (
+            self.movement_section,
             self.steps_section,
             self.tips_section,
             self.mistakes_section,
@@ -362,6 +367,8 @@ class ExerciseDetail(QScrollArea):
         self.empty_label.setVisible(exercise is None)
         self._body.setVisible(exercise is not None)
         self.body_diagram.set_exercise(exercise)
+        self.movement.show_exercise(exercise)
+        self.movement_section.setVisible(self.movement.start.figure is not None)
         if exercise is None:
             return
         self.name_label.setText(exercise.name)

@@ -149,7 +149,7 @@ class LibraryView(QWidget):
         super().__init__(parent)
         self.setObjectName("library_view")
         self._library = library
-        self._pages = list(builtin_pages() if pages is None else pages)
+        self._pages = list(builtin_pages(library.language) if pages is None else pages)
         self._shown_id: str | None = None
         self._filtering = False
         self._user_split = False

@@ -25,6 +25,7 @@ from gluteapp.core.records import Side
 from gluteapp.core.routines import MEDIUS_PAIR
 from gluteapp.core.sides import SideFinding
 from gluteapp.gui.player.dose_plan import region_word, side_word
+from gluteapp.gui.words import decimal
 
 DONE_COLOUR = "#3a8f7a"
 
@@ -196,12 +197,13 @@ class PlanView(QWidget):
             text = self.tr("{0} of {1} done: this week's goal is met. Well done.").format(
                 plan.done, plan.goal)
         elif plan.on_track:
-            text = self.tr("{0} of {1} done; {2} to go, with {3} days left this week.").format(
-                plan.done, plan.goal, plan.remaining, plan.days_left)
+            text = self.tr("{0} of {1} done; {2} to go, with %n days left this week.", "",
+                           plan.days_left).format(plan.done, plan.goal, plan.remaining)
         else:
             text = self.tr(
-                "{0} of {1} done, with {2} days left this week. One session a day is plenty; "
-                "the count starts again on Monday.").format(plan.done, plan.goal, plan.days_left)
+                "{0} of {1} done, with %n days left this week. One session a day is plenty; "
+                "the count starts again on Monday.", "", plan.days_left).format(plan.done,
+                                                                              plan.goal)
         self.week_text.setText(text)
         self.day_strip.show_week(plan.week_start, plan.days_done, today)
         name = self._routine_name(plan.next_routine_id)
@@ -287,7 +289,7 @@ class PlanView(QWidget):
 
 
 def _number(value: float | None) -> str:
-    return "–" if value is None else f"{value:.1f}"
+    return "–" if value is None else decimal(value)  # "2,5" in German
 
 
 def _share(fortnight: Fortnight) -> str:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -154,10 +154,11 @@ class _TableSpinBox(QSpinBox):
             event.ignore()
 
 
-def _duration_words(seconds: float, tr: Callable[[str], str]) -> str:
+def _duration_words(seconds: float) -> str:
+    translate = QCoreApplication.translate
     if seconds < 60:
-        return tr("About {0} s").format(round(seconds))
-    return tr("About {0} min").format(round(seconds / 60))
+        return translate("RoutineBuilder", "About {0} s").format(round(seconds))
+    return translate("RoutineBuilder", "About {0} min").format(round(seconds / 60))
 
 
 class RoutineBuilder(QDialog):
@@ -741,7 +742,7 @@ class RoutineBuilder(QDialog):
         except ValueError:  # a tempo being typed
             self.duration_label.setText(self.tr("Duration: check the tempo"))
             return
-        self.duration_label.setText(_duration_words(seconds, self.tr))
+        self.duration_label.setText(_duration_words(seconds))
 
     def _show_error(self, message: str) -> None:
         self.error_label.setText(message)

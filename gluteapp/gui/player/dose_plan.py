@@ -24,10 +24,19 @@ from gluteapp.core.progression import Change, DoseSuggestion, Reason
 from gluteapp.core.records import DoseChoice, FeltIn, Side
 from gluteapp.core.routines import Routine, find_variation
 from gluteapp.core.safety import STOP_PAIN_MIN
-from gluteapp.gui.words import alternatives_text, pain_reason
+from gluteapp.gui.words import (
+    TranslationContext,
+    alternatives_text,
+    pain_reason,
+    version_name,
+)
 
 # A plain name that pyside6-lupdate recognises, for text outside a QObject method.
 translate = QCoreApplication.translate
+
+
+class DosePlan(TranslationContext):
+    """The context of the plan's counted words ("%n rated sets")."""
 
 
 def dose_text(mode: Mode, amount: int) -> str:
@@ -48,8 +57,9 @@ def region_word(region: FeltIn) -> str:
     return translate("DosePlan", "hamstrings")
 
 
-def headline(suggestion: DoseSuggestion, name: str) -> str:
+def headline(suggestion: DoseSuggestion, name: str, exercise: Exercise | None = None) -> str:
     """'Side plank: 20 s today, up from 15 s'."""
+    version = version_name(exercise, suggestion.variation or "")
     new = dose_text(suggestion.mode, suggestion.suggested)
     old = dose_text(suggestion.last.mode, suggestion.previous)  # a version may count otherwise
     change = suggestion.change
@@ -57,12 +67,12 @@ def headline(suggestion: DoseSuggestion, name: str) -> str:
         return translate("DosePlan", "{0}: {1} today, up from {2}").format(name, new, old)
     if change is Change.EASIER and suggestion.variation:
         return translate("DosePlan", "{0}: the easier version today, “{1}”, {2}").format(
-            name, suggestion.variation, new)
+            name, version, new)
     if change is Change.EASIER:
         return translate("DosePlan", "{0}: {1} today, down from {2}").format(name, new, old)
     if change is Change.HARDER and suggestion.variation:
         return translate("DosePlan", "{0}: the harder version today, “{1}”, {2}").format(
-            name, suggestion.variation, new)
+            name, version, new)
     if change is Change.STANDARD:
         return translate("DosePlan", "{0}: back to the standard version, {1}").format(name, new)
     if change is Change.START:
@@ -102,16 +112,17 @@ def reason_text(suggestion: DoseSuggestion) -> str:
 
 
 def felt_text(warning: FeltElsewhere, exercise: Exercise | None, library: Library) -> str:
-    lines = [translate(
-        "DosePlan", "Mostly felt in the {0}: {1} of the last {2} rated sets.").format(
-        region_word(warning.region), round(warning.share * warning.rated), warning.rated)]
+    rated = warning.rated
+    lines = [DosePlan.tr("Mostly felt in the {0}: {1} of the last %n rated sets.", "",
+                         rated).format(region_word(warning.region), round(warning.share * rated))]
     if exercise is not None:
         lines += [translate("DosePlan", "Check: {0}").format(caution)
                   for caution in exercise.cautions[:2]]
         lines += [translate("DosePlan", "Coach tip: {0}").format(tip) for tip in exercise.tips[:2]]
     options = []
     if warning.easier:
-        options.append(translate("DosePlan", "the easier version, “{0}”").format(warning.easier))
+        options.append(translate("DosePlan", "the easier version, “{0}”").format(
+            version_name(exercise, warning.easier)))
     if warning.alternatives:
         names = ", ".join(library.name_of(other) for other in warning.alternatives)
         options.append(translate(
@@ -134,7 +145,7 @@ class DoseRow(QFrame):
         self.suggestion = suggestion
         exercise = library.get(suggestion.exercise_id)
         name = library.name_of(suggestion.exercise_id)
-        self.headline = QLabel(headline(suggestion, name))
+        self.headline = QLabel(headline(suggestion, name, exercise))
         self.headline.setObjectName("dose_headline")
         self.headline.setWordWrap(True)
         font = self.headline.font()
@@ -158,9 +169,9 @@ class DoseRow(QFrame):
             new = dose_text(suggestion.mode, suggestion.suggested)
             old = dose_text(suggestion.last.mode, suggestion.previous)
             if suggestion.variation and suggestion.variation != suggestion.previous_variation:
-                new = f"“{suggestion.variation}”, {new}"
+                new = f"“{version_name(exercise, suggestion.variation)}”, {new}"
             if suggestion.previous_variation:
-                old = f"“{suggestion.previous_variation}”, {old}"
+                old = f"“{version_name(exercise, suggestion.previous_variation)}”, {old}"
             self.use_button.setText(translate("DosePlan", "Use the suggestion: {0}").format(new))
             self.keep_button.setText(translate("DosePlan", "Keep last time's: {0}").format(old))
             self.use_button.setChecked(True)

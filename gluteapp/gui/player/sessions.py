@@ -23,7 +23,7 @@ from gluteapp.core.history_records import SessionRecord
 from gluteapp.core.next_routine import routine_missing_equipment
 from gluteapp.core.routines import Routine, RoutineStep
 from gluteapp.core.timeline import routine_duration_s
-from gluteapp.gui.words import equipment_label
+from gluteapp.gui.words import equipment_label, routine_title
 
 
 def step_text(step: RoutineStep) -> str:
@@ -95,9 +95,9 @@ class ResumeBanner(QFrame):
             QDateTime.fromSecsSinceEpoch(int(record.started_at.timestamp())),
             QLocale.FormatType.ShortFormat)
         self.text.setText(self.tr(
-            "Your session “{0}” from {1} was interrupted after {2} saved sets. "
-            "Nothing you finished was lost.").format(record.routine_name, started,
-                                                    len(record.sets)))
+            "Your session “{0}” from {1} was interrupted after %n saved sets. "
+            "Nothing you finished was lost.", "", len(record.sets)).format(
+                routine_title(record.routine_id, record.routine_name), started))
         self.resume_button.setVisible(resumable)
         self.show()
 
@@ -228,7 +228,7 @@ class RoutinePicker(QWidget):
         for routine in self.routines:
             minutes = routine_duration_s(routine, self.library) / 60
             suffix = self.tr(" (yours)") if routine.id in self.user_ids else ""
-            text = f"{routine.name}{suffix}\n{minutes:.0f} min"
+            text = f"{routine.name}{suffix}\n" + self.tr("{0} min").format(round(minutes))
             missing = self.missing_for(routine)
             if missing:
                 text += " · " + self.tr("Needs: {0}").format(equipment_names(missing))
@@ -271,8 +271,8 @@ class RoutinePicker(QWidget):
         self.name.setText(routine.name)
         duration = routine_duration_s(routine, self.library)
         sets = sum(step.set_count for step in routine.steps)
-        self.meta.setText(self.tr("{0} exercises · {1} sets · {2}").format(
-            len(routine.steps), sets, minutes_text(duration)))
+        self.meta.setText(" · ".join([self.tr("%n exercises", "", len(routine.steps)),
+                                      self.tr("%n sets", "", sets), minutes_text(duration)]))
         self.description.setText(routine.description)
         missing = self.missing_for(routine)
         self.needs.setText(self.tr(

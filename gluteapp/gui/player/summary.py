@@ -109,12 +109,9 @@ class SessionSummary(QWidget):
                          "session.")
         if count == 0:
             saved = self.tr("Every finished set is saved.")
-        elif count == 1:
-            saved = self.tr("1 finished set is not saved yet: it waits until the history can "
-                            "be written again (see the message at the top).")
         else:
-            saved = self.tr("{0} finished sets are not saved yet: they wait until the history "
-                            "can be written again (see the message at the top).").format(count)
+            saved = self.tr("%n finished sets are not saved yet: they wait until the history "
+                            "can be written again (see the message at the top).", "", count)
         self.note.setText(f"{saved} {advice}")
 
     def show_result(self, finished: SessionFinished, session: Session) -> None:
@@ -136,7 +133,7 @@ class SessionSummary(QWidget):
         if held:
             parts.append(self.tr("{0} held").format(_duration(held)))
         if reps:
-            parts.append(self.tr("{0} reps").format(reps))
+            parts.append(self.tr("%n reps", "", reps))
         self.totals.setText(" · ".join(parts))
         self.table.setRowCount(0)
         rows = zip(totals.per_exercise, per_step, step_totals, strict=True)

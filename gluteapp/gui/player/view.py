@@ -206,7 +206,7 @@ class StopPanel(QFrame):
         lines = [safety_rule(point) for point in AFTER_IT_HURTS]
         if offer is not None and offer.easier is not None:
             lines.append(self.tr("Next time, try the easier version: {0}. {1}").format(
-                offer.easier.name, offer.easier.how))
+                offer.easier.shown_name, offer.easier.how))
         elif offer is not None and offer.back_to_exercise and exercise is not None:
             lines.append(self.tr("Next time, go back to {0} itself.").format(exercise.name))
         if other_names:
@@ -634,7 +634,8 @@ class PlayerView(QWidget):
         exercise = self.library.get(display.exercise_id) if display.exercise_id else None
         variation = display.variation
         if exercise is not None and variation is not None:
-            self.exercise_label.setText(self.tr("{0}: {1}").format(exercise.name, variation.name))
+            self.exercise_label.setText(
+                self.tr("{0}: {1}").format(exercise.name, variation.shown_name))
         else:
             self.exercise_label.setText(exercise.name if exercise else "")
         self.library_button.setEnabled(exercise is not None)
@@ -712,8 +713,8 @@ class PlayerView(QWidget):
         if display.number_unit is NumberUnit.COUNT:
             return self.tr("{0} to do").format(number)
         if display.number is not None and display.number >= 60:
-            return self.tr("{0} minutes left").format(number)
-        return self.tr("{0} seconds left").format(number)
+            return self.tr("{0} minutes left").format(number)  # "1:05 minutes left"
+        return self.tr("%n seconds left", "", display.number or 0)
 
     def _caption_text(self, display: PlayerDisplay, phase_text: str) -> str:
         caption = display.caption
