@@ -29,6 +29,8 @@ from gluteapp.gui.theme import (
     is_dark,
     resolve,
 )
+from gluteapp.storage.export import fill_demo_history
+from tests.gui.conftest import StartApp, settle
 from tests.gui.desktop_session import fake_desktop, grab_screen, private_bus, tell, xvfb
 
 Role = QPalette.ColorRole
@@ -311,3 +313,24 @@ def test_a_dark_desktop_answering_late_still_darkens_everything(tmp_path: Path) 
             app.communicate(timeout=30)
     assert dark.pixelColor(*RAIL_POINT) == QColor(DARK[Role.Base][0])
     assert _count_near(dark, QColor(DARK[Role.Link][0]), LINK_AREA) > 15
+
+
+def test_the_history_charts_follow_a_switch(
+        start_app: StartApp, app: QApplication, tmp_path: Path) -> None:
+    fill_demo_history(tmp_path / "data", 0.5)
+    gluteapp = start_app(view="history", skip_first_run=True)
+    gluteapp.settings.set(THEME, "light")
+    window = gluteapp.window
+    window.resize(1280, 800)
+    window.show()
+    settle()
+    panel = window.findChild(QWidget, "chart_pain")
+    assert panel is not None
+    before = panel.grab().toImage()
+    gluteapp.settings.set(THEME, "dark")
+    settle()
+    after = panel.grab().toImage()
+    # The plot's own background, inside the panel, well away from lines and labels.
+    point = (after.width() - 30, after.height() // 2)
+    assert before.pixelColor(*point).lightness() > 200
+    assert after.pixelColor(*point).lightness() < 60
