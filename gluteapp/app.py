@@ -89,6 +89,9 @@ class Gluteapp:
             self.qt_app, self.options.language or self.settings.get(LANGUAGE))
         follow_theme_setting(self.qt_app, self.settings)
         self.problems = ProblemBanner()
+        for not_used in self.settings.problems():  # a settings file or value that is not used
+            log.warning("%s", not_used)
+            self.problems.note(not_used)
         start_view = self.options.view or ("sessions" if self.options.routine else "library")
         # A plain start paints the window with the library's search box first; the library,
         # its view, the history and the reminders follow right after the first paint.
@@ -364,10 +367,12 @@ class Gluteapp:
 
     # --- closing ----------------------------------------------------------------------------
     def _on_close_requested(self, event: QCloseEvent) -> None:
-        if self._history is not None and self._history.pending_sets() and not self.headless:
+        history = self._history
+        waiting = history is not None and not history.closed and history.pending_sets()
+        if history is not None and waiting and not self.headless:
             from gluteapp.gui.problem_banner import ask_before_quitting
 
-            if not ask_before_quitting(self.window, self._history):
+            if not ask_before_quitting(self.window, history):
                 event.ignore()
             return
         if not self.controller.running or self.headless:

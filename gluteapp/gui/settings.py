@@ -9,10 +9,14 @@ from typing import Any, Generic, TypeVar, cast
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 
 from gluteapp.core.equipment import parse_equipment
+from gluteapp.core.safe_files import UnusableFileError, read_limited_bytes, shown_path
 from gluteapp.core.vocabulary import Equipment
 from gluteapp.gui import words
 
 T = TypeVar("T", bool, int, str)
+
+#: A settings file is a few hundred bytes; far larger is not one we wrote.
+MAX_SETTINGS_BYTES = 256 * 1024
 
 #: Translation context of every text declared here (labels, descriptions, units, choices).
 CONTEXT = "Settings"
@@ -85,6 +89,23 @@ class Option(Generic[T]):
         """The label of one choice in the current language."""
         label = self.choice_label(choice)
         return QCoreApplication.translate(self.choice_context, label) if label else label
+
+    def accepts(self, raw: object) -> bool:
+        """Whether a stored value means something here (else `coerce` gives the default)."""
+        if self.type is bool:
+            return isinstance(raw, bool) or str(raw).lower() in {
+                "true", "1", "yes", "on", "false", "0", "no", "off"}
+        if self.type is int:
+            try:
+                value = int(cast(int, raw))
+            except (TypeError, ValueError):
+                return False
+            return (self.minimum is None or value >= self.minimum) and (
+                self.maximum is None or value <= self.maximum)
+        if self.multiple:
+            items = raw if isinstance(raw, list) else str(raw).split(",")
+            return all(str(item).strip() in self.choices for item in items if str(item).strip())
+        return not self.choices or str(raw) in self.choices
 
     def coerce(self, raw: object) -> T:
         """Turn what QSettings stored (often a string) into the declared type, or the default."""
@@ -254,14 +275,70 @@ def option_by_key(key: str) -> Option[bool] | Option[int] | Option[str]:
     raise KeyError(f"no setting {key!r}")
 
 
+def settings_file_problem(path: Path) -> str | None:
+    """Why the settings file cannot be used (then it is left alone), or None if it can.
+
+    Read without blocking (a named pipe in its place must not hang the start) and only up to a
+    size no settings file reaches; values of types Gluteapp never writes (`@Variant`) are not
+    handed to Qt to decode.
+    """
+    if not path.exists() and not path.is_symlink():
+        return None
+    try:
+        data = read_limited_bytes(path, MAX_SETTINGS_BYTES, "settings file")
+    except UnusableFileError as problem:
+        return str(problem)
+    if b"@Variant(" in data:
+        return f"{shown_path(path)}: holds values of a kind Gluteapp never writes (@Variant)"
+    return None
+
+
+class _MemoryStore:
+    """What Settings needs of QSettings, kept in memory: for a settings file left alone."""
+
+    def __init__(self) -> None:
+        self._values: dict[str, object] = {}
+
+    def contains(self, key: str) -> bool:
+        return key in self._values
+
+    def value(self, key: str) -> object:
+        return self._values.get(key)
+
+    def setValue(self, key: str, value: object) -> None:  # noqa: N802 - QSettings' name
+        self._values[key] = value
+
+    def sync(self) -> None:
+        pass
+
+    def status(self) -> QSettings.Status:
+        return QSettings.Status.NoError
+
+
 class Settings(QObject):
-    """The app's settings, stored as an INI file in the data folder."""
+    """The app's settings, stored as an INI file in the data folder.
+
+    A settings file that cannot be used (not a regular file, far too large, not INI) is left
+    exactly as it is: the defaults apply, changes last until the app quits, and `problem` says
+    why, in one line naming the file.
+    """
 
     changed = Signal(str)
 
     def __init__(self, path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._store = QSettings(str(path), QSettings.Format.IniFormat, self)
+        #: Why the settings file is not used, or None.
+        self.problem = settings_file_problem(path)
+        self._store: QSettings | _MemoryStore = _MemoryStore()
+        if self.problem is None:
+            from_file = QSettings(str(path), QSettings.Format.IniFormat, self)
+            if from_file.status() == QSettings.Status.NoError:
+                self._store = from_file
+            else:  # not INI: QSettings would replace it with what it understood on a write
+                self.problem = f"{shown_path(path)}: cannot be read as settings"
+        if self.problem is not None:
+            self.problem += (". Gluteapp uses its default settings and leaves the file as it is; "
+                             "move it away to keep your choices again")
         # What the running app uses for the options it only reads when it starts.
         self._at_start = {o.key: self.get_any(o) for o in ALL_OPTIONS if o.needs_restart}
 
@@ -305,6 +382,19 @@ class Settings(QObject):
 
     def status(self) -> QSettings.Status:
         return self._store.status()
+
+    def problems(self) -> list[str]:
+        """Every reason a stored setting is not used, one line each (the file's, then values')."""
+        found = [self.problem] if self.problem else []
+        for option in ALL_OPTIONS:
+            if not self._store.contains(option.key):
+                continue
+            raw = self._store.value(option.key)
+            if not option.accepts(raw):
+                shown = repr(raw) if len(repr(raw)) <= 40 else repr(raw)[:40] + "…"
+                found.append(f"settings: {option.key} = {shown} is not a valid value; "
+                             f"the default {option.default!r} is used")
+        return found
 
 
 def equipment_at_hand(settings: Settings) -> frozenset[Equipment]:

@@ -47,7 +47,9 @@ def export_csv(store: HistoryStore, path: Path | str) -> int:
     """
     path = Path(path)
     sessions = {s.id: s for s in store.list_sessions()}
-    sets = sorted((st for s in sessions.values() for st in s.sets), key=lambda st: st.id)
+    # Every set that can be read, also one whose session row is damaged or gone (its session
+    # cells are then empty): an export is where a person goes to rescue their data.
+    sets = list(store.all_sets())
     hurts = _hurts_by_set(sessions.values())
     partial = path.with_name(path.name + ".part")
     try:
@@ -55,14 +57,14 @@ def export_csv(store: HistoryStore, path: Path | str) -> int:
             writer = csv.writer(handle)
             writer.writerow(CSV_COLUMNS)
             for stored in sets:
-                session = sessions[stored.session_id]
+                session = sessions.get(stored.session_id)
                 key = (stored.session_id, stored.exercise_id, stored.set_number, stored.side)
                 writer.writerow(
                     (
                         *_set_cells(stored),
-                        session.routine_id,
-                        session.routine_name,
-                        session.status.value,
+                        session.routine_id if session else "",
+                        session.routine_name if session else "",
+                        session.status.value if session else "",
                         hurts.pop(key, ""),
                     )
                 )

@@ -46,6 +46,7 @@ from gluteapp.storage.schema import SCHEMA_VERSION, apply_migrations
 from gluteapp.storage.startup import (
     StartupReport,
     damaged_report,
+    disk_is_full,
     ensure_writable_file,
     ensure_writable_folder,
     foreign_database_error,
@@ -127,6 +128,12 @@ def open_history(
         try:
             check = check_database(db_path)
         except sqlite3.Error as error:
+            if disk_is_full(data_dir):
+                raise StorageError(
+                    f"Gluteapp cannot open its history file {db_path}: the disk holding it is "
+                    f"full ({error}). Make room on it, then start Gluteapp again. Nothing was "
+                    "changed."
+                ) from error
             raise StorageError(
                 f"Gluteapp cannot read its history file {db_path} ({error}). Make sure no other "
                 "program is holding it and that the disk is working, then start Gluteapp again."
@@ -222,6 +229,12 @@ class HistoryStore:
         except sqlite3.Error as error:
             if conn is not None:
                 conn.close()
+            if disk_is_full(path.parent):
+                raise StorageError(
+                    f"Gluteapp cannot open its history file {path}: the disk holding it is "
+                    f"full ({error}). Make room on it, then start Gluteapp again. Nothing was "
+                    "changed."
+                ) from error
             raise StorageError(
                 f"Gluteapp cannot open its history file {path} ({error}). Make sure the folder "
                 f"{path.parent} is writable and the disk is not full, then start Gluteapp again."
@@ -243,7 +256,11 @@ class HistoryStore:
         return self._closed
 
     def close(self, *, backup: bool = True) -> None:
-        """Back up (unless told not to), then close; the connection is closed even if that fails."""
+        """Back up (unless told not to), then close; the connection is closed even if that fails.
+
+        Raises StorageError only: a close that cannot checkpoint (a full disk) leaves the WAL
+        beside the file, which SQLite reads back at the next open.
+        """
         if self._closed:
             return
         try:
@@ -251,7 +268,13 @@ class HistoryStore:
                 self.backup_now()
         finally:
             self._closed = True
-            self._db.close()
+            try:
+                self._db.close()
+            except sqlite3.Error as error:
+                raise StorageError(
+                    f"Could not close the history {self.path} cleanly ({error}); it is read back "
+                    "as it was at the next start."
+                ) from error
 
     def __enter__(self) -> Self:
         return self

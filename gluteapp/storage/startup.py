@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -85,6 +86,14 @@ def ensure_writable_file(path: Path) -> None:
             f"Gluteapp cannot write to its history file {path}: {_reason(error)}. "
             "Make the file writable (check its permissions and owner), then start Gluteapp again."
         ) from error
+
+
+def disk_is_full(folder: Path) -> bool:
+    """Whether the disk holding `folder` has (next to) no room left; False if that is unknown."""
+    try:
+        return shutil.disk_usage(folder).free < 64 * 1024
+    except OSError:
+        return False
 
 
 def _reason(error: OSError) -> str:
