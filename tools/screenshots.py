@@ -1,15 +1,18 @@
 """Render the README and docs screenshots from the real program, offscreen, with a fake clock.
 
-Usage: python tools/screenshots.py [OUT_DIR] [--player-only]   (default docs/screenshots)
+Usage: python tools/screenshots.py [OUT_DIR] [--player-only | --variant=de]
+(default docs/screenshots)
 
 Three sets: the README's (light theme, English) at several sizes; the player in every kind of
 phase (a hold, a tempo rep, a switch, the rest before an exercise with its steps, paused) at
 800x600 and 1280x800 in the window and 1920x1080 full screen, in English and German, named
 player-PHASE-SIZE[-de].png, with the heights of its big words written to
 player-text-heights.md; and the main views (and today's dose plan) in each theme and language
-at 1280x800, named VIEW-VARIANT.png (library-dark.png, player-de.png, ...). The player is shown
-as `gluteapp --screenshot FILE --routine ID --at SECONDS [--paused]` shows it
-(`SessionController.preview`).
+at 1280x800, named VIEW-VARIANT.png (library-dark.png, player-de.png, ...), with the library's
+Learn tab, the History's Exercises and Sessions tabs, Settings and the first run's two pages
+(learn-de.png, history-sessions-de.png, settings-de.png, first-run-questions-de.png, ...).
+The player is shown as `gluteapp --screenshot FILE --routine ID --at SECONDS [--paused]` shows
+it (`SessionController.preview`).
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QTabWidget, QWidget
 
 from gluteapp.app import Gluteapp
 from gluteapp.core.paths import ensure_writable, resolve_paths
@@ -239,6 +242,55 @@ def variant_set(qt_app: QApplication, out: Path, variant: str) -> None:
         play_at(app, "side-plank-demo", SCENES[0][2])
         shot(f"player-{variant}", MAIN_SIZE)
         app.controller.leave()
+        dialogs_and_pages(qt_app, app, out, variant)
+
+
+def dialogs_and_pages(qt_app: QApplication, app: Gluteapp, out: Path, variant: str) -> None:
+    """The library's Learn tab, the History's other tabs, Settings and both pages of the first
+    run, as a person sees them."""
+    from gluteapp.gui.first_run import FirstRunDialog
+    from gluteapp.gui.library.area import LibraryArea
+    from gluteapp.gui.settings_dialog import SettingsDialog
+
+    assert app.window is not None
+    app.window.show_area("library")
+    area = app.window.page("library")
+    assert isinstance(area, LibraryArea)
+    view = area.view()
+    view.tabs.setCurrentIndex(view.LEARN_TAB)
+    saver(qt_app, app.window, out)(f"learn-{variant}", MAIN_SIZE)
+    view.tabs.setCurrentIndex(view.EXERCISES_TAB)
+    # The History's other two tabs: an exercise's charts, and the sessions one by one.
+    app.window.show_area("history")
+    tabs = app.window.page("history").findChild(QTabWidget, "history_tabs")
+    if tabs is not None:
+        for index, name in ((1, "history-exercises"), (2, "history-sessions")):
+            tabs.setCurrentIndex(index)
+            saver(qt_app, app.window, out)(f"{name}-{variant}", MAIN_SIZE)
+        tabs.setCurrentIndex(0)
+    for name, dialog in (("settings", SettingsDialog(app.settings, app.window)),
+                         ("first-run", FirstRunDialog(app.settings, app.window))):
+        dialog.show()
+        settle(qt_app)
+        # The offscreen screen is 800 px wide; the window is shown at 1280x800, so the screen
+        # is at least that wide, and a dialog takes the width its content asks, up to it.
+        scroll = dialog.findChild(QScrollArea)
+        content = scroll.widget() if scroll is not None else None
+        asked = content.sizeHint().width() + 24 if content is not None else 0
+        wanted = min(max(dialog.sizeHint().width(), asked), MAIN_SIZE[0] - 40)
+        if wanted > dialog.width():
+            dialog.resize(wanted, dialog.height())
+            settle(qt_app)
+        dialog.grab().save(str(out / f"{name}-{variant}.png"))
+        print(out / f"{name}-{variant}.png")
+        if isinstance(dialog, FirstRunDialog):
+            dialog.accept_button.click()  # on to the questions
+            settle(qt_app)
+            dialog.grab().save(str(out / f"first-run-questions-{variant}.png"))
+            print(out / f"first-run-questions-{variant}.png")
+        dialog.hide()
+        dialog.deleteLater()
+        settle(qt_app)
 
 
 def player_variant(qt_app: QApplication, out: Path, variant: str) -> None:
@@ -257,6 +309,11 @@ def main() -> int:
     out.mkdir(parents=True, exist_ok=True)
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(qt_app, QApplication)
+    only = [a.removeprefix("--variant=") for a in sys.argv[1:] if a.startswith("--variant=")]
+    if only:  # one variant's views, dialogs and pages, e.g. --variant=de after a translation
+        for variant in only:
+            variant_set(qt_app, out, variant)
+        return 0
     rows = [row for language in ("en", "de") for row in player_set(qt_app, out, language)]
     (out / "player-text-heights.md").write_text(HEIGHTS_HEAD + "\n".join(rows) + "\n",
                                                 encoding="utf-8")

@@ -141,7 +141,7 @@
     </message>
     <message>
         <source>{0}: {1}, the routine&apos;s dose</source>
-        <translation>{0}: {1}, wie in der Routine vorgesehen</translation>
+        <translation>{0}: {1}, wie im Programm vorgesehen</translation>
     </message>
     <message>
         <source>{0}: {1} today, the same as last time</source>
@@ -215,6 +215,10 @@
         <translation>Probier {0}.</translation>
     </message>
     <message>
+        <source>“{0}”, {1}</source>
+        <translation>„{0}“, {1}</translation>
+    </message>
+    <message>
         <source>Use the suggestion: {0}</source>
         <translation>Vorschlag nehmen: {0}</translation>
     </message>
@@ -248,7 +252,7 @@
     </message>
     <message>
         <source>Back to the routines</source>
-        <translation>Zurück zu den Routinen</translation>
+        <translation>Zurück zu den Programmen</translation>
     </message>
 </context>
 <context>
@@ -340,6 +344,10 @@
     <message>
         <source>Why this dose</source>
         <translation>Warum diese Dosierung</translation>
+    </message>
+    <message>
+        <source>The movement</source>
+        <translation>Der Bewegungsablauf</translation>
     </message>
     <message>
         <source>Medical disclaimer</source>
@@ -1285,6 +1293,61 @@
     </message>
 </context>
 <context>
+    <name>MovementPanel</name>
+    <message>
+        <source>Version shown</source>
+        <translation>Gezeigte Variante</translation>
+    </message>
+    <message>
+        <source>Versions to show</source>
+        <translation>Varianten zum Zeigen</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Anfang</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>Shown for the left side; the right side is its mirror image.</source>
+        <translation>Gezeigt für die linke Seite; die rechte ist ihr Spiegelbild.</translation>
+    </message>
+    <message>
+        <source>Start position</source>
+        <translation>Ausgangsposition</translation>
+    </message>
+    <message>
+        <source>End position</source>
+        <translation>Endposition</translation>
+    </message>
+    <message>
+        <source>{0} (as described)</source>
+        <translation>{0} (wie beschrieben)</translation>
+    </message>
+    <message>
+        <source>Easier: {0}</source>
+        <translation>Leichter: {0}</translation>
+    </message>
+    <message>
+        <source>Harder: {0}</source>
+        <translation>Schwerer: {0}</translation>
+    </message>
+    <message>
+        <source>{0} This version: {1}</source>
+        <translation>{0} Diese Variante: {1}</translation>
+    </message>
+    <message>
+        <source>Start position: {0}</source>
+        <translation>Ausgangsposition: {0}</translation>
+    </message>
+    <message>
+        <source>End position: {0}</source>
+        <translation>Endposition: {0}</translation>
+    </message>
+</context>
+<context>
     <name>PlanView</name>
     <message>
         <source>This week</source>
@@ -1330,11 +1393,11 @@
     </message>
     <message>
         <source>The two gluteus medius routines take turns, so each gets a few days&apos; rest before it comes round again.</source>
-        <translation>Die beiden Routinen für den mittleren Gesäßmuskel wechseln sich ab, so hat jede ein paar Tage Ruhe, bevor sie wieder dran ist.</translation>
+        <translation>Die beiden Programme für den mittleren Gesäßmuskel wechseln sich ab, so hat jedes ein paar Tage Ruhe, bevor es wieder dran ist.</translation>
     </message>
     <message>
         <source>The gluteus medius routine due next needs equipment you did not list, so this one fits what you have at hand. You can change your equipment in Settings.</source>
-        <translation>Die fällige Routine für den mittleren Gesäßmuskel braucht Ausrüstung, die du nicht angegeben hast; diese passt zu dem, was du zur Hand hast. Deine Ausrüstung kannst du in den Einstellungen ändern.</translation>
+        <translation>Das fällige Programm für den mittleren Gesäßmuskel braucht Ausrüstung, die du nicht angegeben hast; dieses passt zu dem, was du zur Hand hast. Deine Ausrüstung kannst du in den Einstellungen ändern.</translation>
     </message>
     <message>
         <source>Your {0} side has stayed about {1:.0f} % behind your {2} side over the last three sessions. One-sided exercises start on the {0} side, and the plan before each session offers it an extra set.</source>
@@ -1811,7 +1874,7 @@
     </message>
     <message>
         <source>Twice a week is what the gluteus medius article recommends. The two-minute standing break from sitting can come on any day and does not count towards it.</source>
-        <translation>Zweimal pro Woche empfiehlt der Artikel zum Gluteus medius. Die zweiminütige Stehpause vom Sitzen kannst du an jedem Tag machen; sie zählt nicht mit.</translation>
+        <translation>Zweimal pro Woche empfiehlt der Artikel zum mittleren Gesäßmuskel. Die zweiminütige Stehpause vom Sitzen kannst du an jedem Tag machen; sie zählt nicht mit.</translation>
     </message>
     <message>
         <source>What do you have at home?</source>
@@ -2027,7 +2090,7 @@
     </message>
     <message>
         <source>This session&apos;s routine can no longer be found or read, so it cannot be resumed. The sets you finished are saved; you can close it.</source>
-        <translation>Die Routine dieser Einheit ist nicht mehr zu finden oder zu lesen, deshalb kann sie nicht fortgesetzt werden. Die Sätze, die du geschafft hast, sind gespeichert; du kannst sie schließen.</translation>
+        <translation>Das Programm dieser Einheit ist nicht mehr zu finden oder zu lesen, deshalb kann sie nicht fortgesetzt werden. Die Sätze, die du geschafft hast, sind gespeichert; du kannst sie schließen.</translation>
     </message>
 </context>
 <context>
@@ -2353,7 +2416,7 @@
     </message>
     <message>
         <source>The routine&apos;s exercises</source>
-        <translation>Die Übungen der Routine</translation>
+        <translation>Die Übungen des Programms</translation>
     </message>
     <message>
         <source>Start session</source>
@@ -2510,7 +2573,7 @@
     </message>
     <message>
         <source>Routine or exercise</source>
-        <translation>Routine oder Übung</translation>
+        <translation>Programm oder Übung</translation>
     </message>
     <message>
         <source>Status</source>
@@ -2649,7 +2712,7 @@
     </message>
     <message>
         <source>Rest between sets when a routine does not say.</source>
-        <translation>Erholung zwischen den Sätzen, wenn die Routine keine vorgibt.</translation>
+        <translation>Erholung zwischen den Sätzen, wenn das Programm keine vorgibt.</translation>
     </message>
     <message>
         <source>Default rest</source>
@@ -2694,7 +2757,7 @@
     </message>
     <message>
         <source>Equipment at hand</source>
-        <translation>Vorhandene Hilfsmittel</translation>
+        <translation>Hilfsmittel</translation>
     </message>
     <message>
         <source>Remind me to stand up and move.</source>

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from gluteapp.core.assets import assets_dir, builtin_library
@@ -24,6 +24,7 @@ from gluteapp.gui.i18n import install_translator, shown_language
 from gluteapp.gui.library.area import LibraryArea
 from gluteapp.gui.plan.view import PlanView
 from gluteapp.gui.settings import LANGUAGE, Settings
+from gluteapp.gui.tabs import RoomyTabBar, RoomyTabWidget
 from gluteapp.gui.words import decimal, phase_words, routine_title, short_number
 from tests.gui.conftest import StartApp
 
@@ -172,6 +173,12 @@ def test_lang_de_shows_the_app_in_german(start_app: StartApp, tmp_path: Path) ->
     assert app.catalog.name("desk-break") == "Schreibtischpause"
     # The setting is not changed by a run's language.
     assert app.settings.get(LANGUAGE) == "system"
+    app.window.show_area("history")
+    history_tabs = app.window.page("history").findChild(QTabWidget, "history_tabs")
+    assert history_tabs is not None
+    assert [history_tabs.tabText(i) for i in range(3)] == ["Überblick", "Übungen", "Einheiten"]
+    assert isinstance(history_tabs.tabBar(), RoomyTabBar)
+    assert isinstance(view.tabs.tabBar(), RoomyTabBar)
 
 
 @pytest.mark.usefixtures("back_to_english")
@@ -208,3 +215,22 @@ def test_the_sheet_command_prints_in_the_language_asked_for(tmp_path: Path) -> N
     assert "Einbeinstand" in text
     assert "pro Seite" in text
     assert "Single-leg stand" not in text
+
+
+def _tab_bar_image(qtbot: QtBot, tabs: QTabWidget, second: str) -> object:
+    qtbot.addWidget(tabs)
+    tabs.setDocumentMode(True)
+    tabs.addTab(QWidget(), "Überblick")
+    tabs.addTab(QWidget(), second)  # not selected: Fusion draws it lower
+    tabs.resize(300, 60)
+    tabs.show()
+    QApplication.processEvents()
+    return tabs.tabBar().grab().toImage()
+
+
+def test_a_tab_that_is_not_selected_keeps_the_dots_of_its_capital_umlaut(qtbot: QtBot) -> None:
+    # Were the dots cut off, "Übungen" would look exactly like "Ubungen" (as in QTabWidget
+    # under Fusion, the style of the light and dark themes).
+    with_dots = _tab_bar_image(qtbot, RoomyTabWidget(), "Übungen")
+    without = _tab_bar_image(qtbot, RoomyTabWidget(), "Ubungen")
+    assert with_dots != without

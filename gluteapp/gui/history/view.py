@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QStackedWidget,
-    QTabWidget,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -59,6 +58,7 @@ from gluteapp.gui.history.charts import (
 )
 from gluteapp.gui.history.sessions_model import SessionTreeModel
 from gluteapp.gui.history_service import ChangeKind, HistoryChange, HistoryService, StorageError
+from gluteapp.gui.tabs import RoomyTabWidget
 from gluteapp.gui.words import decimal, dosage_words
 
 if TYPE_CHECKING:
@@ -207,7 +207,7 @@ class HistoryView(QWidget):
 
         self._pages = QStackedWidget()
         self._pages.addWidget(self._build_empty_state())
-        self._tabs = QTabWidget()
+        self._tabs = RoomyTabWidget()  # room for the dots of Ü
         self._tabs.setObjectName("history_tabs")
         self._tabs.setAccessibleName(self.tr("History sections"))
         self._tabs.setDocumentMode(True)

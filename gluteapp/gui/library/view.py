@@ -46,7 +46,6 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -65,6 +64,7 @@ from gluteapp.gui.library.model import ExerciseModel
 from gluteapp.gui.library.pages import Page, builtin_pages
 from gluteapp.gui.library.widgets import blend, scaled_font
 from gluteapp.gui.settings import EQUIPMENT, FIRST_RUN_DONE, Settings, equipment_at_hand
+from gluteapp.gui.tabs import RoomyTabWidget
 from gluteapp.gui.words import equipment_label, mode_label, muscle_label, position_label
 
 #: Combo box data for "any" and the two choices that are not a single enum value.
@@ -158,7 +158,7 @@ class LibraryView(QWidget):
         self.proxy = ExerciseFilterProxy(self)
         self.proxy.setSourceModel(self.model)
 
-        self.tabs = QTabWidget()
+        self.tabs = RoomyTabWidget()  # room for the dots of Ü
         self.tabs.setAccessibleName(self.tr("Library sections"))
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self._build_exercises_tab(), self.tr("Exercises"))

@@ -169,9 +169,11 @@ class DoseRow(QFrame):
             new = dose_text(suggestion.mode, suggestion.suggested)
             old = dose_text(suggestion.last.mode, suggestion.previous)
             if suggestion.variation and suggestion.variation != suggestion.previous_variation:
-                new = f"“{version_name(exercise, suggestion.variation)}”, {new}"
+                new = translate("DosePlan", "“{0}”, {1}").format(
+                    version_name(exercise, suggestion.variation), new)
             if suggestion.previous_variation:
-                old = f"“{version_name(exercise, suggestion.previous_variation)}”, {old}"
+                old = translate("DosePlan", "“{0}”, {1}").format(
+                    version_name(exercise, suggestion.previous_variation), old)
             self.use_button.setText(translate("DosePlan", "Use the suggestion: {0}").format(new))
             self.keep_button.setText(translate("DosePlan", "Keep last time's: {0}").format(old))
             self.use_button.setChecked(True)
