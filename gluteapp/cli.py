@@ -252,13 +252,15 @@ def _cmd_routines(args: argparse.Namespace) -> int:
 def _cmd_check_routine(args: argparse.Namespace) -> int:
     from gluteapp.core.assets import builtin_library
     from gluteapp.core.routines import RoutineError, load_routine
+    from gluteapp.core.safe_files import shown_path
 
     try:
         routine = load_routine(args.file, builtin_library(_use_language(args)))
     except RoutineError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    print(f"{args.file}: OK, {routine.name!r} with {len(routine.steps)} steps")
+    # A folder name that is not UTF-8 cannot be printed as it is.
+    print(f"{shown_path(args.file)}: OK, {routine.name!r} with {len(routine.steps)} steps")
     return 0
 
 
