@@ -163,7 +163,7 @@ def test_the_session_table_speaks_german(german, demo_sessions: list, library: L
     model = SessionTreeModel(library.name_of, lambda eid: measure_for(library.get(eid)))
     model.set_sessions(demo_sessions)
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert headers == ["Wann", "Routine oder Übung", "Status", "Sätze oder Ergebnis", "Schmerz",
+    assert headers == ["Wann", "Programm oder Übung", "Status", "Sätze oder Ergebnis", "Schmerz",
                        "Gespürt in", "Notizen"]
     rows = range(model.rowCount())
     statuses = {model.index(row, SessionTreeModel.STATUS).data() for row in rows}
@@ -223,6 +223,10 @@ def _sources() -> list[Path]:
 def _is_translate_call(call: ast.Call) -> bool:
     func = call.func
     name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+    if name == "translate" and isinstance(func, ast.Attribute):
+        # QCoreApplication.translate, not QPainter.translate(dx, dy) or QTransform's.
+        owner = func.value
+        return isinstance(owner, ast.Name) and owner.id in {"QCoreApplication", "QApplication"}
     return name in {"tr", "translate", "_tr"}
 
 
