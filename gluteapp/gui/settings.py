@@ -237,6 +237,12 @@ THEME = Option(
         QT_TRANSLATE_NOOP("Settings", "Dark"),
     ),
 )
+REDUCED_MOTION = Option(
+    "ui/reduced_motion", bool, False,
+    QT_TRANSLATE_NOOP(
+        "Settings", "Show each exercise's start and end pictures instead of a moving figure."),
+    label=QT_TRANSLATE_NOOP("Settings", "Reduced motion"),
+)
 LANGUAGE = Option(
     "ui/language", str, "system",
     QT_TRANSLATE_NOOP("Settings", "Language of the app; takes effect after a restart."),
@@ -256,7 +262,7 @@ FIRST_RUN_DONE = Option(
 ALL_OPTIONS: tuple[Option[bool] | Option[int] | Option[str], ...] = (
     BEEPS, VOICE, SPEAK_SETUP, VOLUME, MUTED, TICK_LAST_S, HALFWAY_CUE, PREPARE_S,
     SWITCH_SIDES_S, DEFAULT_REST_S, WEAKER_SIDE, GOAL_PER_WEEK, EQUIPMENT, REMINDERS,
-    REMINDER_INTERVAL_MIN, THEME, LANGUAGE, FIRST_RUN_DONE,
+    REMINDER_INTERVAL_MIN, THEME, REDUCED_MOTION, LANGUAGE, FIRST_RUN_DONE,
 )
 
 #: The settings dialog shows one group per key prefix, in this order.

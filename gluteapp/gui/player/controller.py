@@ -179,6 +179,7 @@ class SessionController(QObject):
         runner.events.connect(self._on_events)
         player = PlayerView(runner, self._library())
         runner.setParent(player)
+        player.figure.follow(self._settings)  # reduced motion: still pictures
         player.rating_given.connect(
             lambda done, rating: player.confirm_rating(recorder.rate(done, rating)))
         player.hurt_reported.connect(recorder.report_hurt)
@@ -331,6 +332,7 @@ class SessionController(QObject):
         runner = SessionRunner(Session(routine, self._library(), self.session_options()), clock)
         player = PlayerView(runner, self._library())
         runner.setParent(player)
+        player.figure.follow(self._settings)  # reduced motion: still pictures
         player.leave_requested.connect(self.leave)
         from gluteapp.gui.settings import MUTED, VOLUME
 

@@ -69,6 +69,7 @@ from gluteapp.core.player_display import (
 from gluteapp.core.records import Hurt, HurtChoice, Side
 from gluteapp.core.routines import find_variation
 from gluteapp.core.safety import AFTER_IT_HURTS, AfterPain, PainLevel, after_pain, pain_level
+from gluteapp.gui.figure_player import PlayerFigure
 from gluteapp.gui.player.countdown import PHASE_COLOURS, CountdownRing, format_seconds
 from gluteapp.gui.player.fit_label import FitLabel, WordsLayout
 from gluteapp.gui.player.rating import TARGET_PX, RatingPanel
@@ -392,6 +393,10 @@ class PlayerView(QWidget):
         self.centre.addLayout(self.figure_slot, 0)
         self.centre.addWidget(self.words, 6)
         self.centre.addWidget(self.stop_panel, 6)
+        # The exercise's figure, large beside the countdown, fed from the same refresh.
+        self.figure = PlayerFigure(self.runner, self.library)
+        self.set_figure(self.figure)
+        self.centre.setStretch(1, 3)
 
     def _build_controls(self) -> None:
         self.back_button = self._button(self.tr("◀ Back"), self.tr("Back (Left arrow)"),
@@ -599,6 +604,7 @@ class PlayerView(QWidget):
     def refresh(self) -> None:
         """Redraw everything from the engine's state at the current time."""
         self.paint(display_for(self.session, self.runner.clock(), self.library))
+        self.figure.refresh()
 
     def _on_updated(self) -> None:
         # A hidden player draws nothing; showEvent paints the state it comes back to.

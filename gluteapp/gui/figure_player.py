@@ -1,0 +1,136 @@
+"""The exercise figure in the player, beside the countdown, moving with the session's own clock.
+
+It asks the engine where the session is (`gluteapp.core.motion.figure_moment`) each time the
+player refreshes, and, while the figure is in motion, on a frame timer of its own: the engine
+derives the moment from its deadlines, so a late or skipped frame shows the right pose a little
+late and never shifts the session. The frame timer runs only while the figure moves on screen:
+not in a hold once the body is in position, not in a rest, not when paused or hidden.
+
+With reduced motion the start and end pictures stand still side by side instead.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QHideEvent, QPalette, QShowEvent
+from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
+
+from gluteapp.core.exercises import Library
+from gluteapp.core.kinematics import Timing
+from gluteapp.core.motion import FigureMoment, figure_moment
+from gluteapp.gui.figure import FigureCanvas, Figures
+from gluteapp.gui.player.runner import SessionRunner
+
+if TYPE_CHECKING:
+    from gluteapp.gui.settings import Settings
+
+#: 25 frames a second: smooth for a body moving over one to three seconds.
+FRAME_MS = 40
+
+
+class PlayerFigure(QWidget):
+    """The moving figure, or with reduced motion its start and end pictures."""
+
+    def __init__(self, runner: SessionRunner, library: Library, figures: Figures | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("player_figure")
+        self.runner = runner
+        self.figures = figures or Figures(library)
+        self.moment: FigureMoment | None = None
+        self.frames = 0  # pictures computed, for the tests and the benchmark
+        self._reduced = False
+        self._on_screen = False
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(140, 140)
+
+        self.canvas = FigureCanvas()
+        self.canvas.setAccessibleName(self.tr("Exercise figure"))
+        self.start_canvas = FigureCanvas()
+        self.end_canvas = FigureCanvas()
+        self.start_canvas.setAccessibleName(self.tr("Start position"))
+        self.end_canvas.setAccessibleName(self.tr("End position"))
+        still = QWidget()
+        grid = QGridLayout(still)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for column, (canvas, words) in enumerate(((self.start_canvas, self.tr("Start")),
+                                                  (self.end_canvas, self.tr("End")))):
+            caption = QLabel(words)
+            caption.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            caption.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+            grid.addWidget(canvas, 0, column)
+            grid.addWidget(caption, 1, column)
+        grid.setRowStretch(0, 1)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.canvas)
+        self.pages.addWidget(still)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages)
+
+        self._timer = QTimer(self)
+        self._timer.setObjectName("player_figure_timer")
+        self._timer.setInterval(FRAME_MS)
+        self._timer.timeout.connect(self.refresh)
+
+    # --- settings ---------------------------------------------------------------------------
+    @property
+    def reduced_motion(self) -> bool:
+        return self._reduced
+
+    def set_reduced_motion(self, reduced: bool) -> None:
+        self._reduced = reduced
+        self.pages.setCurrentIndex(1 if reduced else 0)
+        self.refresh()
+
+    def follow(self, settings: Settings) -> None:
+        """Take the reduced-motion setting now and whenever it changes."""
+        from gluteapp.gui.settings import REDUCED_MOTION
+
+        self.set_reduced_motion(settings.get(REDUCED_MOTION))
+
+        def changed(key: str) -> None:
+            if key == REDUCED_MOTION.key:
+                self.set_reduced_motion(settings.get(REDUCED_MOTION))
+
+        settings.changed.connect(changed)
+
+    # --- following the session ----------------------------------------------------------------
+    @property
+    def animating(self) -> bool:
+        return self._timer.isActive()
+
+    def refresh(self) -> None:
+        """Show the session's moment now; keep the frame timer running only while it moves."""
+        moment = figure_moment(self.runner.session, self.runner.clock())
+        self.moment = moment
+        figure = self.figures.get(moment.exercise_id, moment.variation) if moment else None
+        self.setVisible(figure is not None)
+        if moment is None or figure is None:
+            self._timer.stop()
+            return
+        self.frames += 1
+        if self._reduced:
+            self.start_canvas.show_figure(figure, Timing.start(), moment.mirrored)
+            self.end_canvas.show_figure(figure, Timing.end(), moment.mirrored)
+            self._timer.stop()
+            return
+        self.canvas.show_figure(figure, moment.timing, moment.mirrored)
+        if moment.moving and self._on_screen:
+            if not self._timer.isActive():
+                self._timer.start()
+        else:
+            self._timer.stop()
+
+    # --- showing and hiding -----------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self._on_screen = True
+        self.refresh()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
+        super().hideEvent(event)
+        self._on_screen = False
+        self._timer.stop()
