@@ -234,3 +234,15 @@ def test_a_tab_that_is_not_selected_keeps_the_dots_of_its_capital_umlaut(qtbot: 
     with_dots = _tab_bar_image(qtbot, RoomyTabWidget(), "Übungen")
     without = _tab_bar_image(qtbot, RoomyTabWidget(), "Ubungen")
     assert with_dots != without
+
+
+@pytest.mark.usefixtures("german")
+def test_a_charts_value_axis_writes_a_decimal_comma(qtbot: QtBot) -> None:
+    from gluteapp.gui.history.charts import NumberAxis, TimeChart
+
+    chart = TimeChart("Links ÷ rechts")
+    qtbot.addWidget(chart)
+    axis = chart.getAxis("left")
+    assert isinstance(axis, NumberAxis)
+    assert axis.tickStrings([0.6, 0.8, 1.0], 1.0, 0.2) == ["0,6", "0,8", "1,0"]
+    assert axis.tickStrings([0.0, 10.0], 1.0, 10.0) == ["0", "10"]

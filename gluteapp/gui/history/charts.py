@@ -186,6 +186,17 @@ class DateAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
         return [" ".join(self._names.get(w, w) for w in s.split(" ")) for s in strings]
 
 
+class NumberAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
+    """A value axis that writes decimals as the UI language does: "0,8" in German."""
+
+    def tickStrings(  # noqa: N802 - pyqtgraph override
+        self, values: list[float], scale: float, spacing: float
+    ) -> list[str]:
+        strings: list[str] = super().tickStrings(values, scale, spacing)
+        point = QLocale().decimalPoint()
+        return strings if point == "." else [text.replace(".", point) for text in strings]
+
+
 class TimeChart(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
     """A plot over dates: local-time date axis, no mouse zoom, palette colours, optional legend."""
 
@@ -197,7 +208,8 @@ class TimeChart(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
         legend_at_bottom: bool = False,
         parent: QWidget | None = None,
     ):
-        super().__init__(parent=parent, axisItems={"bottom": DateAxis()})
+        super().__init__(parent=parent, axisItems={"bottom": DateAxis(),
+                                                   "left": NumberAxis(orientation="left")})
         self.setMinimumSize(QSize(240, 160))
         self._y_label = y_label
         item = self.getPlotItem()
