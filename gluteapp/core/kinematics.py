@@ -193,15 +193,22 @@ class Body:
     def contact_sphere(self, point: BodyPoint) -> Sphere:
         return self.sphere(_CONTACT_SPHERES[point])
 
-    def contact_bottom(self, point: BodyPoint) -> float:
-        """The height of the lowest point of a contact part; a foot counts as laid flat."""
+    def contact_reference(self, point: BodyPoint) -> tuple[Vec, float]:
+        """A point of the contact part and how far its lowest point lies below it; a foot
+        counts as laid flat and a hand as laid flat on its palm."""
         if point in (BodyPoint.LEFT_FOOT, BodyPoint.RIGHT_FOOT):
             side = "left" if point is BodyPoint.LEFT_FOOT else "right"
-            return self.points[f"{side}_ankle"][1] - self.proportions.ankle_height
+            return self.points[f"{side}_ankle"], self.proportions.ankle_height
         if point in (BodyPoint.LEFT_HAND, BodyPoint.RIGHT_HAND):
             side = "left" if point is BodyPoint.LEFT_HAND else "right"
-            return self.points[f"{side}_wrist"][1] - PALM
-        return self.contact_sphere(point).bottom
+            return self.points[f"{side}_wrist"], PALM
+        sphere = self.contact_sphere(point)
+        return sphere.centre, sphere.radius
+
+    def contact_bottom(self, point: BodyPoint) -> float:
+        """The height of the lowest point of a contact part (see `contact_reference`)."""
+        centre, below = self.contact_reference(point)
+        return centre[1] - below
 
     def lowest(self) -> float:
         """The lowest point of the whole body's surface."""
@@ -517,15 +524,20 @@ _Z: Vec = (0.0, 0.0, 1.0)
 
 def _level(body: Body, held: Sequence[tuple[BodyPoint, float]]) -> Body:
     """Tilt so the supports' heights above their surfaces are as equal as they can be: a few
-    Gauss-Newton steps on two angles, kept small where the supports do not decide them."""
+    Gauss-Newton steps on two angles, kept small where the supports do not decide them.
+
+    Only the supports' reference points are turned while searching; the body once, at the end.
+    """
     pivot = body.contact_sphere(held[0][0]).centre
-    reach = max(_horizontal(sub(body.contact_sphere(p).centre, pivot)) for p, _ in held)
+    references = [(sub(centre, pivot), below + height) for centre, below, height in (
+        (*body.contact_reference(point), height) for point, height in held)]
+    reach = max(_horizontal(offset) for offset, _ in references)
     if len(held) < 2 or reach <= LEVEL_SPAN:
         return body
 
     def residuals(tilt_x: float, tilt_z: float) -> list[float]:
-        turned = body.turned(pivot, _X, tilt_x).turned(pivot, _Z, tilt_z)
-        gaps = [turned.contact_bottom(p) - h for p, h in held]
+        gaps = [rotate(rotate(offset, _X, tilt_x), _Z, tilt_z)[1] - below
+                for offset, below in references]
         mean = sum(gaps) / len(gaps)
         return [g - mean for g in gaps]
 
@@ -598,23 +610,25 @@ def _tips_down(body: Body, contacts: Mapping[BodyPoint, Surface]) -> Body:
     return body
 
 
-def _nearest_root(gap: Callable[[float], float], low: float, high: float,
-                  start: float | None = None) -> float:
-    """The angle in [low, high] where `gap` is zero (the one nearest `start`, if given), or
-    where it is smallest."""
-    if start is not None:  # only turn a little way from where it is
-        low, high = max(low, start - 40.0), min(high, start + 40.0)
-    angles = [low + i for i in range(int(high - low) + 1)]
-    gaps = [gap(a) for a in angles]
-    roots = [i for i in range(len(angles) - 1) if gaps[i] * gaps[i + 1] <= 0]
-    if not roots:
-        return angles[min(range(len(angles)), key=lambda i: abs(gaps[i]))]
-    index = roots[0] if start is None else min(roots, key=lambda i: abs(angles[i] - start))
-    a, b = angles[index], angles[index + 1]
-    for _ in range(24):  # bisection to well under a hundredth of a degree
-        middle = (a + b) / 2
-        a, b = (a, middle) if gap(a) * gap(middle) <= 0 else (middle, b)
-    return (a + b) / 2
+def _solve_angle(a: float, b: float, c: float, low: float, high: float,
+                 start: float | None) -> float:
+    """The angle x in [low, high] degrees with a·cos x + b·sin x = c (the one nearest `start`,
+    if given, else the lowest), or the one in range that comes nearest."""
+    size = math.hypot(a, b)
+    phase = math.degrees(math.atan2(b, a))
+    if size < 1e-12:
+        return min(high, max(low, start if start is not None else 0.0))
+    spread = math.degrees(math.acos(min(1.0, max(-1.0, c / size))))
+    candidates = [phase + k * 360.0 + sign * spread for k in (-1, 0, 1) for sign in (-1, 1)]
+    inside = [x for x in candidates if low - 1e-9 <= x <= high + 1e-9]
+    if not inside or abs(c) > size:
+        # No exact answer in range: the end of the range where the sum comes closest.
+        def miss(x: float) -> float:
+            return abs(a * math.cos(math.radians(x)) + b * math.sin(math.radians(x)) - c)
+        return min((low, high, *inside), key=miss)
+    if start is None:
+        return min(inside)
+    return min(inside, key=lambda x: abs(x - start))
 
 
 def _ankle_to(body: Body, side: str, tip: str, height: float, near: bool = False) -> Body:
@@ -624,17 +638,17 @@ def _ankle_to(body: Body, side: str, tip: str, height: float, near: bool = False
     shank = body.bases[f"{side}_shank"]
     ankle = body.points[f"{side}_ankle"]
     radius = p.foot_r[1] if tip == "toe" else p.foot_r[0]
-
-    def gap(angle: float) -> float:
-        foot = shank.turn("r", -angle)
-        if tip == "toe":
-            offset = foot.at(forward=p.toe_front, up=-(p.ankle_height - radius))
-        else:
-            offset = foot.at(forward=-p.heel_back, up=-(p.ankle_height - radius))
-        return ankle[1] + offset[1] - radius - height
-
+    ahead = p.toe_front if tip == "toe" else -p.heel_back
+    below = p.ankle_height - radius
+    # The foot turned by x: f·cos x - u·sin x forward and u·cos x + f·sin x up, so the tip's
+    # height is the ankle's + cos x (ahead·f - below·u) + sin x (-ahead·u - below·f).
+    f_y, u_y = shank.f[1], shank.u[1]
     low, high = RANGE_ANKLE
-    best = _nearest_root(gap, low, high, ankle_angle(body, side) if near else None)
+    start = ankle_angle(body, side) if near else None
+    if start is not None:  # only a little way from where it is
+        low, high = max(low, start - 40.0), min(high, start + 40.0)
+    best = _solve_angle(ahead * f_y - below * u_y, -ahead * u_y - below * f_y,
+                        height + radius - ankle[1], low, high, start)
     foot = shank.turn("r", -best)
     points = dict(body.points)
     _place_foot(points, foot, side, ankle, p)
@@ -649,12 +663,12 @@ def _wrist_to_floor(body: Body, side: str) -> Body:
     fore = body.bases[f"{side}_forearm"]
     wrist = body.points[f"{side}_wrist"]
     radius = body.sphere(f"{side}_hand").radius
-
-    def gap(angle: float) -> float:
-        return wrist[1] + fore.turn("r", angle).at(up=-p.hand)[1] - radius
-
+    # Bent by x, the hand points along -(u·cos x - f·sin x).
+    start = wrist_angle(body, side)
     low, high = RANGES["wrist"]
-    best = _nearest_root(gap, low, high, wrist_angle(body, side))
+    low, high = max(low, start - 40.0), min(high, start + 40.0)
+    best = _solve_angle(-p.hand * fore.u[1], p.hand * fore.f[1], radius - wrist[1], low, high,
+                        start)
     hand = fore.turn("r", best)
     points = dict(body.points)
     points[f"{side}_fingers"] = add(wrist, hand.at(up=-p.hand))
@@ -1073,10 +1087,30 @@ def _hull(points: Sequence[Point]) -> tuple[Point, ...]:
     return tuple(lower[:-1] + upper[:-1])
 
 
+def _arc(centre: Point, radius: float, start: float, end: float, steps: int) -> list[Point]:
+    return [(centre[0] + radius * math.cos(start + (end - start) * i / steps),
+             centre[1] + radius * math.sin(start + (end - start) * i / steps))
+            for i in range(steps + 1)]
+
+
+def _capsule_outline(a: Point, ra: float, b: Point, rb: float) -> tuple[Point, ...]:
+    """Two circles joined by their outer tangents: a tapered limb, anticlockwise."""
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    distance = math.hypot(dx, dy)
+    if distance <= abs(ra - rb) + 1e-9:  # one circle holds the other
+        return tuple(_circle(a, ra) if ra >= rb else _circle(b, rb))
+    heading = math.atan2(dy, dx)
+    spread = math.acos((ra - rb) / distance)
+    steps = 10 if max(ra, rb) > 0.03 else 7
+    points = _arc(b, rb, heading - spread, heading + spread, steps)
+    points += _arc(a, ra, heading + spread, heading + 2 * math.pi - spread, steps)
+    return tuple(points)
+
+
 def _outline(spheres: Sequence[tuple[Point, float]]) -> tuple[Point, ...]:
     points: list[Point] = []
     for centre, radius in spheres:
-        points += _circle(centre, radius, 32 if radius > 0.05 else 22)
+        points += _circle(centre, radius, 20 if radius > 0.05 else 14)
     return _hull(points)
 
 
@@ -1090,6 +1124,11 @@ class Painter:
         self.camera = Camera(pose.turn, pose.elevation)
         self._viewer = self.camera.towards_viewer()
         self._backdrop = self._props()
+
+    @property
+    def backdrop(self) -> list[Shape]:
+        """The floor, mat and props, the same for every moment of the movement."""
+        return self._backdrop
 
     def drawing(self, body: Body) -> Drawing:
         pelvis_depth = self.camera.project(body.points["pelvis"])[2]
@@ -1118,7 +1157,11 @@ class Painter:
     def _part_shape(self, part: Part, pelvis_depth: float) -> tuple[Shape, float]:
         flat = [self._flat(s) for s in part.spheres]
         depth = sum(d for _, _, d in flat) / len(flat)
-        points = _outline([(c, r) for c, r, _ in flat])
+        if part.kind == "capsule":
+            (a, ra, _), (b, rb, _) = flat
+            points = _capsule_outline(a, ra, b, rb)
+        else:
+            points = _outline([(c, r) for c, r, _ in flat])
         far = bool(part.side) and depth < pelvis_depth - 0.03
         if part.name in ("upper_torso", "lower_torso"):
             depth = pelvis_depth
@@ -1263,6 +1306,8 @@ def stage_bounds(drawings: Iterable[Drawing]) -> tuple[float, float, float, floa
             for x, y in shape.points:
                 xs.append(x)
                 ys.append(y)
+    if not xs:
+        return math.inf, math.inf, -math.inf, -math.inf
     return min(xs), min(ys), max(xs), max(ys)
 
 
@@ -1276,12 +1321,23 @@ class Figure:
     bounds: tuple[float, float, float, float] = field(init=False)
 
     def __post_init__(self) -> None:
-        count = self.movement.count
-        drawings = [self.painter.drawing(self.movement.body_at(i / self.samples))
-                    for i in range(count * self.samples)]
-        left, bottom, right, top = stage_bounds(drawings)
+        # Round every part's spheres through the movement (cheaper than drawing it), and the
+        # props; a band or weights reach a little past the limbs they are on.
+        camera = self.painter.camera
+        reach = 0.11 if self.movement.pose.weights else 0.015
+        xs: list[float] = []
+        ys: list[float] = []
+        for index in range(self.movement.count * self.samples):
+            for part in body_parts(self.movement.body_at(index / self.samples)):
+                for sphere in part.spheres:
+                    x, y, _ = camera.project(sphere.centre)
+                    radius = sphere.radius + reach
+                    xs += (x - radius, x + radius)
+                    ys += (y - radius, y + radius)
+        left, bottom, right, top = stage_bounds([Drawing(tuple(self.painter.backdrop), ())])
         margin = 0.04
-        self.bounds = (left - margin, min(bottom, 0.0) - margin, right + margin, top + margin)
+        self.bounds = (min(left, *xs) - margin, min(bottom, 0.0, *ys) - margin,
+                       max(right, *xs) + margin, max(top, *ys) + margin)
 
     @classmethod
     def of(cls, pose: Pose, glutes: Glutes = Glutes()) -> Figure:
