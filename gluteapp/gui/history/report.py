@@ -328,7 +328,7 @@ class _ReportBuilder:
             translate("HistoryReport", "Target, first → last"),
         ]
         rows = [self._dose_row(dose) for dose in doses]
-        widths = (24, 7, 13, 13, 12, 12, 19)
+        widths = (22, 9, 13, 13, 12, 12, 19)  # room for a bold "Sätze"
         intro = translate(
             "HistoryReport",
             "Per exercise, the target set for each set (prescribed) against what was held or "
