@@ -162,6 +162,7 @@ def _check_library(path: Path) -> int:
         translation_path,
     )
     from gluteapp.core.exercises import LibraryError, load_library
+    from gluteapp.core.safe_files import shown_path
 
     language = is_translation(path)
     english = path.with_name(f"{path.name.split('.')[0]}{path.suffix}") if language else path
@@ -183,7 +184,7 @@ def _check_library(path: Path) -> int:
     if gaps:
         return 1
     languages = "".join(f", complete in {code}" for code in said)
-    print(f"{path}: OK, {len(library)} exercises{languages}")
+    print(f"{shown_path(path)}: OK, {len(library)} exercises{languages}")
     return 0
 
 
@@ -296,6 +297,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
     finally:
         store.close(backup=False)
     print(f"{args.csv}: {rows} sets")
+    if damaged := store.row_report.message():  # said once, after the sets that were written
+        print(f"warning: {damaged}", file=sys.stderr)
     return 0
 
 

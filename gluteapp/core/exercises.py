@@ -276,6 +276,9 @@ def _explain(error: msgspec.ValidationError, raw: Mapping[str, Any], origin: str
         message = message[:200] + "…"
     if not message:
         return f"{origin}: {text[:300]}"
+    if where == "$.exercise" and (
+            found := re.match(r"Expected `array` of length <= (\d+)", message)):
+        return f"{origin}: holds more than {found.group(1)} exercises, the most a library may"
     match = _PATH_RE.match(where)
     if not match:
         return f"{origin}: {message} (at {where.removeprefix('$.') or 'the top level'})"

@@ -250,34 +250,39 @@ def _explain(error: msgspec.ValidationError, origin: str, text: str) -> str:
             return f"{_where(origin, text, step, None)}: {key} is missing"
         hint = " (add at least one [[steps]] table)" if key == "steps" else ""
         return f"{origin}: {key}: is missing{hint}"
-    if found := re.match(r"Object contains unknown field `(\w+)`", message):
+    if found := re.match(r"Object contains unknown field `(\w+)(`?)", message):
         key = found.group(1)
+        if not found.group(2):  # cut short above: too long to be a typo, and not worth a line
+            return f"{_where(origin, text, step, None)}: {shown_value(key)} is not a known key"
         return f"{_where(origin, text, step, key)}: is not a known key{_suggest(key, fields)}"
     if message.startswith("Object contains unknown field"):
         return f"{_where(origin, text, step, None)}: holds a key that is not known"
+    return f"{_where(origin, text, step, key)}: {_value_words(message, key)}"
+
+
+def _value_words(message: str, key: str | None) -> str:
+    """msgspec's complaint about one value, in the words of the README."""
     if found := re.match(r"Expected `([^`]+)`, got `(\w+)`", message):
         wanted, got = found.groups()
-        what = f"must be {_type_words(wanted)}, not {_TYPE_WORDS.get(got, got)}"
-    elif found := re.match(r"Expected `int` >= (\d+)", message):
+        return f"must be {_type_words(wanted)}, not {_TYPE_WORDS.get(got, got)}"
+    if found := re.match(r"Expected `int` >= (\d+)", message):
         unit = " second" if key and key.endswith("_s") else ""
-        what = f"must be at least {found.group(1)}{unit}"
-    elif found := re.match(r"Expected `int` <= (\d+)", message):
+        return f"must be at least {found.group(1)}{unit}"
+    if found := re.match(r"Expected `int` <= (\d+)", message):
         limit = int(found.group(1))
         unit = f" seconds ({limit // 60} minutes)" if key and key.endswith("_s") else ""
-        what = f"must be at most {limit}{unit}"
-    elif found := re.match(r"Expected `array` of length >= 1", message):
-        what = "needs at least one step"
-    elif found := re.match(r"Expected `array` of length <= (\d+)", message):
-        what = f"has too many steps: a routine may have at most {found.group(1)}"
-    elif found := re.match(r"Expected `str` of length >= 1", message):
-        what = "must not be empty"
-    elif found := re.match(r"Expected `str` of length <= (\d+)", message):
-        what = f"must be at most {found.group(1)} characters"
-    elif (found := re.match(r"Invalid enum value '(.*)'$", message)) and key == "extra_side":
-        what = f'must be "left" or "right", not {shown_value(found.group(1))}'
-    else:
-        what = message
-    return f"{_where(origin, text, step, key)}: {what}"
+        return f"must be at most {limit}{unit}"
+    if message.startswith("Expected `array` of length >= 1"):
+        return "needs at least one step"
+    if found := re.match(r"Expected `array` of length <= (\d+)", message):
+        return f"has too many steps: a routine may have at most {found.group(1)}"
+    if message.startswith("Expected `str` of length >= 1"):
+        return "must not be empty"
+    if found := re.match(r"Expected `str` of length <= (\d+)", message):
+        return f"must be at most {found.group(1)} characters"
+    if message.startswith("Invalid enum value '") and key == "extra_side":
+        return f'must be "left" or "right", not {shown_value(message[20:].rstrip(chr(39)))}'
+    return message
 
 
 def _check_step(step: RoutineStep, number: int, library: Library, origin: str, text: str) -> None:
