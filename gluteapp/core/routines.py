@@ -516,9 +516,16 @@ def validate_routine(routine: Routine, library: Library) -> None:
     parse_routine(routine_to_toml(routine), f"{routine.id}.toml", library)
 
 
+#: German letters spelt out, so "Gesäßmuskel" gives "gesaessmuskel", not "ges-muskel".
+_SPELT_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
 def routine_id_for(name: str) -> str:
-    """A file-name-safe id for a routine name: 'My Morning!' becomes 'my-morning'."""
-    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    """A file-name-safe id for a routine name: 'My Morning!' becomes 'my-morning', 'Müde Füße'
+    'muede-fuesse', 'Café' 'cafe'."""
+    latin = unicodedata.normalize("NFKD", name.lower().translate(_SPELT_OUT))
+    ascii_only = latin.encode("ascii", "ignore").decode("ascii")  # accents go, letters stay
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")
     return slug or "routine"
 
 

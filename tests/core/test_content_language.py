@@ -334,3 +334,16 @@ def test_every_page_has_a_german_one() -> None:
         assert first != page.read_text(encoding="utf-8").splitlines()[0]
     assert page_path(folder, "causes", "en") == folder / "causes.md"
     assert page_path(folder, "no-such-page", "de") == folder / "no-such-page.md"
+
+
+@pytest.mark.parametrize(("name", "routine_id"), [
+    ("Mittlerer Gesäßmuskel A", "mittlerer-gesaessmuskel-a"),
+    ("Müde Füße", "muede-fuesse"),
+    ("ÖLKÄNNCHEN", "oelkaennchen"),
+    ("Café à la carte", "cafe-a-la-carte"),
+    ("日本", "routine"),
+])
+def test_a_german_routine_name_gives_a_readable_file_name(name: str, routine_id: str) -> None:
+    from gluteapp.core.routines import routine_id_for
+
+    assert routine_id_for(name) == routine_id
