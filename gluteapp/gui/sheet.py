@@ -173,6 +173,9 @@ class SheetWriter:
         self.colours = FigureColours.from_palette(paper_palette())
 
     def write(self, path: Path, paper: str) -> Path:
+        # Opened here first so a missing folder or a read-only place says why, in Python's words.
+        with path.open("wb"):
+            pass
         writer = QPdfWriter(str(path))
         writer.setTitle(translate("HomeSheet", "Home exercises: {0}").format(self.routine.name))
         writer.setCreator(f"Gluteapp {__version__}")
@@ -191,6 +194,8 @@ class SheetWriter:
                                [max(doc.size().height(), figure_h + page.mm(5))
                                 for doc, _ in blocks])
         painter = QPainter(writer)
+        if not painter.isActive():
+            raise OSError(f"the sheet could not be written to {path}")
         try:
             for number, placed in enumerate(pages):
                 if number:

@@ -11,11 +11,14 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from gluteapp.cli import main
 from gluteapp.core.assets import builtin_library
-from gluteapp.core.routines import find_routine
+from gluteapp.core.routines import builtin_routines, find_routine
+from gluteapp.gui.player.sessions import RoutinePicker
 from gluteapp.gui.sheet import default_paper, write_sheet
+from gluteapp.gui.sheet_dialog import SheetSaver
 
 LIBRARY = builtin_library()
 
@@ -141,3 +144,41 @@ def test_the_figures_command_refuses_a_silly_size(capsys: pytest.CaptureFixture[
     with pytest.raises(SystemExit):
         main(["figures", str(tmp_path), "--size", "10x10"])
     assert "outside 32x32" in capsys.readouterr().err
+
+
+def test_print_sheet_in_the_routine_list_saves_the_selected_routine(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    picker = RoutinePicker(LIBRARY)
+    qtbot.addWidget(picker)
+    routines = builtin_routines(LIBRARY)
+    picker.set_routines(routines, [], [])
+    picker.select("desk-break")
+    assert picker.sheet_button.isEnabled()
+    assert picker.sheet_button.accessibleName()
+    picker.sheet_button.click()
+    saver = picker.sheet_saver
+    assert saver is not None
+    dialog = saver.dialog
+    assert dialog is not None
+    assert dialog.selectedFiles()[0].endswith("desk-break-sheet.pdf")
+    target = tmp_path / "desk.pdf"
+    with qtbot.waitSignal(saver.saved, timeout=10_000) as saved:
+        dialog.selectFile(str(target))
+        dialog.accept()
+    assert saved.args == [str(target)]
+    assert pdf(target).pageCount() >= 1
+    assert saver.message is not None
+    assert "desk.pdf" in saver.message.text()
+    saver.message.close()
+
+
+def test_a_sheet_that_cannot_be_written_is_explained(qtbot: QtBot, tmp_path: Path) -> None:
+    picker = RoutinePicker(LIBRARY)
+    qtbot.addWidget(picker)
+    saver = SheetSaver(picker)
+    routine = find_routine("desk-break", LIBRARY)
+    with qtbot.waitSignal(saver.failed, timeout=10_000) as failed:
+        assert saver.write(routine, LIBRARY, tmp_path / "missing" / "x.pdf") is None
+    assert "could not be saved" in failed.args[0]
+    assert saver.message is not None
+    saver.message.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
@@ -24,6 +25,9 @@ from gluteapp.core.next_routine import routine_missing_equipment
 from gluteapp.core.routines import Routine, RoutineStep
 from gluteapp.core.timeline import routine_duration_s
 from gluteapp.gui.words import equipment_label, routine_title
+
+if TYPE_CHECKING:
+    from gluteapp.gui.sheet_dialog import SheetSaver
 
 
 def step_text(step: RoutineStep) -> str:
@@ -186,6 +190,11 @@ class RoutinePicker(QWidget):
         self.edit_button = QPushButton(self.tr("Edit a copy…"))
         self.edit_button.setAccessibleName(self.tr("Edit a copy of the selected routine"))
         self.edit_button.clicked.connect(self._edit_current)
+        self.sheet_button = QPushButton(self.tr("Print sheet…"))
+        self.sheet_button.setAccessibleName(
+            self.tr("Save a printable sheet of the selected routine"))
+        self.sheet_button.clicked.connect(self._print_current)
+        self.sheet_saver: SheetSaver | None = None  # made when first asked for
         self.suggestion = QLabel()
         self.suggestion.setObjectName("routine_suggestion")
         self.suggestion.setWordWrap(True)
@@ -201,6 +210,7 @@ class RoutinePicker(QWidget):
         right_layout.addWidget(self.suggestion)
         buttons = QHBoxLayout()
         buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.sheet_button)
         buttons.addStretch(1)
         buttons.addWidget(self.start_button)
         right_layout.addLayout(buttons)
@@ -305,6 +315,16 @@ class RoutinePicker(QWidget):
         routine = self.current_routine()
         if routine is not None:
             self.edit_requested.emit(routine)
+
+    def _print_current(self) -> None:
+        routine = self.current_routine()
+        if routine is None:
+            return
+        from gluteapp.gui.sheet_dialog import SheetSaver  # the PDF writer loads when needed
+
+        if self.sheet_saver is None:
+            self.sheet_saver = SheetSaver(self)
+        self.sheet_saver.ask(routine, self.library)
 
 
 class SessionsView(QWidget):
