@@ -1457,6 +1457,30 @@
     </message>
 </context>
 <context>
+    <name>PlayerFigure</name>
+    <message>
+        <source>Exercise figure</source>
+        <extracomment>25 frames a second: smooth for a body moving over one to three seconds.</extracomment>
+        <translation>Figur der Übung</translation>
+    </message>
+    <message>
+        <source>Start position</source>
+        <translation>Ausgangsposition</translation>
+    </message>
+    <message>
+        <source>End position</source>
+        <translation>Endposition</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Anfang</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Ende</translation>
+    </message>
+</context>
+<context>
     <name>PlayerView</name>
     <message>
         <source>Session progress</source>
@@ -2435,6 +2459,14 @@
         <translation>Eine Kopie des gewählten Programms bearbeiten</translation>
     </message>
     <message>
+        <source>Print sheet…</source>
+        <translation>Übungsblatt drucken…</translation>
+    </message>
+    <message>
+        <source>Save a printable sheet of the selected routine</source>
+        <translation>Ein druckbares Übungsblatt des gewählten Programms speichern</translation>
+    </message>
+    <message>
         <source> (yours)</source>
         <translation> (eigenes)</translation>
     </message>
@@ -2796,6 +2828,14 @@
         <translation>Dunkel</translation>
     </message>
     <message>
+        <source>Show each exercise&apos;s start and end pictures instead of a moving figure.</source>
+        <translation>Von jeder Übung Anfangs- und Endbild zeigen statt einer bewegten Figur.</translation>
+    </message>
+    <message>
+        <source>Reduced motion</source>
+        <translation>Weniger Bewegung</translation>
+    </message>
+    <message>
         <source>Language of the app; takes effect after a restart.</source>
         <translation>Sprache der App; gilt nach einem Neustart.</translation>
     </message>
@@ -2863,6 +2903,33 @@
     <message>
         <source>Audio backend: {0}</source>
         <translation>Audio-Backend: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SheetSaver</name>
+    <message>
+        <source>Save the home-exercise sheet</source>
+        <translation>Übungsblatt für zu Hause speichern</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The sheet could not be saved to {0}: {1}</source>
+        <translation>Das Übungsblatt konnte nicht in {0} gespeichert werden: {1}</translation>
+    </message>
+    <message>
+        <source>The sheet for “{0}” is saved as {1}. Open it to print it.</source>
+        <translation>Das Übungsblatt für „{0}“ ist als {1} gespeichert. Öffne es, um es zu drucken.</translation>
+    </message>
+    <message>
+        <source>Home-exercise sheet</source>
+        <translation>Übungsblatt für zu Hause</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
     </message>
 </context>
 <context>
