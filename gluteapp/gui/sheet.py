@@ -112,12 +112,12 @@ def entry_html(entry: SheetEntry) -> str:
     if entry.variation is not None:
         parts.append("<p>" + html.escape(translate("HomeSheet", "This version: {0}").format(
             entry.variation.how)) + "</p>")
+    how = translate("HomeSheet", "How to do it")
     steps = "".join(f"<li>{html.escape(step)}</li>" for step in exercise.steps)
-    parts.append(f"<p class='head'>{html.escape(translate('HomeSheet', 'How to do it'))}</p>"
-                 f"<ol>{steps}</ol>")
+    parts.append(f"<p class='head'>{html.escape(how)}</p><ol>{steps}</ol>")
+    care = translate("HomeSheet", "Take care")
     cautions = "".join(f"<li>{html.escape(caution)}</li>" for caution in exercise.cautions)
-    parts.append(f"<p class='head'>{html.escape(translate('HomeSheet', 'Take care'))}</p>"
-                 f"<ul>{cautions}</ul>")
+    parts.append(f"<p class='head'>{html.escape(care)}</p><ul>{cautions}</ul>")
     if entry.per_side:
         parts.append("<p class='quiet'>" + html.escape(translate(
             "HomeSheet", "The pictures show the left side; the right side is its mirror image."
