@@ -246,3 +246,20 @@ def test_a_charts_value_axis_writes_a_decimal_comma(qtbot: QtBot) -> None:
     assert isinstance(axis, NumberAxis)
     assert axis.tickStrings([0.6, 0.8, 1.0], 1.0, 0.2) == ["0,6", "0,8", "1,0"]
     assert axis.tickStrings([0.0, 10.0], 1.0, 10.0) == ["0", "10"]
+
+
+def test_every_counted_text_has_its_english_singular() -> None:
+    # tools/update_translations.sh collects them into gluteapp_en.ts; a new "%n sets" left
+    # unfinished there would read "1 sets" in English.
+    from tests.gui.test_settings_translation import read_ts
+
+    root = Path(__file__).parents[2]
+    messages = read_ts(root / "translations" / "gluteapp_en.ts")
+    assert messages
+    for message in messages:
+        assert message.numerus, message.source
+        assert not message.unfinished, message.source
+        singular, plural = message.forms
+        assert plural == message.source
+        assert "%n" in singular
+        assert singular != plural or "min" in message.source  # "in %n min" has one form
