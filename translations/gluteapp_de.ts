@@ -1072,6 +1072,14 @@
         <translation>Diese Variante: {0}</translation>
     </message>
     <message>
+        <source>How to do it</source>
+        <translation>So geht es</translation>
+    </message>
+    <message>
+        <source>Take care</source>
+        <translation>Vorsicht</translation>
+    </message>
+    <message>
         <source>The pictures show the left side; the right side is its mirror image.</source>
         <translation>Die Bilder zeigen die linke Seite; die rechte ist ihr Spiegelbild.</translation>
     </message>
@@ -3200,7 +3208,7 @@
     </message>
     <message>
         <source>{0} steps each way</source>
-        <translation>{0} Schritte in jede Richtung</translation>
+        <translation>{0} Schritte pro Richtung</translation>
     </message>
     <message>
         <source>{0} reps</source>

@@ -93,7 +93,7 @@ def test_the_settings_and_the_library_share_the_equipment_words(german) -> None:
     ("exercise_id", "english", "german"),
     [
         ("single-leg-stand", "3 x 30-60 s per side", "3 x 30-60 s pro Seite"),
-        ("lateral-band-walk", "3 x 10-15 steps each way", "3 x 10-15 Schritte in jede Richtung"),
+        ("lateral-band-walk", "3 x 10-15 steps each way", "3 x 10-15 Schritte pro Richtung"),
         ("single-leg-squat", "3 x 10 reps per side, tempo 2-0-2",
          "3 x 10 Wdh. pro Seite, Tempo 2-0-2"),
     ],
@@ -141,7 +141,7 @@ def test_the_library_filters_speak_german(qtbot, german, library: Library) -> No
     assert {"Mini-Band", "Stehend", "Schritte"} <= set(view.detail.fact_chips.texts())
     # Rest between sets is "Erholung": "Pause" is the player's pause only.
     assert view.detail.dosage_label.text() == (
-        "3 x 10-15 Schritte in jede Richtung · Erholung 45 s")
+        "3 x 10-15 Schritte pro Richtung · Erholung 45 s")
     assert "Mittlerer Gesäßmuskel" in view.detail.muscle_chips.texts()
 
 
