@@ -812,19 +812,21 @@ class RangeStats:
     history_range: HistoryRange
     today: date
     goal: int
-    sessions: tuple[SessionRecord, ...]  # every session of the range, sets or not, in order read
+    # Every session of the range, sets or not, in order read (read when first used when the
+    # numbers come from digests: core.history_digest).
+    sessions: Sequence[SessionRecord]
     weeks: tuple[WeekCount, ...]
     streaks: Streaks
     summary: Summary
     calendar: tuple[tuple[date, int], ...]
-    pain: tuple[PainPoint, ...]
+    pain: Sequence[PainPoint]
     pain_trend: Trend | None  # session means, their trend, and each session's worst
     pain_rated_sets: int  # sets done with a pain rating on at least one side
-    felt: tuple[FeltInPoint, ...]
+    felt: Sequence[FeltInPoint]
     felt_trend: Trend | None  # % of rated sets felt in the glutes
     exercises: tuple[tuple[str, int], ...]  # exercise id and sets done, most first
-    doses: tuple[ExerciseDose, ...]
-    sides: tuple[SideSeries, ...]  # every one-sided exercise, best set per session, most sets first
+    doses: Sequence[ExerciseDose]
+    sides: Sequence[SideSeries]  # every one-sided exercise, best set per session, most sets first
     tz: tzinfo | None = None  # the zone its days were counted in (None: the system's)
 
     @property

@@ -12,6 +12,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from gluteapp.core.history_digest import ExerciseDigest, ExerciseTotal, SessionDigest
 from gluteapp.core.history_records import SessionRecord, StoredSet
 from gluteapp.core.records import (
     CompletedSet,
@@ -159,6 +160,26 @@ class HistoryService(QObject):
                       until: datetime | None = None) -> list[SessionRecord]:
         """Sessions started in [since, until), oldest first, each with its sets."""
         return self._read(lambda: self._store.list_sessions(since=since, until=until))
+
+    def session_digests(self, since: datetime | None = None,
+                        until: datetime | None = None) -> list[SessionDigest]:
+        """Sessions started in [since, until), oldest first, as digests: no sets read."""
+        return self._read(lambda: self._store.session_digests(since=since, until=until))
+
+    def exercise_digests(self, exercise_id: str | None = None, since: datetime | None = None,
+                         until: datetime | None = None) -> list[ExerciseDigest]:
+        """Each exercise (or `exercise_id`) of each session in [since, until), digested."""
+        return self._read(lambda: self._store.exercise_digests(exercise_id, since, until))
+
+    def exercise_totals(self, since: datetime | None = None,
+                        until: datetime | None = None) -> list[ExerciseTotal]:
+        """Per exercise of the sessions started in [since, until): sets done, and one side."""
+        return self._read(lambda: self._store.exercise_totals(since, until))
+
+    def sessions_page(self, offset: int, limit: int, since: datetime | None = None,
+                      until: datetime | None = None) -> list[SessionRecord]:
+        """Sessions started in [since, until), newest first, from `offset`, with their sets."""
+        return self._read(lambda: self._store.sessions_page(offset, limit, since, until))
 
     def latest_sessions(self, limit: int) -> list[SessionRecord]:
         return self._read(lambda: self._store.latest_sessions(limit))

@@ -19,6 +19,7 @@ from typing import Any, Concatenate, ParamSpec, Self, TypeVar
 
 from sqlite_utils import Database
 
+from gluteapp.core.history_digest import ExerciseDigest, ExerciseTotal, SessionDigest
 from gluteapp.core.history_records import SessionRecord, StoredSet
 from gluteapp.core.records import (
     CompletedSet,
@@ -31,6 +32,7 @@ from gluteapp.core.records import (
     Side,
 )
 from gluteapp.storage import backups as backup_files
+from gluteapp.storage import digests
 from gluteapp.storage import hurts as hurt_rows
 from gluteapp.storage import rows as checked
 from gluteapp.storage.backups import BACKUPS_DIRNAME, DEFAULT_KEEP_BACKUPS, Backup
@@ -609,6 +611,47 @@ class HistoryStore:
                     yield stored
         except sqlite3.Error as error:
             raise StorageError(f"Could not read the sets from {self.path} ({error}).") from error
+
+    @_reading("the sessions' digests")
+    def session_digests(
+        self, since: datetime | None = None, until: datetime | None = None
+    ) -> list[SessionDigest]:
+        """Sessions started in [since, until), oldest first, each as its digest (no sets)."""
+        where, params = _time_range("s.started_at", since, until)
+        return digests.session_digests(self._db.conn, where, params)
+
+    @_reading("the exercises' digests")
+    def exercise_digests(
+        self,
+        exercise_id: str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+    ) -> list[ExerciseDigest]:
+        """Each exercise (or just `exercise_id`) of each session in [since, until), digested."""
+        where, params = _time_range("s.started_at", since, until)
+        return digests.exercise_digests(self._db.conn, exercise_id, where, params)
+
+    @_reading("the exercises' totals")
+    def exercise_totals(
+        self, since: datetime | None = None, until: datetime | None = None
+    ) -> list[ExerciseTotal]:
+        """Per exercise of the sessions started in [since, until): sets done, and one side."""
+        where, params = _time_range("s.started_at", since, until)
+        return digests.exercise_totals(self._db.conn, where, params)
+
+    @_reading("a page of sessions")
+    def sessions_page(
+        self, offset: int, limit: int, since: datetime | None = None,
+        until: datetime | None = None,
+    ) -> list[SessionRecord]:
+        """Sessions started in [since, until), newest first, from `offset`: a list's next page."""
+        where, params = _time_range("started_at", since, until)
+        page = self._sessions_where(
+            f"id IN (SELECT id FROM sessions WHERE {where}"
+            " ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?)",
+            (*params, limit, offset),
+        )
+        return page[::-1]
 
     @_reading("whether any set was recorded")
     def has_sets(self) -> bool:

@@ -135,6 +135,15 @@ def _hurts_and_routine_text(db: Database) -> None:
     db.execute("CREATE INDEX hurts_session_id ON hurts (session_id, id)")
 
 
+
+@_migration("0004_range_digests")
+def _range_digests(db: Database) -> None:
+    # A digest of each session and of each exercise in it, kept current by triggers on the
+    # sets, so History reads one row per session however long the history (storage/digests).
+    from gluteapp.storage import digests
+
+    digests.create(db)
+
 MIGRATION_NAMES: tuple[str, ...] = tuple(_names)
 SCHEMA_VERSION = len(MIGRATION_NAMES)
 

@@ -50,6 +50,8 @@ DAY_S = 86_400.0
 WEEK_S = 7 * DAY_S
 #: Above this many points, per-session markers are dropped and only the lines are drawn.
 MAX_MARKERS = 150
+#: Drawn points per pixel of a long series (each kept column holds its lowest and highest).
+POINTS_PER_PIXEL = 1.0
 
 
 def blend(base: QColor, over: QColor, amount: float) -> QColor:
@@ -217,6 +219,11 @@ class TimeChart(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
         item.hideButtons()
         item.setMouseEnabled(x=False, y=False)
         item.disableAutoRange()  # every chart sets its ranges from its data and the range picked
+        # Years of sessions are thousands of points on a few hundred pixels: each curve is drawn
+        # decimated to the pixels it covers (a column's lowest and highest value kept), and
+        # only what is in view.
+        item.setDownsampling(auto=True, mode="peak")
+        item.setClipToView(True)
         item.showGrid(x=False, y=True, alpha=1.0)
         item.layout.setContentsMargins(4, 8, 12, 4)
         left_axis = self.getAxis("left")
@@ -229,6 +236,14 @@ class TimeChart(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
             offset = (-8, -4) if legend_at_bottom else (-8, 4)
             self.legend = item.addLegend(offset=offset, labelTextSize="9pt", colCount=3)
         self.colors = ChartColors.from_palette(self.palette())
+
+    def plot(self, *args: object, **kwargs: object) -> pg.PlotDataItem:
+        """A series of this chart, decimated to about one point per pixel when drawn."""
+        item = self.getPlotItem().plot(*args, **kwargs)
+        # pyqtgraph keeps 5 points a pixel by default: ten years of daily points on a chart
+        # 500 pixels wide would not be thinned at all.
+        item.opts["autoDownsampleFactor"] = POINTS_PER_PIXEL
+        return item
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
@@ -561,6 +576,8 @@ class ActivityCalendar(QWidget):
         super().__init__(parent)
         self._weekday_names = list(weekday_names)  # Monday first
         self._days: list[tuple[date, int]] = []
+        self._counts: dict[date, int] = {}
+        self._mondays: list[date] = []  # of every week the days touch, in order
         self._today: date | None = None
         self._cells: list[tuple[QRect, date, int]] = []
         self.tooltip_format = "{day}: {count}"
@@ -570,6 +587,9 @@ class ActivityCalendar(QWidget):
 
     def set_days(self, days: Sequence[tuple[date, int]], today: date) -> None:
         self._days = list(days)
+        self._counts = dict(self._days)
+        # Once here rather than at every paint: ten years are 3,652 days for 60 weeks shown.
+        self._mondays = sorted({d - timedelta(days=d.weekday()) for d, _ in self._days})
         self._today = today
         self.update()
 
@@ -587,7 +607,7 @@ class ActivityCalendar(QWidget):
         metrics = QFontMetrics(self.font())
         label_w = max(metrics.horizontalAdvance(n) for n in self._weekday_names) + 8
         label_h = metrics.height() + 6
-        mondays = sorted({d - timedelta(days=d.weekday()) for d, _ in self._days})
+        mondays = self._mondays
         width = self.width() - label_w - 8
         height = self.height() - label_h - 6
         # As large as the height allows and every week fits; below the smallest legible cell,
@@ -608,7 +628,7 @@ class ActivityCalendar(QWidget):
         colors = ChartColors.from_palette(self.palette())
         painter.fillRect(self.rect(), colors.background)
         cell, left, top, mondays = self._layout()
-        counts = dict(self._days)
+        counts = self._counts
         gap = max(2, cell // 6)
         painter.setPen(colors.text)
         metrics = QFontMetrics(self.font())

@@ -1,4 +1,8 @@
-"""Past sessions as a two-level tree model: each session, newest first, with its sets under it."""
+"""Past sessions as a two-level tree model: each session, newest first, with its sets under it.
+
+Ten years are 3,652 sessions and 43,000 sets: the model reads them a page at a time, as the
+list is scrolled (Qt's `canFetchMore` and `fetchMore`), so opening History reads one page.
+"""
 
 from __future__ import annotations
 
@@ -69,6 +73,7 @@ class SessionTreeModel(QAbstractItemModel):
     StatusRole = _USER + 3  # the session's status value (session rows)
 
     WHEN, WHAT, STATUS, RESULT, PAIN, FELT_IN, NOTES = range(7)
+    PAGE = 40  # sessions read at a time: more than a screenful
 
     def __init__(
         self,
@@ -80,6 +85,9 @@ class SessionTreeModel(QAbstractItemModel):
         self._exercise_name = exercise_name
         self._measure_of = measure_of
         self._sessions: list[SessionRecord] = []
+        self._fetch: Callable[[int, int], Sequence[SessionRecord]] | None = None
+        self._total = 0  # sessions to show in all, read or not
+        self._inserting = False  # views ask for more while told of rows coming: not twice
         self._headers = [
             self.tr("When"),
             self.tr("Routine or exercise"),
@@ -93,8 +101,45 @@ class SessionTreeModel(QAbstractItemModel):
     def set_sessions(self, sessions: Sequence[SessionRecord]) -> None:
         """Show these sessions, newest first."""
         self.beginResetModel()
+        self._fetch, self._total = None, len(sessions)
         self._sessions = sorted(sessions, key=lambda s: (s.started_at, s.id), reverse=True)
         self.endResetModel()
+
+    def show_pages(self, fetch: Callable[[int, int], Sequence[SessionRecord]],
+                   total: int) -> None:
+        """Show `total` sessions, newest first, read by `fetch(offset, limit)` as needed.
+
+        `fetch` returns them newest first; the first page is read now.
+        """
+        self.beginResetModel()
+        self._fetch, self._total = fetch, total
+        self._sessions = list(fetch(0, min(self.PAGE, total))) if total else []
+        self.endResetModel()
+
+    @property
+    def total(self) -> int:
+        """How many sessions the list holds, read so far or not."""
+        return self._total
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802, B008
+        return (not parent.isValid() and self._fetch is not None and not self._inserting
+                and len(self._sessions) < self._total)
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: N802, B008
+        if not self.canFetchMore(parent) or self._fetch is None:
+            return
+        start = len(self._sessions)
+        page = list(self._fetch(start, min(self.PAGE, self._total - start)))
+        if not page:
+            self._total = start  # fewer than announced (deleted meanwhile): stop asking
+            return
+        self._inserting = True
+        try:
+            self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
+            self._sessions.extend(page)
+            self.endInsertRows()
+        finally:
+            self._inserting = False
 
     def session_at(self, row: int) -> SessionRecord:
         return self._sessions[row]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from datetime import date, datetime, time, tzinfo
+from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,6 +31,14 @@ from PySide6.QtWidgets import (
 )
 
 from gluteapp.core.exercises import Library
+from gluteapp.core.history_digest import (
+    ExerciseDigest,
+    ExerciseTotal,
+    SessionDigest,
+    digest_exercise_series,
+    digest_range_stats,
+    range_window,
+)
 from gluteapp.core.history_records import SessionRecord, StoredSet
 from gluteapp.core.stats import (
     DEFAULT_GOAL_PER_WEEK,
@@ -40,9 +48,7 @@ from gluteapp.core.stats import (
     RangeStats,
     Trend,
     WeekCount,
-    exercise_series,
     measure_for,
-    range_start,
     range_stats,
 )
 from gluteapp.gui.history.charts import (
@@ -136,7 +142,11 @@ class HistoryView(QWidget):
         self._range = HistoryRange(history_range)
         self._dirty = False
         self._refreshed_on: date | None = None
-        self._loaded: list[SessionRecord] = []  # as read: the range, give or take a day
+        # As read for the range: each session's digest and each exercise's totals, no sets.
+        self._digests: list[SessionDigest] = []
+        self._totals: list[ExerciseTotal] = []
+        self._window: tuple[datetime | None, datetime] = (None, datetime.now().astimezone())
+        self._exercise_rows: dict[str, list[ExerciseDigest]] = {}
         self._stats = range_stats([], library, self._range, self._today(), goal_per_week, tz)
         self._has_history = False
         self._settings: Settings | None = None
@@ -505,7 +515,7 @@ class HistoryView(QWidget):
         self._refreshed_on = today
         try:
             self._has_history = self._service.has_sets()
-            self._loaded = self._load(today) if self._has_history else []
+            self._load(today)
         except StorageError as error:
             log.error("could not read the history: %s", error)
             self.status.setText(self.tr("Could not read your history: {0}").format(error))
@@ -513,14 +523,19 @@ class HistoryView(QWidget):
         self._show(today)
 
     def _show(self, today: date) -> None:
-        """Prepare the range's numbers from the sessions read and show them everywhere."""
-        self._stats = range_stats(
-            self._loaded, self._library, self._range, today, self._goal, self._tz
+        """Prepare the range's numbers from the digests read and show them everywhere."""
+        since, until = self._window
+        self._stats = digest_range_stats(
+            self._digests, self._totals, self._library, self._range, today, self._goal,
+            self._tz, load_sessions=lambda: self._service.list_sessions(since, until),
         )
         self._pages.setCurrentIndex(1 if self._has_history else 0)
         for button in (self.export_button, self.report_button, *self._range_buttons.values()):
             button.setEnabled(self._has_history)
-        self.sessions_model.set_sessions(self._stats.sessions)
+        # The list reads its sessions with their sets a page at a time, as it is scrolled.
+        self.sessions_model.show_pages(
+            lambda offset, limit: self._service.sessions_page(offset, limit, since, until),
+            len(self._stats.sessions))
         if self.sessions_model.rowCount():
             self.sessions_tree.expand(self.sessions_model.index(0, 0))  # the latest, opened
         if not self._has_history:
@@ -547,22 +562,32 @@ class HistoryView(QWidget):
         """Write the PDF report of the range shown, from the same numbers. Raises OSError."""
         from gluteapp.gui.history.report import write_range_report
 
-        written = write_range_report(path, self._stats, self._library)
+        try:  # the sessions with their sets are read now, for the report only
+            written = write_range_report(path, self._stats, self._library)
+        except StorageError as error:
+            raise OSError(str(error)) from error
         self.status.setText(self.tr("Saved the report to {0}").format(written))
         return written
 
     # -- reading ---------------------------------------------------------------------------
 
-    def _load(self, today: date) -> list[SessionRecord]:
-        if self._range.weeks is None:
-            return self._service.list_sessions()
-        start = range_start(self._range, today)
-        since = (
-            datetime.combine(start, time(), self._tz)
-            if self._tz
-            else datetime.combine(start, time()).astimezone()
-        )
-        return self._service.list_sessions(since=since)
+    def _load(self, today: date) -> None:
+        """Read the range's digests: one row per session and per exercise, never every set."""
+        self._window = since, until = range_window(self._range, today, self._tz)
+        self._exercise_rows = {}
+        if not self._has_history:
+            self._digests, self._totals = [], []
+            return
+        self._digests = self._service.session_digests(since, until)
+        self._totals = self._service.exercise_totals(since, until)
+
+    def _exercise_digests(self, exercise_id: str) -> list[ExerciseDigest]:
+        rows = self._exercise_rows.get(exercise_id)
+        if rows is None:
+            since, until = self._window
+            rows = self._service.exercise_digests(exercise_id, since, until)
+            self._exercise_rows[exercise_id] = rows
+        return rows
 
     def _exercise_name(self, exercise_id: str) -> str:
         return self._library.name_of(exercise_id)
@@ -654,7 +679,12 @@ class HistoryView(QWidget):
             self.dose_label.clear()
             return
         aggregate = Aggregate(self.aggregate_picker.currentData() or Aggregate.BEST.value)
-        series = exercise_series(self._stats.sessions, exercise_id, self._library, aggregate)
+        try:
+            rows = self._exercise_digests(exercise_id)
+        except StorageError as error:
+            self.status.setText(self.tr("Could not read your history: {0}").format(error))
+            return
+        series = digest_exercise_series(rows, exercise_id, self._library, aggregate)
         unit = self.tr("Seconds held") if series.measure is Measure.HOLD else self.tr("Reps")
         name = self._exercise_name(exercise_id)
         exercise = self._library.get(exercise_id)

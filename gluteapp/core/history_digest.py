@@ -1,0 +1,372 @@
+"""The History area's numbers from digests: one row per session, not one object per set.
+
+The store keeps a digest of every session and of every exercise in it, current on each write
+(storage/digests.py). From those this module makes the same `RangeStats` and `ExerciseSeries`
+that `core.stats` makes from full sessions, by the same rules, so History over ten years costs
+about what four weeks cost. What only the PDF report needs (every session with its sets, the
+doses, left and right of every exercise) is read when first asked for (`LazySeq`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, tzinfo
+from typing import Any, NamedTuple, TypeVar, overload
+
+from gluteapp.core.exercises import Library, Mode
+from gluteapp.core.history_records import SessionRecord
+from gluteapp.core.records import FeltIn, SessionStatus
+from gluteapp.core.stats import (
+    DEFAULT_GOAL_PER_WEEK,
+    STANDING_BREAK_ID,
+    Aggregate,
+    ExerciseSeries,
+    FeltInPoint,
+    HistoryRange,
+    Measure,
+    PainPoint,
+    ProgressPoint,
+    RangeStats,
+    SidePoint,
+    SideSeries,
+    Summary,
+    WeekCount,
+    range_stats,
+    trend_of,
+    week_start,
+    week_streaks,
+)
+
+T = TypeVar("T")
+
+
+class SessionDigest(NamedTuple):
+    """One session without its sets: what the History overview needs of it.
+
+    A NamedTuple, not a dataclass: ten years of daily sessions are 3,652 of these.
+    """
+
+    id: int
+    routine_id: str
+    started_at: datetime
+    status: SessionStatus
+    recorded: int  # set records
+    done: int  # sets done (core.stats.sets_done)
+    rated_done: int  # sets done with a pain rating on at least one side
+    pain_sum: int
+    pain_n: int
+    pain_max: int | None
+    felt: tuple[int, ...]  # sets felt in each place of FeltIn, in its order
+
+
+FELT_PLACES: tuple[FeltIn, ...] = tuple(FeltIn)
+
+
+def felt_counts(felt: Sequence[int]) -> dict[FeltIn, int]:
+    """The places a session's sets were felt in, those counted only (as core.stats has them)."""
+    return {place: count for place, count in zip(FELT_PLACES, felt, strict=True) if count}
+
+
+class ExerciseDigest(NamedTuple):
+    """One exercise in one session: its sets, and its results in both measures.
+
+    The measures are indexed by `MEASURE_FIELDS`: for holds (h) and reps (r), the count, best
+    and sum of the results, the count and sum of the targets of sets with a result, and the
+    same count, best and sum for the left (l) and the right (r) side alone.
+    """
+
+    exercise_id: str
+    session_id: int
+    started_at: datetime  # the session's start
+    groups: int  # recorded sets (set numbers)
+    done: int  # of them done
+    one_sided: bool  # any record of one side
+    newest_kind: str | None  # "hold" or "reps": how its newest measured record was counted
+    newest_at: str | None  # that record's start as stored (text order is time order)
+    measures: tuple[float | int | None, ...]
+    felt: tuple[int, ...]  # as SessionDigest.felt, for this exercise's sets
+
+
+def _measure_fields(prefix: str) -> list[str]:
+    names = [f"{prefix}_n", f"{prefix}_max", f"{prefix}_sum", f"{prefix}_target_n",
+             f"{prefix}_target_sum"]
+    for side in ("l", "r"):
+        names += [f"{prefix}{side}_n", f"{prefix}{side}_max", f"{prefix}{side}_sum"]
+    return names
+
+
+MEASURE_FIELDS: tuple[str, ...] = (*_measure_fields("h"), *_measure_fields("r"))
+_AT = {name: index for index, name in enumerate(MEASURE_FIELDS)}
+
+
+class LazySeq(Sequence[T]):
+    """A sequence of known length whose items are made when first read (then kept)."""
+
+    def __init__(self, length: int, load: Callable[[], Sequence[T]]) -> None:
+        self._length = length
+        self._load = load
+        self._items: tuple[T, ...] | None = None
+
+    @property
+    def loaded(self) -> bool:
+        return self._items is not None
+
+    def _all(self) -> tuple[T, ...]:
+        if self._items is None:
+            self._items = tuple(self._load())
+            self._length = len(self._items)
+        return self._items
+
+    def __len__(self) -> int:
+        return self._length
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[T]: ...
+    def __getitem__(self, index: int | slice) -> T | Sequence[T]:
+        return self._all()[index]
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self._all())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence):
+            return self._all() == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._all())
+
+    def __repr__(self) -> str:
+        return f"LazySeq({len(self)} items{', loaded' if self.loaded else ''})"
+
+
+def local_days(digests: Sequence[SessionDigest], tz: tzinfo | None) -> list[date]:
+    """Each session's calendar day in `tz` (None: the system's local time)."""
+    return [digest.started_at.astimezone(tz).date() for digest in digests]
+
+
+def counts_toward_goal(digest: SessionDigest) -> bool:
+    """core.stats.counts_toward_goal for a digest."""
+    return digest.recorded > 0 and digest.routine_id != STANDING_BREAK_ID
+
+
+def _range_start(history_range: HistoryRange, today: date, digests: Sequence[SessionDigest],
+                 days: Sequence[date]) -> date:
+    """core.stats.range_start for digests."""
+    this_week = week_start(today)
+    if history_range.weeks is not None:
+        return this_week - timedelta(weeks=history_range.weeks - 1)
+    recorded = [day for digest, day in zip(digests, days, strict=True) if digest.recorded]
+    return week_start(min(min(recorded), today)) if recorded else this_week
+
+
+@dataclass(frozen=True)
+class _Inside:
+    digests: list[SessionDigest]
+    days: list[date]
+    start: date
+
+
+def _inside(digests: Sequence[SessionDigest], history_range: HistoryRange, today: date,
+            tz: tzinfo | None) -> _Inside:
+    days = local_days(digests, tz)
+    start = _range_start(history_range, today, digests, days)
+    kept = [(d, day) for d, day in zip(digests, days, strict=True) if start <= day <= today]
+    return _Inside([d for d, _ in kept], [day for _, day in kept], start)
+
+
+def _weeks(inside: _Inside, today: date, goal: int) -> list[WeekCount]:
+    per_week: Counter[date] = Counter(
+        week_start(day) for digest, day in zip(inside.digests, inside.days, strict=True)
+        if counts_toward_goal(digest)
+    )
+    weeks: list[WeekCount] = []
+    monday, end = inside.start, week_start(today)
+    while monday <= end:
+        weeks.append(WeekCount(monday, per_week[monday], goal))
+        monday += timedelta(weeks=1)
+    return weeks
+
+
+def _calendar(inside: _Inside, start: date, today: date) -> list[tuple[date, int]]:
+    per_day: Counter[date] = Counter(
+        day for digest, day in zip(inside.digests, inside.days, strict=True)
+        if counts_toward_goal(digest)
+    )
+    first = start.toordinal()
+    return [(day, per_day.get(day, 0)) for day in
+            map(date.fromordinal, range(first, today.toordinal() + 1))]
+
+
+def _summary(inside: _Inside, weeks: Sequence[WeekCount]) -> Summary:
+    counted = [(d, day) for d, day in zip(inside.digests, inside.days, strict=True)
+               if counts_toward_goal(d)]
+    statuses = Counter(d.status for d, _ in counted)
+    return Summary(
+        sessions=len(counted),
+        completed=statuses[SessionStatus.COMPLETED],
+        ended_early=statuses[SessionStatus.ENDED_EARLY],
+        interrupted=statuses[SessionStatus.INTERRUPTED],
+        sets=sum(d.done for d in inside.digests),
+        active_days=len({day for _, day in counted}),
+        weeks=len(weeks),
+        weeks_met=sum(1 for w in weeks if w.met),
+    )
+
+
+class ExerciseTotal(NamedTuple):
+    """One exercise over a range: its sets done, and whether one side was ever done alone."""
+
+    exercise_id: str
+    done: int
+    one_sided: bool
+
+
+def range_window(
+    history_range: HistoryRange, today: date, tz: tzinfo | None = None
+) -> tuple[datetime | None, datetime]:
+    """The starts to read for a range: from its first Monday (None: all) to the end of today.
+
+    Exactly the sessions `core.stats.sessions_in_range` keeps, but for those of "all" that
+    come before the first session with a set (they are read, and left out by the day).
+    """
+    end = _midnight(today + timedelta(days=1), tz)
+    if history_range.weeks is None:
+        return None, end
+    return _midnight(week_start(today) - timedelta(weeks=history_range.weeks - 1), tz), end
+
+
+def _midnight(day: date, tz: tzinfo | None) -> datetime:
+    if tz is not None:
+        return datetime.combine(day, time(), tz)
+    return datetime.combine(day, time()).astimezone()  # the system's zone, summer time and all
+
+
+def digest_range_stats(
+    digests: Sequence[SessionDigest],
+    exercises: Sequence[ExerciseTotal],
+    library: Library,
+    history_range: HistoryRange,
+    today: date,
+    goal: int = DEFAULT_GOAL_PER_WEEK,
+    tz: tzinfo | None = None,
+    *,
+    load_sessions: Callable[[], Sequence[SessionRecord]],
+) -> RangeStats:
+    """`core.stats.range_stats` from digests: the same numbers, the heavy parts on demand.
+
+    `digests` are the sessions read for `range_window`, `exercises` the totals of the same;
+    `load_sessions` reads the same sessions with their sets, which `sessions`, `doses` and
+    `sides` of the result read when first used.
+    """
+    inside = _inside(digests, history_range, today, tz)
+    weeks = _weeks(inside, today, goal)
+    # The trends are made from plain lists; the points themselves (for the report) on demand.
+    rated = [d for d in inside.digests if d.pain_n]
+    felt_in = [d for d in inside.digests if any(d.felt)]
+    glutes = FELT_PLACES.index(FeltIn.GLUTES)
+    full: list[RangeStats] = []
+
+    def full_stats() -> RangeStats:
+        if not full:
+            full.append(range_stats(load_sessions(), library, history_range, today, goal, tz))
+        return full[0]
+
+    return RangeStats(
+        history_range=history_range,
+        today=today,
+        goal=goal,
+        sessions=LazySeq(len(inside.digests), lambda: full_stats().sessions),
+        weeks=tuple(weeks),
+        streaks=week_streaks(weeks),
+        summary=_summary(inside, weeks),
+        calendar=tuple(_calendar(inside, weeks[0].start, today)),
+        pain=LazySeq(len(rated), lambda: [
+            PainPoint(d.id, d.started_at, d.pain_sum / d.pain_n, d.pain_max or 0, d.pain_n)
+            for d in rated]),
+        pain_trend=trend_of([d.started_at for d in rated], [d.pain_sum / d.pain_n for d in rated],
+                            [float(d.pain_max or 0) for d in rated]),
+        pain_rated_sets=sum(d.rated_done for d in inside.digests),
+        felt=LazySeq(len(felt_in), lambda: [
+            FeltInPoint(d.id, d.started_at, felt_counts(d.felt)) for d in felt_in]),
+        felt_trend=trend_of([d.started_at for d in felt_in],
+                            [100.0 * (d.felt[glutes] / sum(d.felt)) for d in felt_in]),
+        exercises=tuple(sorted(((e.exercise_id, e.done) for e in exercises),
+                               key=lambda item: (-item[1], item[0]))),
+        doses=LazySeq(len(exercises), lambda: full_stats().doses),
+        sides=LazySeq(sum(e.one_sided for e in exercises), lambda: full_stats().sides),
+        tz=tz,
+    )
+
+
+def _glute_trend(points: Sequence[FeltInPoint]) -> Any:
+    return trend_of([p.started_at for p in points], [100.0 * p.glute_share for p in points])
+
+
+# --- one exercise ------------------------------------------------------------------------------
+
+
+def digest_measure(rows: Sequence[ExerciseDigest], exercise_id: str, library: Library) -> Measure:
+    """core.stats.measure_for: how the newest measured set was counted, else by the library."""
+    newest: tuple[str, str] | None = None
+    for row in rows:
+        if row.newest_kind is not None and row.newest_at is not None and (
+                newest is None or row.newest_at >= newest[0]):
+            newest = (row.newest_at, row.newest_kind)
+    if newest is not None:
+        return Measure.HOLD if newest[1] == "hold" else Measure.REPS
+    exercise = library.get(exercise_id)
+    if exercise is not None:
+        return Measure.HOLD if exercise.mode is Mode.HOLD else Measure.REPS
+    return Measure.REPS
+
+
+def _combined(row: ExerciseDigest, key: str, aggregate: Aggregate) -> float | None:
+    count = row.measures[_AT[f"{key}_n"]]
+    if not count:
+        return None
+    if aggregate is Aggregate.BEST:
+        return float(row.measures[_AT[f"{key}_max"]] or 0.0)
+    return float(row.measures[_AT[f"{key}_sum"]] or 0.0) / int(count)
+
+
+def digest_exercise_series(
+    rows: Sequence[ExerciseDigest],
+    exercise_id: str,
+    library: Library,
+    aggregate: Aggregate = Aggregate.BEST,
+) -> ExerciseSeries:
+    """core.stats.exercise_series from one exercise's digests, in session order."""
+    rows = [row for row in rows if row.exercise_id == exercise_id]
+    measure = digest_measure(rows, exercise_id, library)
+    key = "h" if measure is Measure.HOLD else "r"
+    progress: list[ProgressPoint] = []
+    sides: list[SidePoint] = []
+    felt: list[FeltInPoint] = []
+    for row in rows:
+        value = _combined(row, key, aggregate)
+        if value is not None:
+            targets = int(row.measures[_AT[f"{key}_target_n"]] or 0)
+            mean_target = (float(row.measures[_AT[f"{key}_target_sum"]] or 0.0) / targets
+                           if targets else None)
+            count = int(row.measures[_AT[f"{key}_n"]] or 0)
+            progress.append(ProgressPoint(row.session_id, row.started_at, value, mean_target,
+                                          count))
+        left = _combined(row, f"{key}l", aggregate)
+        right = _combined(row, f"{key}r", aggregate)
+        if left is not None or right is not None:
+            sides.append(SidePoint(row.session_id, row.started_at, left, right))
+        if any(row.felt):
+            felt.append(FeltInPoint(row.session_id, row.started_at, felt_counts(row.felt)))
+    one_sided = any(row.one_sided for row in rows)
+    return ExerciseSeries(
+        exercise_id=exercise_id,
+        measure=measure,
+        progress=tuple(progress),
+        sides=SideSeries(exercise_id, measure, tuple(sides)) if one_sided else None,
+        felt=_glute_trend(felt),
+    )

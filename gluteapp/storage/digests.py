@@ -1,0 +1,302 @@
+"""Per-session and per-exercise digests of the sets, kept current by triggers on every write.
+
+History over ten years must open as fast as four weeks: it reads one digest row per session
+(and per exercise of a session for the exercise charts) instead of every set. The digests count
+what `core.stats` counts, by its one definition (a set done: one set of one exercise, its sides'
+latest records, done when a side reached its target, a hold within `HOLD_TOLERANCE_S`), so the
+History area shows the same numbers either way; tests/storage/test_digests.py holds the two
+side by side on a seeded history.
+
+The triggers recompute the digests of the session (and exercise) a set was written to, so no
+code path that writes a set can leave them stale: `record_set`, a rating, the journal's replay,
+a restored backup all go through them. Sums of held seconds are SQL sums; means made of them
+may differ from `statistics.fmean` in the last bits (never in what is shown).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from gluteapp.core.history_digest import (
+    MEASURE_FIELDS,
+    ExerciseDigest,
+    ExerciseTotal,
+    SessionDigest,
+)
+from gluteapp.core.progression import HOLD_TOLERANCE_S
+from gluteapp.core.records import FeltIn, SessionStatus
+from gluteapp.storage.rows import EARLIEST, LATEST
+
+_FELT = tuple(felt.value for felt in FeltIn)
+
+#: A record left before its target (core.stats.cut_short), as SQL over one `sets` row.
+_CUT_SHORT = f"""
+    CASE
+        WHEN target_hold_s IS NOT NULL AND achieved_hold_s IS NOT NULL
+            THEN achieved_hold_s < target_hold_s - {HOLD_TOLERANCE_S!r}
+        WHEN target_reps IS NOT NULL AND achieved_reps IS NOT NULL
+            THEN achieved_reps < target_reps
+        ELSE 0
+    END"""
+
+_FELT_SUMS = ", ".join(f"SUM(felt_in = '{felt}')" for felt in _FELT)
+_FELT_COLUMNS = ", ".join(f"felt_{felt} INTEGER NOT NULL DEFAULT 0" for felt in _FELT)
+_FELT_NAMES = ", ".join(f"felt_{felt}" for felt in _FELT)
+
+
+def _standing(where: str) -> str:
+    """Each set's sides as their latest record (the bare columns come from MAX(id)'s row)."""
+    return f"""
+        SELECT session_id, exercise_id, set_number, side, MAX(id) AS id, pain,
+               {_CUT_SHORT} AS cut
+        FROM sets WHERE {where}
+        GROUP BY session_id, exercise_id, set_number, side"""
+
+
+def _groups(where: str) -> str:
+    """Each set of each exercise: done (a side reached its target), and rated for pain."""
+    return f"""
+        SELECT session_id, exercise_id, set_number, MIN(cut) = 0 AS done,
+               MAX(pain IS NOT NULL) AS rated
+        FROM ({_standing(where)})
+        GROUP BY session_id, exercise_id, set_number"""
+
+
+def _session_digest(where: str) -> str:
+    return f"""
+        INSERT OR REPLACE INTO session_digest (
+            session_id, recorded, done, rated_done, pain_sum, pain_n, pain_max, {_FELT_NAMES})
+        SELECT raw.session_id, raw.recorded, COALESCE(g.done, 0), COALESCE(g.rated_done, 0),
+               raw.pain_sum, raw.pain_n, raw.pain_max, {', '.join(f'raw.f{i}' for i in
+                                                              range(len(_FELT)))}
+        FROM (
+            SELECT session_id, COUNT(*) AS recorded, COALESCE(SUM(pain), 0) AS pain_sum,
+                   COUNT(pain) AS pain_n, MAX(pain) AS pain_max,
+                   {', '.join(f"COALESCE(SUM(felt_in = '{f}'), 0) AS f{i}"
+                              for i, f in enumerate(_FELT))}
+            FROM sets WHERE {where} GROUP BY session_id
+        ) AS raw
+        LEFT JOIN (
+            SELECT session_id, SUM(done) AS done, SUM(done AND rated) AS rated_done
+            FROM ({_groups(where)}) GROUP BY session_id
+        ) AS g ON g.session_id = raw.session_id"""
+
+
+# Per measure: h (seconds held) and r (reps); the target counts only with a value, as in
+# core.stats.exercise_progress. l and r sides for the left-against-right charts.
+_VALUE = {"h": "achieved_hold_s", "r": "CAST(achieved_reps AS REAL)"}
+_TARGET = {"h": "target_hold_s", "r": "CAST(target_reps AS REAL)"}
+
+
+def _measure_columns(prefix: str) -> list[str]:
+    value, wanted = _VALUE[prefix], _TARGET[prefix]
+    columns = [
+        f"COUNT({value})", f"MAX({value})", f"SUM({value})",
+        f"COUNT(CASE WHEN {value} IS NOT NULL THEN {wanted} END)",
+        f"SUM(CASE WHEN {value} IS NOT NULL THEN {wanted} END)",
+    ]
+    for side in ("left", "right"):
+        picked = f"CASE WHEN side = '{side}' THEN {value} END"
+        columns += [f"COUNT({picked})", f"MAX({picked})", f"SUM({picked})"]
+    return columns
+
+
+_MEASURE_NAMES = list(MEASURE_FIELDS)  # the order of _measure_columns("h") + ("r")
+_KIND = """CASE WHEN achieved_hold_s IS NOT NULL OR target_hold_s IS NOT NULL THEN 'hold'
+                WHEN achieved_reps IS NOT NULL OR target_reps IS NOT NULL THEN 'reps' END"""
+
+
+# The newest measured record of the exercise in the session (by the session's index: the
+# exercise's own index would scan years of that exercise to find one session's).
+_NEWEST = f"""FROM sets AS n INDEXED BY sets_session_id
+    WHERE n.session_id = raw.session_id AND n.exercise_id = raw.exercise_id
+      AND ({_KIND}) IS NOT NULL
+    ORDER BY n.started_at DESC, n.id DESC LIMIT 1"""
+
+
+def _exercise_digest(where: str) -> str:
+    measured = ", ".join([*_measure_columns("h"), *_measure_columns("r")])
+    return f"""
+        INSERT OR REPLACE INTO exercise_digest (
+            session_id, exercise_id, groups, done, one_sided, newest_kind, newest_at,
+            {', '.join(_MEASURE_NAMES)}, {_FELT_NAMES})
+        SELECT raw.session_id, raw.exercise_id, g.groups, g.done, raw.one_sided,
+               (SELECT {_KIND} {_NEWEST}),
+               (SELECT n.started_at {_NEWEST}),
+               {', '.join(f'raw.m{i}' for i in range(len(_MEASURE_NAMES)))},
+               {', '.join(f'raw.f{i}' for i in range(len(_FELT)))}
+        FROM (
+            SELECT session_id, exercise_id, MAX(side <> 'both') AS one_sided,
+                   {', '.join(f'{column} AS m{i}' for i, column in
+                              enumerate(measured.split(', ')))},
+                   {', '.join(f"COALESCE(SUM(felt_in = '{f}'), 0) AS f{i}"
+                              for i, f in enumerate(_FELT))}
+            FROM sets WHERE {where} GROUP BY session_id, exercise_id
+        ) AS raw
+        JOIN (
+            SELECT session_id, exercise_id, COUNT(*) AS groups, SUM(done) AS done
+            FROM ({_groups(where)}) GROUP BY session_id, exercise_id
+        ) AS g ON g.session_id = raw.session_id AND g.exercise_id = raw.exercise_id"""
+
+
+def _recompute(session: str, exercise: str) -> str:
+    """Trigger body: the digests of one session, and of one exercise in it, made again."""
+    return f"""
+        DELETE FROM session_digest WHERE session_id = {session};
+        {_session_digest(f'session_id = {session}')};
+        DELETE FROM exercise_digest WHERE session_id = {session} AND exercise_id = {exercise};
+        {_exercise_digest(f'session_id = {session} AND exercise_id = {exercise}')};"""
+
+
+def create(conn: sqlite3.Connection | Any) -> None:
+    """The digest tables, their triggers, and the digests of the history already there.
+
+    `conn` is anything with `execute` (a sqlite3 connection or a sqlite-utils Database).
+    """
+    conn.execute(f"""
+        CREATE TABLE session_digest (
+            session_id INTEGER PRIMARY KEY REFERENCES sessions (id),
+            recorded INTEGER NOT NULL,
+            done INTEGER NOT NULL,
+            rated_done INTEGER NOT NULL,
+            pain_sum INTEGER NOT NULL,
+            pain_n INTEGER NOT NULL,
+            pain_max INTEGER,
+            {_FELT_COLUMNS}
+        )""")
+    measure_columns = ", ".join(
+        f"{name} {'INTEGER NOT NULL DEFAULT 0' if name.endswith('_n') else 'REAL'}"
+        for name in _MEASURE_NAMES)
+    conn.execute(f"""
+        CREATE TABLE exercise_digest (
+            session_id INTEGER NOT NULL REFERENCES sessions (id),
+            exercise_id TEXT NOT NULL,
+            groups INTEGER NOT NULL,
+            done INTEGER NOT NULL,
+            one_sided INTEGER NOT NULL,
+            newest_kind TEXT,
+            newest_at TEXT,
+            {measure_columns},
+            {_FELT_COLUMNS},
+            PRIMARY KEY (exercise_id, session_id)
+        )""")
+    conn.execute("CREATE INDEX exercise_digest_session ON exercise_digest (session_id)")
+    for event, row in (("INSERT", "NEW"), ("DELETE", "OLD")):
+        conn.execute(f"""
+            CREATE TRIGGER sets_digest_{event.lower()} AFTER {event} ON sets BEGIN
+                {_recompute(f'{row}.session_id', f'{row}.exercise_id')}
+            END""")
+    conn.execute(f"""
+        CREATE TRIGGER sets_digest_update AFTER UPDATE ON sets BEGIN
+            {_recompute('OLD.session_id', 'OLD.exercise_id')}
+            {_recompute('NEW.session_id', 'NEW.exercise_id')}
+        END""")
+    # The history already there, one session at a time: each statement joins a session's few
+    # rows, where one statement over every session would join thousands with thousands.
+    session_ids = [row[0] for row in conn.execute("SELECT DISTINCT session_id FROM sets")]
+    for session_id in session_ids:
+        where = f"session_id = {int(session_id):d}"
+        conn.execute(_session_digest(where))
+        conn.execute(_exercise_digest(where))
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+def session_digests(
+    conn: sqlite3.Connection, where: str, params: Sequence[Any]
+) -> list[SessionDigest]:
+    """Every session matching `where` (on `sessions` as s), oldest first, with its digest."""
+    felt_columns = ", ".join(f"COALESCE(d.felt_{felt}, 0)" for felt in _FELT)
+    cursor = conn.execute(
+        f"""SELECT s.id, {_TEXT.format("s.routine_id")}, {_TEXT.format("s.started_at")},
+                   {_TEXT.format("s.status")},
+                   COALESCE(d.recorded, 0), COALESCE(d.done, 0), COALESCE(d.rated_done, 0),
+                   COALESCE(d.pain_sum, 0), COALESCE(d.pain_n, 0), d.pain_max, {felt_columns}
+            FROM sessions AS s LEFT JOIN session_digest AS d ON d.session_id = s.id
+            WHERE {where} ORDER BY s.started_at, s.id""",
+        tuple(params),
+    )
+    statuses = {status.value.encode(): status for status in SessionStatus}
+    digests: list[SessionDigest] = []
+    for row in cursor:
+        started = _time(row[2])
+        status = statuses.get(row[3])
+        if started is None or status is None or not isinstance(row[1], bytes):
+            continue  # a damaged row: the full read leaves it out too
+        digests.append(SessionDigest(row[0], _decoded(row[1]), started, status, row[4], row[5],
+                                     row[6], row[7], row[8], row[9], row[10:]))
+    return digests
+
+
+def exercise_digests(
+    conn: sqlite3.Connection, exercise_id: str | None, where: str, params: Sequence[Any]
+) -> list[ExerciseDigest]:
+    """Per exercise and session matching `where` (on `sessions` as s), in session order;
+    one exercise's if `exercise_id` is given."""
+    felt_columns = ", ".join(f"e.felt_{felt}" for felt in _FELT)
+    only = "AND e.exercise_id = ?" if exercise_id is not None else ""
+    cursor = conn.execute(
+        f"""SELECT {_TEXT.format("e.exercise_id")}, e.session_id, {_TEXT.format("s.started_at")},
+                   e.groups, e.done, e.one_sided, {_TEXT.format("e.newest_kind")},
+                   {_TEXT.format("e.newest_at")}, {', '.join('e.' + n for n in MEASURE_FIELDS)},
+                   {felt_columns}
+            FROM sessions AS s JOIN exercise_digest AS e ON e.session_id = s.id
+            WHERE {where} {only} ORDER BY s.started_at, s.id""",
+        (*params, *([exercise_id] if exercise_id is not None else [])),
+    )
+    count = len(MEASURE_FIELDS)
+    digests: list[ExerciseDigest] = []
+    for row in cursor:
+        started = _time(row[2])
+        if started is None:
+            continue
+        kind, newest = row[6], row[7]
+        digests.append(ExerciseDigest(
+            _decoded(row[0]), row[1], started, row[3], row[4], bool(row[5]),
+            kind.decode() if isinstance(kind, bytes) else None,
+            newest.decode() if isinstance(newest, bytes) else None,
+            row[8 : 8 + count], row[8 + count :]))
+    return digests
+
+
+
+def exercise_totals(
+    conn: sqlite3.Connection, where: str, params: Sequence[Any]
+) -> list[ExerciseTotal]:
+    """Per exercise of the sessions matching `where` (on `sessions` as s): sets done, one side."""
+    cursor = conn.execute(
+        f"""SELECT {_TEXT.format("e.exercise_id")}, SUM(e.done), MAX(e.one_sided)
+            FROM sessions AS s JOIN exercise_digest AS e ON e.session_id = s.id
+            WHERE {where} GROUP BY e.exercise_id ORDER BY e.exercise_id""",
+        tuple(params),
+    )
+    return [ExerciseTotal(_decoded(row[0]), int(row[1]), bool(row[2])) for row in cursor]
+
+
+# Text read as bytes: the store's connection decodes every text value in Python (leniently,
+# storage.history._lenient_text), which for ten years of digests cost more than the rest.
+_TEXT = "CAST({} AS BLOB)"
+
+
+def _decoded(data: Any) -> str:
+    return data.decode("utf-8", "replace") if isinstance(data, bytes) else str(data)
+
+
+def _time(data: Any) -> datetime | None:
+    """A stored start as an aware time; None when it is not one (a damaged row).
+
+    Ours are written in UTC (`to_db_time`), so most need no conversion.
+    """
+    if not isinstance(data, bytes):
+        return None
+    try:
+        moment = datetime.fromisoformat(data.decode("ascii"))
+        if moment.tzinfo is not UTC:  # as storage.rows reads it: naive is UTC
+            moment = (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC)
+    except (ValueError, OverflowError):  # UnicodeDecodeError is a ValueError
+        return None
+    return moment if EARLIEST <= moment < LATEST else None

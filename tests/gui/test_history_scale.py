@@ -1,0 +1,141 @@
+"""History over years reads digests, not sets: the list a page at a time, the report on demand.
+
+Not timed (benchmarks/history_scale.py measures the speed): these tests check what is read,
+which is what makes ten years cost about what four weeks cost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from gluteapp.core.assets import builtin_library
+from gluteapp.core.stats import HistoryRange, Measure, measure_for, range_stats
+from gluteapp.gui.history.sessions_model import SessionTreeModel
+from gluteapp.gui.history.view import HistoryView
+from gluteapp.gui.history_service import HistoryService
+from gluteapp.storage import HistoryStore, open_history
+from gluteapp.storage.export import fill_demo_history
+
+TODAY = date(2025, 9, 17)
+
+
+@pytest.fixture(scope="module")
+def years_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Two years of daily sessions: 730 sessions, far more than a page of the list."""
+    data_dir = tmp_path_factory.mktemp("years") / "data"
+    fill_demo_history(data_dir, 2, seed=5, daily=True, until=TODAY)
+    return data_dir
+
+
+@pytest.fixture
+def store(years_dir: Path) -> Iterator[HistoryStore]:
+    opened = open_history(years_dir, daily_backup=False)
+    yield opened
+    opened.close(backup=False)
+
+
+class CountingService(HistoryService):
+    """The real service, counting the sessions it reads with their sets."""
+
+    def __init__(self, store: HistoryStore) -> None:
+        super().__init__(store)
+        self.full_reads = 0
+        self.paged: list[tuple[int, int]] = []
+
+    def list_sessions(self, since: Any = None, until: Any = None) -> Any:
+        self.full_reads += 1
+        return super().list_sessions(since, until)
+
+    def sessions_page(self, offset: int, limit: int, since: Any = None,
+                      until: Any = None) -> Any:
+        self.paged.append((offset, limit))
+        return super().sessions_page(offset, limit, since, until)
+
+
+def make_view(qtbot: QtBot, service: HistoryService) -> HistoryView:
+    view = HistoryView(service, builtin_library(), 2, today=lambda: TODAY, tz=UTC,
+                       history_range=HistoryRange.ALL)
+    qtbot.addWidget(view)
+    view.resize(1280, 800)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def test_all_of_the_history_is_shown_without_reading_a_set_of_it(
+    qtbot: QtBot, store: HistoryStore
+) -> None:
+    service = CountingService(store)
+    view = make_view(qtbot, service)
+    view._tabs.setCurrentIndex(2)  # the session list, on screen
+    qtbot.wait(50)
+    assert service.full_reads == 0
+    model = view.sessions_model
+    assert model.total == view.stats.summary.sessions == 730
+    # Only what is on screen was read, a page at a time.
+    assert 0 < model.rowCount() < model.total
+    assert all(limit <= SessionTreeModel.PAGE for _, limit in service.paged)
+    # The numbers are those of every set read the usual way.
+    expected = range_stats(store.list_sessions(), builtin_library(), HistoryRange.ALL, TODAY,
+                           2, UTC)
+    assert view.stats.summary == expected.summary
+    assert view.stats.weeks == expected.weeks
+    assert view.stats.pain_trend == expected.pain_trend
+
+
+def test_the_list_reads_the_next_page_as_it_is_scrolled_to_the_end(
+    qtbot: QtBot, store: HistoryStore
+) -> None:
+    service = CountingService(store)
+    view = make_view(qtbot, service)
+    view._tabs.setCurrentIndex(2)
+    model, tree = view.sessions_model, view.sessions_tree
+    before = model.rowCount()
+    tree.scrollToBottom()
+    qtbot.waitUntil(lambda: model.rowCount() > before)
+    while model.canFetchMore():
+        model.fetchMore()
+    assert model.rowCount() == model.total == 730
+    newest_first = [model.session_at(row).started_at for row in range(model.rowCount())]
+    assert newest_first == sorted(newest_first, reverse=True)
+    assert len({model.session_at(row).id for row in range(model.rowCount())}) == 730
+    assert service.full_reads == 0
+
+
+def test_the_paged_model_is_a_sound_item_model(
+    qtmodeltester: ModelTester, store: HistoryStore
+) -> None:
+    library = builtin_library()
+
+    def measure_of(exercise_id: str) -> Measure:
+        return measure_for(library.get(exercise_id))
+
+    model = SessionTreeModel(library.name_of, measure_of)
+    service = HistoryService(store)
+    # The newest hundred of them: three pages (the tester walks every set of every row).
+    model.show_pages(lambda offset, limit: service.sessions_page(offset, limit), 100)
+    qtmodeltester.check(model, force_py=True)  # type: ignore[no-untyped-call]
+    while model.canFetchMore():
+        model.fetchMore()
+    assert model.rowCount() == 100
+    qtmodeltester.check(model, force_py=True)  # type: ignore[no-untyped-call]
+
+
+def test_the_report_still_gets_every_session_with_its_sets(
+    qtbot: QtBot, store: HistoryStore, tmp_path: Path
+) -> None:
+    service = CountingService(store)
+    view = make_view(qtbot, service)
+    assert service.full_reads == 0
+    view.write_report_to(tmp_path / "report.pdf")
+    assert (tmp_path / "report.pdf").stat().st_size > 1000
+    assert service.full_reads == 1  # read once, when the report asked for the sessions
+    assert len(view.stats.sessions) == 730
+    assert sum(len(s.sets) for s in view.stats.sessions) > 5000
