@@ -296,6 +296,8 @@ def settings_file_problem(path: Path) -> str | None:
         return str(problem)
     if b"@Variant(" in data:
         return f"{shown_path(path)}: holds values of a kind Gluteapp never writes (@Variant)"
+    if b"\0" in data:
+        return f"{shown_path(path)}: holds binary data, not settings"
     return None
 
 

@@ -242,7 +242,7 @@ SETTINGS: list[Hostile] = [
     named("settings.ini", folder, "is not a regular file"),
     named("settings.ini", link_to("/dev/zero"), "is not a regular file"),
     named("settings.ini", raw(b"[audio]\nvolume=1\n" + b"#" * 400_000), "may be at most 256 KB"),
-    named("settings.ini", raw(bytes(range(256)) * 100), "cannot be read as settings"),
+    named("settings.ini", raw(bytes(range(256)) * 100), "holds binary data, not settings"),
     named("settings.ini", raw(b"[audio]\nvolume=@Variant(\\0\\0\\0\\x7f\\0\\0\\0\\x10QFoo)\n"),
           "@Variant"),
     named("settings.ini", raw(b"\xef\xbb\xbf[audio]\nvolume=55\n"), "OK"),
@@ -252,9 +252,11 @@ SETTINGS: list[Hostile] = [
     named("settings.ini", raw(b"[session]\ngoal_per_week=999999999999999999999\n"),
           "session/goal_per_week"),
     named("settings.ini", raw(b"[session]\nequipment=" + b"wall," * 40_000 + b"\n"), "OK"),
-    named("settings.ini", raw(b"[audio]\nvolume=\x00\x00\n"), "audio/volume"),
+    named("settings.ini", raw(b"[audio]\nvolume=\x00\x00\n"), "holds binary data"),
+    named("settings.ini", raw(b"[audio]\nvolume=\xff\xfe\n"),
+          "audio/volume = '\ufffd\ufffd' is not a valid value"),
     named("settings.ini", raw("".join(f"[g{i}]\nk=v\n" for i in range(10_000)).encode()), "OK"),
-    named("settings.ini", raw(b"[" + b"a/" * 5000 + b"b]\nk=v\n"), "OK"),
+    named("settings.ini", raw(b"[" + b"a/" * 5000 + b"b]\nk=v\n"), "cannot be read as settings"),
     named("settings.ini", link_to("missing.ini"), "cannot be read"),
 ]
 
