@@ -78,9 +78,11 @@ def test_every_exercise_and_routine_is_a_real_one() -> None:
         ]
         for done in sets:
             if exercise.mode.value == "hold":
-                assert done.achieved_hold_s is not None and done.achieved_reps is None
+                assert done.achieved_hold_s is not None
+                assert done.achieved_reps is None
             else:
-                assert done.achieved_reps is not None and done.achieved_hold_s is None
+                assert done.achieved_reps is not None
+                assert done.achieved_hold_s is None
             assert (done.side is Side.BOTH) == (not exercise.per_side)
 
 

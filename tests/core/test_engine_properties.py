@@ -125,7 +125,8 @@ class Model:
                 return
             cut = hold < phase.target_hold_s
         elif phase.kind is PhaseKind.TEMPO:
-            assert phase.tempo is not None and phase.target_reps is not None
+            assert phase.tempo is not None
+            assert phase.target_reps is not None
             reps = phase.target_reps if natural else int(active // phase.tempo.rep_s)
             if reps < 1:
                 return
@@ -136,7 +137,8 @@ class Model:
             assert phase.target_reps is not None
             reps = phase.target_reps if achieved is None else achieved
             cut = reps < phase.target_reps
-        assert phase.exercise_id is not None and phase.side is not None
+        assert phase.exercise_id is not None
+        assert phase.side is not None
         self.expected.append(
             (
                 phase.exercise_id,

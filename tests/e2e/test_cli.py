@@ -35,10 +35,13 @@ def test_exercises_json_lists_the_library_with_every_field() -> None:
     for exercise in exercises:
         missing = REQUIRED_FIELDS - exercise.keys()
         assert not missing, (exercise["id"], missing)
-        assert exercise["steps"] and exercise["cautions"] and exercise["sources"]
+        assert exercise["steps"]
+        assert exercise["cautions"]
+        assert exercise["sources"]
     by_id = {e["id"]: e for e in exercises}
     stand = by_id["single-leg-stand"]
-    assert stand["per_side"] and stand["mode"] == "hold"
+    assert stand["per_side"]
+    assert stand["mode"] == "hold"
     assert stand["dosage"]["sets"] == 3
     assert stand["dosage"]["hold_s"] == {"min": 30, "max": 60}
     plank = by_id["side-plank"]
@@ -47,13 +50,15 @@ def test_exercises_json_lists_the_library_with_every_field() -> None:
                for v in plank["harder"]) or plank["dosage"]["hold_s"]["max"] == 30
     assert by_id["single-leg-squat"]["dosage"]["tempo"] == "2-0-2"
     walk = by_id["lateral-band-walk"]
-    assert walk["mode"] == "steps" and walk["dosage"]["steps"] == {"min": 10, "max": 15}
+    assert walk["mode"] == "steps"
+    assert walk["dosage"]["steps"] == {"min": 10, "max": 15}
 
 
 def test_exercises_text_listing() -> None:
     result = run_app("exercises")
     assert result.returncode == 0
-    assert "single-leg-stand" in result.stdout and "3 x 30-60 s per side" in result.stdout
+    assert "single-leg-stand" in result.stdout
+    assert "3 x 30-60 s per side" in result.stdout
 
 
 def test_check_accepts_the_shipped_file_and_names_the_broken_field(tmp_path: Path) -> None:
@@ -67,7 +72,8 @@ def test_check_accepts_the_shipped_file_and_names_the_broken_field(tmp_path: Pat
     assert "field 'dosage.sets'" in bad.stderr
     assert "exercise '" in bad.stderr
     missing = run_app("exercises", "--check", str(tmp_path / "nope.toml"))
-    assert missing.returncode == 1 and "cannot be read" in missing.stderr
+    assert missing.returncode == 1
+    assert "cannot be read" in missing.stderr
 
 
 def test_screenshot_renders_each_view_at_the_requested_size(tmp_path: Path) -> None:
@@ -89,7 +95,8 @@ def test_read_only_data_folder_gets_a_clear_message(tmp_path: Path) -> None:
     blocker.write_text("not a folder")
     result = run_app("--screenshot", str(tmp_path / "x.png"), data_dir=blocker / "data")
     assert result.returncode == 1
-    assert "cannot be written" in result.stderr and str(blocker) in result.stderr
+    assert "cannot be written" in result.stderr
+    assert str(blocker) in result.stderr
     assert blocker.read_text() == "not a folder"
 
 
@@ -116,23 +123,29 @@ def test_routines_lists_built_in_and_user_routines(tmp_path: Path) -> None:
                     "gluteus-medius-b", "gluteus-minimus-focus", "atrophy-starter",
                     "warm-up-before-leg-day"):
         assert rows[builtin]["kind"] == "built-in"
-    assert rows["morning"]["kind"] == "user" and rows["morning"]["sets"] == 2
+    assert rows["morning"]["kind"] == "user"
+    assert rows["morning"]["sets"] == 2
     assert rows["desk-break"]["duration_s"] <= 300
-    assert "broken.toml" in result.stderr and "did you mean 'glute-bridge'" in result.stderr
+    assert "broken.toml" in result.stderr
+    assert "did you mean 'glute-bridge'" in result.stderr
     text = run_app("routines", data_dir=tmp_path / "data")
-    assert "Morning" in text.stdout and "Desk break" in text.stdout
+    assert "Morning" in text.stdout
+    assert "Desk break" in text.stdout
 
 
 def test_check_routine_reports_file_line_and_fault(tmp_path: Path) -> None:
     good = tmp_path / "good.toml"
     good.write_text(GOOD_ROUTINE)
     ok = run_app("check-routine", str(good))
-    assert ok.returncode == 0 and "OK" in ok.stdout
+    assert ok.returncode == 0
+    assert "OK" in ok.stdout
     bad = tmp_path / "bad.toml"
     bad.write_text(GOOD_ROUTINE.replace("hold_s = 20", "hold_s = 0"))
     result = run_app("check-routine", str(bad))
     assert result.returncode == 1
-    assert "bad.toml" in result.stderr and "hold_s" in result.stderr
+    assert "bad.toml" in result.stderr
+    assert "hold_s" in result.stderr
     unknown = run_app("--screenshot", str(tmp_path / "x.png"), "--routine", "no-such-routine",
                       data_dir=tmp_path / "data")
-    assert unknown.returncode == 1 and "no-such-routine" in unknown.stderr
+    assert unknown.returncode == 1
+    assert "no-such-routine" in unknown.stderr

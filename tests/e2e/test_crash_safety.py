@@ -137,7 +137,8 @@ def test_after_a_kill_the_next_start_offers_to_resume(tmp_path: Path) -> None:
     text = log.read_text(encoding="utf-8")
     assert "marked 1 running sessions as interrupted" in text
     match = re.search(r"offering to resume session (\d+) \((\d+) sets saved\)", text)
-    assert match is not None and int(match.group(2)) == len(saved)
+    assert match is not None
+    assert int(match.group(2)) == len(saved)
     # The screenshot of the sessions view on that folder shows the offer.
     shot = tmp_path / "resume.png"
     result = run_app("--screenshot", str(shot), "--view", "sessions", data_dir=data_dir)

@@ -33,7 +33,8 @@ def test_the_relaunch_command_starts_gluteapp_on_the_same_data_folder(tmp_path: 
     )
     assert result.returncode == 0, result.stderr
     ids = {row["id"]: row["kind"] for row in json.loads(result.stdout)}
-    assert ids["kept"] == "user" and ids["desk-break"] == "built-in"
+    assert ids["kept"] == "user"
+    assert ids["desk-break"] == "built-in"
 
 
 def test_without_a_data_folder_the_default_one_is_used_again() -> None:

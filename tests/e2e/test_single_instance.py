@@ -125,7 +125,8 @@ def test_second_start_hands_over_and_a_killed_copy_is_replaced(instances: Instan
 
     # And the recovered copy hands over like the first did.
     fourth = run_app("--skip-first-run", data_dir=instances.data_dir, timeout=60)
-    assert fourth.returncode == 0 and "already running" in fourth.stdout
+    assert fourth.returncode == 0
+    assert "already running" in fourth.stdout
     wait_until(lambda: instances.log_text().count(HANDED_OVER) == 2, 20, "the third to log it")
 
 

@@ -41,7 +41,8 @@ def test_autostart_runs_first_and_asks_when_the_session_is_over(
     start_app: StartApp, end: Callable[[Gluteapp], None]
 ) -> None:
     app = start_app(routine="desk-break", autostart=True)
-    assert app.settings is not None and not app.settings.get(FIRST_RUN_DONE)
+    assert app.settings is not None
+    assert not app.settings.get(FIRST_RUN_DONE)
     assert app.controller.running
     assert app.first_run.waiting
     assert first_run_dialogs(app) == []  # nothing stands between the person and the session
@@ -70,18 +71,21 @@ def test_autostart_runs_first_and_asks_when_the_session_is_over(
 
 def test_without_autostart_the_questions_come_first(start_app: StartApp) -> None:
     app = start_app(routine="desk-break")
-    assert not app.controller.running and not app.first_run.waiting
+    assert not app.controller.running
+    assert not app.first_run.waiting
     assert len(first_run_dialogs(app)) == 1
 
 
 def test_quitting_on_the_disclaimer_closes_the_window(start_app: StartApp) -> None:
     app = start_app()
-    assert app.window is not None and app.window.isVisible()
+    assert app.window is not None
+    assert app.window.isVisible()
     dialog = first_run_dialogs(app)[0]
     dialog.quit_button.click()
     settle()
     assert not app.window.isVisible()
-    assert app.settings is not None and not app.settings.get(FIRST_RUN_DONE)
+    assert app.settings is not None
+    assert not app.settings.get(FIRST_RUN_DONE)
 
 
 def test_a_screenshot_never_asks(start_app: StartApp, tmp_path: Path) -> None:
@@ -91,7 +95,8 @@ def test_a_screenshot_never_asks(start_app: StartApp, tmp_path: Path) -> None:
     assert app.take_screenshot(target) == 0
     settle()
     assert target.stat().st_size > 0
-    assert app.window is not None and app.window.findChildren(FirstRunDialog) == []
+    assert app.window is not None
+    assert app.window.findChildren(FirstRunDialog) == []
 
 
 def test_the_suggestion_follows_the_equipment_answer(
@@ -102,7 +107,8 @@ def test_the_suggestion_follows_the_equipment_answer(
     settings.set(FIRST_RUN_DONE, True)
     del settings
     app = start_app(view="sessions")
-    assert app.sessions is not None and app.settings is not None
+    assert app.sessions is not None
+    assert app.settings is not None
     picker = app.sessions.picker
     assert picker.suggested_id == "atrophy-starter"
     assert picker.current_routine() is not None
@@ -117,11 +123,13 @@ def test_restart_now_closes_the_window_for_run_to_start_again(
     start_app: StartApp, tmp_path: Path
 ) -> None:
     app = start_app(skip_first_run=True)
-    assert app.window is not None and app.settings is not None
+    assert app.window is not None
+    assert app.settings is not None
     app.open_settings()
     settle()
     dialog = app.window.findChild(SettingsDialog)
-    assert dialog is not None and dialog.isVisible()
+    assert dialog is not None
+    assert dialog.isVisible()
     assert dialog.restart_button.isHidden()
     language = dialog.editor(LANGUAGE)
     assert isinstance(language, QComboBox)

@@ -82,7 +82,8 @@ def test_added_exercise_is_prefilled_from_its_dosage(builder: RoutineBuilder, li
     assert spin(builder, 0, COL_AMOUNT).value() == 10
     assert tempo_edit(builder, 0).text() == "2-0-2"
     per_side = builder.steps_table.cellWidget(0, COL_PER_SIDE).findChild(QCheckBox)
-    assert per_side is not None and per_side.isChecked()
+    assert per_side is not None
+    assert per_side.isChecked()
     assert spin(builder, 0, COL_REST).value() == 90
     assert spin(builder, 1, COL_AMOUNT).value() == 10
     assert spin(builder, 1, COL_AMOUNT).suffix().strip() == "s"
@@ -131,8 +132,12 @@ def test_build_change_reorder_and_save(qtbot, builder: RoutineBuilder, library, 
     assert routine.exercise_ids == ["lateral-band-walk", "glute-bridge", "wall-clamshell"]
     walk, bridge, clamshell = routine.steps
     assert walk.steps_count == library["lateral-band-walk"].dosage.steps.min
-    assert bridge.hold_s == 25 and bridge.rest_after_s == 20 and bridge.reps is None
-    assert clamshell.reps == 18 and clamshell.sets == 4 and clamshell.tempo == "1-1-2"
+    assert bridge.hold_s == 25
+    assert bridge.rest_after_s == 20
+    assert bridge.reps is None
+    assert clamshell.reps == 18
+    assert clamshell.sets == 4
+    assert clamshell.tempo == "1-1-2"
     assert clamshell.per_side is True
 
 

@@ -70,7 +70,8 @@ def test_the_proxy_hides_what_needs_missing_equipment(qtmodeltester, library: Li
     proxy.clear_filters()
     assert proxy_ids(proxy) == everything - NEED_MORE_THAN_WALL_AND_CHAIR
     proxy.set_usable_with(frozenset({Equipment.MINI_BAND}))
-    assert "lateral-band-walk" in proxy_ids(proxy) and "wall-lean" not in proxy_ids(proxy)
+    assert "lateral-band-walk" in proxy_ids(proxy)
+    assert "wall-lean" not in proxy_ids(proxy)
     proxy.set_usable_with(None)
     assert proxy_ids(proxy) == everything
 
@@ -122,7 +123,8 @@ def test_opening_a_hidden_exercise_turns_the_filter_off(
     assert "pelvic-drop" not in shown(view)
     view.show_exercise("pelvic-drop")
     assert not view.usable_only_check.isChecked()
-    assert view.current_exercise is not None and view.current_exercise.id == "pelvic-drop"
+    assert view.current_exercise is not None
+    assert view.current_exercise.id == "pelvic-drop"
     assert "Step or box" in view.detail.missing_text()
 
 
@@ -180,7 +182,8 @@ def test_routines_needing_missing_equipment_say_what_they_need(
     assert texts["atrophy-starter"].endswith(" · Needs: Mini band")
     assert texts["gluteus-medius-b"].endswith(" · Needs: Step or box")
     assert texts["glute-amnesia-wake-up"].endswith(" · Needs: Mini band")
-    assert "Needs" not in texts["desk-break"] and "Needs" not in texts["gluteus-medius-a"]
+    assert "Needs" not in texts["desk-break"]
+    assert "Needs" not in texts["gluteus-medius-a"]
     # The suggestion is selected and named; its own page has no "needs" note.
     assert picker.suggested_id == "desk-break"
     assert picker.current_routine() is not None
@@ -197,4 +200,5 @@ def test_without_equipment_known_nothing_is_marked(qtbot: QtBot, library: Librar
     qtbot.addWidget(picker)
     picker.set_routines(builtin_routines(library), [], [])
     assert all("Needs" not in picker.list.item(row).text() for row in range(picker.list.count()))
-    assert picker.suggestion.isHidden() and picker.suggested_id is None
+    assert picker.suggestion.isHidden()
+    assert picker.suggested_id is None

@@ -64,8 +64,12 @@ def test_the_view_replaces_the_shell_once_and_keeps_what_was_typed(
     with qtbot.waitSignal(area.view_built):
         view = area.view()
         shell_hidden = shell.isHidden()
-    assert area.view() is view and built == [view]
-    assert area.is_built and area.shell is None and shell_hidden and view.isVisible()
+    assert area.view() is view
+    assert built == [view]
+    assert area.is_built
+    assert area.shell is None
+    assert shell_hidden
+    assert view.isVisible()
     assert view.search_edit.text() == "bridge"
     assert view.search_edit.cursorPosition() == 3
     assert view.search_edit.hasFocus()
@@ -114,7 +118,8 @@ def test_a_screenshot_start_builds_the_whole_library_before_anything_is_shown(
     try:
         assert app.window is not None
         area = app.window.page("library")
-        assert isinstance(area, LibraryArea) and area.is_built
+        assert isinstance(area, LibraryArea)
+        assert area.is_built
         assert area.view().proxy.rowCount() == len(builtin_library())
     finally:
         app.shutdown()
@@ -130,7 +135,9 @@ def test_a_plain_start_fills_the_library_right_after_the_first_paint(
         assert app.window is not None
         area = app.window.page("library")
         assert isinstance(area, LibraryArea)
-        assert not area.is_built and app._history is None and app.reminders is None
+        assert not area.is_built
+        assert app._history is None
+        assert app.reminders is None
         with qtbot.waitSignal(area.view_built):
             pass  # the window was shown by start(); its first paint sets the rest going
         view = area.view()

@@ -78,7 +78,8 @@ def test_diagram_highlights_primary_and_secondary_muscles(qtbot) -> None:
     assert primary != resting
     assert close_to(primary, PRIMARY_COLOUR)
     assert close_to(secondary, SECONDARY_COLOUR)
-    assert not close_to(resting, PRIMARY_COLOUR) and not close_to(resting, SECONDARY_COLOUR)
+    assert not close_to(resting, PRIMARY_COLOUR)
+    assert not close_to(resting, SECONDARY_COLOUR)
 
 
 def test_diagram_keeps_the_drawings_proportions(qtbot) -> None:

@@ -51,7 +51,8 @@ def test_due_exactly_one_interval_after_sitting_down() -> None:
     assert not schedule.poll(45 * MIN - 1, MONDAY)
     assert schedule.remaining_s(45 * MIN - 1) == 1
     assert schedule.poll(45 * MIN, MONDAY)
-    assert schedule.due and schedule.remaining_s(45 * MIN) is None
+    assert schedule.due
+    assert schedule.remaining_s(45 * MIN) is None
     assert not schedule.poll(46 * MIN, MONDAY), "due is reported once, not on every look"
 
 
@@ -135,7 +136,8 @@ def service(settings: Settings, clock: Clock) -> Iterator[ReminderService]:
 
 def test_offscreen_has_no_tray_so_the_banner_is_the_prompt(service: ReminderService) -> None:
     assert not QSystemTrayIcon.isSystemTrayAvailable()
-    assert not service.uses_tray and service.tray is None
+    assert not service.uses_tray
+    assert service.tray is None
     texts = [a.text() for a in service.menu_actions()]
     assert texts == ["Start two-minute standing break", "Snooze 10 min", "Skip this one",
                      "Not today", "Resume reminders"]
@@ -147,14 +149,16 @@ def test_the_timer_only_asks_the_schedule_to_look(
     timer = service._timer
     assert not timer.isActive(), "nothing counts before start()"
     service.start()
-    assert timer.isActive() and timer.interval() == MAX_WAIT_S * 1000
+    assert timer.isActive()
+    assert timer.interval() == MAX_WAIT_S * 1000
     clock.advance(44 * MIN + 30)
     service.check()
     assert timer.interval() == 30_000, "the last look lands on the deadline"
     clock.advance(30)
     with qtbot.waitSignal(service.reminder_due, timeout=1000):
         timer.timeout.emit()
-    assert service.is_due and not timer.isActive()
+    assert service.is_due
+    assert not timer.isActive()
     assert service.status_text() == "Gluteapp: time to stand up"
 
 
@@ -173,14 +177,17 @@ def test_banner_shows_the_prompt_and_each_answer_clears_it(
 
     with qtbot.waitSignal(service.reminder_cleared):
         banner.snooze_button.click()
-    assert banner.isHidden() and service.remaining_s() == SNOOZE_S
+    assert banner.isHidden()
+    assert service.remaining_s() == SNOOZE_S
     assert not service.snooze_action.isEnabled()
 
     clock.advance(SNOOZE_S)
     service.check()
-    assert not banner.isHidden() and "55 minutes" in banner.message.text()
+    assert not banner.isHidden()
+    assert "55 minutes" in banner.message.text()
     banner.skip_button.click()
-    assert banner.isHidden() and service.remaining_s() == 45 * MIN
+    assert banner.isHidden()
+    assert service.remaining_s() == 45 * MIN
 
 
 def test_starting_the_break_asks_for_the_standing_routine(
@@ -196,11 +203,13 @@ def test_starting_the_break_asks_for_the_standing_routine(
     assert banner.isHidden()
     # The lead starts the routine, which is a session: reminders wait for it.
     service.session_started()
-    assert not service._timer.isActive() and service.remaining_s() is None
+    assert not service._timer.isActive()
+    assert service.remaining_s() is None
     assert not service.start_break_action.isEnabled()
     clock.advance(3 * MIN)
     service.session_ended()
-    assert service.remaining_s() == 45 * MIN and service._timer.isActive()
+    assert service.remaining_s() == 45 * MIN
+    assert service._timer.isActive()
 
 
 def test_a_reminder_due_when_a_session_starts_goes_away(
@@ -219,14 +228,16 @@ def test_not_today_then_midnight(qtbot: QtBot, service: ReminderService, clock: 
     with qtbot.assertNotEmitted(service.reminder_due):
         service.not_today_action.trigger()
         assert service.is_off_today
-        assert service.resume_action.isVisible() and not service.not_today_action.isVisible()
+        assert service.resume_action.isVisible()
+        assert not service.not_today_action.isVisible()
         assert service.status_text() == "Gluteapp: no more reminders today"
         clock.advance(14 * 3600)  # 23:00, still the same day
         service.check()
     assert service._timer.isActive(), "it keeps looking, to notice midnight"
     clock.advance(3600 + 60)  # 00:01 the next day
     service.check()
-    assert not service.is_off_today and service.remaining_s() == 45 * MIN
+    assert not service.is_off_today
+    assert service.remaining_s() == 45 * MIN
 
 
 def test_resume_brings_reminders_back_today(service: ReminderService, clock: Clock) -> None:
@@ -234,7 +245,8 @@ def test_resume_brings_reminders_back_today(service: ReminderService, clock: Clo
     service.not_today()
     clock.advance(5 * MIN)
     service.resume_action.trigger()
-    assert not service.is_off_today and service.remaining_s() == 45 * MIN
+    assert not service.is_off_today
+    assert service.remaining_s() == 45 * MIN
 
 
 def test_settings_changes_apply_at_once(
@@ -246,7 +258,8 @@ def test_settings_changes_apply_at_once(
     assert service.remaining_s() == 10 * MIN
     assert service.status_text() == "Gluteapp: next break in 10 min"
     settings.set(REMINDERS, False)
-    assert not service._timer.isActive() and service.remaining_s() is None
+    assert not service._timer.isActive()
+    assert service.remaining_s() is None
     assert service.status_text() == "Gluteapp: break reminders are off"
     clock.advance(MIN)
     settings.set(REMINDERS, True)

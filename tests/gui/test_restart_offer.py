@@ -31,7 +31,8 @@ def choose(dialog: SettingsDialog, option: object, value: str) -> None:
 
 def test_changing_the_language_offers_a_restart(qtbot: QtBot, settings: Settings) -> None:
     dialog = open_dialog(qtbot, settings)
-    assert dialog.restart_button.isHidden() and dialog.restart_note.isHidden()
+    assert dialog.restart_button.isHidden()
+    assert dialog.restart_note.isHidden()
     choose(dialog, LANGUAGE, "de")
     assert not dialog.restart_button.isHidden()
     assert dialog.restart_button.text() == "Restart now"
@@ -46,7 +47,8 @@ def test_changing_it_back_needs_no_restart(qtbot: QtBot, settings: Settings) -> 
     dialog = open_dialog(qtbot, settings)
     choose(dialog, LANGUAGE, "de")
     choose(dialog, LANGUAGE, "system")
-    assert dialog.restart_button.isHidden() and dialog.restart_note.isHidden()
+    assert dialog.restart_button.isHidden()
+    assert dialog.restart_note.isHidden()
 
 
 def test_settings_that_apply_at_once_offer_no_restart(qtbot: QtBot, settings: Settings) -> None:

@@ -35,12 +35,14 @@ def test_every_option_is_declared_once_and_completely() -> None:
     keys = [o.key for o in ALL_OPTIONS]
     assert len(keys) == len(set(keys))
     for option in ALL_OPTIONS:
-        assert option.label and option.description.endswith("."), option.key
+        assert option.label, option.key
+        assert option.description.endswith("."), option.key
         assert option.coerce(option.default) == option.default
         if not option.internal:
             assert option.group in GROUPS, option.key
         if option.type is int:
-            assert option.minimum is not None and option.maximum is not None, option.key
+            assert option.minimum is not None, option.key
+            assert option.maximum is not None, option.key
         if option.choice_labels:
             assert len(option.choice_labels) == len(option.choices)
         assert option_by_key(option.key) is option
@@ -88,7 +90,8 @@ def test_values_survive_a_restart_through_the_ini_file(tmp_path: Path) -> None:
     assert equipment_at_hand(second) == {Equipment.MINI_BAND, Equipment.CHAIR}
     assert second.get(FIRST_RUN_DONE) is True
     assert second.get(GOAL_PER_WEEK) == GOAL_PER_WEEK.default
-    assert "[session]" in path.read_text() and "weaker_side=left" in path.read_text()
+    assert "[session]" in path.read_text()
+    assert "weaker_side=left" in path.read_text()
 
 
 def test_a_hand_edited_file_with_nonsense_falls_back_to_defaults(tmp_path: Path) -> None:
@@ -113,4 +116,5 @@ def test_changed_is_emitted_once_per_real_change(qtbot: QtBot, settings: Setting
     assert settings.get(REMINDER_INTERVAL_MIN) == REMINDER_INTERVAL_MIN.default
     settings.set(THEME, "dark")
     settings.reset(THEME)
-    assert seen[-2:] == [THEME.key, THEME.key] and settings.get(THEME) == "system"
+    assert seen[-2:] == [THEME.key, THEME.key]
+    assert settings.get(THEME) == "system"

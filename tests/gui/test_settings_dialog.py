@@ -67,20 +67,23 @@ def test_editors_show_units_and_human_labels(dialog: SettingsDialog) -> None:
     assert (volume.minimum(), volume.maximum(), volume.value()) == (0, 100, 80)
     assert volume.suffix() == " %"
     interval = dialog.editor(REMINDER_INTERVAL_MIN)
-    assert isinstance(interval, QSpinBox) and interval.suffix() == " min"
+    assert isinstance(interval, QSpinBox)
+    assert interval.suffix() == " min"
     assert interval.text() == "45 min"
     side = dialog.editor(WEAKER_SIDE)
     assert isinstance(side, QComboBox)
     assert [side.itemText(i) for i in range(side.count())] == ["Neither", "Left", "Right"]
     theme = dialog.editor(THEME)
-    assert isinstance(theme, QComboBox) and theme.currentText() == "Follow the system"
+    assert isinstance(theme, QComboBox)
+    assert theme.currentText() == "Follow the system"
 
 
 def test_changes_apply_at_once_through_settings(
     qtbot: QtBot, dialog: SettingsDialog, settings: Settings
 ) -> None:
     beeps = dialog.editor(BEEPS)
-    assert isinstance(beeps, QCheckBox) and beeps.isChecked()
+    assert isinstance(beeps, QCheckBox)
+    assert beeps.isChecked()
     with qtbot.waitSignal(settings.changed, check_params_cb=lambda key: key == BEEPS.key):
         beeps.click()
     assert settings.get(BEEPS) is False
@@ -111,9 +114,12 @@ def test_changes_made_elsewhere_show_without_echoing_back(
     settings.set(WEAKER_SIDE, "right")
     settings.set(EQUIPMENT, "dumbbell")
     volume, side, kit = (dialog.editor(o) for o in (VOLUME, WEAKER_SIDE, EQUIPMENT))
-    assert isinstance(volume, QSpinBox) and volume.value() == 30
-    assert isinstance(side, QComboBox) and side.currentData() == "right"
-    assert isinstance(kit, MultiChoice) and kit.value() == "dumbbell"
+    assert isinstance(volume, QSpinBox)
+    assert volume.value() == 30
+    assert isinstance(side, QComboBox)
+    assert side.currentData() == "right"
+    assert isinstance(kit, MultiChoice)
+    assert kit.value() == "dumbbell"
     assert seen == [VOLUME.key, WEAKER_SIDE.key, EQUIPMENT.key]
 
 
