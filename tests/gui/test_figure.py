@@ -3,18 +3,27 @@ every exercise's library page for the version chosen, described in words from th
 
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QImage
+from PySide6.QtPdf import QPdfDocument
 from pytestqt.qtbot import QtBot
 
 from gluteapp.core.assets import builtin_library
 from gluteapp.core.kinematics import Emphasis, Timing
 from gluteapp.core.poses import builtin_poses
+from gluteapp.core.stats import HistoryRange, range_stats
 from gluteapp.gui.figure import FigureCanvas, Figures, glutes_of, render_figure
 from gluteapp.gui.figure_panel import MovementPanel
+from gluteapp.gui.figure_report import figure_images, figures_html
+from gluteapp.gui.history.report import write_range_report
 from gluteapp.gui.library.body_diagram import PRIMARY_COLOUR
 from gluteapp.gui.library.detail import ExerciseDetail
 from gluteapp.gui.theme import dark_palette, light_palette
+from gluteapp.storage import open_history
+from gluteapp.storage.export import fill_demo_history
 
 LIBRARY = builtin_library()
 FIGURES = Figures(LIBRARY)
@@ -119,3 +128,28 @@ def test_one_sided_exercises_say_the_right_side_is_the_mirror(qtbot: QtBot) -> N
     assert panel.version.count() == 4
     panel.show_exercise(LIBRARY["wall-lean"])
     assert not panel.side_note.isHidden()
+
+
+def test_the_report_shows_the_figures_of_the_exercises_done(qapp: object,
+                                                            tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    today = date(2025, 9, 17)
+    fill_demo_history(data_dir, 0.25, seed=5, until=today)
+    with open_history(data_dir, daily_backup=False) as store:
+        sessions = store.list_sessions()
+    stats = range_stats(sessions, LIBRARY, HistoryRange.THREE_MONTHS, today, 2, None)
+    done = [dose.exercise_id for dose in stats.doses]
+    images = figure_images(done, LIBRARY)
+    assert len(images) == 2 * len(done)
+    assert all(image.size() == QSize(240, 192) for image in images.values())
+    section = figures_html(done, LIBRARY, images)
+    for exercise_id in done:
+        assert LIBRARY[exercise_id].name in section
+        assert f'src="figure:{exercise_id}:start"' in section
+    assert figures_html(done, LIBRARY, {}) == ""  # the text-only report has no such section
+    path = write_range_report(tmp_path / "report.pdf", stats, LIBRARY)
+    document = QPdfDocument()
+    assert document.load(str(path)) == QPdfDocument.Error.None_
+    text = " ".join(document.getAllText(page).text() for page in range(document.pageCount()))
+    assert "The exercises done" in text
+    assert "start on the left" in text

@@ -50,6 +50,7 @@ from gluteapp.core.stats import (
     local_day,
     range_stats,
 )
+from gluteapp.gui.figure_report import add_figures, figure_images, figures_html
 from gluteapp.gui.history.charts import (
     ChartColors,
     RatioChart,
@@ -207,11 +208,16 @@ class _ReportBuilder:
         self.stats = stats
         self.library = library
         self.colors = ChartColors.from_palette(light_palette())
+        self.figure_images: dict[str, QImage] = {}  # the exercises' figures, when printed
 
     # -- helpers --------------------------------------------------------------------------
 
     def name(self, exercise_id: str) -> str:
         return self.library.name_of(exercise_id)
+
+    def done_ids(self) -> list[str]:
+        """The exercises done in the range, in the dose table's order."""
+        return [dose.exercise_id for dose in self.stats.doses]
 
     def _prepare(self, chart: TimeChart) -> TimeChart:
         chart.setPalette(light_palette())
@@ -232,6 +238,9 @@ class _ReportBuilder:
             ".quiet { color: #555555; }"
         )
         charts.add_to(document)
+        if self.stats.recorded:
+            self.figure_images = figure_images(self.done_ids(), self.library)
+            add_figures(document, self.figure_images)
         document.setHtml(self.html(charts))
         return document
 
@@ -261,6 +270,7 @@ class _ReportBuilder:
                 self.adherence(),
                 charts.tag("weekly"),
                 self.doses(),
+                figures_html(self.done_ids(), self.library, self.figure_images),
                 self.sides(charts),
                 self.pain(),
                 charts.tag("pain"),
