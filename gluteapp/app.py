@@ -311,7 +311,7 @@ class Gluteapp:
 
     def _open_routine(self, id_or_file: str, autostart: bool = False) -> None:
         if problem := self.controller.open_routine(id_or_file, autostart):
-            self.problems.report(problem)
+            self.problems.note(problem)  # a routine that cannot be read: nothing failed to save
 
     def open_builder(self, routine: Routine | None) -> None:
         from gluteapp.gui.player.builder import RoutineBuilder
