@@ -65,9 +65,9 @@ def start_app(
 
     yield start
     for app in started:
+        app.shutdown()  # ends a running session, which tells the reminders it ended
         if app.reminders is not None:
             app.reminders.shutdown()
-        app.shutdown()
         for cues in app.window.findChildren(CuePlayer):
             cues.stop()  # the cues of a session's end are still queued
         app.window.close()
