@@ -26,8 +26,9 @@ if TYPE_CHECKING:
     from gluteapp.gui.player.dose_plan import DosePlanView
     from gluteapp.gui.player.inhibit import ScreenKeeper
     from gluteapp.gui.player.recorder import SessionRecorder
+    from gluteapp.gui.player.resume_banner import ResumeBanner
     from gluteapp.gui.player.runner import SessionRunner
-    from gluteapp.gui.player.sessions import ResumeBanner, SessionsView
+    from gluteapp.gui.player.sessions import SessionsView
     from gluteapp.gui.player.view import PlayerView
     from gluteapp.gui.settings import Settings
 
@@ -353,7 +354,7 @@ class SessionController(QObject):
     def resume_banner(self) -> ResumeBanner:
         """The offer to resume, shown above whichever area is open (the app places it)."""
         if self._resume_banner is None:
-            from gluteapp.gui.player.sessions import ResumeBanner
+            from gluteapp.gui.player.resume_banner import ResumeBanner
 
             self._resume_banner = ResumeBanner()
             self._resume_banner.resume_requested.connect(self.resume_interrupted)
