@@ -102,3 +102,5 @@ def test_a_set_is_in_the_database_before_the_player_reacts_to_it(
     runner.events.connect(count_rows)
     runner.done()
     assert seen_in_database[-1] == 1
+    # End it here: ended while the app shuts down, it would wake the sitting reminder again.
+    app.controller.end()
