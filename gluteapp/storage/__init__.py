@@ -1,5 +1,7 @@
 """History storage: the SQLite log of sessions and sets, its migrations, checks and backups."""
 
+# First: it imports sqlite-utils without numpy, before any module below imports it with.
+from gluteapp.storage import lean_import  # noqa: F401
 from gluteapp.storage.backups import DEFAULT_KEEP_BACKUPS, Backup
 from gluteapp.storage.errors import (
     ForeignDatabaseError,
