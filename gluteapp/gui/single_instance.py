@@ -20,8 +20,8 @@ def folder_identity(data_dir: Path) -> str:
 
     The device and inode number: a symbolic link, `..`, a different spelling or a bind mount
     all lead to the same pair, where comparing path strings (even resolved ones: a bind mount
-    has no link to resolve) would let two copies write one history. A folder that cannot be
-    looked at yet falls back to its resolved path.
+    has no link to resolve) would let two copies write one history. Ask once the folder exists
+    (the app creates it first); one that cannot be looked at falls back to its resolved path.
     """
     try:
         info = os.stat(data_dir)

@@ -50,6 +50,7 @@ class Instances:
     def __init__(self, data_dir: Path, out_dir: Path) -> None:
         self.data_dir = data_dir
         self.out_dir = out_dir
+        data_dir.mkdir(parents=True, exist_ok=True)  # named by the folder itself, once it exists
         self.name = server_name(data_dir)
         self.processes: list[subprocess.Popen[bytes]] = []
         self.log = data_dir / "logs" / "gluteapp.log"
