@@ -8,11 +8,15 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from gluteapp.app import Gluteapp
+from gluteapp.core.advice import advise
+from gluteapp.core.assets import builtin_library
 from gluteapp.core.history_records import SessionRecord
 from gluteapp.core.records import FeltIn, Hurt, HurtChoice, Side
-from gluteapp.core.routines import parse_routine
+from gluteapp.core.routines import find_routine, parse_routine
+from gluteapp.gui.player.dose_plan import DosePlanView
 from gluteapp.gui.player.view import PlayerView
 from tests.gui.conftest import StartApp, settle
 
@@ -231,3 +235,39 @@ def test_the_summary_says_what_hurt_and_what_was_chosen(
         "• Side plank, set 2, left side: you ended the session",
     ]
     app.controller.leave()
+
+
+def test_exercise_names_open_their_library_page(start_app: StartApp, tmp_path: Path) -> None:
+    app = start_app(skip_first_run=True, view="sessions")
+    assert app.sessions is not None
+    picker = app.sessions.picker
+    picker.select("desk-break")
+    first = picker.routines[picker.list.currentRow()].steps[0].exercise
+    picker.steps.linkActivated.emit(f"exercise:{first}")  # a click on its name
+    settle()
+    assert app.window.current_area() == "library"
+    library_view = app.window.page("library").view()  # type: ignore[attr-defined]
+    assert library_view.current_exercise.id == first
+    # From the player: its "How to do it" pauses the session and opens the page.
+    player, clock = play(app, tmp_path)
+    at(player, clock, 10.0)
+    player.library_button.click()
+    settle()
+    assert player.session.is_paused
+    assert app.window.current_area() == "library"
+    assert library_view.current_exercise.id == "side-plank"
+    app.controller.leave()
+
+
+def test_todays_plan_links_each_exercise_to_its_page(qtbot: QtBot) -> None:
+    library = builtin_library()
+    routine = find_routine("gluteus-medius-a", library)
+    view = DosePlanView(advise(routine, library, []), library)
+    qtbot.addWidget(view)
+    asked: list[str] = []
+    view.exercise_requested.connect(asked.append)
+    for row in view.rows:
+        row.how_link.linkActivated.emit(f"exercise:{row.suggestion.exercise_id}")
+    assert asked == [step.exercise for step in routine.steps]
+    assert view.rows[0].how_link.text().endswith(
+        f">How to do {library.name_of(routine.steps[0].exercise)}</a>")

@@ -150,6 +150,7 @@ class SessionController(QObject):
             lambda routine, choices: self.play_routine(
                 routine, autostart=True, choices=choices, weaker=weaker))
         view.cancel_requested.connect(self.leave)
+        view.exercise_requested.connect(self.exercise_page_requested)
         self._sessions().show_player(view)
         self.plan_view = view
         self.player_shown.emit()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -136,6 +138,8 @@ def felt_text(warning: FeltElsewhere, exercise: Exercise | None, library: Librar
 class DoseRow(QFrame):
     """One exercise: the suggestion, its reason, and use-or-keep."""
 
+    exercise_requested = Signal(str)  # its id: show its page in the library
+
     def __init__(self, suggestion: DoseSuggestion, library: Library,
                  felt: FeltElsewhere | None, extra_side: Side | None,
                  parent: QWidget | None = None) -> None:
@@ -159,6 +163,16 @@ class DoseRow(QFrame):
         layout.setSpacing(6)
         layout.addWidget(self.headline)
         layout.addWidget(self.reason)
+        # The exercise's page in the library, from its name in today's plan.
+        words = html.escape(translate("DosePlan", "How to do {0}").format(name))
+        self.how_link = QLabel(
+            f"<a href='exercise:{html.escape(suggestion.exercise_id)}'>{words}</a>")
+        self.how_link.setObjectName("dose_how_link")
+        self.how_link.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                              | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.how_link.linkActivated.connect(
+            lambda link: self.exercise_requested.emit(link.partition(":")[2]))
+        layout.addWidget(self.how_link)
 
         self.use_button = QRadioButton()
         self.keep_button = QRadioButton()
@@ -240,6 +254,7 @@ class DosePlanView(QWidget):
 
     start_requested = Signal(object, object)  # (Routine, list[DoseChoice])
     cancel_requested = Signal()
+    exercise_requested = Signal(str)  # an exercise id: show its page in the library
 
     def __init__(self, advice: SessionAdvice, library: Library,
                  parent: QWidget | None = None) -> None:
@@ -281,6 +296,7 @@ class DosePlanView(QWidget):
             index = suggestion.step_index
             extra = side.weaker if side is not None and index in advice.extra_set_steps else None
             row = DoseRow(suggestion, library, advice.felt.get(index), extra)
+            row.exercise_requested.connect(self.exercise_requested)
             self.rows.append(row)
             rows_layout.addWidget(row)
         rows_layout.addStretch(1)
