@@ -215,6 +215,10 @@
         <translation>Probier {0}.</translation>
     </message>
     <message>
+        <source>How to do {0}</source>
+        <translation>Anleitung: {0}</translation>
+    </message>
+    <message>
         <source>“{0}”, {1}</source>
         <translation>„{0}“, {1}</translation>
     </message>
@@ -1735,7 +1739,7 @@
     </message>
     <message>
         <source>Next: {0}</source>
-        <translation>Als Nächstes: {0}</translation>
+        <translation>Danach: {0}</translation>
     </message>
     <message>
         <source>Coming up: {0}, {1}</source>
