@@ -136,6 +136,8 @@ class HistoryService(QObject):
         report = service.startup_report
         if report.needs_attention:
             log.warning("history start-up: %s", report.message)
+        if service.backup_problem:
+            log.error("daily backup: %s", service.backup_problem)
         if owner:
             service.take_up_journal()
             interrupted = service.mark_interrupted()
@@ -223,6 +225,11 @@ class HistoryService(QObject):
     def pending_sets(self) -> int:
         """How many finished sets wait to be written to the history."""
         return self._waiting.set_count()
+
+    @property
+    def backup_problem(self) -> str | None:
+        """Why the backup taken when the history opened could not be written, if so."""
+        return self._store.backup_problem
 
     @property
     def journal_path(self) -> Path:

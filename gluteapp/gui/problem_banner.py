@@ -81,6 +81,8 @@ class ProblemBanner(QFrame):
         history.rows_damaged.connect(self.note)
         if history.journal_problem_at_start:
             self.note(history.journal_problem_at_start)
+        if history.backup_problem:
+            self.note(history.backup_problem)
         if history.damaged_rows_message():
             self.note(history.damaged_rows_message())
         if history.pending_sets():

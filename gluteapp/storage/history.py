@@ -114,7 +114,8 @@ def open_history(
 
     Raises NewerDatabaseError for a file from a newer Gluteapp and ForeignDatabaseError for
     another program's database (both left untouched), and StorageError when the folder or
-    file cannot be written.
+    file cannot be written. A daily backup that fails does not stop the opening: see
+    `backup_problem`.
     """
     data_dir = Path(data_dir)
     ensure_writable_folder(data_dir)
@@ -173,9 +174,10 @@ def open_history(
     if daily_backup:
         try:
             store.maybe_daily_backup()
-        except StorageError:
-            store.close(backup=False)
-            raise
+        except StorageError as error:
+            # The history itself is fine: a backup that cannot be written (a full disk) must
+            # not keep the person from a session whose sets can still be saved, or wait.
+            store.backup_problem = str(error)
     return store
 
 
@@ -202,6 +204,8 @@ class HistoryStore:
         self.startup_report = opened_report(path, created=False)
         #: Rows met with damaged values: read around, never changed; the person is told.
         self.row_report = RowReport()
+        #: Why the backup at opening could not be written, if it could not.
+        self.backup_problem: str | None = None
 
     @classmethod
     def _connect(

@@ -268,3 +268,20 @@ def test_the_banner_saves_a_copy_of_the_waiting_sets_elsewhere(
     assert app.history.retry_pending()
     assert len(stored_sets(disk.data)) == 3
     app.controller.end()
+
+
+def test_a_daily_backup_the_full_disk_refuses_is_said_and_the_app_starts(
+    start_app: StartApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gluteapp.storage import backups
+
+    def no_room(*_args: object) -> backups.Backup:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(backups, "write_backup", no_room)
+    app = start_app(view="sessions", skip_first_run=True)
+    app.history.list_sessions()  # the history opened and reads
+    text = app.problems.text.text()
+    assert text.startswith("Gluteapp could not back up your history into ")
+    assert "No space left on device)" in text
+    assert "Your history itself is safe." in text

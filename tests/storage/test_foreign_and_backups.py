@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from gluteapp.core.records import SessionStatus
 from gluteapp.storage import StartupOutcome, StorageError, open_history
 from gluteapp.storage.backups import list_backups
 from tests.storage.storage_helpers import FakeClock, file_hash, fill_history
@@ -122,3 +123,19 @@ def test_pruning_keeps_the_backups_with_the_newest_sessions(
     store.close(backup=False)
     assert [b.path for b in list_backups(data_dir / "backups")] == [second.path, first.path]
     assert not ahead.path.exists()
+
+
+def test_a_daily_backup_that_cannot_be_written_does_not_stop_the_history(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    data_dir.mkdir(parents=True)
+    (data_dir / "backups").write_bytes(b"a file where the folder should be")
+    with open_history(data_dir, clock=clock) as store:  # the daily backup fails
+        assert store.backup_problem is not None
+        assert "could not back up your history" in store.backup_problem
+        session = store.start_session("r", "R", clock())
+        store.finish_session(session, SessionStatus.COMPLETED, clock())
+        store.close(backup=False)
+    with open_history(data_dir, clock=clock, daily_backup=False) as again:
+        assert len(again.list_sessions()) == 1
+        again.close(backup=False)
