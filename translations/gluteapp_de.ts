@@ -1656,7 +1656,7 @@
     </message>
     <message>
         <source>Switch</source>
-        <translation>Wechseln</translation>
+        <translation>Wechsel</translation>
     </message>
     <message>
         <source>Get ready</source>
@@ -1696,7 +1696,7 @@
     </message>
     <message>
         <source>Paused</source>
-        <translation>Pausiert</translation>
+        <translation>Pause</translation>
     </message>
     <message numerus="yes">
         <source>%n seconds left</source>

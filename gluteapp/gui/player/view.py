@@ -388,7 +388,7 @@ class PlayerView(QWidget):
         words.flexible = self.steps_label
         self.words_layout = words
         self.centre = QHBoxLayout()
-        self.centre.setSpacing(24)
+        self.centre.setSpacing(16)
         self.centre.addWidget(self.ring, 5)
         self.centre.addLayout(self.figure_slot, 0)
         self.centre.addWidget(self.words, 6)
@@ -396,7 +396,9 @@ class PlayerView(QWidget):
         # The exercise's figure, large beside the countdown, fed from the same refresh.
         self.figure = PlayerFigure(self.runner, self.library)
         self.set_figure(self.figure)
-        self.centre.setStretch(1, 3)
+        # Narrower than the words beside it: at 1280x800 a German phase word of seven
+        # letters ("Wechsel") still needs some 500 px to stand 80 px high.
+        self.centre.setStretch(1, 2)
 
     def _build_controls(self) -> None:
         self.back_button = self._button(self.tr("◀ Back"), self.tr("Back (Left arrow)"),
