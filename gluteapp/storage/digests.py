@@ -28,9 +28,27 @@ from gluteapp.core.history_digest import (
 )
 from gluteapp.core.progression import HOLD_TOLERANCE_S
 from gluteapp.core.records import FeltIn, SessionStatus
-from gluteapp.storage.rows import EARLIEST, LATEST
+from gluteapp.storage.rows import EARLIEST, LATEST, MAX_HOLD_S, MAX_REPS
 
 _FELT = tuple(felt.value for felt in FeltIn)
+
+# The sets as the full read (storage.rows) sees them: a row it leaves out (a side that is not a
+# side, a start that is not a time) is left out here, a value it drops (a pain of "x", a hold of
+# text) is NULL here, so no damaged value can break or skew a digest.
+_COUNTS = {"target_reps": MAX_REPS, "achieved_reps": MAX_REPS, "pain": 10}
+_CLEAN_SETS = "(SELECT id, session_id, exercise_id, set_number, side, started_at, {}, {}, felt_in" \
+    " FROM sets WHERE typeof(session_id) = 'integer' AND typeof(exercise_id) = 'text'" \
+    f" AND typeof(set_number) = 'integer' AND set_number BETWEEN 1 AND {MAX_REPS}" \
+    " AND side IN ('left', 'right', 'both')" \
+    " AND julianday(started_at) IS NOT NULL AND julianday(ended_at) IS NOT NULL" \
+    " AND started_at >= '1970' AND started_at < '2200') AS sets"
+_CLEAN_SETS = _CLEAN_SETS.format(
+    ", ".join(f"CASE WHEN typeof({c}) = 'integer' AND {c} BETWEEN 0 AND {top} THEN {c} END"
+              f" AS {c}" for c, top in _COUNTS.items()),
+    ", ".join(f"CASE WHEN typeof({c}) IN ('integer', 'real') AND {c} BETWEEN 0 AND"
+              f" {MAX_HOLD_S!r} THEN {c} END AS {c}"
+              for c in ("target_hold_s", "achieved_hold_s")),
+)
 
 #: A record left before its target (core.stats.cut_short), as SQL over one `sets` row.
 _CUT_SHORT = f"""
@@ -52,7 +70,7 @@ def _standing(where: str) -> str:
     return f"""
         SELECT session_id, exercise_id, set_number, side, MAX(id) AS id, pain,
                {_CUT_SHORT} AS cut
-        FROM sets WHERE {where}
+        FROM {_CLEAN_SETS} WHERE {where}
         GROUP BY session_id, exercise_id, set_number, side"""
 
 
@@ -77,7 +95,7 @@ def _session_digest(where: str) -> str:
                    COUNT(pain) AS pain_n, MAX(pain) AS pain_max,
                    {', '.join(f"COALESCE(SUM(felt_in = '{f}'), 0) AS f{i}"
                               for i, f in enumerate(_FELT))}
-            FROM sets WHERE {where} GROUP BY session_id
+            FROM {_CLEAN_SETS} WHERE {where} GROUP BY session_id
         ) AS raw
         LEFT JOIN (
             SELECT session_id, SUM(done) AS done, SUM(done AND rated) AS rated_done
@@ -134,7 +152,7 @@ def _exercise_digest(where: str) -> str:
                               enumerate(measured.split(', ')))},
                    {', '.join(f"COALESCE(SUM(felt_in = '{f}'), 0) AS f{i}"
                               for i, f in enumerate(_FELT))}
-            FROM sets WHERE {where} GROUP BY session_id, exercise_id
+            FROM {_CLEAN_SETS} WHERE {where} GROUP BY session_id, exercise_id
         ) AS raw
         JOIN (
             SELECT session_id, exercise_id, COUNT(*) AS groups, SUM(done) AS done
@@ -228,7 +246,8 @@ def session_digests(
         if started is None or status is None or not isinstance(row[1], bytes):
             continue  # a damaged row: the full read leaves it out too
         digests.append(SessionDigest(row[0], _decoded(row[1]), started, status, row[4], row[5],
-                                     row[6], row[7], row[8], row[9], row[10:]))
+                                     row[6], _number(row[7]) or 0, _number(row[8]) or 0,
+                                     _number(row[9]), row[10:]))
     return digests
 
 
@@ -259,7 +278,7 @@ def exercise_digests(
             _decoded(row[0]), row[1], started, row[3], row[4], bool(row[5]),
             kind.decode() if isinstance(kind, bytes) else None,
             newest.decode() if isinstance(newest, bytes) else None,
-            row[8 : 8 + count], row[8 + count :]))
+            tuple(_number(value) for value in row[8 : 8 + count]), row[8 + count :]))
     return digests
 
 
@@ -280,6 +299,12 @@ def exercise_totals(
 # Text read as bytes: the store's connection decodes every text value in Python (leniently,
 # storage.history._lenient_text), which for ten years of digests cost more than the rest.
 _TEXT = "CAST({} AS BLOB)"
+
+
+def _number(value: Any) -> Any:
+    """A digest's number, or None: digests made by an older trigger may hold a damaged value
+    (text, where the sets' own read drops it)."""
+    return value if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
 def _decoded(data: Any) -> str:

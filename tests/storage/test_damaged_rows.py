@@ -206,3 +206,26 @@ def test_a_value_sqlite_cannot_store_is_a_storage_error_not_a_crash(store: Histo
         store.record_set(session, a_set(target_reps=2**70))
     store.record_set(session, a_set())  # and the store goes on
     assert len(list(store.all_sets())) == 1
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [("pain", "x"), ("pain", 11), ("achieved_hold_s", "long"), ("side", "up"),
+     ("started_at", "banana"), ("set_number", "one")],
+)
+def test_the_digests_count_a_damaged_set_as_the_full_read_does(
+    history: Path, data_dir: Path, clock: FakeClock, column: str, value: object
+) -> None:
+    damage(history, "sets", 3, column, value)
+    with reopen(data_dir, clock) as store:
+        # Written after the damage: the session's digest is made again with it in.
+        store.record_set(2, a_set("clamshell", 2, Side.LEFT, T0 + timedelta(days=2, minutes=5)))
+        full = {s.id: s for s in store.list_sessions()}
+        digests = {d.id: d for d in store.session_digests()}
+        exercises = store.exercise_digests("clamshell")
+        store.close(backup=False)
+    second = digests[2]
+    assert second.recorded == len(full[2].sets)
+    pains = [s.pain for s in full[2].sets if s.pain is not None]
+    assert (second.pain_n, second.pain_sum) == (len(pains), sum(pains))
+    assert all(isinstance(v, int | float) or v is None for e in exercises for v in e.measures)
