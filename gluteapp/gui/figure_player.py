@@ -11,6 +11,7 @@ With reduced motion the start and end pictures stand still side by side instead.
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
@@ -26,8 +27,11 @@ from gluteapp.gui.player.runner import SessionRunner
 if TYPE_CHECKING:
     from gluteapp.gui.settings import Settings
 
-#: 25 frames a second: smooth for a body moving over one to three seconds.
-FRAME_MS = 40
+#: 20 frames a second: smooth enough for a body moving over one to three seconds.
+FRAME_MS = 50
+#: A frame due this close before the runner's own wake-up is left to it: the runner repaints
+#: the whole player then, figure included, and the countdown must not wait behind a frame.
+YIELD_S = 0.015
 
 
 class PlayerFigure(QWidget):
@@ -73,7 +77,8 @@ class PlayerFigure(QWidget):
         self._timer = QTimer(self)
         self._timer.setObjectName("player_figure_timer")
         self._timer.setInterval(FRAME_MS)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self._frame)
+        self._unchanged = 0  # frames in a row that showed nothing new
 
     # --- settings ---------------------------------------------------------------------------
     @property
@@ -123,6 +128,28 @@ class PlayerFigure(QWidget):
                 self._timer.start()
         else:
             self._timer.stop()
+
+    def _runner_due_soon(self) -> bool:
+        """Whether the runner wakes up within YIELD_S: a cue, or the countdown's next second."""
+        session = self.runner.session
+        now = self.runner.clock()
+        due = session.next_wakeup()
+        remaining = session.remaining_s(now)
+        if remaining is not None and remaining > 0:
+            second = now + remaining - math.floor(remaining - 1e-9)
+            due = second if due is None else min(due, second)
+        return due is not None and due - now < YIELD_S
+
+    def _frame(self) -> None:
+        if self._runner_due_soon():
+            return
+        before = self.canvas.timing
+        self.refresh()
+        # A clock that stands still (a preview, a stopped runner) leaves nothing to animate.
+        self._unchanged = self._unchanged + 1 if self.canvas.timing == before else 0
+        if self._unchanged >= 3:
+            self._timer.stop()
+            self._unchanged = 0
 
     # --- showing and hiding -----------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override

@@ -24,6 +24,7 @@ from gluteapp.gui.player.runner import SessionRunner
 from gluteapp.gui.player.view import PlayerView
 from gluteapp.gui.settings import REDUCED_MOTION, Settings
 from gluteapp.gui.settings_dialog import grouped_options
+from tests.builders import MonoClock
 
 LIBRARY = builtin_library()
 # One rep a side of the single-leg squat at 1 s down, 1 s pause, 1 s up: the whole session,
@@ -201,3 +202,24 @@ def test_a_hidden_player_runs_no_figure_timer(qtbot: QtBot, player: PlayerView) 
     assert figure.animating
     player.hide()
     assert not figure.animating
+
+
+@OFFSCREEN_SHOW
+def test_a_clock_that_stands_still_leaves_nothing_to_animate(qtbot: QtBot) -> None:
+    clock = MonoClock()
+    routine = parse_routine(TEMPO_ROUTINE, "figure-test.toml", LIBRARY)
+    runner = SessionRunner(Session(routine, LIBRARY, SessionOptions(switch_sides_s=1)), clock)
+    view = PlayerView(runner, LIBRARY)
+    runner.setParent(view)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    runner.start()
+    clock.advance(1.5)  # half way down the first rep
+    runner.evaluate()
+    runner.stop()
+    figure = view.figure
+    assert figure.moment is not None
+    assert figure.moment.timing == Timing(TimingKind.DOWN, 0.5)
+    qtbot.waitUntil(lambda: not figure.animating, timeout=2000)
+    assert figure.canvas.timing == Timing(TimingKind.DOWN, 0.5)
