@@ -17,6 +17,32 @@ Clock = Callable[[], float]
 
 # How often the ring and progress bar repaint between whole seconds while running.
 ANIMATION_MS = 100
+#: A wake-up that fires this much later than aimed, or whose work takes this long, is a sign
+#: that the machine cannot keep up: the in-between repaints thin out, down to one every
+#: MAX_ANIMATION_MS, so that whole seconds and cues (never thinned) keep the CPU. They come
+#: back, a step at a time, once wake-ups are on time again.
+FRAME_MS = 16.0
+MAX_ANIMATION_MS = 800.0
+
+
+class Pacing:
+    """How often to wake between whole seconds, from how late and how long the last wake-ups were.
+
+    Doubles the interval after a strained wake-up and shrinks it by a quarter after a calm one,
+    between ANIMATION_MS and MAX_ANIMATION_MS: when the machine is oversubscribed the player
+    degrades to fewer in-between repaints rather than to late seconds.
+    """
+
+    def __init__(self) -> None:
+        self.interval_ms = float(ANIMATION_MS)
+        self.strained = 0  # wake-ups found strained, for the benchmarks
+
+    def note(self, late_ms: float, work_ms: float) -> None:
+        if max(late_ms, work_ms) > FRAME_MS:
+            self.strained += 1
+            self.interval_ms = min(MAX_ANIMATION_MS, self.interval_ms * 2)
+        elif max(late_ms, work_ms) < FRAME_MS / 2:
+            self.interval_ms = max(float(ANIMATION_MS), self.interval_ms * 0.75)
 
 
 class SessionRunner(QObject):
@@ -38,8 +64,11 @@ class SessionRunner(QObject):
         self._timer.setObjectName("session_runner_timer")
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.evaluate)
+        self._timer.timeout.connect(self._wake)
         self.wakeups = 0
+        self.pacing = Pacing()
+        # When the timer was meant to fire, on the real clock (the session's may be a test's).
+        self._aimed_at: float | None = None
         #: Wake every ANIMATION_MS for a smooth ring; off while nothing of the player is seen,
         #: when only cues and whole seconds (which the recorder and the sound need) wake it.
         self._animating = True
@@ -110,6 +139,14 @@ class SessionRunner(QObject):
         return self._timer.isActive()
 
     # --- the loop --------------------------------------------------------------------------
+    def _wake(self) -> None:
+        """The timer's wake-up: evaluate, and note how late it fired and how long it worked."""
+        began = time.monotonic()
+        late_ms = (began - self._aimed_at) * 1000 if self._aimed_at is not None else 0.0
+        self._aimed_at = None
+        self.evaluate()
+        self.pacing.note(max(0.0, late_ms), (time.monotonic() - began) * 1000)
+
     def evaluate(self) -> None:
         """Let the engine catch up to now, publish what happened, and sleep till the next thing."""
         self.wakeups += 1
@@ -132,7 +169,7 @@ class SessionRunner(QObject):
             self._timer.stop()
             return
         now = self.clock()
-        due = now + ANIMATION_MS / 1000 if self._animating else math.inf
+        due = now + self.pacing.interval_ms / 1000 if self._animating else math.inf
         wakeup = session.next_wakeup()
         if wakeup is not None:
             due = min(due, wakeup)
@@ -145,4 +182,5 @@ class SessionRunner(QObject):
             self._timer.stop()
             return
         delay_ms = max(0, math.ceil((due - now) * 1000))
+        self._aimed_at = time.monotonic() + delay_ms / 1000
         self._timer.start(delay_ms)
