@@ -287,6 +287,7 @@ class Gluteapp:
         view: HistoryView = HistoryView(self.history, self.library,
                                         self.settings.get(GOAL_PER_WEEK))
         view.follow_goal(self.settings)
+        self.window.closed.connect(view.release_charts)  # before Qt deletes it: see there
         return view
 
     def _build_plan(self) -> QWidget:

@@ -46,6 +46,7 @@ class MainWindow(QMainWindow):
     first_painted = Signal()  # once: deferred start-up work waits for it
     settings_requested = Signal()
     close_requested = Signal(QCloseEvent)
+    closed = Signal()  # the close was accepted: the window and its areas are going away
 
     def __init__(self, areas: list[Area], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -220,3 +221,4 @@ class MainWindow(QMainWindow):
         self.close_requested.emit(event)
         if event.isAccepted():
             super().closeEvent(event)
+            self.closed.emit()

@@ -8,9 +8,10 @@ from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pyqtgraph as pg
 import PySide6  # noqa: F401 - imported before pyqtgraph so it cannot pick another binding
 from PySide6.QtCore import QEvent, QLocale, QSignalBlocker, QSize, QStandardPaths, Qt
-from PySide6.QtGui import QFont, QPalette, QShowEvent
+from PySide6.QtGui import QCloseEvent, QFont, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -767,6 +768,23 @@ class HistoryView(QWidget):
             self.refresh()
         else:
             self._dirty = True
+
+    def release_charts(self) -> None:
+        """Empty every chart's scene from Python before Qt deletes the view.
+
+        Left to Qt, deleting the scene with its parent widget deletes pyqtgraph's items in an
+        order that crashes (a segmentation fault in QGraphicsWidget's destructor); emptied from
+        Python first, every item goes in an order that holds. The view draws nothing after this.
+        """
+        for chart in self.findChildren(pg.GraphicsView):
+            scene = chart.scene()
+            if scene is not None:
+                scene.clear()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        super().closeEvent(event)  # a view shown on its own (tests, a report preview)
+        if event.isAccepted():
+            self.release_charts()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
