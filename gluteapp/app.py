@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import logging
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSize, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from gluteapp import __version__
 from gluteapp.core.paths import AppPaths
 from gluteapp.gui.main_window import Area, MainWindow
+from gluteapp.gui.startup_data import StartupError, load_library, open_history
 
 if TYPE_CHECKING:  # the rest loads when the area that needs it first opens
     from gluteapp.core.exercises import Library
@@ -33,10 +33,6 @@ if TYPE_CHECKING:  # the rest loads when the area that needs it first opens
     from gluteapp.launch import StartupOptions
 
 log = logging.getLogger("gluteapp")
-
-
-class StartupError(Exception):
-    """The app cannot run: the library or the history cannot be opened. Says why, in words."""
 
 
 class Gluteapp:
@@ -152,37 +148,16 @@ class Gluteapp:
 
     @property
     def library(self) -> Library:
-        """The exercise library, loaded (through its validated cache) when first needed."""
+        """The exercise library, loaded when first needed."""
         if self._library is None:
-            from gluteapp.core.assets import assets_dir
-            from gluteapp.core.exercises import LibraryError
-            from gluteapp.core.library_cache import load_library_cached
-            from gluteapp.gui.i18n import shown_language
-
-            try:
-                # In the language the window shows, so names and steps match its words.
-                self._library = load_library_cached(assets_dir() / "exercises.toml",
-                                                    self.paths.cache, shown_language())
-            except (LibraryError, FileNotFoundError) as error:
-                raise StartupError(
-                    f"The exercise library could not be loaded: {error}") from error
+            self._library = load_library(self.paths.cache)
         return self._library
 
     @property
     def history(self) -> HistoryService:
         """The one door to the history, opened when first needed."""
         if self._history is None:
-            from gluteapp.gui.history_service import HistoryService, NewerDatabaseError
-            from gluteapp.gui.history_service import StorageError as Error
-
-            try:
-                self._history = HistoryService.open(self.paths.data_dir, owner=not self.headless)
-            except NewerDatabaseError as error:
-                raise StartupError(str(error)) from error
-            except Error as error:
-                raise StartupError(f"The history could not be opened: {error}") from error
-            if self.headless and self._history.startup_report.needs_attention:
-                print(f"gluteapp: {self._history.startup_report.message}", file=sys.stderr)
+            self._history = open_history(self.paths.data_dir, headless=self.headless)
             self.problems.watch(self._history)  # failed saves, sets waiting, damaged rows
         return self._history
 
@@ -332,32 +307,18 @@ class Gluteapp:
 
     # --- reminders, settings ---------------------------------------------------------------
     def _start_reminders(self) -> None:
-        from gluteapp.gui.reminders import BREAK_ROUTINE_ID, ReminderBanner, ReminderService
+        from gluteapp.gui.reminders import BREAK_ROUTINE_ID, install_reminders
 
-        self.reminders = ReminderService(self.settings, self.window)
-        self.window.add_banner(ReminderBanner(self.reminders))
-        self.reminders.start_break_requested.connect(
-            lambda: self._open_routine(BREAK_ROUTINE_ID, autostart=True))
-        self.reminders.show_window_requested.connect(self.window.bring_to_front)
-        self.qt_app.aboutToQuit.connect(self.reminders.shutdown)
-        self.reminders.start()
+        self.reminders = install_reminders(
+            self.settings, self.window, self.window.add_banner,
+            lambda: self._open_routine(BREAK_ROUTINE_ID, autostart=True),
+            self.window.bring_to_front)
 
     def open_settings(self) -> None:
-        from gluteapp.gui.settings_dialog import SettingsDialog
+        from gluteapp.gui.settings_dialog import open_settings_dialog
 
-        dialog = SettingsDialog(self.settings, self.window)
-        audio = self.controller.audio()
-        dialog.set_audio_status(f"{audio.backend_name} ({audio.backend_reason}); "
-                                f"speech: {audio.speech_name} ({audio.speech_reason})")
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        window = self.window
-
-        def restart_now() -> None:
-            dialog.reject()
-            QTimer.singleShot(0, window, self.restart)
-
-        dialog.restart_requested.connect(restart_now)
-        dialog.open()
+        open_settings_dialog(self.settings, self.window, self.controller.audio(),
+                             lambda: QTimer.singleShot(0, self.window, self.restart))
 
     def restart(self) -> None:
         """Quit (asking first if a session is running) and have `run` start the app again."""
@@ -368,23 +329,9 @@ class Gluteapp:
 
     # --- closing ----------------------------------------------------------------------------
     def _on_close_requested(self, event: QCloseEvent) -> None:
-        history = self._history
-        waiting = history is not None and not history.closed and history.pending_sets()
-        if history is not None and waiting and not self.headless:
-            from gluteapp.gui.problem_banner import ask_before_quitting
+        from gluteapp.gui.quit_guard import may_quit
 
-            if not ask_before_quitting(self.window, history):
-                event.ignore()
-            return
-        if not self.controller.running or self.headless:
-            return
-        answer = QMessageBox.question(
-            self.window, "Gluteapp",
-            QCoreApplication.translate(
-                "Gluteapp", "A session is running. Quit anyway? The sets you finished are saved."),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
-        if answer != QMessageBox.StandardButton.Yes:
+        if not self.headless and not may_quit(self.window, self._history, self.controller.running):
             event.ignore()
 
     def shutdown(self) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QAction, QColor, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -476,3 +477,21 @@ class ReminderBanner(QFrame):
         self._update_message()
         self.show()
         QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.Alert))
+
+
+def install_reminders(settings: Settings, window: QWidget, add_banner: Callable[[QWidget], None],
+                      start_break: Callable[[], None],
+                      bring_to_front: Callable[[], None]) -> ReminderService:
+    """Sitting-break reminders for this window: a banner over its areas, started now.
+
+    The reminders stop when the application quits (their tray icon goes with them).
+    """
+    reminders = ReminderService(settings, window)
+    add_banner(ReminderBanner(reminders))
+    reminders.start_break_requested.connect(start_break)
+    reminders.show_window_requested.connect(bring_to_front)
+    app = QApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(reminders.shutdown)
+    reminders.start()
+    return reminders

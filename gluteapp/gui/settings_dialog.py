@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Protocol
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import (
@@ -321,3 +324,33 @@ class SettingsDialog(QDialog):
         self.audio_status.setText(self.tr("Audio backend: {0}").format(text))
         self.audio_status.setToolTip(self.audio_status.text())
         self.audio_status.show()
+
+
+class AudioStatus(Protocol):
+    """What the dialog says about the sound: which backend plays and which speech engine."""
+
+    @property
+    def backend_name(self) -> str: ...
+    @property
+    def backend_reason(self) -> str: ...
+    @property
+    def speech_name(self) -> str: ...
+    @property
+    def speech_reason(self) -> str: ...
+
+
+def open_settings_dialog(settings: Settings, parent: QWidget, audio: AudioStatus,
+                         restart: Callable[[], None]) -> SettingsDialog:
+    """Open Settings over `parent` (not modal: a session behind it keeps its keys and sounds)."""
+    dialog = SettingsDialog(settings, parent)
+    dialog.set_audio_status(f"{audio.backend_name} ({audio.backend_reason}); "
+                            f"speech: {audio.speech_name} ({audio.speech_reason})")
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def restart_now() -> None:
+        dialog.reject()
+        restart()
+
+    dialog.restart_requested.connect(restart_now)
+    dialog.open()
+    return dialog

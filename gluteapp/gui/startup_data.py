@@ -1,0 +1,44 @@
+"""The library and the history as start-up opens them, or one sentence saying why they cannot be."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # loaded when first needed: neither is part of the first paint
+    from gluteapp.core.exercises import Library
+    from gluteapp.gui.history_service import HistoryService
+
+
+class StartupError(Exception):
+    """The app cannot run: the library or the history cannot be opened. Says why, in words."""
+
+
+def load_library(cache_dir: Path) -> Library:
+    """The exercise library in the language the window shows, through its validated cache."""
+    from gluteapp.core.assets import assets_dir
+    from gluteapp.core.exercises import LibraryError
+    from gluteapp.core.library_cache import load_library_cached
+    from gluteapp.gui.i18n import shown_language
+
+    try:
+        # In the language the window shows, so names and steps match its words.
+        return load_library_cached(assets_dir() / "exercises.toml", cache_dir, shown_language())
+    except (LibraryError, FileNotFoundError) as error:
+        raise StartupError(f"The exercise library could not be loaded: {error}") from error
+
+
+def open_history(data_dir: Path, *, headless: bool) -> HistoryService:
+    """The one door to the history; a screenshot run says on stderr what start-up found."""
+    from gluteapp.gui.history_service import HistoryService, NewerDatabaseError, StorageError
+
+    try:
+        history = HistoryService.open(data_dir, owner=not headless)
+    except NewerDatabaseError as error:
+        raise StartupError(str(error)) from error
+    except StorageError as error:
+        raise StartupError(f"The history could not be opened: {error}") from error
+    if headless and history.startup_report.needs_attention:
+        print(f"gluteapp: {history.startup_report.message}", file=sys.stderr)
+    return history
