@@ -67,6 +67,7 @@ class QtAudioBackend(AudioBackend):
     lead_s = BUFFER_S + 0.07
     SMOOTHING = 0.05  # share of each new reading of the stream's clock taken into the estimate
     RESYNC_S = 0.03  # a reading this far off is a jump (an underrun, a resumed stream): take it
+    MAX_READING_S = 0.0005  # how long reading the stream's fill may take to be believed
     #: Released, the stream keeps running this long after its last cue: a session's cues come
     #: in bursts, and a stream that restarts costs the next cue a variable delay.
     LINGER_S = 30.0
@@ -190,9 +191,13 @@ class QtAudioBackend(AudioBackend):
         """Top the stream up: silence, with the placed cues mixed in where they fall."""
         if self._io is None:
             return
+        before = self._clock()
         free = self._sink.bytesFree() // 2
         now = self._clock()
-        self._follow_stream_clock(now, free)
+        # A reading taken while this thread waited (for the interpreter lock, most often: the
+        # GUI thread running Python) would shift the stream's clock by the wait; skip it.
+        if now - before < self.MAX_READING_S:
+            self._follow_stream_clock(before, free)
         if free <= 0:
             return
         start, end = self._written, self._written + free
