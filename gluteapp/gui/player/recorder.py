@@ -124,8 +124,10 @@ class SessionRecorder(QObject):
         set_id = self.history.record_set(session_id, row)
         if set_id is not None:
             self.set_ids[key] = set_id
-            log.info("set saved: id=%d session=%d exercise=%s set=%d side=%s", set_id,
-                     session_id, done.exercise_id, done.set_number, done.side.value)
+            # A negative id is provisional: the set waits in the journal until it can be written.
+            log.info("set %s: id=%d session=%d exercise=%s set=%d side=%s",
+                     "saved" if set_id > 0 else "waiting to be saved", set_id, session_id,
+                     done.exercise_id, done.set_number, done.side.value)
         return set_id
 
     def rate(self, done: SetCompleted, rating: SetRating) -> bool:
