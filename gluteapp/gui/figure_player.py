@@ -88,7 +88,7 @@ class PlayerFigure(QWidget):
     def set_reduced_motion(self, reduced: bool) -> None:
         self._reduced = reduced
         self.pages.setCurrentIndex(1 if reduced else 0)
-        self.refresh()
+        self._draw(figure_moment(self.runner.session, self.runner.clock()))
 
     def follow(self, settings: Settings) -> None:
         """Take the reduced-motion setting now and whenever it changes."""
@@ -108,8 +108,19 @@ class PlayerFigure(QWidget):
         return self._timer.isActive()
 
     def refresh(self) -> None:
-        """Show the session's moment now; keep the frame timer running only while it moves."""
+        """The player refreshes: show the session's moment, unless the figure is in the middle
+        of moving, when its own next frame shows it; so the runner's wake-up, which moves the
+        countdown, never waits for the figure."""
         moment = figure_moment(self.runner.session, self.runner.clock())
+        if (self._timer.isActive() and moment is not None and moment.moving
+                and self.moment is not None and moment.side is self.moment.side
+                and moment.exercise_id == self.moment.exercise_id):
+            self.moment = moment
+            return
+        self._draw(moment)
+
+    def _draw(self, moment: FigureMoment | None) -> None:
+        """Show `moment`; keep the frame timer running only while the figure moves."""
         self.moment = moment
         figure = self.figures.get(moment.exercise_id, moment.variation) if moment else None
         self.setVisible(figure is not None)
@@ -144,7 +155,7 @@ class PlayerFigure(QWidget):
         if self._runner_due_soon():
             return
         before = self.canvas.timing
-        self.refresh()
+        self._draw(figure_moment(self.runner.session, self.runner.clock()))
         # A clock that stands still (a preview, a stopped runner) leaves nothing to animate.
         self._unchanged = self._unchanged + 1 if self.canvas.timing == before else 0
         if self._unchanged >= 3:
