@@ -142,6 +142,7 @@ class HistoryView(QWidget):
         self._tz = tz
         self._range = HistoryRange(history_range)
         self._dirty = False
+        self._released = False  # see release_charts
         self._refreshed_on: date | None = None
         # As read for the range: each session's digest and each exercise's totals, no sets.
         self._digests: list[SessionDigest] = []
@@ -511,6 +512,8 @@ class HistoryView(QWidget):
 
     def refresh(self) -> None:
         """Read the range from the history and feed every chart."""
+        if self._released:
+            return  # the window is going away; the charts are empty shells
         self._dirty = False
         today = self._today()
         self._refreshed_on = today
@@ -755,6 +758,8 @@ class HistoryView(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)
+        if self._released:
+            return
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             self._apply_colors()
             if self._has_history:
@@ -776,6 +781,7 @@ class HistoryView(QWidget):
         order that crashes (a segmentation fault in QGraphicsWidget's destructor); emptied from
         Python first, every item goes in an order that holds. The view draws nothing after this.
         """
+        self._released = True
         for chart in self.findChildren(pg.GraphicsView):
             scene = chart.scene()
             if scene is not None:
