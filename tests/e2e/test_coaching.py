@@ -135,8 +135,10 @@ def test_starting_runs_the_chosen_doses_and_stores_the_choices(app: Gluteapp,
 
     # The get-ready countdown announces the first exercise at the chosen dose.
     assert player.session.phase.kind is PhaseKind.PREPARE
-    assert player.next_label.text() == (
-        "Coming up: Side plank, 3 x 15 s hold, plus one set for the left side")
+    # (The get-ready screen shows the exercise large, with its steps, so no "Coming up" line.)
+    assert player.exercise_label.text() == "Side plank"
+    assert player.detail_label.text().startswith(
+        "3 x 15 s hold, plus one set for the left side")
 
     # The choices reach the history with the session's row.
     assert app.controller.recorder is not None
