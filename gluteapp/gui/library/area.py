@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QLineEdit, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QSplitter, QVBoxLayout, QWidget
+
+from gluteapp.gui.tabs import RoomyTabWidget
 
 if TYPE_CHECKING:  # the view, the library and msgspec load when the view is built
     from gluteapp.gui.library.view import LibraryView
@@ -43,7 +45,7 @@ class LibraryShell(QWidget):
         column.setContentsMargins(10, 10, 8, 10)
         column.addWidget(self.search_edit)
         column.addStretch(1)
-        self.tabs = QTabWidget()
+        self.tabs = RoomyTabWidget()  # as the view's, so nothing moves when the view arrives
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(page, translate("LibraryView", "Exercises"))
         self.tabs.addTab(QWidget(), translate("LibraryView", "Learn"))
