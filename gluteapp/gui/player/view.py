@@ -237,7 +237,6 @@ class PlayerView(QWidget):
 
     set_completed = Signal(object)  # SetCompleted
     session_finished = Signal(object)  # SessionFinished
-    session_started = Signal()
     events_emitted = Signal(object)  # list[Event], for the cue player
     rating_given = Signal(object, object)  # (SetCompleted, SetRating)
     mute_toggled = Signal(bool)
