@@ -1,141 +1,187 @@
 """How the History view scales: ten years of daily sessions against four weeks, and set commits.
 
-Run with `.venv/bin/python benchmarks/history_scale.py [--runs N]`. Everything is measured in
-this one run, on real SQLite files in a temporary folder, offscreen:
+    .venv/bin/python benchmarks/history_scale.py [--runs 5] [--variant NAME=SPEC ...]
 
-- load and draw: build the view over the store (it reads its range and feeds every chart), show
-  it at 1280x800 and render it, for each range; the median of N runs, and the ratio of ten years
-  of daily sessions to four weeks of data;
+Each variant (default: before=331241a and after=HEAD) is an installed wheel (benchmarks/
+wheels.py), run in a child process of its own on real SQLite files in a temporary folder,
+offscreen; four weeks and ten years of daily sessions are measured in turn, run after run:
+
+- open: build the view at a range (it reads the range and feeds every chart), show it at
+  1280x800 and render it; the median of N runs, and the ratio of ten years to four weeks;
+- click "All": the view open at its default range (3 months), the "All" button clicked and the
+  view rendered again;
 - one set: the median time of HistoryStore.record_set (committed and synced, as in a session).
 
-No thresholds: this prints figures; the tests do not time anything.
+Also printed: the CPU time of each (the process's), which a busy machine stretches less than
+the wall time, and the load average. No thresholds: the tests time nothing.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-from PySide6.QtWidgets import QApplication
-
-from gluteapp.core.assets import builtin_library
-from gluteapp.core.records import CompletedSet, FeltIn, Side
-from gluteapp.core.stats import HistoryRange
-from gluteapp.storage import HistoryStore, open_history
-from gluteapp.storage.export import fill_demo_history
-
+HERE = Path(__file__).resolve().parent
 FOUR_WEEKS_YEARS = 28 / 365.25
+RANGES = ("4w", "3m", "1y", "all")
 
 
-def load_and_draw_s(store: HistoryStore, history_range: HistoryRange, today: date) -> float:
-    """Seconds from nothing to a drawn view: read, aggregate, feed the charts, paint."""
+def cpu_s() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed(action: Callable[[], None]) -> tuple[float, float]:
+    """Wall and CPU seconds of `action`."""
+    wall, cpu = time.perf_counter(), cpu_s()
+    action()
+    return time.perf_counter() - wall, cpu_s() - cpu
+
+
+def child(runs: int, sets: int) -> dict[str, Any]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication, QPushButton
+
+    from gluteapp.core.assets import builtin_library
+    from gluteapp.core.records import CompletedSet, FeltIn, Side
+    from gluteapp.core.stats import HistoryRange
     from gluteapp.gui.history.view import HistoryView
     from gluteapp.gui.history_service import HistoryService
+    from gluteapp.storage import open_history
+    from gluteapp.storage.export import fill_demo_history
 
-    started = time.perf_counter()
-    view = HistoryView(
-        HistoryService(store),
-        builtin_library(),
-        2,
-        today=lambda: today,
-        history_range=history_range,
-    )
-    view.resize(1280, 800)
-    view.show()
-    QApplication.processEvents()
-    view.grab()
-    elapsed = time.perf_counter() - started
-    view.close()
-    view.deleteLater()
-    QApplication.processEvents()
-    return elapsed
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    today = date.today()
+    library = builtin_library()
+    result: dict[str, Any] = {"open": {}, "click_all": {}}
+    with tempfile.TemporaryDirectory(prefix="gluteapp-bench-") as tmp:
+        root = Path(tmp)
+        began = time.perf_counter()
+        big_n = fill_demo_history(root / "ten-years", 10, seed=1, daily=True, until=today)
+        result["fill_s"] = time.perf_counter() - began
+        fill_demo_history(root / "four-weeks", FOUR_WEEKS_YEARS, seed=1, daily=True,
+                          until=today)
+        stores = {"small": open_history(root / "four-weeks", daily_backup=False),
+                  "big": open_history(root / "ten-years", daily_backup=False)}
+        services = {name: HistoryService(store) for name, store in stores.items()}
+        result["sessions"] = big_n
+
+        def make(name: str, history_range: str) -> HistoryView:
+            view = HistoryView(services[name], library, 2, today=lambda: today,
+                               history_range=HistoryRange(history_range))
+            view.resize(1280, 800)
+            view.show()
+            QApplication.processEvents()
+            view.grab()
+            return view
+
+        def close(view: HistoryView) -> None:
+            view.close()
+            view.deleteLater()
+            QApplication.processEvents()
+
+        close(make("small", "3m"))  # warm imports and caches
+        close(make("big", "3m"))
+        for history_range in RANGES:
+            found: dict[str, list[tuple[float, float]]] = {"small": [], "big": []}
+            for _ in range(runs):  # interleaved, so drift hits both alike
+                for name in found:
+                    views: list[HistoryView] = []
+                    found[name].append(timed(lambda: views.append(make(name, history_range))))
+                    close(views[0])
+            result["open"][history_range] = found
+        clicked: dict[str, list[tuple[float, float]]] = {"small": [], "big": []}
+        for _ in range(runs):
+            for name in clicked:
+                view = make(name, "3m")
+                button = view.findChild(QPushButton, "range_all")
+                assert button is not None
+
+                def click(view: HistoryView = view, button: QPushButton = button) -> None:
+                    button.click()
+                    QApplication.processEvents()
+                    view.grab()
+
+                clicked[name].append(timed(click))
+                close(view)
+        result["click_all"] = clicked
+        for store in stores.values():
+            store.close(backup=False)
+        times: list[float] = []
+        with open_history(root / "commit", daily_backup=False) as store:
+            start = datetime.now(UTC)
+            session_id = store.start_session("bench", "Benchmark", start)
+            for number in range(1, sets + 1):
+                at = start + timedelta(seconds=30 * number)
+                done = CompletedSet("side-plank", number, Side.LEFT if number % 2 else Side.RIGHT,
+                                    at, at + timedelta(seconds=20), target_hold_s=20,
+                                    achieved_hold_s=19.5, pain=1, felt_in=FeltIn.GLUTES)
+                began = time.perf_counter()
+                store.record_set(session_id, done)
+                times.append(time.perf_counter() - began)
+        result["record_set"] = times
+    del app
+    return result
 
 
-def record_set_s(data_dir: Path, count: int) -> list[float]:
-    """Seconds per record_set on a real file, the way the player commits each set."""
-    times: list[float] = []
-    with open_history(data_dir, daily_backup=False) as store:
-        began = datetime.now(UTC)
-        session_id = store.start_session("bench", "Benchmark", began)
-        for number in range(1, count + 1):
-            at = began + timedelta(seconds=30 * number)
-            done = CompletedSet(
-                "side-plank",
-                number,
-                Side.LEFT if number % 2 else Side.RIGHT,
-                at,
-                at + timedelta(seconds=20),
-                target_hold_s=20,
-                achieved_hold_s=19.5,
-                pain=1,
-                felt_in=FeltIn.GLUTES,
-            )
-            started = time.perf_counter()
-            store.record_set(session_id, done)
-            times.append(time.perf_counter() - started)
-    return times
+def med(pairs: list[list[float]], which: int) -> float:
+    return statistics.median(pair[which] for pair in pairs)
+
+
+def report(name: str, found: dict[str, Any]) -> None:
+    print(f"\n{name}: ten years daily = {found['sessions']} sessions "
+          f"(demo import {found['fill_s']:.1f} s); median of the runs, wall (CPU)")
+    print(f"  {'open at':<12} {'4 weeks of data':>20} {'10 years daily':>20} {'ratio':>13}")
+    for history_range, pairs in found["open"].items():
+        small, big = pairs["small"], pairs["big"]
+        print(f"  {history_range:<12} {med(small, 0) * 1000:8.0f} ({med(small, 1) * 1000:5.0f})"
+              f" ms {med(big, 0) * 1000:8.0f} ({med(big, 1) * 1000:5.0f}) ms"
+              f" {med(big, 0) / med(small, 0):6.2f}x ({med(big, 1) / med(small, 1):4.2f}x)")
+    small, big = found["click_all"]["small"], found["click_all"]["big"]
+    print(f"  {'click All':<12} {med(small, 0) * 1000:8.0f} ({med(small, 1) * 1000:5.0f})"
+          f" ms {med(big, 0) * 1000:8.0f} ({med(big, 1) * 1000:5.0f}) ms"
+          f" {med(big, 0) / med(small, 0):6.2f}x ({med(big, 1) / med(small, 1):4.2f}x)")
+    times = found["record_set"]
+    print(f"  record_set on a real file (WAL, synchronous=FULL), {len(times)} sets: median "
+          f"{statistics.median(times) * 1000:.2f} ms, 90th percentile "
+          f"{statistics.quantiles(times, n=10)[-1] * 1000:.2f} ms")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=7, help="runs per figure (median taken)")
+    parser.add_argument("--runs", type=int, default=5, help="runs per figure (median taken)")
     parser.add_argument("--sets", type=int, default=60, help="record_set calls to time")
+    parser.add_argument("--variant", action="append", default=[])
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.child:
+        print(json.dumps(child(args.runs, args.sets)))
+        return 0
+    sys.path.insert(0, str(HERE))
+    from wheels import install
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    today = date.today()
-    with tempfile.TemporaryDirectory(prefix="gluteapp-bench-") as tmp:
-        root = Path(tmp)
-        started = time.perf_counter()
-        big_sessions = fill_demo_history(root / "ten-years", 10, seed=1, daily=True, until=today)
-        fill_s = time.perf_counter() - started
-        small_sessions = fill_demo_history(
-            root / "four-weeks", FOUR_WEEKS_YEARS, seed=1, daily=True, until=today
-        )
-        with open_history(root / "ten-years", daily_backup=False) as store:
-            big_sets = sum(len(s.sets) for s in store.list_sessions())
-        print(
-            f"ten years daily: {big_sessions} sessions, {big_sets} sets "
-            f"(bulk insert {fill_s:.2f} s); four weeks: {small_sessions} sessions"
-        )
-
-        big = open_history(root / "ten-years", daily_backup=False)
-        small = open_history(root / "four-weeks", daily_backup=False)
-        try:
-            load_and_draw_s(small, HistoryRange.THREE_MONTHS, today)  # warm imports and caches
-            print(f"\nload and draw at 1280x800, median of {args.runs} runs:")
-            print(f"{'range':<10} {'4 weeks of data':>16} {'10 years daily':>16} {'ratio':>7}")
-            for history_range in HistoryRange:
-                small_s: list[float] = []
-                big_s: list[float] = []
-                for _ in range(args.runs):  # interleaved, so drift hits both alike
-                    small_s.append(load_and_draw_s(small, history_range, today))
-                    big_s.append(load_and_draw_s(big, history_range, today))
-                small_median = statistics.median(small_s)
-                big_median = statistics.median(big_s)
-                print(
-                    f"{history_range.value:<10} {small_median * 1000:>13.1f} ms "
-                    f"{big_median * 1000:>13.1f} ms {big_median / small_median:>6.2f}x"
-                )
-        finally:
-            big.close(backup=False)
-            small.close(backup=False)
-
-        times = record_set_s(root / "commit", args.sets)
-        print(
-            f"\nrecord_set on a real file (WAL, synchronous=FULL), {args.sets} sets: "
-            f"median {statistics.median(times) * 1000:.2f} ms, "
-            f"90th percentile {statistics.quantiles(times, n=10)[-1] * 1000:.2f} ms"
-        )
-    del app
+    variants = dict(v.split("=", 1) for v in args.variant) or {"before": "331241a",
+                                                               "after": "HEAD"}
+    for name, spec in variants.items():
+        load = os.getloadavg()[0]
+        env = dict(os.environ, PYTHONPATH=str(install(spec)), QT_QPA_PLATFORM="offscreen")
+        out = subprocess.run([sys.executable, str(HERE / "history_scale.py"), "--child",
+                              "--runs", str(args.runs), "--sets", str(args.sets)], env=env,
+                             cwd=tempfile.gettempdir(), capture_output=True, text=True,
+                             check=True, timeout=3600).stdout
+        report(f"{name} ({spec}; load {load:.2f} before, {os.getloadavg()[0]:.2f} after)",
+               json.loads(out.strip().splitlines()[-1]))
     return 0
 
 

@@ -284,7 +284,7 @@ def exercise_digests(
             _decoded(row[0]), row[1], started, row[3], row[4], bool(row[5]),
             kind.decode() if isinstance(kind, bytes) else None,
             newest.decode() if isinstance(newest, bytes) else None,
-            tuple(_number(value) for value in row[8 : 8 + count]), row[8 + count :]))
+            _numbers(row[8 : 8 + count]), row[8 + count :]))
     return digests
 
 
@@ -311,6 +311,16 @@ def _number(value: Any) -> Any:
     """A digest's number, or None: digests made by an older trigger may hold a damaged value
     (text, where the sets' own read drops it)."""
     return value if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+_NUMERIC = frozenset({int, float, type(None)})
+
+
+def _numbers(values: tuple[Any, ...]) -> tuple[Any, ...]:
+    """`_number` of each; at C speed when all are numbers already (every row of ours)."""
+    if _NUMERIC.issuperset(map(type, values)):
+        return values
+    return tuple(_number(value) for value in values)
 
 
 def _decoded(data: Any) -> str:
