@@ -3,8 +3,9 @@
 It asks the engine where the session is (`gluteapp.core.motion.figure_moment`) each time the
 player refreshes, and, while the figure is in motion, on a frame timer of its own: the engine
 derives the moment from its deadlines, so a late or skipped frame shows the right pose a little
-late and never shifts the session. The frame timer runs only while the figure moves on screen:
-not in a hold once the body is in position, not in a rest, not when paused or hidden.
+late and never shifts the session. Frames keep clear of the runner's own wake-ups (the
+countdown and the cues come first) and come only while the figure moves on screen: not in a
+hold once the body is in position, not in a rest, not when paused or hidden.
 
 With reduced motion the start and end pictures stand still side by side instead.
 """
@@ -22,16 +23,17 @@ from gluteapp.core.exercises import Library
 from gluteapp.core.kinematics import Timing
 from gluteapp.core.motion import FigureMoment, figure_moment
 from gluteapp.gui.figure import FigureCanvas, Figures
-from gluteapp.gui.player.runner import SessionRunner
+from gluteapp.gui.player.runner import ANIMATION_MS, SessionRunner
 
 if TYPE_CHECKING:
     from gluteapp.gui.settings import Settings
 
 #: 20 frames a second: smooth enough for a body moving over one to three seconds.
 FRAME_MS = 50
-#: A frame due this close before the runner's own wake-up is left to it: the runner repaints
-#: the whole player then, figure included, and the countdown must not wait behind a frame.
-YIELD_S = 0.015
+#: No frame is drawn in the last CLEAR_S before the runner's next wake-up (it moves the
+#: countdown and sounds the cues); one due then is drawn AFTER_S after it instead.
+CLEAR_S = 0.03
+AFTER_S = 0.004
 
 
 class PlayerFigure(QWidget):
@@ -76,9 +78,11 @@ class PlayerFigure(QWidget):
 
         self._timer = QTimer(self)
         self._timer.setObjectName("player_figure_timer")
-        self._timer.setInterval(FRAME_MS)
+        self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._frame)
+        self._moving = False
         self._unchanged = 0  # frames in a row that showed nothing new
+        self._runner_at: float | None = None  # when the runner last refreshed the player
 
     # --- settings ---------------------------------------------------------------------------
     @property
@@ -105,61 +109,78 @@ class PlayerFigure(QWidget):
     # --- following the session ----------------------------------------------------------------
     @property
     def animating(self) -> bool:
-        return self._timer.isActive()
+        return self._moving
 
     def refresh(self) -> None:
         """The player refreshes: show the session's moment, unless the figure is in the middle
         of moving, when its own next frame shows it; so the runner's wake-up, which moves the
         countdown, never waits for the figure."""
-        moment = figure_moment(self.runner.session, self.runner.clock())
-        if (self._timer.isActive() and moment is not None and moment.moving
+        now = self.runner.clock()
+        self._runner_at = now
+        moment = figure_moment(self.runner.session, now)
+        if (self._moving and moment is not None and moment.moving
                 and self.moment is not None and moment.side is self.moment.side
                 and moment.exercise_id == self.moment.exercise_id):
             self.moment = moment
+            self._arm()
             return
         self._draw(moment)
 
     def _draw(self, moment: FigureMoment | None) -> None:
-        """Show `moment`; keep the frame timer running only while the figure moves."""
+        """Show `moment`; keep frames coming only while the figure moves on screen."""
         self.moment = moment
         figure = self.figures.get(moment.exercise_id, moment.variation) if moment else None
         self.setVisible(figure is not None)
         if moment is None or figure is None:
-            self._timer.stop()
+            self._stop()
             return
         self.frames += 1
         if self._reduced:
             self.start_canvas.show_figure(figure, Timing.start(), moment.mirrored)
             self.end_canvas.show_figure(figure, Timing.end(), moment.mirrored)
-            self._timer.stop()
+            self._stop()
             return
         self.canvas.show_figure(figure, moment.timing, moment.mirrored)
         if moment.moving and self._on_screen:
-            if not self._timer.isActive():
-                self._timer.start()
+            self._moving = True
+            self._arm()
         else:
-            self._timer.stop()
+            self._stop()
 
-    def _runner_due_soon(self) -> bool:
-        """Whether the runner wakes up within YIELD_S: a cue, or the countdown's next second."""
+    def _stop(self) -> None:
+        self._moving = False
+        self._timer.stop()
+
+    def _runner_due(self, now: float) -> float | None:
+        """When the runner wakes up next, as it schedules itself: a cue, the countdown's next
+        whole second, or its regular repaint."""
         session = self.runner.session
-        now = self.runner.clock()
-        due = session.next_wakeup()
+        times = [t for t in (session.next_wakeup(),) if t is not None]
         remaining = session.remaining_s(now)
         if remaining is not None and remaining > 0:
-            second = now + remaining - math.floor(remaining - 1e-9)
-            due = second if due is None else min(due, second)
-        return due is not None and due - now < YIELD_S
+            times.append(now + remaining - math.floor(remaining - 1e-9))
+        if self._runner_at is not None:
+            times.append(self._runner_at + ANIMATION_MS / 1000)
+        later = [t for t in times if t >= now]
+        return min(later) if later else None
+
+    def _arm(self) -> None:
+        """The next frame in FRAME_MS, moved to just after the runner's wake-up if it would
+        fall just before it."""
+        now = self.runner.clock()
+        at = now + FRAME_MS / 1000
+        due = self._runner_due(now)
+        if due is not None and due - CLEAR_S <= at <= due:
+            at = due + AFTER_S
+        self._timer.start(max(1, math.ceil((at - now) * 1000)))
 
     def _frame(self) -> None:
-        if self._runner_due_soon():
-            return
         before = self.canvas.timing
         self._draw(figure_moment(self.runner.session, self.runner.clock()))
         # A clock that stands still (a preview, a stopped runner) leaves nothing to animate.
         self._unchanged = self._unchanged + 1 if self.canvas.timing == before else 0
         if self._unchanged >= 3:
-            self._timer.stop()
+            self._stop()
             self._unchanged = 0
 
     # --- showing and hiding -----------------------------------------------------------------
@@ -171,4 +192,4 @@ class PlayerFigure(QWidget):
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
         super().hideEvent(event)
         self._on_screen = False
-        self._timer.stop()
+        self._stop()
