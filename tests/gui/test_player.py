@@ -20,6 +20,7 @@ from gluteapp.gui.player.recorder import SessionRecorder
 from gluteapp.gui.player.runner import SessionRunner
 from gluteapp.gui.player.view import PlayerView
 from gluteapp.storage import open_history
+from tests.builders import MonoClock
 
 PLANK = """
 name = "Plank practice"
@@ -38,13 +39,6 @@ reps = 12
 """
 
 
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 500.0
-
-    def __call__(self) -> float:
-        return self.now
-
 
 @pytest.fixture(scope="module")
 def library() -> Library:
@@ -52,9 +46,9 @@ def library() -> Library:
 
 
 def make_player(qtbot: QtBot, library: Library, text: str = PLANK,
-                options: SessionOptions | None = None) -> tuple[PlayerView, FakeClock]:
+                options: SessionOptions | None = None) -> tuple[PlayerView, MonoClock]:
     routine = parse_routine(text, "plank.toml", library)
-    clock = FakeClock()
+    clock = MonoClock(500.0)
     runner = SessionRunner(Session(routine, library, options), clock=clock)
     view = PlayerView(runner, library)
     runner.setParent(view)
@@ -68,7 +62,7 @@ def make_player(qtbot: QtBot, library: Library, text: str = PLANK,
     return view, clock
 
 
-def advance(view: PlayerView, clock: FakeClock, seconds: float) -> None:
+def advance(view: PlayerView, clock: MonoClock, seconds: float) -> None:
     clock.now += seconds
     view.runner.evaluate()
 

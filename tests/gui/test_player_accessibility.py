@@ -10,6 +10,7 @@ from PySide6.QtGui import QAccessible, QAccessibleInterface
 
 from gluteapp.core.routines import parse_routine
 from gluteapp.gui.player.view import PlayerView
+from tests.builders import MonoClock
 from tests.gui.conftest import StartApp, settle
 
 Role = QAccessible.Role
@@ -31,13 +32,6 @@ rest_s = 45
 """
 
 
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
 
 @dataclass
 class Node:
@@ -57,12 +51,12 @@ def walk(interface: QAccessibleInterface) -> Iterator[Node]:
             yield from walk(child)
 
 
-def running_player(start_app: StartApp, tmp_path: Path) -> tuple[PlayerView, FakeClock]:
+def running_player(start_app: StartApp, tmp_path: Path) -> tuple[PlayerView, MonoClock]:
     """The app's player resting after set 1; leaving the test ends it (see `done`)."""
     app = start_app(skip_first_run=True)
     routine = parse_routine(ROUTINE, str(tmp_path / "heard.toml"), app.library)
     player = app.controller.play_routine(routine)
-    clock = FakeClock()
+    clock = MonoClock(1000.0)
     player.runner.clock = clock
     player.runner.start()
     clock.now += 5 + 20 + 5 + 20 + 3  # resting after set 1: every panel on show

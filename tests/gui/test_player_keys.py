@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox, QSlide
 from gluteapp.app import Gluteapp
 from gluteapp.core.routines import parse_routine
 from gluteapp.gui.player.view import PlayerView
+from tests.builders import MonoClock
 from tests.gui.conftest import StartApp, settle
 
 ROUTINE = """
@@ -34,19 +35,12 @@ reps = 12
 """
 
 
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 1000.0
 
-    def __call__(self) -> float:
-        return self.now
-
-
-def resting_player(app: Gluteapp, tmp_path: Path) -> tuple[PlayerView, FakeClock]:
+def resting_player(app: Gluteapp, tmp_path: Path) -> tuple[PlayerView, MonoClock]:
     """The real app's player, resting after both sides of set 1 (its rating on offer)."""
     routine = parse_routine(ROUTINE, str(tmp_path / "keys.toml"), app.library)
     player = app.controller.play_routine(routine)
-    clock = FakeClock()
+    clock = MonoClock(1000.0)
     player.runner.clock = clock
     player.runner.start()
     clock.now += 5 + 20 + 5 + 20 + 2
@@ -66,7 +60,7 @@ def key(player: PlayerView, which: Qt.Key) -> None:
     settle()
 
 
-def remaining(player: PlayerView, clock: FakeClock) -> float:
+def remaining(player: PlayerView, clock: MonoClock) -> float:
     left = player.session.remaining_s(clock.now)
     assert left is not None
     return left
@@ -77,7 +71,7 @@ def confirm_box(player: PlayerView) -> QMessageBox | None:
     return boxes[0] if boxes else None
 
 
-def check_every_key(player: PlayerView, clock: FakeClock) -> None:
+def check_every_key(player: PlayerView, clock: MonoClock) -> None:
     """Each key does its job, in an order where none stops the next from being tried."""
     if player.session.phase.kind.value in ("rest_set", "rest_exercise", "switch_sides"):
         before = remaining(player, clock)

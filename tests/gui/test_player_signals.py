@@ -18,6 +18,7 @@ from gluteapp.core.records import FeltIn, Hurt, HurtChoice, Side
 from gluteapp.core.routines import find_routine, parse_routine
 from gluteapp.gui.player.dose_plan import DosePlanView
 from gluteapp.gui.player.view import PlayerView
+from tests.builders import MonoClock
 from tests.gui.conftest import StartApp, settle
 
 # prepare 0-5, plank left 5-25, switch 25-30, right 30-50, rest 50-95, set 2 left 95-115,
@@ -40,18 +41,11 @@ hold_s = 20
 """
 
 
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 1000.0
 
-    def __call__(self) -> float:
-        return self.now
-
-
-def play(app: Gluteapp, tmp_path: Path) -> tuple[PlayerView, FakeClock]:
+def play(app: Gluteapp, tmp_path: Path) -> tuple[PlayerView, MonoClock]:
     routine = parse_routine(ROUTINE, str(tmp_path / "signals.toml"), app.library)
     player = app.controller.play_routine(routine)
-    clock = FakeClock()
+    clock = MonoClock(1000.0)
     player.runner.clock = clock
     player.runner.start()
     app.window.activateWindow()
@@ -59,7 +53,7 @@ def play(app: Gluteapp, tmp_path: Path) -> tuple[PlayerView, FakeClock]:
     return player, clock
 
 
-def at(player: PlayerView, clock: FakeClock, seconds: float) -> None:
+def at(player: PlayerView, clock: MonoClock, seconds: float) -> None:
     clock.now = 1000.0 + seconds
     player.runner.evaluate()
     settle()
