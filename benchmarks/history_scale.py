@@ -98,7 +98,12 @@ def child(runs: int, sets: int) -> dict[str, Any]:
             for _ in range(runs):  # interleaved, so drift hits both alike
                 for name in found:
                     views: list[HistoryView] = []
-                    found[name].append(timed(lambda: views.append(make(name, history_range))))
+
+                    def build(name: str = name, views: list[HistoryView] = views,
+                              history_range: str = history_range) -> None:
+                        views.append(make(name, history_range))
+
+                    found[name].append(timed(build))
                     close(views[0])
             result["open"][history_range] = found
         clicked: dict[str, list[tuple[float, float]]] = {"small": [], "big": []}

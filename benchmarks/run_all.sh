@@ -2,16 +2,31 @@
 # Run every benchmark, each printing its figure next to a baseline measured in the same run.
 # After `bash tools/setup.sh`:   bash benchmarks/run_all.sh
 # Figures go to the terminal and to benchmarks/latest.txt; copy them into RESULTS.md.
+#
+# Gluteapp is measured as a person runs it: wheels built from commits and installed with their
+# bytecode (benchmarks/wheels.py), HEAD ("after") against BEFORE ("before", the commit before
+# the work being measured; override with BEFORE=<commit>). Uncommitted edits are not measured.
+# The machine's load average is printed with every figure; on a shared machine, run again any
+# figure that a busy neighbour may have spoiled.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
 PY=.venv/bin/python
+BEFORE="${BEFORE:-331241a}"
+RUNS="${RUNS:-15}"
 {
-  echo "# $(date -u +%Y-%m-%dT%H:%MZ)  commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
-  echo "# machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB"
-  echo "## 1. start-up";        $PY benchmarks/startup.py 9
-  echo "## 2. timer accuracy";  $PY benchmarks/timer_accuracy.py --seconds "${TIMER_SECONDS:-60}"
-  echo "## 3. cue onsets";      $PY benchmarks/cue_onsets.py
-  echo "## 4. history";         $PY benchmarks/history_scale.py
-  echo "## 5. memory";          $PY benchmarks/memory.py
-} 2>&1 | grep -v "propagateSizeHints" | tee benchmarks/latest.txt
+  echo "# $(date -u +%Y-%m-%dT%H:%MZ)  HEAD $(git rev-parse --short HEAD 2>/dev/null || echo '?')  before $BEFORE"
+  echo "# machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(uptime)"
+  echo "## 1. start-up from installed wheels (first paint, library painted, command, screenshot)"
+  $PY benchmarks/startup.py --runs "$RUNS" --variant "before=$BEFORE" --variant after=HEAD
+  echo "## 2. timer accuracy: quiet, both cores busy, oversubscribed, GUI stalls"
+  $PY benchmarks/timer_accuracy.py --seconds "${TIMER_SECONDS:-60}"
+  echo "## 3. cue onsets (quiet, both cores busy, GUI stalls) and cues dropped in a session"
+  $PY benchmarks/cue_onsets.py --runs "${CUE_RUNS:-5}" --before "$BEFORE"
+  echo "## 4. history: ten years against four weeks, opened and clicked"
+  $PY benchmarks/history_scale.py --runs "${HISTORY_RUNS:-5}" --variant "before=$BEFORE" \
+      --variant after=HEAD
+  echo "## 5. memory: after visiting every area, and during a session"
+  $PY benchmarks/memory.py --variant "before=$BEFORE" --variant after=HEAD
+  echo "# done $(date -u +%H:%MZ); $(uptime)"
+} 2>&1 | grep -v -e "propagateSizeHints" -e "^qt.multimedia" -e "speechd" | tee benchmarks/latest.txt

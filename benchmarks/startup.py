@@ -1,102 +1,166 @@
-"""Start-up: process start to the first painted main window, against a bare QMainWindow.
+"""Start-up from installed wheels, against a bare QMainWindow with a label, in one run.
 
-Both are measured in the same run, alternating, as the median of N launches. Goal: at most
-1.3 times the bare window. A plain start paints the window with the library's search box and
-builds the list and detail pane right after; a second figure times that too ("library
-complete"), over the same number of launches sharing one data folder, so that the library's
-cache is warm as on any start after the first. A third times the `gluteapp` command itself,
-which also opens the log file and checks for a running copy before it builds the window.
-Usage: python benchmarks/startup.py [RUNS]
+    .venv/bin/python benchmarks/startup.py [--runs 15] [--variant NAME=SPEC ...]
+
+Each variant is Gluteapp installed from a wheel with its bytecode, as a person runs it
+(benchmarks/wheels.py: SPEC is a commit, optionally `+patch.diff` to leave a change out);
+the default variants are `after` (HEAD). Every measure launches the bare window and every
+variant in turn, round after round (the order rotates), so a busy neighbour on the machine
+slows them alike; each figure is a median, and the ratio is against the bare window's median
+of the same measure. Measures:
+
+- first paint: process start to the first painted main window (`Gluteapp` built as the tools
+  and tests build it);
+- library painted: to the painted library view (list, filters, detail pane), which a plain
+  start builds right after the first paint; one data folder per variant, so its library cache
+  is warm as on any start after the first;
+- command: the `gluteapp` entry point to its first paint (log file, single-instance check);
+- screenshot: `gluteapp --screenshot F --view library` from start to exit, against the bare
+  window grabbed into a PNG.
+
+The load average of the machine is printed with each measure, and, for the first three, the
+CPU time each process used up to the moment measured (its threads' user and system time): on
+this shared machine a neighbour's load stretches the wall time far more than the CPU time.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from wheels import install
+
 CHILD = Path(__file__).with_name("_child.py")
+Launch = Callable[[], float]
 
 
-def launch(kind: str) -> tuple[float, int]:
-    start = time.time()
-    out = subprocess.run([sys.executable, str(CHILD), kind, "paint"], capture_output=True,
-                         text=True, check=True, timeout=120).stdout
-    data = json.loads(out.strip().splitlines()[-1])
-    return data["painted_at"] - start, data["modules"]
+def load() -> str:
+    return "load " + " ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
-def launch_complete(kind: str, folder: str) -> tuple[float, float]:
-    """Seconds to the first paint and to the painted library view, for one launch."""
-    start = time.time()
-    out = subprocess.run([sys.executable, str(CHILD), kind, "complete", folder],
-                         capture_output=True, text=True, check=True, timeout=120).stdout
-    data = json.loads(out.strip().splitlines()[-1])
-    return data["painted_at"] - start, data["complete_at"] - start
+def child(kind: str, action: str, folder: str, site: Path | None) -> dict[str, float]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    if site is not None:
+        env["PYTHONPATH"] = str(site)
+    out = subprocess.run([sys.executable, str(CHILD), kind, action, folder], env=env,
+                         capture_output=True, text=True, check=True, timeout=180).stdout
+    return dict(json.loads(out.strip().splitlines()[-1]))
 
 
-def heavy_at_paint(kind: str) -> list[str]:
-    out = subprocess.run([sys.executable, str(CHILD), kind, "paint"], capture_output=True,
-                         text=True, check=True, timeout=120).stdout
-    return list(json.loads(out.strip().splitlines()[-1])["heavy_at_first_paint"])
+def paint(kind: str, site: Path | None, folder: str, key: str = "painted_at") -> Launch:
+    action = "complete" if key == "complete_at" else "paint"
+    cpu_key = "cpu_complete_s" if key == "complete_at" else "cpu_painted_s"
+
+    def launch() -> float:
+        start = time.time()
+        found = child(kind, action, folder, site)
+        launch.cpu_s = found[cpu_key]  # type: ignore[attr-defined]
+        return found[key] - start
+
+    return launch
 
 
-def main(runs: int = 9) -> dict[str, float]:
-    launch("bare")  # warm the file cache so neither side pays for it
-    launch("app")
-    bare: list[float] = []
-    app: list[float] = []
-    modules = {}
-    for _ in range(runs):
-        seconds, modules["bare"] = launch("bare")
-        bare.append(seconds)
-        seconds, modules["app"] = launch("app")
-        app.append(seconds)
-    result = {
-        "bare_ms": statistics.median(bare) * 1000,
-        "app_ms": statistics.median(app) * 1000,
-    }
-    result["ratio"] = result["app_ms"] / result["bare_ms"]
-    print(f"start-up to first paint (median of {runs}): bare QMainWindow "
-          f"{result['bare_ms']:.0f} ms, Gluteapp {result['app_ms']:.0f} ms, "
-          f"ratio {result['ratio']:.2f} (goal <= 1.30); modules loaded {modules}")
-    heavy = heavy_at_paint("app")
-    print(f"heavy modules loaded before the first paint: {', '.join(heavy) or 'none'}")
-    folder = tempfile.mkdtemp(prefix="gluteapp-bench-complete-")
-    launch_complete("app", folder)  # the first start writes the library cache
-    complete_bare: list[float] = []
-    first_app: list[float] = []
-    complete_app: list[float] = []
-    for _ in range(runs):
-        complete_bare.append(launch_complete("bare", folder)[1])
-        first, complete = launch_complete("app", folder)
-        first_app.append(first)
-        complete_app.append(complete)
-    result["complete_bare_ms"] = statistics.median(complete_bare) * 1000
-    result["complete_app_ms"] = statistics.median(complete_app) * 1000
-    gap_ms = statistics.median(c - f for f, c in zip(first_app, complete_app, strict=True)) * 1000
-    print(f"start-up to the painted library view (median of {runs}, warm library cache): "
-          f"bare QMainWindow {result['complete_bare_ms']:.0f} ms, "
-          f"Gluteapp {result['complete_app_ms']:.0f} ms "
-          f"(first paint {statistics.median(first_app) * 1000:.0f} ms, library {gap_ms:.0f} ms "
-          f"later), ratio {result['complete_app_ms'] / result['complete_bare_ms']:.2f}")
-    command_bare: list[float] = []
-    command: list[float] = []
-    launch("command")
-    for _ in range(runs):
-        command_bare.append(launch("bare")[0])
-        command.append(launch("command")[0])
-    result["command_bare_ms"] = statistics.median(command_bare) * 1000
-    result["command_ms"] = statistics.median(command) * 1000
-    print(f"the gluteapp command to first paint (median of {runs}): bare QMainWindow "
-          f"{result['command_bare_ms']:.0f} ms, gluteapp {result['command_ms']:.0f} ms, "
-          f"ratio {result['command_ms'] / result['command_bare_ms']:.2f}")
-    return result
+def screenshot(site: Path | None, folder: str) -> Launch:
+    def launch() -> float:
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+        start = time.time()
+        if site is None:
+            subprocess.run([sys.executable, str(CHILD), "bare", "grab", folder], env=env,
+                           capture_output=True, check=True, timeout=180)
+        else:
+            env["PYTHONPATH"] = str(site)
+            subprocess.run([sys.executable, "-m", "gluteapp", "--data-dir", folder,
+                            "--skip-first-run", "--screenshot", str(Path(folder) / "app.png"),
+                            "--view", "library"], env=env, capture_output=True, check=True,
+                           timeout=180)
+        return time.time() - start
+
+    return launch
+
+
+def measure(title: str, launches: dict[str, Launch], runs: int) -> dict[str, float]:
+    """Median seconds per launcher over `runs` rounds, interleaved; prints the table."""
+    before = load()
+    for launch in launches.values():
+        launch()  # warm the file cache (and write each data folder's library cache)
+    times: dict[str, list[float]] = {name: [] for name in launches}
+    cpu: dict[str, list[float]] = {name: [] for name in launches}
+    names = list(launches)
+    for run in range(runs):
+        turn = names[run % len(names):] + names[: run % len(names)]
+        for name in turn:
+            times[name].append(launches[name]())
+            if hasattr(launches[name], "cpu_s"):
+                cpu[name].append(launches[name].cpu_s)  # type: ignore[attr-defined]
+    medians = {name: statistics.median(values) for name, values in times.items()}
+    print(f"{title} (median of {runs}; {before} before, {load()} after)")
+    bare = medians["bare"]
+    bare_cpu = statistics.median(cpu["bare"]) if cpu["bare"] else None
+    for name, value in medians.items():
+        cpu_text = ""
+        if cpu[name] and bare_cpu:
+            cpu_median = statistics.median(cpu[name])
+            cpu_text = f"   CPU {cpu_median * 1000:5.0f} ms, ratio {cpu_median / bare_cpu:4.2f}"
+        if name == "bare":
+            print(f"  {name:<22} {value * 1000:7.0f} ms{cpu_text}")
+            continue
+        ratios = sorted(t / b for t, b in zip(times[name], times["bare"], strict=True))
+        spread = f"rounds {ratios[len(ratios) // 4]:.2f}-{ratios[3 * len(ratios) // 4]:.2f}"
+        print(f"  {name:<22} {value * 1000:7.0f} ms   ratio {value / bare:5.2f}"
+              f"   ({spread}){cpu_text}")
+    return medians
+
+
+def main(argv: list[str] | None = None) -> dict[str, dict[str, float]]:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--variant", action="append", default=[],
+                        help="NAME=SPEC, e.g. before=331241a or no-scan=HEAD+scan.diff")
+    parser.add_argument("--only", default="paint,library,command,screenshot")
+    args = parser.parse_args(argv)
+    variants = dict(v.split("=", 1) for v in args.variant) or {"after": "HEAD"}
+    sites = {name: install(spec) for name, spec in variants.items()}
+    print(f"variants: {', '.join(f'{n}={s}' for n, s in variants.items())}")
+    only = set(args.only.split(","))
+    results: dict[str, dict[str, float]] = {}
+    with tempfile.TemporaryDirectory(prefix="gluteapp-startup-") as tmp:
+        def folder(name: str, measure_name: str) -> str:
+            path = Path(tmp) / measure_name / name
+            path.mkdir(parents=True, exist_ok=True)
+            return str(path)
+
+        def launches(make: Callable[[Path | None, str], Launch], what: str) -> dict[str, Launch]:
+            found = {"bare": make(None, folder("bare", what))}
+            found.update({name: make(site, folder(name, what)) for name, site in sites.items()})
+            return found
+
+        if "paint" in only:
+            results["first paint"] = measure("first paint", launches(
+                lambda site, f: paint("bare" if site is None else "app", site, f), "paint"),
+                args.runs)
+        if "library" in only:
+            results["library painted"] = measure("library painted", launches(
+                lambda site, f: paint("bare" if site is None else "app", site, f,
+                                      "complete_at"), "library"), args.runs)
+        if "command" in only:
+            results["command"] = measure("gluteapp command to first paint", launches(
+                lambda site, f: paint("bare" if site is None else "command", site, f),
+                "command"), args.runs)
+        if "screenshot" in only:
+            results["screenshot"] = measure("screenshot of the library view", launches(
+                screenshot, "screenshot"), args.runs)
+    return results
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 9)
+    main()
