@@ -34,6 +34,9 @@ FRAME_MS = 50
 #: countdown and sounds the cues); one due then is drawn AFTER_S after it instead.
 CLEAR_S = 0.03
 AFTER_S = 0.004
+#: A frame whose timer fires this late finds the event loop behind (a stall, a busy machine):
+#: it gives way to whatever is waiting, at most twice in a row.
+LATE_S = 0.02
 
 
 class PlayerFigure(QWidget):
@@ -83,6 +86,8 @@ class PlayerFigure(QWidget):
         self._moving = False
         self._unchanged = 0  # frames in a row that showed nothing new
         self._runner_at: float | None = None  # when the runner last refreshed the player
+        self._frame_due: float | None = None
+        self._gave_way = 0  # late frames skipped in a row
 
     # --- settings ---------------------------------------------------------------------------
     @property
@@ -172,9 +177,16 @@ class PlayerFigure(QWidget):
         due = self._runner_due(now)
         if due is not None and due - CLEAR_S <= at <= due:
             at = due + AFTER_S
+        self._frame_due = at
         self._timer.start(max(1, math.ceil((at - now) * 1000)))
 
     def _frame(self) -> None:
+        late = self._frame_due is not None and self.runner.clock() - self._frame_due > LATE_S
+        if late and self._gave_way < 2:
+            self._gave_way += 1
+            self._arm()
+            return
+        self._gave_way = 0
         before = self.canvas.timing
         self._draw(figure_moment(self.runner.session, self.runner.clock()))
         # A clock that stands still (a preview, a stopped runner) leaves nothing to animate.
