@@ -63,7 +63,8 @@ def test_wav_is_48k_16bit_mono_unclipped_and_faded(path: Path) -> None:
     peak = max(abs(s) for s in samples)
     assert 0.5 * CEILING < peak <= CEILING, "peak must sit just under -3 dBFS"
     # Short fades: no click at either end.
-    assert abs(samples[0]) < 200 and abs(samples[-1]) < 200
+    assert abs(samples[0]) < 200
+    assert abs(samples[-1]) < 200
 
 
 def test_sounds_are_distinct_and_small() -> None:
@@ -112,21 +113,25 @@ def test_settings_decide_what_is_heard() -> None:
     assert all(default.allows(item) for item in [*Cue, *Phrase, Utterance("tip")])
 
     no_beeps = CueSettings(beeps_on=False)
-    assert not no_beeps.allows(Cue.GO) and no_beeps.allows(Phrase.GO)
+    assert not no_beeps.allows(Cue.GO)
+    assert no_beeps.allows(Phrase.GO)
 
     no_voice = CueSettings(voice_on=False)
-    assert no_voice.allows(Cue.GO) and not no_voice.allows(Phrase.GO)
+    assert no_voice.allows(Cue.GO)
+    assert not no_voice.allows(Phrase.GO)
     assert not no_voice.allows(Utterance("Keep your hips level"))
 
     no_halfway = CueSettings(halfway_cue=False)
-    assert not no_halfway.allows(Cue.HALFWAY) and not no_halfway.allows(Phrase.HALFWAY)
+    assert not no_halfway.allows(Cue.HALFWAY)
+    assert not no_halfway.allows(Phrase.HALFWAY)
     assert no_halfway.allows(Cue.GO)
 
     assert not CueSettings(tick_last_s=0).allows(Cue.LAST_TICK)
 
     muted = CueSettings(muted=True, volume=0.6)
     assert not any(muted.allows(item) for item in [*Cue, *Phrase])
-    assert muted.effective_volume == 0.0 and muted.volume == 0.6
+    assert muted.effective_volume == 0.0
+    assert muted.volume == 0.6
 
 
 def test_with_volume_clamps() -> None:
@@ -157,7 +162,8 @@ def test_nothing_plays_before_its_time_and_everything_plays_at_it() -> None:
     assert names(queue.pop_due(10.0)) == ["prepare_tick"]
     assert queue.next_due_at() == 11.0
     assert names(queue.pop_due(11.004)) == ["go"]
-    assert queue.next_due_at() is None and len(queue) == 0
+    assert queue.next_due_at() is None
+    assert len(queue) == 0
     assert queue.take_dropped() == []
 
 
@@ -273,13 +279,14 @@ def test_clear_forgets_the_queue() -> None:
     queue = CueQueue()
     queue.push(Cue.GO, due_at=1.0)
     queue.clear()
-    assert queue.next_due_at() is None and queue.pop_due(5.0) == []
+    assert queue.next_due_at() is None
+    assert queue.pop_due(5.0) == []
 
 
 def test_negative_durations_are_refused() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="must not be negative"):
         CueQueue().push(Cue.GO, due_at=0.0, stale_after_s=-1)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="needs some text"):
         Utterance("  ")
 
 

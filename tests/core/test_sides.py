@@ -220,7 +220,7 @@ def test_the_window_and_threshold_can_be_changed() -> None:
     ],
 )
 def test_nonsense_settings_are_refused(window: int, threshold: float) -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="must be"):
         weaker_side([], window=window, threshold=threshold)
 
 
