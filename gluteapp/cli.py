@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -385,6 +386,19 @@ def _cmd_sheet(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; a reader that stops early (`| head`) ends it quietly, with no traceback."""
+    try:
+        code = _main(argv)
+        sys.stdout.flush()  # a closed pipe is found here, while the handler below still runs
+    except BrokenPipeError:
+        # Python's documented remedy: point stdout at nothing so the exit flush cannot fail.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    return code
+
+
+def _main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.autostart and not args.routine:
         build_parser().error("--autostart needs --routine")
