@@ -21,6 +21,8 @@ RUNS="${RUNS:-15}"
   $PY benchmarks/startup.py --runs "$RUNS" --variant "before=$BEFORE" --variant after=HEAD
   echo "## 2. timer accuracy: quiet, both cores busy, oversubscribed, GUI stalls"
   $PY benchmarks/timer_accuracy.py --seconds "${TIMER_SECONDS:-60}"
+  echo "## 2b. the exercise figure animating: timer and CPU against still and no figure"
+  $PY benchmarks/figure_animation.py --seconds "${TIMER_SECONDS:-60}"
   echo "## 3. cue onsets (quiet, both cores busy, GUI stalls) and cues dropped in a session"
   $PY benchmarks/cue_onsets.py --runs "${CUE_RUNS:-5}" --before "$BEFORE"
   echo "## 4. history: ten years against four weeks, opened and clicked"
