@@ -31,9 +31,11 @@ from gluteapp import __version__
 from gluteapp.core.exercises import Exercise, Library, Variation
 from gluteapp.core.kinematics import Figure, Timing
 from gluteapp.core.routines import Routine, RoutineStep, step_variation
+from gluteapp.core.safety import RulePoint
 from gluteapp.core.timeline import routine_duration_s, step_per_side, step_rest_s
 from gluteapp.gui.figure import FigureColours, Figures, paint_drawing
 from gluteapp.gui.player.sessions import step_text
+from gluteapp.gui.words import safety_rule
 
 #: Short for the literal calls below; pyside6-lupdate reads `translate("HomeSheet", "...")`.
 translate = QCoreApplication.translate
@@ -249,6 +251,11 @@ class SheetWriter:
         ]
         if routine.description:
             parts.append(f"<p>{html.escape(routine.description)}</p>")
+        # The one safety rule, in its own words: what pain means for the exercises below.
+        rule = " ".join(safety_rule(point) for point in (
+            RulePoint.MILD_PAIN_HOLDS, RulePoint.STOP_THE_SET, RulePoint.ASK_A_PROFESSIONAL))
+        pain = html.escape(translate("HomeSheet", "Pain:"))
+        parts.append(f"<p style='font-size: 8.5pt;'><b>{pain}</b> {html.escape(rule)}</p>")
         return "".join(parts)
 
     def _done_boxes(self, painter: QPainter, page: _Page, top: float) -> float:
@@ -303,8 +310,8 @@ class SheetWriter:
         painter.setPen(QColor("#666666"))
         y = page.height - page.mm(7)
         notice = translate(
-            "HomeSheet", "General guidance, not medical advice. Stop if anything hurts, and "
-            "follow what your physiotherapist prescribed. Made with Gluteapp.")
+            "HomeSheet", "General guidance, not medical advice: for pain, the rule on the first "
+            "page; follow what your physiotherapist prescribed. Made with Gluteapp.")
         painter.drawText(QRectF(0, y, page.width * 0.82, page.mm(7)),
                          Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap, notice)
         painter.drawText(QRectF(page.width * 0.82, y, page.width * 0.18, page.mm(7)),

@@ -182,3 +182,15 @@ def test_a_sheet_that_cannot_be_written_is_explained(qtbot: QtBot, tmp_path: Pat
     assert "could not be saved" in failed.args[0]
     assert saver.message is not None
     saver.message.close()
+
+
+def test_the_sheet_states_the_one_safety_rule(qapp: QApplication, tmp_path: Path) -> None:
+    from gluteapp.core.safety import RulePoint
+    from gluteapp.gui.words import safety_rule
+
+    routine = find_routine("desk-break", LIBRARY)
+    text = " ".join(all_text(pdf(write_sheet(tmp_path / "sheet.pdf", routine, LIBRARY))).split())
+    for point in (RulePoint.MILD_PAIN_HOLDS, RulePoint.STOP_THE_SET,
+                  RulePoint.ASK_A_PROFESSIONAL):
+        assert " ".join(safety_rule(point).split()) in text
+    assert "Stop if anything hurts" not in text  # what the sheet said before the rule
