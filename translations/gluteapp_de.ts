@@ -684,6 +684,15 @@
         <source>even</source>
         <translation>ausgeglichen</translation>
     </message>
+    <message>
+        <source>The exercises done</source>
+        <extracomment>One figure&apos;s place on the page, in the report&apos;s units; drawn at twice that for print.</extracomment>
+        <translation>Die durchgeführten Übungen</translation>
+    </message>
+    <message>
+        <source>Each exercise&apos;s start and end position, as the app showed them (start on the left); one-sided exercises are drawn for the left side.</source>
+        <translation>Start- und Endposition jeder Übung, wie die App sie gezeigt hat (Start links); einseitige Übungen sind für die linke Seite gezeichnet.</translation>
+    </message>
 </context>
 <context>
     <name>HistoryView</name>
@@ -1100,6 +1109,10 @@
         <translation>Übungsblatt für zu Hause</translation>
     </message>
     <message>
+        <source>Pain:</source>
+        <translation>Schmerz:</translation>
+    </message>
+    <message>
         <source>Sessions done:</source>
         <translation>Erledigte Einheiten:</translation>
     </message>
@@ -1112,8 +1125,8 @@
         <translation>Ende</translation>
     </message>
     <message>
-        <source>General guidance, not medical advice. Stop if anything hurts, and follow what your physiotherapist prescribed. Made with Gluteapp.</source>
-        <translation>Allgemeine Hinweise, keine medizinische Beratung. Hör auf, wenn etwas wehtut, und halte dich an das, was deine Physiotherapie verordnet hat. Erstellt mit Gluteapp.</translation>
+        <source>General guidance, not medical advice: for pain, the rule on the first page; follow what your physiotherapist prescribed. Made with Gluteapp.</source>
+        <translation>Allgemeine Hinweise, keine ärztliche Beratung: Für Schmerzen gilt die Regel auf der ersten Seite; halte dich an das, was deine Physiotherapeutin oder dein Physiotherapeut verordnet hat. Erstellt mit Gluteapp.</translation>
     </message>
     <message>
         <source>Page {0} of {1}</source>
@@ -1472,7 +1485,7 @@
     <name>PlayerFigure</name>
     <message>
         <source>Exercise figure</source>
-        <extracomment>25 frames a second: smooth for a body moving over one to three seconds.</extracomment>
+        <extracomment>20 frames a second: smooth enough for a body moving over one to three seconds. No frame is drawn in the last CLEAR_S before the runner&apos;s next wake-up (it moves the countdown and sounds the cues); one due then is drawn AFTER_S after it instead. A frame whose timer fires this late finds the event loop behind (a stall, a busy machine): it gives way to whatever is waiting, at most twice in a row.</extracomment>
         <translation>Figur der Übung</translation>
     </message>
     <message>
