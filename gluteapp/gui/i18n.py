@@ -83,6 +83,8 @@ def install_plural_forms(app: QCoreApplication) -> None:
     Qt asks the translators installed last first, so a German translation installed after this
     one still gives its own plural forms; English, the source language, has only these.
     """
+    from gluteapp.gui import resources  # noqa: F401 - registers :/i18n, wherever this is called
+
     if _plural_forms:
         return
     english = QTranslator(app)

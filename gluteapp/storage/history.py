@@ -96,6 +96,11 @@ def _reading(
                 raise StorageError(
                     f"Could not read {action} from {self.path} ({error})."
                 ) from error
+            except UnicodeDecodeError as error:  # text another program wrote as raw bytes
+                raise StorageError(
+                    f"Could not read {action} from {self.path}: a text in it is not UTF-8 "
+                    f"({error.reason} at byte {error.start})."
+                ) from error
 
         wrapper.__name__, wrapper.__doc__ = method.__name__, method.__doc__
         return wrapper

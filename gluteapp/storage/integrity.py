@@ -29,7 +29,11 @@ class DatabaseCheck:
     @property
     def is_ours(self) -> bool:
         """Written by Gluteapp: its migrations are recorded, or it has our two tables."""
-        return bool(self.applied_migrations) or {"sessions", "sets"} <= set(self.tables)
+        # Only the migrations table, still empty: another copy of Gluteapp is creating this
+        # history at this very moment (two screenshots started together), not a stranger's file.
+        being_created = set(self.tables) == {"_sqlite_migrations"}
+        return (bool(self.applied_migrations) or {"sessions", "sets"} <= set(self.tables)
+                or being_created)
 
     @property
     def is_foreign(self) -> bool:

@@ -188,5 +188,5 @@ def test_the_summary_the_session_list_and_the_exercises_tab_count_the_same_sets(
     assert history.cards["active_days"].detail.text() == f"{done} sets in all"
     picker = history.exercise_picker
     assert [picker.itemText(i) for i in range(picker.count())] == [
-        "Side plank (2 sets)", "Glute bridge (1 sets)",
+        "Side plank (2 sets)", "Glute bridge (1 set)",
     ]

@@ -138,7 +138,7 @@ class RoutinePicker(QWidget):
         self.edit_button.setAccessibleName(self.tr("Edit a copy of the selected routine"))
         self.edit_button.clicked.connect(self._edit_current)
         self.sheet_button = QPushButton(self.tr("Print sheet…"))
-        self.sheet_button.setAccessibleName(
+        self.sheet_button.setAccessibleDescription(
             self.tr("Save a printable sheet of the selected routine"))
         self.sheet_button.clicked.connect(self._print_current)
         self.sheet_saver: SheetSaver | None = None  # made when first asked for
