@@ -6,6 +6,7 @@ import logging
 import os
 import time
 import wave
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -27,16 +28,21 @@ Samples = NDArray[np.int32]
 
 @dataclass
 class _Placed:
-    """A cue placed in the stream: its samples start at frame `start`."""
+    """A cue handed over to be heard at `at`; `start` is its frame once it is being written.
+
+    The frame is chosen when the cue is first written, by the stream's clock of that moment:
+    a cue handed over before an underrun is placed by the clock after it, not before.
+    """
 
     item: Cue | Phrase
-    start: int
+    at: float
     samples: Samples
     due_at: float
+    start: int | None = None
 
     @property
     def end(self) -> int:
-        return self.start + len(self.samples)
+        return (self.start or 0) + len(self.samples)
 
 
 class QtAudioBackend(AudioBackend):
@@ -48,11 +54,12 @@ class QtAudioBackend(AudioBackend):
     `play()` by however long it is busy. This backend writes one 16-bit mono 48 kHz stream
     from the thread it lives on (the audio thread), `BUFFER_S` ahead of what is heard.
 
-    Timing: the runner hands a cue over `lead_s` before its time (`play_at`); the mixer turns
-    the due time into a frame of the stream with a clock that follows the stream (`_base`: when
-    frame 0 is heard, give or take the server's constant latency, re-estimated at every write
-    and smoothed), so the cue is heard on time however late the thread woke up, as long as it
-    woke within the buffer. A cue handed over too late starts with the next unwritten frame.
+    Timing: the runner hands a cue over `lead_s` before its time (`play_at`); when it comes to
+    be written the mixer turns its time into a frame of the stream, by a clock that follows the
+    stream (`_base`: when frame 0 is heard, give or take the server's constant latency; the
+    earliest reading of the last seconds, each taken at a write from how much the stream still
+    holds), so the cue is heard on time however late the thread woke, as long as it woke within
+    the buffer. A cue handed over too late starts with the next unwritten frame.
 
     The stream runs while the service holds the output (a session), writing silence between
     cues, so no cue waits for a stream to start. Qt gives it the role of the process, which
@@ -61,12 +68,15 @@ class QtAudioBackend(AudioBackend):
     """
 
     name = "qt"
-    BUFFER_S = 0.08  # what the stream holds ahead of the speaker: the most a wake-up may be late
+    BUFFER_S = 0.12  # what the stream holds ahead of the speaker: the most a wake-up may be late
     FILL_MS = 5  # how often the mixer tops the stream up
     #: Hand a cue over this long before its time, so that its first frame is not yet written.
     lead_s = BUFFER_S + 0.07
-    SMOOTHING = 0.05  # share of each new reading of the stream's clock taken into the estimate
-    RESYNC_S = 0.03  # a reading this far off is a jump (an underrun, a resumed stream): take it
+    #: The stream's clock is the earliest reading of the last WINDOW_S: a reading is late by
+    #: however much of a server period had been played unseen, never early.
+    WINDOW_S = 2.0
+    RESYNC_S = 0.03  # readings this much later, JUMP_READINGS in a row: an underrun; start over
+    JUMP_READINGS = 3
     MAX_READING_S = 0.0005  # how long reading the stream's fill may take to be believed
     #: Released, the stream keeps running this long after its last cue: a session's cues come
     #: in bursts, and a stream that restarts costs the next cue a variable delay.
@@ -104,6 +114,8 @@ class QtAudioBackend(AudioBackend):
         self._io: Any = None
         self._written = 0  # frames written since the stream started
         self._base = 0.0  # monotonic time at which frame 0 is heard (server latency aside)
+        self._readings: deque[tuple[float, float]] = deque()  # (when read, the reading)
+        self._later = 0  # readings in a row well after the clock: an underrun, if it lasts
         self._placed: list[_Placed] = []
         self._sounding_until = 0.0  # when the last cue placed ends
         self._timer = QTimer(self)
@@ -120,14 +132,13 @@ class QtAudioBackend(AudioBackend):
         self.play_at(item, self._clock())
 
     def play_at(self, item: Cue | Phrase, at: float) -> float:
-        """Place the cue to be heard at `at` (or at the first frame still free); when it starts."""
+        """Have the cue heard at `at` (or with the first frame still free); when it starts."""
         self._start_stream()
-        frame = max(self._written, round((at - self._base) * RATE_HZ))
         samples = self._clips[item]
         if self._volume < 1.0:
             samples = (samples * self._volume).astype(np.int32)
-        self._placed.append(_Placed(item, frame, samples, at))
-        start = self._base + frame / RATE_HZ
+        self._placed.append(_Placed(item, at, samples, at))
+        start = max(at, self._base + self._written / RATE_HZ)
         self._sounding_until = max(self._sounding_until, start + len(samples) / RATE_HZ)
         return start
 
@@ -138,7 +149,7 @@ class QtAudioBackend(AudioBackend):
 
     def cancel_after(self, after: float) -> list[tuple[Cue | Phrase, float]]:
         """Take back the cues due after `after` whose sound has not started to be written."""
-        cancelled = [p for p in self._placed if p.due_at > after and p.start >= self._written]
+        cancelled = [p for p in self._placed if p.due_at > after and p.start is None]
         self._placed = [p for p in self._placed if p not in cancelled]
         return [(p.item, p.due_at) for p in cancelled]
 
@@ -177,6 +188,7 @@ class QtAudioBackend(AudioBackend):
             return
         self._written = 0
         self._base = self._clock()
+        self._readings.clear()
         self._sounding_until = max(self._sounding_until, self._base)
         self._fill()
         self._timer.start(self.FILL_MS)
@@ -203,11 +215,16 @@ class QtAudioBackend(AudioBackend):
         start, end = self._written, self._written + free
         mix = np.zeros(free, dtype=np.int32)
         for placed in self._placed:
+            if placed.start is None:
+                frame = max(start, round((placed.at - self._base) * RATE_HZ))
+                if frame >= end:
+                    continue  # not yet: its frame is chosen when it comes to be written
+                placed.start = frame
             if placed.start < end and placed.end > start:
                 lo, hi = max(placed.start, start), min(placed.end, end)
                 offset = lo - placed.start
                 mix[lo - start : hi - start] += placed.samples[offset : offset + hi - lo]
-        self._placed = [p for p in self._placed if p.end > end]
+        self._placed = [p for p in self._placed if p.start is None or p.end > end]
         np.clip(mix, -32768, 32767, out=mix)
         self._io.write(mix.astype("<i2").tobytes())
         self._written = end
@@ -218,10 +235,15 @@ class QtAudioBackend(AudioBackend):
         """Re-estimate when frame 0 is heard from how much the stream still holds."""
         buffered = self._sink.bufferSize() // 2 - free
         reading = now - (self._written - buffered) / RATE_HZ
-        if abs(reading - self._base) > self.RESYNC_S:
-            self._base = reading
-        else:
-            self._base += self.SMOOTHING * (reading - self._base)
+        readings = self._readings
+        self._later = self._later + 1 if reading > self._base + self.RESYNC_S else 0
+        if self._later >= self.JUMP_READINGS or reading < self._base - self.RESYNC_S:
+            readings.clear()  # the stream stalled and went on later (or its clock was reset)
+            self._later = 0
+        readings.append((now, reading))
+        while readings[0][0] < now - self.WINDOW_S:
+            readings.popleft()
+        self._base = min(value for _, value in readings)
 
     def _follow_default_output(self) -> None:
         default = self._devices.defaultAudioOutput()
