@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from datetime import datetime, timedelta
@@ -230,7 +231,7 @@ class HistoryStore:
             db.execute("PRAGMA foreign_keys = ON")
             db.enable_wal()
             db.execute("PRAGMA synchronous = FULL")
-            apply_migrations(db)
+            _migrate(db)
             version = int(db.execute("PRAGMA user_version").fetchone()[0])
             if version != SCHEMA_VERSION:
                 raise StorageError(
@@ -771,6 +772,22 @@ class HistoryStore:
         return [dataclasses.replace(record, hurts=tuple(hurts.get(record.id, ())),
                                     routine_toml=texts.get(record.id, ""))
                 for record in records]
+
+
+def _migrate(db: Database, attempts: int = 5) -> None:
+    """Apply the migrations; when another copy migrates the same new file at the same moment
+    (two screenshots started together), its change may land between our check and our own,
+    so look again: the migrations it recorded are then skipped."""
+    for attempt in range(attempts):
+        try:
+            apply_migrations(db)
+            return
+        except sqlite3.OperationalError as error:
+            text = str(error)
+            racing = "duplicate column" in text or "already exists" in text or "locked" in text
+            if not racing or attempt == attempts - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))
 
 
 def _rowid(cursor: sqlite3.Cursor) -> int:
