@@ -48,7 +48,13 @@ class AudioService(QObject):
         self._clock = clock
         self._holds = 0
         self._waiting: list[tuple[Cue | Phrase, float]] = []  # cue, when it was asked for
-        self._flashes: list[tuple[float, QTimer]] = []  # flashes waiting for their cue's time
+        # Flashes waiting for their cue's time (a cue handed over early to be heard on time).
+        self._flashes: list[tuple[float, str]] = []  # when, cue key; earliest first
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setObjectName("audio: flash at the cue's time")
+        self._flash_timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._flash_timer.setSingleShot(True)
+        self._flash_timer.timeout.connect(self._flash_due)
         self._backend = backend
         self._attach(backend)
         self._speech.set_volume(self._settings.volume)
@@ -142,10 +148,8 @@ class AudioService(QObject):
 
     def cancel_after(self, after: float) -> list[tuple[Cue | Phrase, float]]:
         """Take back what was handed over for after `after` and has not started: (cue, time)."""
-        for flash in [f for f in self._flashes if f[0] > after]:
-            flash[1].stop()
-            flash[1].deleteLater()
-            self._flashes.remove(flash)
+        self._flashes = [flash for flash in self._flashes if flash[0] <= after]
+        self._arm_flash(self._clock())
         return self._backend.cancel_after(after)
 
     def say(self, text: str) -> bool:
@@ -197,24 +201,27 @@ class AudioService(QObject):
         return old
 
     def _flash_at(self, key: str, at: float, now: float) -> None:
-        delay_ms = round((at - now) * 1000)
-        if delay_ms <= 0:
+        if at - now <= 0.0005:
             self.visual_cue.emit(key)
             return
-        timer = QTimer(self)
-        timer.setObjectName(f"flash {key}")
-        timer.setTimerType(Qt.TimerType.PreciseTimer)
-        timer.setSingleShot(True)
-        entry = (at, timer)
+        self._flashes.append((at, key))
+        self._flashes.sort()
+        self._arm_flash(now)
 
-        def flash() -> None:
-            self._flashes.remove(entry)
-            timer.deleteLater()
+    def _arm_flash(self, now: float) -> None:
+        if not self._flashes:
+            self._flash_timer.stop()
+            return
+        self._flash_timer.start(max(0, round((self._flashes[0][0] - now) * 1000)))
+
+    def _flash_due(self) -> None:
+        """The timer fired for the earliest flash: flash it, and any others due by now."""
+        now = self._clock()
+        due = self._flashes[:1] + [f for f in self._flashes[1:] if f[0] <= now + 0.0005]
+        del self._flashes[: len(due)]
+        for _, key in due:
             self.visual_cue.emit(key)
-
-        timer.timeout.connect(flash)
-        self._flashes.append(entry)
-        timer.start(delay_ms)
+        self._arm_flash(now)
 
     def _sound_at(self, item: Cue | Phrase, at: float) -> float | None:
         try:
