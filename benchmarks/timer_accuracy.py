@@ -216,9 +216,16 @@ def run(seconds: int, spinners: int, stalled: bool) -> tuple[Result, Result]:
     runner.clock = time.monotonic
     runner.start()
     tick_timer.start(1000)
-    deadline = time.monotonic() + total_s + 30
-    while (not done["flag"] or tick_timer.isActive()) and time.monotonic() < deadline:
-        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+    # A real event loop, which sleeps between events: processEvents(WaitForMoreEvents, 50)
+    # does not wait when given a time limit, and its spinning would take a core of its own.
+    loop = QEventLoop()
+    check = QTimer()
+    check.timeout.connect(
+        lambda: loop.quit() if done["flag"] and not tick_timer.isActive() else None)
+    check.start(200)
+    QTimer.singleShot(round((total_s + 30) * 1000), loop.quit)
+    loop.exec()
+    check.stop()
     player.seconds = time.monotonic() - began
     stall_timer.stop()
     tick_timer.stop()
