@@ -56,6 +56,11 @@ class AppPaths:
         return self.data_dir / "routines"
 
     @property
+    def exercises(self) -> Path:
+        """Your own exercises, one TOML file each; their photos in `exercises/pictures/`."""
+        return self.data_dir / "exercises"
+
+    @property
     def cache(self) -> Path:
         """Copies that can be rebuilt at any time, such as the validated exercise library."""
         return self.cache_dir if self.cache_dir is not None else self.data_dir / "cache"
