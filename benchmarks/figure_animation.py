@@ -83,10 +83,21 @@ def run(seconds: int, mode: str, stalled: bool) -> Run:
             result.lateness_ms.append((int(text) - remaining) * 1000)
         last_text["text"] = text
 
+    # When the engine saw the end: the wake-up's own clock, read before any slot ran (the
+    # view builds its summary in a slot of the same signal, which is not the timer's error).
+    evaluated = {"at": math.nan}
+    evaluate = runner.evaluate
+
+    def stamped_evaluate() -> None:
+        evaluated["at"] = runner.clock()
+        evaluate()
+
+    runner.evaluate = stamped_evaluate  # type: ignore[method-assign]
+
     def on_events(events: list[object]) -> None:
         for event in events:
             if isinstance(event, SessionFinished):
-                result.end_error_ms = (runner.clock() - event.at) * 1000
+                result.end_error_ms = (evaluated["at"] - event.at) * 1000
 
     runner.updated.connect(on_update)
     runner.events.connect(on_events)
