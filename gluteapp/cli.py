@@ -151,6 +151,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help="paper size (default: Letter where the locale measures in inches, "
                        "else A4)")
     _add_lang(sheet)
+
+    from gluteapp.programme_cli import add_commands as add_programme_commands
+
+    add_programme_commands(commands)
     return parser
 
 
@@ -385,6 +389,12 @@ def _cmd_sheet(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_programme(args: argparse.Namespace) -> int:
+    from gluteapp.programme_cli import export_command, import_command
+
+    return (export_command if args.command == "export-programme" else import_command)(args)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; a reader that stops early (`| head`) ends it quietly, with no traceback."""
     try:
@@ -420,6 +430,8 @@ def _main(argv: Sequence[str] | None = None) -> int:
         return _cmd_figures(args)
     if args.command == "sheet":
         return _cmd_sheet(args)
+    if args.command in ("export-programme", "import-programme"):
+        return _cmd_programme(args)
     if args.at is not None:
         import dataclasses
 

@@ -252,8 +252,9 @@ def _open_archive(path: Path) -> tuple[zipfile.ZipFile, str]:
     try:
         data = read_limited_bytes(path, MAX_PROGRAMME_BYTES, "programme file")
     except UnusableFileError as error:
-        raise ProgrammeError(
-            str(error).replace("a plain text file", "a programme file")) from None
+        raise ProgrammeError(str(error).replace(
+            "a programme file must be a plain text file",
+            "choose the programme file itself")) from None
     if not data:
         raise ProgrammeError(f"{origin}: is empty, not a Gluteapp programme file")
     try:
