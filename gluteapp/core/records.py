@@ -29,7 +29,13 @@ class SessionStatus(StrEnum):
 
 @dataclass(frozen=True)
 class CompletedSet:
-    """One set (or one side of a set) as it was done; times are aware UTC datetimes."""
+    """One set (or one side of a set) as it was done; times are aware UTC datetimes.
+
+    `cut_short` is the engine's `SetCompleted.cut_short`: the set or side was left before its
+    target (skipped, the exercise or session ended during it) and holds what was done. None
+    where it is not known (a row written before it was kept): `core.stats.cut_short` then
+    judges it from the results.
+    """
 
     exercise_id: str
     set_number: int
@@ -42,16 +48,21 @@ class CompletedSet:
     achieved_hold_s: float | None = None
     pain: int | None = None
     felt_in: FeltIn | None = None
+    cut_short: bool | None = None
 
 
 @dataclass(frozen=True)
 class SetRating:
-    """What a person says after a set; every field is optional."""
+    """What a person says after a set, or a set redone after Back; every field is optional.
+
+    `cut_short` comes only with a redo: whether the redone set was left before its target.
+    """
 
     achieved_reps: int | None = None
     achieved_hold_s: float | None = None
     pain: int | None = None
     felt_in: FeltIn | None = None
+    cut_short: bool | None = None
 
 
 @dataclass(frozen=True)

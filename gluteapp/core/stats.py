@@ -6,10 +6,12 @@ area, the report, the Plan and the session summary alike:
 - A set done: one set of one exercise (`set_number`), its sides together, that reached its target
   on at least one side. A set left before its target on every side recorded (skipped, or the
   session ended during it) was not done, though what was held or counted still shows in the
-  charts. A set redone after Back counts once, as its later record (the rule progression
-  follows too). Counting only: charts and ratings keep every record, so no pain rating is ever
-  dropped. At least one side, not every side: the weaker side falling short while the other
-  reaches its target is the very case this app is for.
+  progress charts. A side left early is `partial`: it never makes a set done, and it is left
+  out of left against right (a side stopped halfway is not a weaker side). A set redone after
+  Back counts once, as its later record (the rule progression follows too). Counting only:
+  charts and ratings keep every record, so no pain rating is ever dropped. At least one side,
+  not every side: the weaker side falling short while the other reaches its target is the very
+  case this app is for.
 - A session towards the weekly goal: one with at least one recorded set, whatever its status (a
   session ended early or interrupted after three sets was still a session done, one abandoned
   before the first set was not), other than the two-minute standing break, which is good for a
@@ -109,24 +111,48 @@ class RecordedSet(Protocol):
     def achieved_reps(self) -> int | None: ...
     @property
     def achieved_hold_s(self) -> float | None: ...
+    @property
+    def cut_short(self) -> bool | None: ...
 
 
 S = TypeVar("S", bound=RecordedSet)
 
 
 def cut_short(recorded: RecordedSet) -> bool:
-    """Left before its target: fewer seconds held or reps done than set.
+    """Short of its target: `partial` (left early), or fewer seconds held or reps done than set.
 
-    The engine's `SetCompleted.cut_short`, judged from what is stored (a set that ran its time
-    holds or counts exactly its target), except that a hold left within `HOLD_TOLERANCE_S` of
-    its target reached it, as progression judges it. A set without a target or without a
-    result cannot fall short.
+    A set that ran its time holds or counts exactly its target; a hold left within
+    `HOLD_TOLERANCE_S` of its target reached it, as progression judges it. A set without a
+    target or without a result cannot fall short. Such a set or side is never a set done.
     """
+    if _held_to_target(recorded):
+        return False
+    if partial(recorded):
+        return True
     if recorded.target_hold_s is not None and recorded.achieved_hold_s is not None:
-        return recorded.achieved_hold_s < recorded.target_hold_s - HOLD_TOLERANCE_S
+        return True  # held, and not to its target
     if recorded.target_reps is not None and recorded.achieved_reps is not None:
         return recorded.achieved_reps < recorded.target_reps
     return False
+
+
+def partial(recorded: RecordedSet) -> bool:
+    """Left early: skipped, or the exercise or session ended during it (what was done is kept).
+
+    The engine's `SetCompleted.cut_short` as it was stored with the set, but a hold left within
+    `HOLD_TOLERANCE_S` of its target reached it. A row that fell short before the flag was kept
+    says nothing either way (left early, or all the weaker side could do) and is read as a
+    result, as it always was.
+    """
+    if _held_to_target(recorded):
+        return False
+    return bool(recorded.cut_short)
+
+
+def _held_to_target(recorded: RecordedSet) -> bool:
+    """A hold with a target and a result that came within `HOLD_TOLERANCE_S` of it."""
+    return (recorded.target_hold_s is not None and recorded.achieved_hold_s is not None
+            and recorded.achieved_hold_s >= recorded.target_hold_s - HOLD_TOLERANCE_S)
 
 
 def standing_sets(sets: Iterable[S]) -> list[S]:
@@ -505,12 +531,16 @@ def side_balance(
     measure: Measure,
     aggregate: Aggregate = Aggregate.BEST,
 ) -> list[SidePoint]:
-    """Per session with a measured left or right set of this exercise, in session order."""
+    """Per session with a measured left or right set of this exercise, in session order.
+
+    A side cut short is left out: stopped halfway, it says nothing of which side is weaker.
+    """
     points: list[SidePoint] = []
     for session in sessions:
         by_side: dict[Side, list[float]] = {Side.LEFT: [], Side.RIGHT: []}
         for stored in session.sets:
-            if stored.exercise_id != exercise_id or stored.side is Side.BOTH:
+            if (stored.exercise_id != exercise_id or stored.side is Side.BOTH
+                    or partial(stored)):
                 continue
             value = achieved(stored, measure)
             if value is not None:

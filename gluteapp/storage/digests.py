@@ -3,8 +3,9 @@
 History over ten years must open as fast as four weeks: it reads one digest row per session
 (and per exercise of a session for the exercise charts) instead of every set. The digests count
 what `core.stats` counts, by its one definition (a set done: one set of one exercise, its sides'
-latest records, done when a side reached its target, a hold within `HOLD_TOLERANCE_S`), so the
-History area shows the same numbers either way; tests/storage/test_digests.py holds the two
+latest records, done when a side reached its target, a hold within `HOLD_TOLERANCE_S`, a side
+cut short never, and left out of left against right), so the History area shows the same
+numbers either way; tests/storage/test_digests.py holds the two
 side by side on a seeded history.
 
 The triggers recompute the digests of the session (and exercise) a set was written to, so no
@@ -36,7 +37,11 @@ _FELT = tuple(felt.value for felt in FeltIn)
 # side, a start that is not a time) is left out here, a value it drops (a pain of "x", a hold of
 # text) is NULL here, so no damaged value can break or skew a digest.
 _COUNTS = {"target_reps": MAX_REPS, "achieved_reps": MAX_REPS, "pain": 10}
-_CLEAN_SETS = "(SELECT id, session_id, exercise_id, set_number, side, started_at, {}, {}, felt_in" \
+#: The stored partial flag (NULL: not known, judged from the results as core.stats does). A
+#: history not yet given the column (migration 0004 runs before 0005 adds it) reads NULL.
+_FLAG = "CASE WHEN typeof(cut_short) = 'integer' AND cut_short IN (0, 1) THEN cut_short END"
+_CLEAN_SETS = "(SELECT id, session_id, exercise_id, set_number, side, started_at, {}, {}," \
+    " felt_in, {} AS cut_short" \
     " FROM sets INDEXED BY sets_session_id" \
     " WHERE typeof(session_id) = 'integer' AND typeof(exercise_id) = 'text'" \
     f" AND typeof(set_number) = 'integer' AND set_number BETWEEN 1 AND {MAX_REPS}" \
@@ -49,6 +54,7 @@ _CLEAN_SETS = _CLEAN_SETS.format(
     ", ".join(f"CASE WHEN typeof({c}) IN ('integer', 'real') AND {c} BETWEEN 0 AND"
               f" {MAX_HOLD_S!r} THEN {c} END AS {c}"
               for c in ("target_hold_s", "achieved_hold_s")),
+    _FLAG,
 )
 
 # (INDEXED BY: every digest is made for one session, a trigger's or the migration's loop, and
@@ -56,14 +62,25 @@ _CLEAN_SETS = _CLEAN_SETS.format(
 # years of that exercise to find one session's sets: 5 ms a set written, 4 minutes to fill ten
 # years of demo history.)
 
-#: A record left before its target (core.stats.cut_short), as SQL over one `sets` row.
+#: A record left before its target (core.stats.cut_short), as SQL over one clean `sets` row.
 _CUT_SHORT = f"""
     CASE
         WHEN target_hold_s IS NOT NULL AND achieved_hold_s IS NOT NULL
             THEN achieved_hold_s < target_hold_s - {HOLD_TOLERANCE_S!r}
+        WHEN cut_short = 1 THEN 1
         WHEN target_reps IS NOT NULL AND achieved_reps IS NOT NULL
             THEN achieved_reps < target_reps
         ELSE 0
+    END"""
+
+#: A record left early (core.stats.partial): the stored flag, but a hold within the tolerance
+#: of its target reached it; a row without a flag is not. (No commas in it: the measured
+#: columns it goes into are split at commas.)
+_PARTIAL = f"""
+    CASE
+        WHEN target_hold_s IS NOT NULL AND achieved_hold_s IS NOT NULL
+            AND achieved_hold_s >= target_hold_s - {HOLD_TOLERANCE_S!r} THEN 0
+        ELSE cut_short IS 1
     END"""
 
 _FELT_SUMS = ", ".join(f"SUM(felt_in = '{felt}')" for felt in _FELT)
@@ -110,7 +127,8 @@ def _session_digest(where: str) -> str:
 
 
 # Per measure: h (seconds held) and r (reps); the target counts only with a value, as in
-# core.stats.exercise_progress. l and r sides for the left-against-right charts.
+# core.stats.exercise_progress. l and r sides for the left-against-right charts, without the
+# sides cut short (core.stats.side_balance).
 _VALUE = {"h": "achieved_hold_s", "r": "CAST(achieved_reps AS REAL)"}
 _TARGET = {"h": "target_hold_s", "r": "CAST(target_reps AS REAL)"}
 
@@ -123,7 +141,7 @@ def _measure_columns(prefix: str) -> list[str]:
         f"SUM(CASE WHEN {value} IS NOT NULL THEN {wanted} END)",
     ]
     for side in ("left", "right"):
-        picked = f"CASE WHEN side = '{side}' THEN {value} END"
+        picked = f"CASE WHEN side = '{side}' AND NOT ({_PARTIAL}) THEN {value} END"
         columns += [f"COUNT({picked})", f"MAX({picked})", f"SUM({picked})"]
     return columns
 
@@ -180,6 +198,12 @@ def create(conn: sqlite3.Connection | Any) -> None:
 
     `conn` is anything with `execute` (a sqlite3 connection or a sqlite-utils Database).
     """
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(sets)")}
+    flagged = "cut_short" in columns
+
+    def adapted(sql: str) -> str:
+        return sql if flagged else sql.replace(_FLAG, "NULL")
+
     conn.execute(f"""
         CREATE TABLE session_digest (
             session_id INTEGER PRIMARY KEY REFERENCES sessions (id),
@@ -211,20 +235,29 @@ def create(conn: sqlite3.Connection | Any) -> None:
     for event, row in (("INSERT", "NEW"), ("DELETE", "OLD")):
         conn.execute(f"""
             CREATE TRIGGER sets_digest_{event.lower()} AFTER {event} ON sets BEGIN
-                {_recompute(f'{row}.session_id', f'{row}.exercise_id')}
+                {adapted(_recompute(f'{row}.session_id', f'{row}.exercise_id'))}
             END""")
     conn.execute(f"""
         CREATE TRIGGER sets_digest_update AFTER UPDATE ON sets BEGIN
-            {_recompute('OLD.session_id', 'OLD.exercise_id')}
-            {_recompute('NEW.session_id', 'NEW.exercise_id')}
+            {adapted(_recompute('OLD.session_id', 'OLD.exercise_id'))}
+            {adapted(_recompute('NEW.session_id', 'NEW.exercise_id'))}
         END""")
     # The history already there, one session at a time: each statement joins a session's few
     # rows, where one statement over every session would join thousands with thousands.
     session_ids = [row[0] for row in conn.execute("SELECT DISTINCT session_id FROM sets")]
     for session_id in session_ids:
         where = f"session_id = {int(session_id):d}"
-        conn.execute(_session_digest(where))
-        conn.execute(_exercise_digest(where))
+        conn.execute(adapted(_session_digest(where)))
+        conn.execute(adapted(_exercise_digest(where)))
+
+
+def rebuild(conn: sqlite3.Connection | Any) -> None:
+    """Drop the digests and their triggers, then `create` them again by today's rules."""
+    for event in ("insert", "delete", "update"):
+        conn.execute(f"DROP TRIGGER IF EXISTS sets_digest_{event}")
+    conn.execute("DROP TABLE IF EXISTS exercise_digest")
+    conn.execute("DROP TABLE IF EXISTS session_digest")
+    create(conn)
 
 
 # --- reading ------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from pathlib import Path
 from gluteapp.core.demo import DemoSession, generate_history
 from gluteapp.core.history_records import SessionRecord, StoredSet
 from gluteapp.core.records import FeltIn, Side
+from gluteapp.core.stats import cut_short
 from gluteapp.storage.errors import StorageError
 from gluteapp.storage.history import HistoryStore, open_history
 from gluteapp.storage.timestamps import to_db_time, utc_now
@@ -30,6 +31,7 @@ CSV_COLUMNS = (
     "achieved_hold_s",
     "pain",
     "felt_in",
+    "cut_short",
     "routine_id",
     "routine_name",
     "session_status",
@@ -42,7 +44,9 @@ HURT_WITHOUT_CHOICE = "no_choice"
 def export_csv(store: HistoryStore, path: Path | str) -> int:
     """Write every set, oldest first, to a UTF-8 CSV file; return the number of sets written.
 
-    Times are UTC ISO-8601 (as stored); an empty cell is a value never recorded. The file is
+    Times are UTC ISO-8601 (as stored); an empty cell is a value never recorded; `cut_short`
+    is 1 for a partial set or side (left before its target, never counted as done), as the
+    app counts it, also for rows older than the flag. The file is
     written beside the target and renamed over it, so a failed export leaves no half file.
     """
     path = Path(path)
@@ -74,7 +78,7 @@ def export_csv(store: HistoryStore, path: Path | str) -> int:
                 session = sessions[session_id]
                 writer.writerow(("", str(session_id), exercise_id or "",
                                  str(number) if number else "", side.value if side else "",
-                                 *[""] * 8, session.routine_id, session.routine_name,
+                                 *[""] * 9, session.routine_id, session.routine_name,
                                  session.status.value, choice))
         partial.replace(path)
     except OSError as error:
@@ -110,6 +114,7 @@ def _set_cells(stored: StoredSet) -> tuple[str, ...]:
         _cell(stored.achieved_hold_s),
         _cell(stored.pain),
         stored.felt_in.value if stored.felt_in is not None else "",
+        str(int(cut_short(stored))),
     )
 
 

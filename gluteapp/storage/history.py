@@ -65,7 +65,7 @@ _BUSY_TIMEOUT_S = 5.0
 
 _SET_COLUMNS = (
     "id, session_id, exercise_id, set_number, side, started_at, ended_at, target_reps, "
-    "target_hold_s, achieved_reps, achieved_hold_s, pain, felt_in"
+    "target_hold_s, achieved_reps, achieved_hold_s, pain, felt_in, cut_short"
 )
 _SESSION_COLUMNS = "id, routine_id, routine_name, started_at, ended_at, status, notes"
 _CHOICE_COLUMNS = (
@@ -352,7 +352,7 @@ class HistoryStore:
         cursor = self._db.execute(
             "INSERT INTO sets (session_id, exercise_id, set_number, side, started_at,"
             " ended_at, target_reps, target_hold_s, achieved_reps, achieved_hold_s, pain,"
-            " felt_in) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " felt_in, cut_short) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 session_id,
                 completed.exercise_id,
@@ -366,6 +366,7 @@ class HistoryStore:
                 completed.achieved_hold_s,
                 completed.pain,
                 FeltIn(completed.felt_in).value if completed.felt_in is not None else None,
+                _flag(completed.cut_short),
             ),
         )
         return _rowid(cursor)
@@ -377,6 +378,7 @@ class HistoryStore:
             "achieved_hold_s": rating.achieved_hold_s,
             "pain": rating.pain,
             "felt_in": FeltIn(rating.felt_in).value if rating.felt_in is not None else None,
+            "cut_short": _flag(rating.cut_short),
         }
         changes = {column: value for column, value in changes.items() if value is not None}
         if changes:
@@ -808,6 +810,10 @@ def _time_range(
         clauses.append(f"{column} < ?")
         params.append(to_db_time(until))
     return " AND ".join(clauses), params
+
+
+def _flag(value: bool | None) -> int | None:
+    return None if value is None else int(bool(value))
 
 
 def _side_or_none(side: Side | None) -> str | None:

@@ -99,7 +99,7 @@ def merge_rating(done: CompletedSet, rating: SetRating) -> CompletedSet:
     """A waiting set with what the person said about it (fields left None are kept)."""
     changes = {
         name: value
-        for name in ("achieved_reps", "achieved_hold_s", "pain", "felt_in")
+        for name in ("achieved_reps", "achieved_hold_s", "pain", "felt_in", "cut_short")
         if (value := getattr(rating, name)) is not None
     }
     return replace(done, **changes)
@@ -194,7 +194,7 @@ def _sync_folder(folder: Path) -> None:
 WAITING_COLUMNS = (
     "routine_name", "session_started_at", "exercise_id", "set_number", "side", "started_at",
     "ended_at", "target_reps", "target_hold_s", "achieved_reps", "achieved_hold_s", "pain",
-    "felt_in",
+    "felt_in", "cut_short",
 )
 
 
@@ -216,7 +216,7 @@ def write_waiting_sets(path: Path, entries: list[Entry]) -> int:
             done.exercise_id, done.set_number, done.side.value, done.started_at.isoformat(),
             done.ended_at.isoformat(), _cell(done.target_reps), _cell(done.target_hold_s),
             _cell(done.achieved_reps), _cell(done.achieved_hold_s), _cell(done.pain),
-            done.felt_in.value if done.felt_in is not None else "",
+            done.felt_in.value if done.felt_in is not None else "", _yes_no(done.cut_short),
         ))
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
@@ -235,6 +235,11 @@ def write_waiting_sets(path: Path, entries: list[Entry]) -> int:
 
 def _cell(value: float | None) -> str:
     return "" if value is None else str(value)
+
+
+def _yes_no(flag: bool | None) -> str:
+    """A partial flag as a CSV cell: 1, 0, or empty where it is not known."""
+    return "" if flag is None else str(int(flag))
 
 
 #: What each kind of waiting write was doing, in the words of the store's messages.

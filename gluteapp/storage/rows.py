@@ -146,6 +146,14 @@ class _Repairs:
         self.dropped.append(f"{column} {_shown(value)} is not a number of seconds")
         return None
 
+    def flag(self, value: Any, column: str) -> bool | None:
+        if value is None:
+            return None
+        if isinstance(value, int) and not isinstance(value, bool) and value in (0, 1):
+            return bool(value)
+        self.dropped.append(f"{column} {_shown(value)} is not 0 or 1")
+        return None
+
     def felt_in(self, value: Any) -> FeltIn | None:
         if value is None:
             return None
@@ -177,6 +185,7 @@ def stored_set(row: Mapping[str, Any], report: RowReport) -> StoredSet | None:
             achieved_hold_s=repairs.seconds(row["achieved_hold_s"], "achieved_hold_s"),
             pain=repairs.count(row["pain"], "pain", 10),
             felt_in=repairs.felt_in(row["felt_in"]),
+            cut_short=repairs.flag(row["cut_short"], "cut_short"),
         )
     except DamagedRowError as error:
         report.add(DamagedRow("sets", row["id"], str(error), skipped=True))

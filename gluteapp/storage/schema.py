@@ -144,6 +144,44 @@ def _range_digests(db: Database) -> None:
 
     digests.create(db)
 
+
+@_migration("0005_partial_sets")
+def _partial_sets(db: Database) -> None:
+    # Whether a set or side was left early (skipped, the exercise or session ended during it),
+    # as the player said: such a side is partial, never a set done and left out of left
+    # against right. Older rows that reached their target (a hold within the tolerance) were
+    # not left early: 0. One that fell short may have been left early or may be all the weaker
+    # side could do, and a damaged value says nothing: NULL (not known), read as before.
+    db.execute(
+        "ALTER TABLE sets ADD COLUMN cut_short INTEGER"
+        " CHECK (cut_short IS NULL OR cut_short IN (0, 1))"
+    )
+    from gluteapp.core.progression import HOLD_TOLERANCE_S
+    from gluteapp.storage import digests
+    from gluteapp.storage.rows import MAX_HOLD_S
+
+    seconds = f"typeof({{0}}) IN ('integer', 'real') AND {{0}} BETWEEN 0 AND {MAX_HOLD_S!r}"
+    count = "typeof({0}) = 'integer' AND {0} >= 0"
+    held = f"{seconds.format('target_hold_s')} AND {seconds.format('achieved_hold_s')}"
+    counted = f"{count.format('target_reps')} AND {count.format('achieved_reps')}"
+    clean = " AND ".join(
+        f"({check.format(column)} OR {column} IS NULL)"
+        for check, column in ((seconds, "target_hold_s"), (seconds, "achieved_hold_s"),
+                              (count, "target_reps"), (count, "achieved_reps")))
+    # Without the digests' triggers, or each row's update would make its session's again.
+    for event in ("insert", "delete", "update"):
+        db.execute(f"DROP TRIGGER IF EXISTS sets_digest_{event}")
+    db.execute(
+        f"""UPDATE sets SET cut_short = CASE
+                WHEN {held} THEN CASE
+                    WHEN achieved_hold_s >= target_hold_s - {HOLD_TOLERANCE_S!r} THEN 0 END
+                WHEN {counted} THEN CASE WHEN achieved_reps >= target_reps THEN 0 END
+                WHEN {clean} THEN 0
+            END"""
+    )
+    digests.rebuild(db)
+
+
 MIGRATION_NAMES: tuple[str, ...] = tuple(_names)
 SCHEMA_VERSION = len(MIGRATION_NAMES)
 

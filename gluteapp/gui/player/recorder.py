@@ -108,7 +108,8 @@ class SessionRecorder(QObject):
             # The set was redone after 'back': the later result stands.
             earlier = self.set_ids[key]
             self.history.rate_set(earlier, SetRating(
-                achieved_reps=done.achieved_reps, achieved_hold_s=done.achieved_hold_s))
+                achieved_reps=done.achieved_reps, achieved_hold_s=done.achieved_hold_s,
+                cut_short=done.cut_short))
             return earlier
         row = CompletedSet(
             exercise_id=done.exercise_id,
@@ -120,6 +121,7 @@ class SessionRecorder(QObject):
             target_hold_s=done.target_hold_s,
             achieved_reps=done.achieved_reps,
             achieved_hold_s=done.achieved_hold_s,
+            cut_short=done.cut_short,
         )
         set_id = self.history.record_set(session_id, row)
         if set_id is not None:
