@@ -132,6 +132,10 @@ def _manifest_fault(error: msgspec.ValidationError) -> str:
         wanted = " or ".join(_TYPE_WORDS.get(part, part) for part in found.group(1).split(" | "))
         got = _TYPE_WORDS.get(found.group(2), found.group(2))
         return f"{where}: must be {wanted}, not {got}"
+    if found := re.match(r"Expected `int` >= (\d+)", message):
+        return f"{where}: must be at least {found.group(1)}"
+    if found := re.match(r"Expected `int` <= (\d+)", message):
+        return f"{where}: must be at most {found.group(1)}"
     if "does not match" in message and where.endswith("sha256"):
         return f"{where}: must be 64 lower-case hexadecimal digits"
     if "does not match" in message and where == "routine":
@@ -513,6 +517,17 @@ def own_library(folder: DataFolder, builtin: Library) -> Library:
     return Library([*builtin, *(item.exercise for item in own)], builtin.language)
 
 
+def _broken_exercise(routine_fault: str, folder: DataFolder, builtin: Library) -> str | None:
+    """When a routine names an own exercise it cannot find, what is wrong with that exercise's
+    file, if there is one; else None."""
+    missing = re.search(r"'(own-[a-z0-9-]+)' is not in the library", routine_fault)
+    if missing is None:
+        return None
+    _own, problems = load_own_exercises(folder.exercises, frozenset(builtin.ids))
+    name = f"{missing.group(1)}.toml:"
+    return next((problem for problem in problems if name in problem), None)
+
+
 def _read_own_file(path: Path, limit: int, what: str) -> bytes:
     try:
         return read_limited_bytes(path, limit, what)
@@ -536,7 +551,8 @@ def programme_files(routine_id_or_file: str, folder: DataFolder,
     try:
         routine = load_routine(path, library)
     except RoutineError as error:
-        raise ProgrammeError(f"cannot export: {error}") from None
+        broken = _broken_exercise(str(error), folder, builtin)
+        raise ProgrammeError(f"cannot export: {broken or error}") from None
     files = {ROUTINE_ENTRY: _read_own_file(path, MAX_ROUTINE_BYTES, "routine file")}
     pictures: dict[str, bytes] = {}
     for exercise_id in dict.fromkeys(routine.exercise_ids):
