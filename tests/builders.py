@@ -51,8 +51,10 @@ def stored_set(
     set_number: int = 1,
     at: datetime = MOMENT,
     set_id: int = 0,
+    cut_short: bool | None = None,
 ) -> StoredSet:
-    """A set as the history returns it; `hold` and `reps` are (target, achieved)."""
+    """A set as the history returns it; `hold` and `reps` are (target, achieved); `cut_short`
+    as the player stored it (None: a row from before it was stored)."""
     target_hold, achieved_hold = hold or (None, None)
     target_reps, achieved_reps = reps or (None, None)
     return StoredSet(
@@ -69,6 +71,7 @@ def stored_set(
         achieved_reps=achieved_reps,
         pain=pain,
         felt_in=felt_in,
+        cut_short=cut_short,
     )
 
 

@@ -73,6 +73,17 @@ def add_edge_cases(store: HistoryStore) -> None:
     right = store.record_set(sid, hold("single-leg-stand", 2, Side.RIGHT,
                                        at + timedelta(minutes=6), 9.0))
     store.rate_set(right, SetRating(pain=6, felt_in=FeltIn.LOWER_BACK))  # rated afterwards
+    # Side planks as the player stores them: set 1's right side left after 11 s when the
+    # exercise was ended (partial: not in left against right), set 2's right left 0.3 s early
+    # (it reached its target), a clamshell's left done with 9 of 12 (a result, not partial).
+    for number, side, held, cut in ((1, Side.LEFT, 30.0, False), (1, Side.RIGHT, 11.0, True),
+                                    (2, Side.LEFT, 30.0, False), (2, Side.RIGHT, 29.7, True)):
+        store.record_set(sid, hold("side-plank", number, side, at + timedelta(minutes=7),
+                                   held, cut_short=cut))
+    store.record_set(sid, reps("wall-clamshell", 1, Side.LEFT, at + timedelta(minutes=7), 9,
+                               cut_short=False))
+    store.record_set(sid, reps("wall-clamshell", 1, Side.RIGHT, at + timedelta(minutes=7), 5,
+                               cut_short=True))
     store.finish_session(sid, SessionStatus.ENDED_EARLY, at + timedelta(minutes=8))
     # The standing break: its sets count in the sets, the session not toward the goal.
     desk = store.start_session(STANDING_BREAK_ID, "Standing break", at + timedelta(hours=3))
