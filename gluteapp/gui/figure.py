@@ -26,7 +26,8 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from gluteapp.core.exercises import Exercise, Library, Muscle
 from gluteapp.core.kinematics import Drawing, Emphasis, Figure, Glutes, Point, Role, Timing
-from gluteapp.core.poses import Pose, PoseLibrary, builtin_poses
+from gluteapp.core.own_library import poses_for
+from gluteapp.core.poses import Pose, PoseLibrary
 from gluteapp.gui.library.body_diagram import PRIMARY_COLOUR, SECONDARY_COLOUR
 from gluteapp.gui.library.widgets import blend
 
@@ -98,15 +99,25 @@ class Figures:
     """Every exercise's figure, built when first asked for (about 20 ms each) and kept."""
 
     library: Library
-    poses: PoseLibrary = field(default_factory=builtin_poses)
+    #: None: the library's own (built-in poses, and the figures of your own exercises).
+    given_poses: PoseLibrary | None = None
     _made: dict[tuple[str, str | None], Figure | None] = field(default_factory=dict)
+    _made_from: PoseLibrary | None = None
+
+    @property
+    def poses(self) -> PoseLibrary:
+        return self.given_poses if self.given_poses is not None else poses_for(self.library)
 
     def get(self, exercise_id: str, variation: str | None = None) -> Figure | None:
         """The figure of an exercise, or of the easier or harder version named; None when
-        the exercise has no pose (a user's own exercise, say)."""
+        the exercise has no pose (your own exercise with a photo or no picture, say)."""
         key = (exercise_id, variation)
+        poses = self.poses
+        if poses is not self._made_from:  # your exercises changed: their figures may have
+            self._made.clear()
+            self._made_from = poses
         if key not in self._made:
-            pose = self.poses.pose(exercise_id, variation)
+            pose = poses.pose(exercise_id, variation)
             self._made[key] = None if pose is None else figure_for(
                 pose, self.library.get(pose.exercise_id))
         return self._made[key]

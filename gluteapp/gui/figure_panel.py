@@ -7,10 +7,12 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from gluteapp.core.exercises import Exercise, Variation
+from gluteapp.core.exercises import Exercise, Library, Variation
 from gluteapp.core.kinematics import Figure, Timing
+from gluteapp.core.own_library import CombinedLibrary, poses_for
 from gluteapp.core.poses import PoseLibrary, builtin_poses
 from gluteapp.gui.figure import FigureCanvas, figure_for
+from gluteapp.gui.own_pictures import PhotoView, load_photo
 
 FIGURE_SIZE = QSize(210, 180)
 
@@ -21,6 +23,7 @@ class MovementPanel(QWidget):
     def __init__(self, poses: PoseLibrary | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._poses = poses
+        self._library: Library | None = None
         self._exercise: Exercise | None = None
         self._figures: dict[tuple[str, str | None], Figure | None] = {}
         self.version = QComboBox()
@@ -49,11 +52,18 @@ class MovementPanel(QWidget):
             grid.addWidget(canvas, 0, column)
             grid.addWidget(caption, 1, column)
         grid.setColumnStretch(2, 1)
+        self.figures_box = QWidget()
+        self.figures_box.setLayout(grid)
+        self.photo = PhotoView()  # your own exercise's photo, instead of the figures
+        self.photo.setFixedSize(FIGURE_SIZE.width() * 2 + 12, FIGURE_SIZE.height() + 40)
+        self.photo.setAccessibleName(self.tr("Photo of the exercise"))
+        self.photo.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         layout.addWidget(self.version, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addLayout(grid)
+        layout.addWidget(self.figures_box)
+        layout.addWidget(self.photo)
         layout.addWidget(self.side_note)
         self.start.setAccessibleName(self.tr("Start position"))
         self.end.setAccessibleName(self.tr("End position"))
@@ -67,6 +77,18 @@ class MovementPanel(QWidget):
     @property
     def exercise(self) -> Exercise | None:
         return self._exercise
+
+    def use_library(self, library: Library) -> None:
+        """Draw with `library`'s poses (your own figures too) and show its photos; called
+        again after your exercises change."""
+        self._library = library
+        self._poses = poses_for(library)
+        self._figures.clear()
+
+    @property
+    def has_picture(self) -> bool:
+        """Whether a figure or a photo is shown."""
+        return self.start.figure is not None or self.photo.image is not None
 
     def versions(self) -> list[Variation | None]:
         """What the chooser offers: the exercise itself, then its easier and harder versions."""
@@ -111,9 +133,22 @@ class MovementPanel(QWidget):
         if exercise is None:
             self.start.show_figure(None)
             self.end.show_figure(None)
+            self.photo.show_image(None)
             return
         variation = self.shown_variation()
         figure = self._figure(exercise, variation)
+        library = self._library
+        path = (library.photo_path(exercise.id) if isinstance(library, CombinedLibrary)
+                and variation is None else None)
+        photo = load_photo(path) if path is not None else None
+        self.photo.show_image(photo)
+        self.photo.setVisible(photo is not None)
+        self.figures_box.setVisible(photo is None)
+        if photo is not None:
+            self.start.show_figure(None)
+            self.end.show_figure(None)
+            self.setVisible(True)
+            return
         self.start.show_figure(figure, Timing.start())
         self.end.show_figure(figure, Timing.end())
         self.start.setAccessibleDescription(self._described(exercise, variation, start=True))

@@ -16,13 +16,15 @@ import math
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QHideEvent, QPalette, QShowEvent
+from PySide6.QtGui import QHideEvent, QImage, QPalette, QShowEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from gluteapp.core.exercises import Library
 from gluteapp.core.kinematics import Timing
 from gluteapp.core.motion import FigureMoment, figure_moment
+from gluteapp.core.own_library import CombinedLibrary
 from gluteapp.gui.figure import FigureCanvas, Figures
+from gluteapp.gui.own_pictures import PhotoView, load_photo
 from gluteapp.gui.player.runner import ANIMATION_MS, SessionRunner
 
 if TYPE_CHECKING:
@@ -37,6 +39,8 @@ AFTER_S = 0.004
 #: A frame whose timer fires this late finds the event loop behind (a stall, a busy machine):
 #: it gives way to whatever is waiting, at most twice in a row.
 LATE_S = 0.02
+#: The page of `pages` that shows a photo instead of a figure.
+PHOTO_PAGE = 2
 
 
 class PlayerFigure(QWidget):
@@ -47,6 +51,7 @@ class PlayerFigure(QWidget):
         super().__init__(parent)
         self.setObjectName("player_figure")
         self.runner = runner
+        self.library = library
         self.figures = figures or Figures(library)
         self.moment: FigureMoment | None = None
         self.frames = 0  # pictures computed, for the tests and the benchmark
@@ -72,9 +77,12 @@ class PlayerFigure(QWidget):
             grid.addWidget(canvas, 0, column)
             grid.addWidget(caption, 1, column)
         grid.setRowStretch(0, 1)
+        self.photo = PhotoView()  # your own exercise's photo, where it has one
+        self.photo.setAccessibleName(self.tr("Photo of the exercise"))
         self.pages = QStackedWidget()
         self.pages.addWidget(self.canvas)
         self.pages.addWidget(still)
+        self.pages.addWidget(self.photo)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
@@ -135,7 +143,10 @@ class PlayerFigure(QWidget):
         """Show `moment`; keep frames coming only while the figure moves on screen."""
         self.moment = moment
         figure = self.figures.get(moment.exercise_id, moment.variation) if moment else None
-        self.setVisible(figure is not None)
+        photo = self._photo(moment.exercise_id) if moment and figure is None else None
+        self.setVisible(figure is not None or photo is not None)
+        self.photo.show_image(photo)
+        self.pages.setCurrentIndex(PHOTO_PAGE if photo is not None else int(self._reduced))
         if moment is None or figure is None:
             self._stop()
             return
@@ -151,6 +162,11 @@ class PlayerFigure(QWidget):
             self._arm()
         else:
             self._stop()
+
+    def _photo(self, exercise_id: str) -> QImage | None:
+        library = self.library
+        path = library.photo_path(exercise_id) if isinstance(library, CombinedLibrary) else None
+        return load_photo(path) if path is not None else None
 
     def _stop(self) -> None:
         self._moving = False

@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale, QMarginsF, QPointF,
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QImage,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -30,10 +31,12 @@ from PySide6.QtGui import (
 from gluteapp import __version__
 from gluteapp.core.exercises import Exercise, Library, Variation
 from gluteapp.core.kinematics import Figure, Timing
+from gluteapp.core.own_library import CombinedLibrary
 from gluteapp.core.routines import Routine, RoutineStep, step_variation
 from gluteapp.core.safety import RulePoint
 from gluteapp.core.timeline import routine_duration_s, step_per_side, step_rest_s
 from gluteapp.gui.figure import FigureColours, Figures, paint_drawing
+from gluteapp.gui.own_pictures import load_photo, paint_photo
 from gluteapp.gui.player.sessions import step_text
 from gluteapp.gui.words import safety_rule
 
@@ -73,6 +76,7 @@ class SheetEntry:
     per_side: bool
     rest_s: int
     figure: Figure | None
+    photo: QImage | None = None  # your own exercise's photo, drawn where the figures go
 
 
 def sheet_entries(routine: Routine, library: Library, figures: Figures) -> list[SheetEntry]:
@@ -87,8 +91,14 @@ def sheet_entries(routine: Routine, library: Library, figures: Figures) -> list[
             number=number, step=step, exercise=exercise, variation=variation,
             per_side=step_per_side(step, library), rest_s=step_rest_s(step, library),
             figure=figures.get(exercise.id, variation.name if variation else None),
+            photo=_photo(library, exercise.id) if variation is None else None,
         ))
     return entries
+
+
+def _photo(library: Library, exercise_id: str) -> QImage | None:
+    path = library.photo_path(exercise_id) if isinstance(library, CombinedLibrary) else None
+    return load_photo(path) if path is not None else None
 
 
 def dose_line(entry: SheetEntry) -> str:
@@ -280,10 +290,18 @@ class SheetWriter:
                      figure_size: tuple[float, float]) -> None:
         width, height = figure_size
         caption_h = page.mm(4)
-        for column, (timing, caption) in enumerate((
+        if entry.figure is None and entry.photo is not None:
+            box = QRectF(0, top, 2 * width + page.mm(2), height)
+            painter.setPen(QPen(QColor("#c8c8c8"), page.mm(0.25)))
+            painter.setBrush(QColor("#ffffff"))
+            painter.drawRoundedRect(box, page.mm(1.5), page.mm(1.5))
+            paint_photo(painter, entry.photo, box.adjusted(page.mm(1.5), page.mm(1.5),
+                                                           -page.mm(1.5), -page.mm(1.5)))
+        pictures = () if entry.figure is None and entry.photo is not None else (
             (Timing.start(), translate("HomeSheet", "Start")),
             (Timing.end(), translate("HomeSheet", "End")),
-        )):
+        )
+        for column, (timing, caption) in enumerate(pictures):
             box = QRectF(column * (width + page.mm(2)), top, width, height)
             painter.setPen(QPen(QColor("#c8c8c8"), page.mm(0.25)))
             painter.setBrush(QColor("#ffffff"))

@@ -15,18 +15,31 @@ class StartupError(Exception):
     """The app cannot run: the library or the history cannot be opened. Says why, in words."""
 
 
-def load_library(cache_dir: Path) -> Library:
-    """The exercise library in the language the window shows, through its validated cache."""
+def load_library(cache_dir: Path, own_folder: Path | None = None) -> Library:
+    """The exercise library in the language the window shows, through its validated cache;
+    with `own_folder`, your own exercises follow the built-in ones (a file of yours that cannot
+    be used is left out and named in the library's `problems`, never a reason not to start)."""
     from gluteapp.core.assets import assets_dir
     from gluteapp.core.exercises import LibraryError
     from gluteapp.core.library_cache import load_library_cached
+    from gluteapp.core.own_library import CombinedLibrary, combined
     from gluteapp.gui.i18n import shown_language
 
     try:
         # In the language the window shows, so names and steps match its words.
-        return load_library_cached(assets_dir() / "exercises.toml", cache_dir, shown_language())
+        builtin = load_library_cached(assets_dir() / "exercises.toml", cache_dir,
+                                      shown_language())
     except (LibraryError, FileNotFoundError) as error:
         raise StartupError(f"The exercise library could not be loaded: {error}") from error
+    if own_folder is None:
+        return builtin
+    try:
+        return combined(builtin, own_folder)[0]
+    except OSError as error:  # the folder itself cannot be read: start with the built-in ones
+        library = CombinedLibrary(builtin, own_folder)
+        library.problems = [f"Your own exercises in {own_folder} could not be read: "
+                            f"{error.strerror or error}"]
+        return library
 
 
 def open_history(data_dir: Path, *, headless: bool) -> HistoryService:

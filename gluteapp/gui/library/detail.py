@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QSizePolicy,
     QVBoxLayout,
@@ -207,6 +208,8 @@ class ExerciseDetail(QScrollArea):
 
     page_requested = Signal(str)  # the slug of an educational page a link points to
     back_requested = Signal()  # Escape: the person wants to return to the list
+    edit_requested = Signal(str)  # the id of your own exercise to edit
+    delete_requested = Signal(str)  # the id of your own exercise to delete
 
     def __init__(self, available_pages: Iterable[str] = (), parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -290,8 +293,32 @@ class ExerciseDetail(QScrollArea):
         self.cautions_box.content_layout.addLayout(title_row)
         self.cautions_box.content_layout.addWidget(self.cautions)
 
+        # Your own exercise: marked as yours, with Edit and Delete beside the mark.
+        self._own_ids: frozenset[str] = frozenset()
+        self.own_label = QLabel(self.tr("Your own exercise"))
+        self.own_label.setObjectName("own_exercise_mark")
+        self.own_label.setFont(scaled_font(self.font(), 1.0, bold=True))
+        self.edit_button = QPushButton(self.tr("&Edit…"))
+        self.edit_button.setAccessibleName(self.tr("Edit your exercise"))
+        self.delete_button = QPushButton(self.tr("De&lete…"))
+        self.delete_button.setAccessibleName(self.tr("Delete your exercise"))
+        for button, signal in ((self.edit_button, self.edit_requested),
+                               (self.delete_button, self.delete_requested)):
+            button.setAutoDefault(False)
+            button.clicked.connect(
+                lambda _=False, s=signal: s.emit(self._exercise.id) if self._exercise else None)
+        self.own_row = QWidget()
+        own_layout = QHBoxLayout(self.own_row)
+        own_layout.setContentsMargins(0, 0, 0, 0)
+        own_layout.addWidget(self.own_label)
+        own_layout.addStretch(1)
+        own_layout.addWidget(self.edit_button)
+        own_layout.addWidget(self.delete_button)
+        self.own_row.hide()
+
         header_text = QVBoxLayout()
         header_text.setSpacing(8)
+        header_text.addWidget(self.own_row)
         header_text.addWidget(self.name_label)
         header_text.addWidget(self.aliases_label)
         header_text.addWidget(self.summary_label)
@@ -368,7 +395,8 @@ class ExerciseDetail(QScrollArea):
         self._body.setVisible(exercise is not None)
         self.body_diagram.set_exercise(exercise)
         self.movement.show_exercise(exercise)
-        self.movement_section.setVisible(self.movement.start.figure is not None)
+        self.movement_section.setVisible(self.movement.has_picture)
+        self.own_row.setVisible(exercise is not None and exercise.id in self._own_ids)
         if exercise is None:
             return
         self.name_label.setText(exercise.name)
@@ -418,6 +446,12 @@ class ExerciseDetail(QScrollArea):
             )
         )
         self.verticalScrollBar().setValue(0)
+
+    def set_own_ids(self, own_ids: Iterable[str]) -> None:
+        """Which exercises are your own: they get the mark and Edit and Delete."""
+        self._own_ids = frozenset(own_ids)
+        exercise = self._exercise
+        self.own_row.setVisible(exercise is not None and exercise.id in self._own_ids)
 
     def set_equipment_at_hand(self, at_hand: frozenset[Equipment] | None) -> None:
         """What the person has at home (None: not known); the pane names what is missing."""

@@ -51,6 +51,8 @@ class ExerciseFilterProxy(QSortFilterProxyModel):
         self._position: PositionFilter = None
         self._mode: Mode | None = None
         self._have: frozenset[Equipment] | None = None
+        self._own_ids: frozenset[str] = frozenset()
+        self._yours_only = False
 
     # The criteria -----------------------------------------------------------------------------
 
@@ -79,8 +81,12 @@ class ExerciseFilterProxy(QSortFilterProxyModel):
         """The equipment at hand exercises are limited to, or None when that filter is off."""
         return self._have
 
+    @property
+    def yours_only(self) -> bool:
+        return self._yours_only
+
     def is_filtered(self) -> bool:
-        return bool(self._words) or any(
+        return bool(self._words) or self._yours_only or any(
             value is not None
             for value in (self._muscle, self._equipment, self._position, self._mode)
         )
@@ -128,11 +134,26 @@ class ExerciseFilterProxy(QSortFilterProxyModel):
             self._have = have
             self._end_change()
 
+    def set_own_ids(self, own_ids: frozenset[str]) -> None:
+        """Which exercises are your own (for `set_yours_only`)."""
+        if own_ids != self._own_ids:
+            self.beginFilterChange()
+            self._own_ids = own_ids
+            self._end_change()
+
+    def set_yours_only(self, yours_only: bool) -> None:
+        """Only your own exercises, or every one."""
+        if yours_only != self._yours_only:
+            self.beginFilterChange()
+            self._yours_only = yours_only
+            self._end_change()
+
     def clear_filters(self) -> None:
         """Back to every exercise: no search words and every filter on 'any'."""
         if self.is_filtered():
             self.beginFilterChange()
             self._words = ()
+            self._yours_only = False
             self._muscle = self._equipment = self._position = self._mode = None
             self._end_change()
 
@@ -148,6 +169,8 @@ class ExerciseFilterProxy(QSortFilterProxyModel):
         The search matches the words the person reads (`gluteapp.gui.words.search_text`), in
         the UI language; built afresh for each row, which costs microseconds for a library.
         """
+        if self._yours_only and exercise.id not in self._own_ids:
+            return False
         if self._words:
             haystack = search_text(exercise)
             if any(word not in haystack for word in self._words):

@@ -15,9 +15,15 @@ from PySide6.QtCore import (
 )
 
 from gluteapp.core.exercises import Exercise, Library
+from gluteapp.core.own_library import CombinedLibrary
 from gluteapp.gui.words import dosage_words
 
 _USER = Qt.ItemDataRole.UserRole.value
+
+
+def _own_ids(library: Library) -> frozenset[str]:
+    return frozenset(o.id for o in library.own_exercises) if isinstance(
+        library, CombinedLibrary) else frozenset()
 
 
 def dosage_text(exercise: Exercise) -> str:
@@ -43,15 +49,18 @@ class ExerciseModel(QAbstractListModel):
     PositionRole = _USER + 7  # a Position value
     ModeRole = _USER + 8  # a Mode value
     DosageTextRole = _USER + 9  # dosage_text()
+    OwnRole = _USER + 10  # True for your own exercises
 
     def __init__(self, library: Library, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._exercises: list[Exercise] = list(library)
+        self.own_ids = _own_ids(library)
 
     def set_library(self, library: Library) -> None:
         """Show another library (after the user adds exercises, say)."""
         self.beginResetModel()
         self._exercises = list(library)
+        self.own_ids = _own_ids(library)
         self.endResetModel()
 
     def exercise_at(self, row: int) -> Exercise:
@@ -110,6 +119,8 @@ class ExerciseModel(QAbstractListModel):
             return exercise.mode.value
         if role == self.DosageTextRole:
             return dosage_text(exercise)
+        if role == self.OwnRole:
+            return exercise.id in self.own_ids
         return None
 
     def roleNames(self) -> dict[int, QByteArray]:  # noqa: N802 - Qt override
@@ -123,6 +134,7 @@ class ExerciseModel(QAbstractListModel):
             (self.PositionRole, b"position"),
             (self.ModeRole, b"mode"),
             (self.DosageTextRole, b"dosageText"),
+            (self.OwnRole, b"own"),
         ):
             names[role] = QByteArray(name)
         return names

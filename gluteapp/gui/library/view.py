@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from pathlib import PurePosixPath
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -115,10 +116,23 @@ class ExerciseDelegate(QStyledItemDelegate):
         painter.save()
         painter.setFont(name_font)
         painter.setPen(text)
+        name_width = area.width()
+        if index.data(ExerciseModel.OwnRole):  # your own exercise: "Yours" at the right
+            tag = QCoreApplication.translate("ExerciseDelegate", "Yours")
+            tag_width = opt.fontMetrics.horizontalAdvance(tag) + 12
+            tag_rect = QRect(area.right() - tag_width + 1, area.y() + 1, tag_width,
+                             name_height - 2)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(blend(back, text, 0.14))
+            painter.drawRoundedRect(tag_rect, 4, 4)
+            painter.setPen(text)
+            painter.drawText(tag_rect, Qt.AlignmentFlag.AlignCenter, tag)
+            name_width -= tag_width + 6
+            painter.setFont(name_font)
         painter.drawText(
-            QRect(area.x(), area.y(), area.width(), name_height),
+            QRect(area.x(), area.y(), name_width, name_height),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            QFontMetrics(name_font).elidedText(name, Qt.TextElideMode.ElideRight, area.width()),
+            QFontMetrics(name_font).elidedText(name, Qt.TextElideMode.ElideRight, name_width),
         )
         dosage = index.data(ExerciseModel.DosageTextRole) or ""
         painter.setFont(opt.font)
@@ -136,6 +150,9 @@ class LibraryView(QWidget):
 
     current_exercise_changed = Signal(str)  # the id shown in the detail pane
     page_shown = Signal(str)  # the slug of the educational page shown
+    new_exercise_requested = Signal()  # "New exercise…": make one of your own
+    edit_requested = Signal(str)  # the id of your own exercise to edit
+    delete_requested = Signal(str)  # the id of your own exercise to delete
 
     EXERCISES_TAB = 0
     LEARN_TAB = 1
@@ -166,6 +183,11 @@ class LibraryView(QWidget):
         self.tabs.setMinimumWidth(290)
 
         self.detail = ExerciseDetail(available_pages=[page.slug for page in self._pages])
+        self.detail.movement.use_library(library)
+        self.detail.set_own_ids(self.model.own_ids)
+        self.proxy.set_own_ids(self.model.own_ids)
+        self.detail.edit_requested.connect(self.edit_requested)
+        self.detail.delete_requested.connect(self.delete_requested)
         self.page_browser = QTextBrowser()
         self.page_browser.setAccessibleName(self.tr("Educational page"))
         self.page_browser.setOpenLinks(False)
@@ -197,6 +219,9 @@ class LibraryView(QWidget):
         for combo in self.filter_combos():
             combo.currentIndexChanged.connect(self._on_filter_combo)
         self.clear_filters_button.clicked.connect(self.clear_filters)
+        self.yours_check.toggled.connect(
+            lambda on: self._filter(lambda: self.proxy.set_yours_only(on)))
+        self.new_button.clicked.connect(self.new_exercise_requested)
         for signal in (
             self.proxy.rowsInserted,
             self.proxy.rowsRemoved,
@@ -237,34 +262,11 @@ class LibraryView(QWidget):
             )
         )
 
-        exercises = list(self._library)
-        muscles = {m for e in exercises for m in e.muscles}
-        equipment = {item for e in exercises for item in e.equipment}
-        positions = {e.position for e in exercises}
-        modes = {e.mode for e in exercises}
-
-        self.muscle_combo = self._combo(
-            self.tr("Muscle filter"),
-            [(self.tr("Any muscle"), ANY)]
-            + [(muscle_label(m), m.value) for m in Muscle if m in muscles],
-        )
-        self.equipment_combo = self._combo(
-            self.tr("Equipment filter"),
-            [(self.tr("Any equipment"), ANY), (self.tr("No equipment"), NO_EQUIPMENT)]
-            + [(equipment_label(item), item.value) for item in Equipment if item in equipment],
-        )
-        self.position_combo = self._combo(
-            self.tr("Position filter"),
-            [
-                (self.tr("Any position"), ANY),
-                (self.tr("No floor work (standing or seated)"), NO_FLOOR),
-            ]
-            + [(position_label(p), p.value) for p in Position if p in positions],
-        )
-        self.mode_combo = self._combo(
-            self.tr("Mode filter"),
-            [(self.tr("Any mode"), ANY)] + [(mode_label(m), m.value) for m in Mode if m in modes],
-        )
+        muscles, equipment, positions, modes = self._combo_items()
+        self.muscle_combo = self._combo(self.tr("Muscle filter"), muscles)
+        self.equipment_combo = self._combo(self.tr("Equipment filter"), equipment)
+        self.position_combo = self._combo(self.tr("Position filter"), positions)
+        self.mode_combo = self._combo(self.tr("Mode filter"), modes)
 
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
@@ -294,6 +296,15 @@ class LibraryView(QWidget):
         self._settings: Settings | None = None
         self._answered = False
 
+        self.yours_check = QCheckBox(self.tr("Only my own exercises"))
+        self.yours_check.setAccessibleName(self.yours_check.text())
+        self.yours_check.setVisible(bool(self.model.own_ids))
+        self.new_button = QPushButton(self.tr("&New exercise…"))
+        self.new_button.setAccessibleName(self.tr("Make a new exercise of your own"))
+        self.new_button.setToolTip(
+            self.tr("Add an exercise your physiotherapist gave you, with a picture"))
+        self.new_button.setAutoDefault(False)
+
         self.count_label = QLabel()
         self.count_label.setAccessibleDescription(self.tr("Number of exercises shown"))
         self.count_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -322,9 +333,31 @@ class LibraryView(QWidget):
         layout.addWidget(self.search_edit)
         layout.addLayout(form)
         layout.addWidget(self.usable_only_check)
+        layout.addWidget(self.yours_check)
         layout.addLayout(count_row)
         layout.addWidget(self.list_view, 1)
+        layout.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignLeft)
         return page
+
+    def _combo_items(self) -> list[list[tuple[str, str]]]:
+        """What each filter offers: 'any', then what the exercises of the library have."""
+        exercises = list(self._library)
+        muscles = {m for e in exercises for m in e.muscles}
+        equipment = {item for e in exercises for item in e.equipment}
+        positions = {e.position for e in exercises}
+        modes = {e.mode for e in exercises}
+        return [
+            [(self.tr("Any muscle"), ANY)]
+            + [(muscle_label(m), m.value) for m in Muscle if m in muscles],
+            [(self.tr("Any equipment"), ANY), (self.tr("No equipment"), NO_EQUIPMENT)]
+            + [(equipment_label(item), item.value) for item in Equipment if item in equipment],
+            [
+                (self.tr("Any position"), ANY),
+                (self.tr("No floor work (standing or seated)"), NO_FLOOR),
+            ]
+            + [(position_label(p), p.value) for p in Position if p in positions],
+            [(self.tr("Any mode"), ANY)] + [(mode_label(m), m.value) for m in Mode if m in modes],
+        ]
 
     def _combo(self, accessible_name: str, items: list[tuple[str, str]]) -> QComboBox:
         combo = QComboBox()
@@ -400,6 +433,37 @@ class LibraryView(QWidget):
         self.list_view.scrollTo(index)
         self._show_index(index)
 
+    def refresh_library(self, show_id: str | None = None) -> None:
+        """Look at the library again after your exercises changed; show `show_id` if given."""
+        shown = show_id or self._shown_id
+        self._filtering = True
+        try:
+            self.model.set_library(self._library)
+            self.proxy.set_own_ids(self.model.own_ids)
+        finally:
+            self._filtering = False
+        self.detail.movement.use_library(self._library)
+        self.detail.set_own_ids(self.model.own_ids)
+        for combo, items in zip(self.filter_combos(), self._combo_items(), strict=True):
+            chosen = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            for text, data in items:
+                combo.addItem(text, data)
+                combo.setItemData(combo.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
+            combo.setCurrentIndex(max(0, combo.findData(chosen)))
+            combo.blockSignals(False)
+        self._on_filter_combo()
+        self.yours_check.setVisible(bool(self.model.own_ids))
+        if not self.model.own_ids:
+            self.yours_check.setChecked(False)
+        self._shown_id = None
+        if shown is not None and self.model.row_of(shown) >= 0:
+            self.show_exercise(shown)
+        else:
+            self._filter(lambda: None)
+        self._update_count()
+
     def show_page(self, slug: str) -> None:
         """Open an educational page in the Learn tab."""
         for row, page in enumerate(self._pages):
@@ -421,6 +485,9 @@ class LibraryView(QWidget):
             self.search_edit.clear()
             for combo in self.filter_combos():
                 combo.setCurrentIndex(0)
+            self.yours_check.blockSignals(True)
+            self.yours_check.setChecked(False)
+            self.yours_check.blockSignals(False)
         finally:
             for control in controls:
                 control.blockSignals(False)

@@ -170,6 +170,7 @@ class RoutineBuilder(QDialog):
     """
 
     routine_saved = Signal(Path)
+    new_exercise_requested = Signal()  # "New exercise…": make one of your own
 
     def __init__(
         self,
@@ -238,17 +239,18 @@ class RoutineBuilder(QDialog):
         self.library_list.setUniformItemSizes(True)
         self.library_list.setSpacing(1)
         for exercise in library:
-            item = QListWidgetItem(exercise.name)
-            item.setData(Qt.ItemDataRole.UserRole, exercise.id)
-            dose = dosage_words(exercise.dosage, exercise.per_side)
-            item.setToolTip(f"{exercise.summary}\n{dose}")
-            self.library_list.addItem(item)
+            self._list_exercise(exercise)
         self.exercise_hint = QLabel()
         self.exercise_hint.setObjectName("builder_exercise_hint")
         self.exercise_hint.setWordWrap(True)
         self.exercise_hint.setTextFormat(Qt.TextFormat.PlainText)
         self.add_button = QPushButton(self.tr("&Add to routine"))
         self.add_button.setAccessibleName(self.tr("Add the selected exercise to the routine"))
+        self.new_exercise_button = QPushButton(self.tr("New exerc&ise…"))
+        self.new_exercise_button.setAccessibleName(
+            self.tr("Make a new exercise of your own and add it"))
+        self.new_exercise_button.setAutoDefault(False)
+        self.new_exercise_button.clicked.connect(self.new_exercise_requested)
 
         library_box = QWidget()
         library_layout = QVBoxLayout(library_box)
@@ -260,6 +262,7 @@ class RoutineBuilder(QDialog):
         library_layout.addWidget(self.library_list, 1)
         library_layout.addWidget(self.exercise_hint)
         library_layout.addWidget(self.add_button)
+        library_layout.addWidget(self.new_exercise_button)
 
         # --- the steps
         self.steps_table = QTableWidget(0, 7)
@@ -415,6 +418,19 @@ class RoutineBuilder(QDialog):
         """Append an exercise with its library dosage, and select it."""
         self._rows.append(_Row.from_exercise(self._library[exercise_id]))
         self._rebuild_table(current=len(self._rows) - 1)
+
+    def add_new_exercise(self, exercise: Exercise) -> None:
+        """List an exercise made while the builder is open, and add it to the routine."""
+        self._list_exercise(exercise)
+        self.library_list.setCurrentRow(self.library_list.count() - 1)
+        self.add_exercise(exercise.id)
+
+    def _list_exercise(self, exercise: Exercise) -> None:
+        item = QListWidgetItem(exercise.name)
+        item.setData(Qt.ItemDataRole.UserRole, exercise.id)
+        dose = dosage_words(exercise.dosage, exercise.per_side)
+        item.setToolTip(f"{exercise.summary}\n{dose}")
+        self.library_list.addItem(item)
 
     def add_selected(self) -> None:
         item = self.library_list.currentItem()
