@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # the rest loads when the area that needs it first opens
     from gluteapp.gui.first_run_gate import FirstRunGate
     from gluteapp.gui.history.view import HistoryView
     from gluteapp.gui.history_service import HistoryService
-    from gluteapp.gui.library.view import LibraryView
+    from gluteapp.gui.library.own_actions import OwnExerciseActions
     from gluteapp.gui.player.controller import SessionController
     from gluteapp.gui.player.sessions import SessionsView
     from gluteapp.gui.problem_banner import ProblemBanner
@@ -66,6 +66,7 @@ class Gluteapp:
         from gluteapp.gui import resources
         from gluteapp.gui.first_run_gate import FirstRunGate
         from gluteapp.gui.i18n import install_translator
+        from gluteapp.gui.library.own_actions import install_own_actions
         from gluteapp.gui.player.controller import SessionController
         from gluteapp.gui.problem_banner import ProblemBanner
         from gluteapp.gui.routine_catalog import RoutineCatalog
@@ -103,6 +104,9 @@ class Gluteapp:
         self.controller = SessionController(library, history, self.settings, self.paths.routines,
                                             self._sessions_view, self._audio, self.qt_app)
         self.catalog = RoutineCatalog(library, history, self.settings, self.paths.routines)
+        self.own: OwnExerciseActions = install_own_actions(
+            library, self.paths.routines, lambda: self._history, self.problems.note,
+            self.reload_routines)
         self.window = self._build_window()
         self.window.add_banner(self.problems)
         # An interrupted session is offered above every area, whichever opens first.
@@ -150,7 +154,9 @@ class Gluteapp:
     def library(self) -> Library:
         """The exercise library, loaded when first needed."""
         if self._library is None:
-            self._library = load_library(self.paths.cache)
+            self._library = load_library(self.paths.cache, self.paths.exercises)
+            for problem in getattr(self._library, "problems", []):  # your own exercises
+                self.problems.note(problem)
         return self._library
 
     @property
@@ -218,14 +224,7 @@ class Gluteapp:
     def _build_library(self) -> QWidget:
         from gluteapp.gui.library.area import LibraryArea
 
-        def build_view() -> LibraryView:
-            from gluteapp.gui.library.view import LibraryView
-
-            view = LibraryView(self.library)
-            view.follow_equipment(self.settings)
-            return view
-
-        area = LibraryArea(build_view)
+        area = LibraryArea(lambda: self.own.library_view(self.settings))
         if not self._library_waits_for_paint:
             area.view()
         return area
@@ -290,9 +289,7 @@ class Gluteapp:
             self.problems.note(problem)  # a routine that cannot be read: nothing failed to save
 
     def open_builder(self, routine: Routine | None) -> None:
-        from gluteapp.gui.player.builder import RoutineBuilder
-
-        dialog = RoutineBuilder(self.library, self.paths.routines, routine, self.window)
+        dialog = self.own.builder(routine, self.window)
         dialog.routine_saved.connect(lambda _path: self.reload_routines())
         dialog.open()
 
