@@ -7,8 +7,10 @@ import hashlib
 import io
 import os
 import struct
+import warnings
 import zipfile
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 from gluteapp.core.programme import ENTRY_DATE
@@ -120,13 +122,27 @@ def archive(entries: dict[str, bytes] | list[tuple[str, bytes]],
     """A zip of exactly these entries, in this order (duplicates allowed as a list)."""
     buffer = io.BytesIO()
     items = entries.items() if isinstance(entries, dict) else entries
-    with zipfile.ZipFile(buffer, "w", compress) as out:
+    with zipfile.ZipFile(buffer, "w", compress) as out, warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "Duplicate name", UserWarning)  # wanted here
         for name, data in items:
             info = zipfile.ZipInfo(name, date_time=ENTRY_DATE)
             info.compress_type = compress
             info.external_attr = 0o100644 << 16
             out.writestr(info, data)
     return buffer.getvalue()
+
+
+def patch_entry(data: bytes, name: str, patch: Callable[[bytearray, int], None]) -> bytes:
+    """`patch(data, offset)` at the central-directory record of `name` (offset of 'PK\\1\\2')."""
+    out = bytearray(data)
+    start = 0
+    while True:
+        central = out.index(b"PK\x01\x02", start)
+        name_length = struct.unpack_from("<H", out, central + 28)[0]
+        if out[central + 46:central + 46 + name_length] == name.encode():
+            patch(out, central)
+            return bytes(out)
+        start = central + 4
 
 
 def good_archive() -> bytes:

@@ -136,9 +136,9 @@ def _manifest_fault(error: msgspec.ValidationError) -> str:
         return f"{where}: must be at least {found.group(1)}"
     if found := re.match(r"Expected `int` <= (\d+)", message):
         return f"{where}: must be at most {found.group(1)}"
-    if "does not match" in message and where.endswith("sha256"):
+    if "matching regex" in message and where.endswith("sha256"):
         return f"{where}: must be 64 lower-case hexadecimal digits"
-    if "does not match" in message and where == "routine":
+    if "matching regex" in message and where == "routine":
         return f"{where}: must be a routine id of letters, digits, '-', '_' and '.'"
     return f"{where or 'the top level'}: {message[:200]}"
 
@@ -209,10 +209,12 @@ def _entry_kind_fault(info: zipfile.ZipInfo) -> str | None:
     """Encrypted, linked, special or oddly compressed entries are refused outright."""
     if info.flag_bits & 0x1:
         return "is encrypted; a programme file is never encrypted"
-    mode = info.external_attr >> 16
-    if mode and stat.S_ISLNK(mode):
+    # The high half of the attributes is a Unix mode where the zip was made on Unix; many
+    # tools leave its file type out, which means a plain file.
+    kind = stat.S_IFMT(info.external_attr >> 16)
+    if kind == stat.S_IFLNK:
         return "is a symbolic link; a programme file holds only plain files"
-    if mode and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+    if kind not in (0, stat.S_IFREG, stat.S_IFDIR):
         return "is a special file (a pipe or a device); a programme file holds only plain files"
     if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
         return "is compressed with a method Gluteapp does not read (only stored or deflated)"
