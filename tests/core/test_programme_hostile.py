@@ -305,6 +305,8 @@ CASES: dict[str, tuple[Build, str]] = {
                                      "exercises/pictures/clam.png: is not a PNG or JPEG picture"),
     "picture 20000 pixels a side": (with_file("exercises/pictures/clam.png", BIG_PNG_HEADER),
                                     "is 20000 x 20000 pixels; a picture may be at most 8000"),
+    "JPEG with no size": (with_file("exercises/pictures/clam.png", b"\xff\xd8\xff\xda\x00\x08"),
+                          "is a damaged JPEG (no size before its image data)"),
     "JPEG cut short": (with_file("exercises/pictures/clam.png", b"\xff\xd8\xff\xe0\x00"),
                        "is a JPEG cut short before its size"),
 }
