@@ -155,6 +155,14 @@ def build_parser() -> argparse.ArgumentParser:
     from gluteapp.programme_cli import add_commands as add_programme_commands
 
     add_programme_commands(commands)
+
+    backup = commands.add_parser(
+        "backup", help="write one file with the history, settings, routines and own exercises")
+    backup.add_argument("file", type=Path, metavar="FILE")
+    backup.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    restore = commands.add_parser(
+        "restore", help="check a backup file, keep the current data aside and restore it")
+    restore.add_argument("file", type=Path, metavar="FILE")
     return parser
 
 
@@ -395,6 +403,40 @@ def _cmd_programme(args: argparse.Namespace) -> int:
     return (export_command if args.command == "export-programme" else import_command)(args)
 
 
+def _cmd_backup(args: argparse.Namespace) -> int:
+    from gluteapp.core.paths import resolve_paths
+    from gluteapp.core.safe_files import shown_path
+    from gluteapp.storage.data_backup import BackupError, describe, write_data_backup
+
+    try:
+        written = write_data_backup(resolve_paths(args.data_dir), args.file,
+                                    overwrite=args.force)
+    except BackupError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"{shown_path(written.path)}: {describe(written.contents)}")
+    for line in written.left_out:
+        print(f"warning: left out {line}", file=sys.stderr)
+    return 0
+
+
+def _cmd_restore(args: argparse.Namespace) -> int:
+    from gluteapp.core.paths import resolve_paths
+    from gluteapp.core.safe_files import shown_path
+    from gluteapp.storage import StorageError
+    from gluteapp.storage.data_backup import describe, restore_data_backup
+
+    try:
+        result = restore_data_backup(resolve_paths(args.data_dir), args.file)
+    except StorageError as error:  # BackupError: a bad file, a running copy, a failed step
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    kept = (f"What was there before is kept in {shown_path(result.kept_aside)}"
+            if result.kept_aside else "There was no data before")
+    print(f"{shown_path(result.source)}: restored {describe(result.contents)}. {kept}.")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; a reader that stops early (`| head`) ends it quietly, with no traceback."""
     try:
@@ -432,6 +474,8 @@ def _main(argv: Sequence[str] | None = None) -> int:
         return _cmd_sheet(args)
     if args.command in ("export-programme", "import-programme"):
         return _cmd_programme(args)
+    if args.command in ("backup", "restore"):
+        return _cmd_backup(args) if args.command == "backup" else _cmd_restore(args)
     if args.at is not None:
         import dataclasses
 

@@ -17,6 +17,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from gluteapp import __version__
+from gluteapp.core.folder_lock import hold as hold_data_folder
+from gluteapp.core.folder_lock import release as release_data_folder
 from gluteapp.core.paths import (
     AppPaths,
     DataDirError,
@@ -151,6 +153,8 @@ def _run(options: StartupOptions, paths: AppPaths, headless: bool) -> int:
             return 0
         instance = InstanceServer(name, qt_app)
         instance.listen()
+        # Seen without Qt by commands that must not run beside the app (restore).
+        hold_data_folder(paths.data_dir)
     from gluteapp.app import Gluteapp
 
     app = Gluteapp(qt_app, paths, options)
@@ -173,6 +177,7 @@ def _run(options: StartupOptions, paths: AppPaths, headless: bool) -> int:
     if app.restart_wanted:
         if instance is not None:
             instance.close()  # or the new copy would hand over to this one and exit
+            release_data_folder(paths.data_dir)
         return relaunch(options)
     return code
 

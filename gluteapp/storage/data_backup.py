@@ -34,9 +34,9 @@ from typing import IO, Any
 import msgspec
 
 from gluteapp import __version__
+from gluteapp.core import folder_lock
 from gluteapp.core.paths import AppPaths
 from gluteapp.core.safe_files import has_control_character, is_valid_text, shown_path
-from gluteapp.storage import folder_lock
 from gluteapp.storage.errors import StorageError
 from gluteapp.storage.integrity import check_database, read_only_uri
 from gluteapp.storage.rows import started_at as checked_started_at
@@ -129,8 +129,8 @@ class StagedRestore:
 class RestoreResult:
     source: Path
     contents: BackupContents
-    #: Where the data that was there before now is.
-    kept_aside: Path
+    #: Where the data that was there before now is (None: there was none).
+    kept_aside: Path | None
     moved_aside: tuple[str, ...] = field(default=())
 
 
@@ -703,15 +703,25 @@ def apply_restore(staged: StagedRestore, *,
                   clock: Callable[[], datetime] = utc_now) -> RestoreResult:
     """Move the current data aside and the staged data into place; all of it or none of it.
 
-    Raises FolderBusyError while a copy of Gluteapp runs on the folder (from another process),
-    and BackupError when a step fails, after putting everything back.
+    Raises BackupError when a copy of Gluteapp runs on the folder (in another process), or when
+    a step fails, after putting everything back.
     """
     paths = staged.paths
     try:
-        with folder_lock.exclusive(paths.data_dir, f"restore {shown_path(staged.source)}"):
+        with _holding(paths.data_dir, staged.source):
             return _swap(staged, clock())
     finally:
         discard(staged)
+
+
+@contextmanager
+def _holding(data_dir: Path, source: Path) -> Iterator[None]:
+    """The data folder for this process alone, or a BackupError saying who has it."""
+    try:
+        with folder_lock.exclusive(data_dir, f"restore {shown_path(source)}"):
+            yield
+    except folder_lock.FolderBusyError as error:
+        raise BackupError(str(error)) from None
 
 
 def restore_data_backup(paths: AppPaths, source: Path, *,
@@ -719,7 +729,7 @@ def restore_data_backup(paths: AppPaths, source: Path, *,
     """Check, stage and restore a backup file: `gluteapp restore FILE`."""
     if paths.data_dir.exists():
         # Said before anything is unpacked: a running copy is the commonest reason to refuse.
-        with folder_lock.exclusive(paths.data_dir, f"restore {shown_path(source)}"):
+        with _holding(paths.data_dir, source):
             pass
     return apply_restore(stage_restore(paths, source), clock=clock)
 
@@ -776,7 +786,11 @@ def _swap(staged: StagedRestore, now: datetime) -> RestoreResult:
         raise BackupError(
             f"Restoring {shown_path(staged.source)} failed ({reason}); your data in "
             f"{shown_path(data_dir)} was put back as it was.") from None
-    return RestoreResult(staged.source, staged.contents, aside, tuple(moved_aside))
+    if not moved_aside:
+        with suppress(OSError):
+            aside.rmdir()
+    return RestoreResult(staged.source, staged.contents, aside if moved_aside else None,
+                         tuple(moved_aside))
 
 
 def _move(source: Path, target: Path) -> None:
@@ -840,3 +854,15 @@ def automatic_backups(backups_dir: Path) -> list[HistoryBackup]:
             continue
         found.append(HistoryBackup(backup.path, backup.taken_at, count, newest))
     return found
+
+
+def describe(contents: BackupContents) -> str:
+    """What a backup holds, in one English line (the command line's words)."""
+    newest = (f" (the newest on {contents.newest_session:%Y-%m-%d})"
+              if contents.newest_session else "")
+    parts = [f"{contents.sessions} session{'s' * (contents.sessions != 1)}{newest}",
+             f"{contents.routine_files} routine file{'s' * (contents.routine_files != 1)}",
+             f"{contents.exercise_files} exercise file{'s' * (contents.exercise_files != 1)}"]
+    if contents.has_settings:
+        parts.append("the settings")
+    return ", ".join(parts)

@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pytest
 
+from gluteapp.core import folder_lock
 from gluteapp.core.paths import AppPaths, resolve_paths
-from gluteapp.storage import data_backup, folder_lock, open_history
+from gluteapp.storage import data_backup, open_history
 from gluteapp.storage.data_backup import (
     BackupError,
     apply_restore,
@@ -26,7 +27,6 @@ from gluteapp.storage.data_backup import (
     stage_restore,
     write_data_backup,
 )
-from gluteapp.storage.folder_lock import FolderBusyError
 from gluteapp.storage.schema import SCHEMA_VERSION
 from tests.storage.storage_helpers import FakeClock, fill_history
 
@@ -96,8 +96,10 @@ def test_restore_into_a_fresh_folder_gives_the_same_data(
     assert result.contents.sessions == 3
     assert result.contents.routine_files == 1
     assert result.contents.exercise_files == 2
-    # Nothing was there before, so nothing was moved aside (the folder is there, empty).
-    assert list(result.kept_aside.iterdir()) == []
+    # Nothing was there before, so nothing was moved aside and no empty folder is left.
+    assert result.kept_aside is None
+    assert sorted(p.name for p in fresh.data_dir.iterdir()) == [
+        "exercises", "history.db", "routines", "settings.ini"]
 
 
 def test_the_restored_history_opens_and_takes_new_sessions(
@@ -463,7 +465,7 @@ def test_restore_is_refused_while_another_process_holds_the_folder(
     before = tree(current.data_dir)
     holder = subprocess.Popen(
         [sys.executable, "-c",
-         "import sys; from pathlib import Path; from gluteapp.storage import folder_lock; "
+         "import sys; from pathlib import Path; from gluteapp.core import folder_lock; "
          "assert folder_lock.hold(Path(sys.argv[1])); print('held', flush=True); "
          "sys.stdin.read()", str(current.data_dir)],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
@@ -471,7 +473,7 @@ def test_restore_is_refused_while_another_process_holds_the_folder(
         assert holder.stdout is not None
         assert holder.stdout.readline() == "held\n"
         assert folder_lock.held_elsewhere(current.data_dir)
-        with pytest.raises(FolderBusyError, match="Gluteapp is running on the data folder"):
+        with pytest.raises(BackupError, match="Gluteapp is running on the data folder"):
             restore_data_backup(current, backup_file)
         assert tree(current.data_dir) == before
     finally:

@@ -15,8 +15,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from gluteapp.storage.errors import StorageError
-
 #: Windows only: the file whose first byte is locked (POSIX locks the folder itself).
 LOCK_FILENAME = ".gluteapp-running"
 
@@ -25,8 +23,8 @@ LOCK_FILENAME = ".gluteapp-running"
 _held: dict[str, int] = {}
 
 
-class FolderBusyError(StorageError):
-    """Another copy of Gluteapp holds the data folder."""
+class FolderBusyError(Exception):
+    """Another copy of Gluteapp holds the data folder (or it cannot be opened to tell)."""
 
 
 def _identity(data_dir: Path) -> str:
@@ -114,7 +112,7 @@ def exclusive(data_dir: Path, action: str) -> Iterator[None]:
         fd = None if key in _held else _try_lock(data_dir)
         busy = fd is None and key not in _held
     except OSError as error:
-        raise StorageError(
+        raise FolderBusyError(
             f"Cannot {action}: the data folder {data_dir} cannot be opened "
             f"({error.strerror or error}). Nothing was changed."
         ) from None
