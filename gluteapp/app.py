@@ -304,12 +304,10 @@ class Gluteapp:
 
     # --- reminders, settings ---------------------------------------------------------------
     def _start_reminders(self) -> None:
-        from gluteapp.gui.reminders import BREAK_ROUTINE_ID, install_reminders
+        from gluteapp.gui.training_reminder import install_reminders  # and the training days
 
-        self.reminders = install_reminders(
-            self.settings, self.window, self.window.add_banner,
-            lambda: self._open_routine(BREAK_ROUTINE_ID, autostart=True),
-            self.window.bring_to_front)
+        self.reminders = install_reminders(self.settings, self.window, self.controller,
+                                           self.catalog, lambda: self.history, self._open_routine)
 
     def open_settings(self) -> None:
         from gluteapp.gui.settings_dialog import open_settings_dialog

@@ -15,9 +15,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from gluteapp.core.history_records import SessionRecord
-from gluteapp.core.stats import counts_toward_goal, local_day
+if TYPE_CHECKING:  # the settings read the weekdays at start-up; the history comes later
+    from gluteapp.core.history_records import SessionRecord
 
 #: Weekday keys in the settings, Monday first (the index is `date.weekday()`).
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -63,6 +64,8 @@ def format_time_of_day(moment: time) -> str:
 def trained_on(sessions: Iterable[SessionRecord], day: date, now: datetime) -> bool:
     """Whether a session of the week's goal (sets recorded, not the standing break) began on
     the local `day`, in the zone of `now`."""
+    from gluteapp.core.stats import counts_toward_goal, local_day
+
     return any(counts_toward_goal(s) and local_day(s.started_at, now.tzinfo) == day
                for s in sessions)
 
@@ -120,6 +123,17 @@ class TrainingSchedule:
     #: A plan changed at this wall-clock moment brings no catch-up for a time already past.
     not_before: datetime | None = None
     in_session: bool = False
+
+    @classmethod
+    def restored(cls, plan: TrainingPlan, settled_through: date | None,
+                 now: datetime) -> TrainingSchedule:
+        """The schedule at start-up, from the date kept by the last run. A kept date after
+        today means the clock was set back since (or was ahead then): today counts as settled,
+        and the days after it remind again."""
+        today = _wall(now).date()
+        if settled_through is not None and settled_through > today:
+            settled_through = today
+        return cls(plan, settled_through=settled_through)
 
     @property
     def is_due(self) -> bool:

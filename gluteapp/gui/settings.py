@@ -10,6 +10,12 @@ from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 
 from gluteapp.core.equipment import parse_equipment
 from gluteapp.core.safe_files import UnusableFileError, read_limited_bytes, shown_path
+from gluteapp.core.training_days import (
+    WEEKDAYS,
+    TrainingDaysError,
+    format_time_of_day,
+    parse_time_of_day,
+)
 from gluteapp.core.vocabulary import Equipment
 from gluteapp.gui import words
 
@@ -55,6 +61,8 @@ class Option(Generic[T]):
     internal: bool = False
     #: Takes effect the next time the app starts.
     needs_restart: bool = False
+    #: A str holding a time of day as HH:MM (edited with a time field).
+    time_of_day: bool = False
 
     def __post_init__(self) -> None:
         if self.choice_labels and len(self.choice_labels) != len(self.choices):
@@ -69,6 +77,8 @@ class Option(Generic[T]):
         if isinstance(value, int) and not isinstance(value, bool):
             return (self.minimum is None or value >= self.minimum) and (
                 self.maximum is None or value <= self.maximum)
+        if isinstance(value, str) and self.time_of_day:
+            return _normal_time_of_day(value) is not None
         if isinstance(value, str) and self.choices:
             parts = value.split(",") if self.multiple else [value]
             return all(p in self.choices for p in parts if p or not self.multiple)
@@ -105,6 +115,8 @@ class Option(Generic[T]):
         if self.multiple:
             items = raw if isinstance(raw, list) else str(raw).split(",")
             return all(str(item).strip() in self.choices for item in items if str(item).strip())
+        if self.time_of_day:
+            return _normal_time_of_day(str(raw)) is not None
         return not self.choices or str(raw) in self.choices
 
     def coerce(self, raw: object) -> T:
@@ -128,9 +140,19 @@ class Option(Generic[T]):
                 value = str(raw)
                 if self.choices and value not in self.choices:
                     return self.default
+                if self.time_of_day:
+                    value = _normal_time_of_day(value) or self.default
         except (TypeError, ValueError):
             return self.default
         return cast(T, value)
+
+
+def _normal_time_of_day(text: str) -> str | None:
+    """"7:05" -> "07:05"; None for what is not a time of day."""
+    try:
+        return format_time_of_day(parse_time_of_day(text))
+    except TrainingDaysError:
+        return None
 
 
 SECONDS = QT_TRANSLATE_NOOP("Settings", "s")
@@ -227,6 +249,36 @@ REMINDER_INTERVAL_MIN = Option(
     label=QT_TRANSLATE_NOOP("Settings", "Remind me every"), minimum=10, maximum=240,
     unit=MINUTES,
 )
+TRAINING_DAYS = Option(
+    "reminders/training_days", str, "",
+    QT_TRANSLATE_NOOP(
+        "Settings", "On these days, at the time below, a reminder offers the day's session."),
+    label=QT_TRANSLATE_NOOP("Settings", "Training days"),
+    choices=WEEKDAYS,
+    choice_labels=(
+        QT_TRANSLATE_NOOP("Settings", "Monday"),
+        QT_TRANSLATE_NOOP("Settings", "Tuesday"),
+        QT_TRANSLATE_NOOP("Settings", "Wednesday"),
+        QT_TRANSLATE_NOOP("Settings", "Thursday"),
+        QT_TRANSLATE_NOOP("Settings", "Friday"),
+        QT_TRANSLATE_NOOP("Settings", "Saturday"),
+        QT_TRANSLATE_NOOP("Settings", "Sunday"),
+    ),
+    multiple=True,
+)
+TRAINING_TIME = Option(
+    "reminders/training_time", str, "18:00",
+    QT_TRANSLATE_NOOP("Settings", "When the training-day reminder comes."),
+    label=QT_TRANSLATE_NOOP("Settings", "Training time"),
+    time_of_day=True,
+)
+TRAINING_SETTLED = Option(
+    "reminders/training_settled", str, "",
+    QT_TRANSLATE_NOOP(
+        "Settings", "The last day whose training reminder was given, skipped or trained."),
+    label=QT_TRANSLATE_NOOP("Settings", "Training reminder done"),
+    internal=True,
+)
 THEME = Option(
     "ui/theme", str, "system", QT_TRANSLATE_NOOP("Settings", "Colour theme."),
     label=QT_TRANSLATE_NOOP("Settings", "Theme"),
@@ -262,7 +314,8 @@ FIRST_RUN_DONE = Option(
 ALL_OPTIONS: tuple[Option[bool] | Option[int] | Option[str], ...] = (
     BEEPS, VOICE, SPEAK_SETUP, VOLUME, MUTED, TICK_LAST_S, HALFWAY_CUE, PREPARE_S,
     SWITCH_SIDES_S, DEFAULT_REST_S, WEAKER_SIDE, GOAL_PER_WEEK, EQUIPMENT, REMINDERS,
-    REMINDER_INTERVAL_MIN, THEME, REDUCED_MOTION, LANGUAGE, FIRST_RUN_DONE,
+    REMINDER_INTERVAL_MIN, TRAINING_DAYS, TRAINING_TIME, TRAINING_SETTLED, THEME,
+    REDUCED_MOTION, LANGUAGE, FIRST_RUN_DONE,
 )
 
 #: The settings dialog shows one group per key prefix, in this order.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSpinBox,
     QStyle,
+    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +37,8 @@ from gluteapp.gui.settings import (
 )
 
 AnyOption = Option[bool] | Option[int] | Option[str]
+#: How a time-of-day option is stored and shown.
+TIME_FORMAT = "HH:mm"
 
 
 def visible_options() -> list[AnyOption]:
@@ -230,6 +233,8 @@ class SettingsDialog(QDialog):
             for box in multi.boxes.values():
                 box.toggled.connect(lambda _on, m=multi: self._settings.set(m.option, m.value()))
             editor = multi
+        elif option.time_of_day:
+            editor = self._time_editor(option)  # type: ignore[arg-type]
         elif option.choices:
             combo = QComboBox()
             for choice in option.choices:
@@ -244,6 +249,15 @@ class SettingsDialog(QDialog):
             raise TypeError(f"no editor for {option.key} ({option.type.__name__})")
         editor.setAccessibleName(label)
         return editor
+
+    def _time_editor(self, option: Option[str]) -> QTimeEdit:
+        edit = QTimeEdit(QTime.fromString(self._settings.get(option), TIME_FORMAT))
+        edit.setDisplayFormat(TIME_FORMAT)  # 24 hours, as stored
+        edit.setKeyboardTracking(False)
+        edit.timeChanged.connect(
+            lambda moment: self._settings.set(option, moment.toString(TIME_FORMAT)))
+        edit.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        return edit
 
     def _fit_to_content(self) -> None:
         """As large as the content needs (no scroll bar), within the screen."""
@@ -311,6 +325,8 @@ class SettingsDialog(QDialog):
                 editor.set_value(str(value))
             elif isinstance(editor, QComboBox):
                 editor.setCurrentIndex(editor.findData(value))
+            elif isinstance(editor, QTimeEdit):
+                editor.setTime(QTime.fromString(str(value), TIME_FORMAT))
         finally:
             for widget in widgets:
                 widget.blockSignals(False)

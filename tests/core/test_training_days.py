@@ -132,6 +132,18 @@ def test_a_restart_after_the_reminder_does_not_bring_it_again() -> None:
     assert run(again, at(MONDAY, 18, 20), at(MONDAY, 23)) == []
 
 
+def test_a_kept_date_in_the_future_settles_today_only() -> None:
+    """The clock was ahead when the app last ran (or was set back since): no reminder today,
+    none lost for good either."""
+    plan = mon_thu().plan
+    schedule = TrainingSchedule.restored(plan, date(2031, 1, 1), at(MONDAY, 9))
+    assert schedule.settled_through == MONDAY
+    fired = run(schedule, at(MONDAY, 9), at(MONDAY + timedelta(days=4), 0))
+    assert fired == [at(MONDAY + timedelta(days=3), 18)]
+    kept = TrainingSchedule.restored(plan, MONDAY - timedelta(days=4), at(MONDAY, 9))
+    assert kept.settled_through == MONDAY - timedelta(days=4)
+
+
 # --- the answers ------------------------------------------------------------------------------
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QCheckBox, QComboBox, QGroupBox, QSpinBox
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGroupBox, QSpinBox, QTimeEdit
 from pytestqt.qtbot import QtBot
 
 from gluteapp.gui.settings import (
@@ -49,7 +49,8 @@ def test_every_option_but_the_internal_ones_has_an_accessible_editor(
         assert editor.toolTip() == option.description
         expected = {bool: QCheckBox, int: QSpinBox}.get(option.type)
         if expected is None:
-            expected = MultiChoice if option.multiple else QComboBox
+            expected = (MultiChoice if option.multiple
+                        else QTimeEdit if option.time_of_day else QComboBox)
         assert isinstance(editor, expected), option.key
 
 
@@ -57,7 +58,9 @@ def test_groups_follow_the_key_prefixes(dialog: SettingsDialog) -> None:
     titles = [box.title() for box in dialog.findChildren(QGroupBox)]
     assert titles == ["Sounds", "Session", "Reminders", "Appearance"]
     groups = grouped_options()
-    assert [o.key for o in groups["reminders"]] == ["reminders/enabled", "reminders/interval_min"]
+    assert [o.key for o in groups["reminders"]] == [
+        "reminders/enabled", "reminders/interval_min", "reminders/training_days",
+        "reminders/training_time"]
     assert all(o.key.startswith("audio/") for o in groups["audio"])
 
 
