@@ -159,10 +159,13 @@ def parse_own_exercise(text: str, origin: str, builtin_ids: Collection[str]) -> 
 def _explain_own(error: msgspec.ValidationError, raw: Mapping[str, Any], origin: str) -> str:
     text = str(error)
     message, _, where = text.rpartition(" - at ")
-    where = where.strip("`")
+    where = where.strip("`").rpartition("` in `")[2]  # "key` in `$.picture.start": a key
     if where.startswith("$.picture"):
-        field = "picture" + where.removeprefix("$.picture")
-        return f"{origin}: field {shown_value(field)}: {message[:200] or text[:200]}"
+        field = "picture" + where.removeprefix("$.picture").replace("[...]", "")
+        if field in ("picture.start", "picture.end"):
+            message = (f"{message[:200]}; an offset names a joint angle, such as left_knee "
+                       "or trunk_flex, and gives degrees from -90 to 90")
+        return f"{origin}: field {shown_value(field)}: {message[:400] or text[:200]}"
     return _explain(error, raw, origin)
 
 
@@ -268,8 +271,8 @@ def check_picture(data: bytes, origin: str) -> PictureInfo:
     """A PNG or JPEG no larger than the limits, by its header; LibraryError naming the fault."""
     if len(data) > MAX_PICTURE_BYTES:
         raise LibraryError(
-            f"{origin}: is {len(data) / (1024 * 1024):.1f} MB; a picture may be at most "
-            f"{MAX_PICTURE_BYTES // (1024 * 1024)} MB")
+            f"{origin}: is {len(data):,} bytes; a picture may be at most "
+            f"{MAX_PICTURE_BYTES // (1024 * 1024)} MB ({MAX_PICTURE_BYTES:,} bytes)")
     if data.startswith(_PNG_SIGNATURE):
         info = _png_info(data, origin)
     elif data.startswith(b"\xff\xd8"):
