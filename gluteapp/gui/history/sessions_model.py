@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 
 from gluteapp.core.history_records import SessionRecord, StoredSet
 from gluteapp.core.records import FeltIn
-from gluteapp.core.stats import Measure, sets_done
+from gluteapp.core.stats import Measure, partial, sets_done
 from gluteapp.gui.words import (
     decimal,
     felt_in_label,
@@ -262,8 +262,17 @@ class SessionTreeModel(QAbstractItemModel):
             stored.exercise_id, stored.set_number, stored.side)), None)
         if hurt is not None and column == self.PAIN and role == Qt.ItemDataRole.ToolTipRole:
             return hurt_text(hurt, self._exercise_name(stored.exercise_id))
+        if (column in (self.STATUS, self.RESULT) and role == Qt.ItemDataRole.ToolTipRole
+                and partial(stored)):
+            return self.tr("Left before its target (skipped, or the exercise or session ended "
+                           "during it): kept with what was done, not counted as a set done and "
+                           "not compared left against right.")
         if role != Qt.ItemDataRole.DisplayRole:
             return None
+        if column == self.STATUS:
+            # A set row's status: only a set left early has one to say.
+            return self.tr("Cut short", "a set or side left before its target") if partial(
+                stored) else ""
         if column == self.WHEN:
             moment = QDateTime.fromSecsSinceEpoch(int(stored.started_at.timestamp()))
             return QLocale().toString(moment, "HH:mm:ss")
