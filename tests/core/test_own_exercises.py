@@ -50,7 +50,8 @@ cautions = ["Stop if the hip pinches."]
 mistakes = []
 sources = [{ title = "Dr Meier, physiotherapy", publisher = "your own notes" }]
 """
-FIGURE = '\n[picture]\nfigure = "wall-clamshell"\nstart = { left_knee = 10 }\nend = { left_hip_abd = -5.5 }\n'
+FIGURE = ('\n[picture]\nfigure = "wall-clamshell"\nstart = { left_knee = 10 }\n'
+          'end = { left_hip_abd = -5.5 }\n')
 
 
 def png(width: int = 40, height: int = 30) -> bytes:
@@ -77,7 +78,8 @@ def test_an_exercise_reads_back_equal_from_the_file_it_writes(picture: str) -> N
     text = own_exercise_to_toml(own)
     again = parse_own_exercise(text, "b.toml", BUILTIN)
     assert again == own
-    assert again.exercise.mode is Mode.TEMPO and again.exercise.dosage.tempo == "2-1-2"
+    assert again.exercise.mode is Mode.TEMPO
+    assert again.exercise.dosage.tempo == "2-1-2"
     assert again.exercise.primary_muscles == [Muscle.GLUTEUS_MEDIUS]
     assert own_exercise_to_toml(again) == text
 
@@ -112,7 +114,8 @@ BAD_FILES: list[tuple[str, str, str]] = [
      "exactly one [[exercise]]"),
     ("unknown top-level key", "colour = 'red'\n" + EXERCISE, "unknown key 'colour'"),
     ("unknown exercise key", EXERCISE + "difficulty = 3\n", "difficulty"),
-    ("unknown picture key", EXERCISE + '\n[picture]\nfigure = "wall-clamshell"\nzoom = 2\n', "zoom"),
+    ("unknown picture key", EXERCISE + '\n[picture]\nfigure = "wall-clamshell"\nzoom = 2\n',
+     "zoom"),
     ("sets as text", EXERCISE.replace("sets = 3", 'sets = "three"'), "dosage.sets"),
     ("per_side as text", EXERCISE.replace("per_side = true", 'per_side = "yes"'), "per_side"),
     ("steps not a list", EXERCISE.replace('steps = ["Lie on your side, knees bent.", '
@@ -172,7 +175,8 @@ def test_a_malformed_exercise_is_refused_with_a_message_naming_file_and_fault(
     message = str(raised.value)
     assert message.startswith("own-band-clam.toml: ")
     assert expected in message
-    assert len(message) < 600 and "\n" not in message
+    assert len(message) < 600
+    assert "\n" not in message
 
 
 def test_a_bad_file_in_the_folder_is_named_and_the_good_ones_still_load(tmp_path: Path) -> None:
@@ -205,7 +209,8 @@ def test_a_photo_that_is_missing_or_not_a_picture_keeps_the_exercise(tmp_path: P
         EXERCISE + '\n[picture]\nphoto = "own-band-clam.png"\n', encoding="utf-8")
     found, problems = load_own_exercises(tmp_path, BUILTIN)
     assert [o.photo for o in found] == ["own-band-clam.png"]
-    assert "cannot be read" in problems[0] and "shown without its photo" in problems[0]
+    assert "cannot be read" in problems[0]
+    assert "shown without its photo" in problems[0]
     (tmp_path / PICTURES).mkdir()
     (tmp_path / PICTURES / "own-band-clam.png").write_bytes(b"GIF89a" + b"\0" * 50)
     found, problems = load_own_exercises(tmp_path, BUILTIN)
@@ -241,7 +246,8 @@ BAD_PICTURES = [
     ("too wide", png(MAX_PICTURE_SIDE + 1, 10), f"at most {MAX_PICTURE_SIDE} pixels"),
     ("too tall jpeg", jpeg(10, 65000), "65000 pixels"),
     ("zero size", png(0, 10), "which is no picture"),
-    ("too many bytes", png() + b"\0" * MAX_PICTURE_BYTES, "a picture may be at most 8 MB (8,388,608 bytes)"),
+    ("too many bytes", png() + b"\0" * MAX_PICTURE_BYTES,
+     "a picture may be at most 8 MB (8,388,608 bytes)"),
 ]
 
 
@@ -275,11 +281,13 @@ def test_the_combined_library_lists_built_in_then_own_and_draws_the_own_figure(
     library, problems = combined(LIBRARY, tmp_path)
     assert problems == []
     assert library.ids[: len(LIBRARY)] == LIBRARY.ids
-    assert library.ids[-1] == "own-band-clam" and library.is_own("own-band-clam")
+    assert library.ids[-1] == "own-band-clam"
+    assert library.is_own("own-band-clam")
     assert not library.is_own("wall-clamshell")
     pose = library.poses.pose("own-band-clam")
     builtin = library.poses.pose("wall-clamshell")
-    assert pose is not None and builtin is not None
+    assert pose is not None
+    assert builtin is not None
     assert pose.exercise_id == "own-band-clam"
     assert pose.start.angles.left_knee == builtin.start.angles.left_knee + 10
     assert library.poses.entry("own-band-clam") is None

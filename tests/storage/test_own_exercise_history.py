@@ -153,7 +153,8 @@ def test_editing_your_exercise_keeps_its_history_and_deleting_keeps_its_name(
         assert again.exercise_ids == routine.exercise_ids
         advice = advise(again, library, store.latest_sessions(10))
         own_advice = next(s for s in advice.suggestions if s.exercise_id == "own-wall-press")
-        assert own_advice.reason is Reason.ONE_SESSION and own_advice.low == 25
+        assert own_advice.reason is Reason.ONE_SESSION
+        assert own_advice.low == 25
 
         assert routines_using("own-wall-press", paths.routines, library) == ["Physio programme"]
         (paths.routines / "physio.toml").unlink()
