@@ -237,6 +237,7 @@ class Gluteapp:
 
     def _build_sessions(self) -> QWidget:
         from gluteapp.gui.player.sessions import SessionsView
+        from gluteapp.gui.programme_dialog import install_programme_actions
         from gluteapp.gui.settings import EQUIPMENT
 
         view = SessionsView(self.library)
@@ -246,6 +247,7 @@ class Gluteapp:
             lambda routine: controller.start_routine(routine, start_now=True))
         view.picker.new_routine_requested.connect(lambda: self.open_builder(None))
         view.picker.edit_requested.connect(self.open_builder)
+        install_programme_actions(view.picker, self.paths.data_dir, self.own)  # export, import
         view.picker.exercise_requested.connect(self.show_exercise)
         self.sessions = view
         # The suggestion and the "Needs:" notes follow the equipment answer.

@@ -420,3 +420,23 @@ def hurt_text(hurt: Hurt, exercise_name: str) -> str:
     else:
         during = exercise_name
     return translate("Words", "{0}: {1}").format(during, hurt_choice_phrase(hurt.choice))
+
+
+#: What a programme file holds (`gluteapp.core.programme.Kind`, by value: that module loads
+#: only when a programme is exported or imported).
+PROGRAMME_KIND_WORDS: dict[str, str] = {
+    "routine": QT_TRANSLATE_NOOP("Words", "Routine"),
+    "exercise": QT_TRANSLATE_NOOP("Words", "Your exercise"),
+}
+
+#: What importing finds for each item in the data folder (`gluteapp.core.programme.Status`).
+PROGRAMME_STATUS_WORDS: dict[str, str] = {
+    "new": QT_TRANSLATE_NOOP("Words", "New"),
+    "same": QT_TRANSLATE_NOOP("Words", "Already here, the same"),
+    "conflict": QT_TRANSLATE_NOOP("Words", "Already here, different"),
+}
+
+
+def programme_item_words(kind: str, status: str) -> tuple[str, str]:
+    """An item of a programme file and what importing finds: ('Routine', 'New')."""
+    return _translate(PROGRAMME_KIND_WORDS[kind]), _translate(PROGRAMME_STATUS_WORDS[status])

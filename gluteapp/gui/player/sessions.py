@@ -65,6 +65,8 @@ class RoutinePicker(QWidget):
     exercise_requested = Signal(str)  # an exercise id: show its page in the library
     new_routine_requested = Signal()
     edit_requested = Signal(Routine)
+    export_requested = Signal(Routine)  # one of yours, as a programme file
+    import_requested = Signal()
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,6 +85,10 @@ class RoutinePicker(QWidget):
         self.new_button = QPushButton(self.tr("New routine…"))
         self.new_button.setAccessibleName(self.tr("Build a new routine"))
         self.new_button.clicked.connect(self.new_routine_requested)
+        self.import_button = QPushButton(self.tr("Import programme…"))
+        self.import_button.setAccessibleDescription(
+            self.tr("Add a routine and its exercises from a programme file"))
+        self.import_button.clicked.connect(self.import_requested)
         self.problems = QLabel()
         self.problems.setObjectName("routine_problems")
         self.problems.setWordWrap(True)
@@ -99,6 +105,7 @@ class RoutinePicker(QWidget):
         left_layout.addWidget(self.list, 1)
         left_layout.addWidget(self.problems)
         left_layout.addWidget(self.new_button)
+        left_layout.addWidget(self.import_button)
 
         self.name = QLabel()
         self.name.setObjectName("routine_name")
@@ -142,6 +149,10 @@ class RoutinePicker(QWidget):
             self.tr("Save a printable sheet of the selected routine"))
         self.sheet_button.clicked.connect(self._print_current)
         self.sheet_saver: SheetSaver | None = None  # made when first asked for
+        self.export_button = QPushButton(self.tr("Export programme…"))
+        self.export_button.setAccessibleDescription(self.tr(
+            "Save the selected routine of yours, with your own exercises, as one file to share"))
+        self.export_button.clicked.connect(self._export_current)
         self.suggestion = QLabel()
         self.suggestion.setObjectName("routine_suggestion")
         self.suggestion.setWordWrap(True)
@@ -158,6 +169,7 @@ class RoutinePicker(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.sheet_button)
+        buttons.addWidget(self.export_button)
         buttons.addStretch(1)
         buttons.addWidget(self.start_button)
         right_layout.addLayout(buttons)
@@ -231,6 +243,10 @@ class RoutinePicker(QWidget):
         self.meta.setText(" · ".join([self.tr("%n exercises", "", len(routine.steps)),
                                       self.tr("%n sets", "", sets), minutes_text(duration)]))
         self.description.setText(routine.description)
+        yours = routine.id in self.user_ids  # a built-in routine is in every Gluteapp already
+        self.export_button.setEnabled(yours)
+        self.export_button.setToolTip("" if yours else self.tr(
+            "Built-in routines are in every Gluteapp; export a copy you made with Edit a copy…"))
         missing = self.missing_for(routine)
         self.needs.setText(self.tr(
             "Needs what you do not have at hand: {0}. You can change your equipment in Settings."
@@ -262,6 +278,11 @@ class RoutinePicker(QWidget):
         routine = self.current_routine()
         if routine is not None:
             self.edit_requested.emit(routine)
+
+    def _export_current(self) -> None:
+        routine = self.current_routine()
+        if routine is not None and routine.id in self.user_ids:
+            self.export_requested.emit(routine)
 
     def _print_current(self) -> None:
         routine = self.current_routine()
