@@ -2,6 +2,152 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en">
 <context>
+    <name>BackupSection</name>
+    <message>
+        <source>Backups</source>
+        <extracomment>Asks a yes/no question (title, text); True for yes. Replaced in tests. Says something that needs no answer (title, text, is it a problem).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A backup file holds your history, settings, routines and own exercises. Restoring one keeps your current data in a folder beside it, then restarts Gluteapp.</source>
+        <extracomment>Quit and start again: the app reads the restored data only when it starts. Where the file dialogs start (the last folder used).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back up to a file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore from a file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic backups of the history (one a day, the newest kept):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Newest session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore this one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No automatic backup yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back up to a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gluteapp backups (*.zip)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backed up to {0}: {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left out (not plain files or unusable names): {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore from a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gluteapp backups (*.zip);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore {0}? It holds {1}. Your current history, settings, routines and own exercises are kept in a folder in your data folder, and Gluteapp restarts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore the history from this automatic backup? It holds {0}. Your current history is kept in a folder in your data folder (settings and routines stay as they are), and Gluteapp restarts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A session is running. Finish or end it, then restore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some finished sets are still waiting to be saved. Restore once they are saved (see the message at the top of the window).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} Gluteapp restarts now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{0}, the newest on {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n routine file(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n own exercise file(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was there before is kept in {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gluteapp restarts now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BodyDiagram</name>
     <message>
         <source>Body diagram, seen from behind</source>
@@ -284,6 +430,14 @@
     </message>
 </context>
 <context>
+    <name>ExerciseDelegate</name>
+    <message>
+        <source>Yours</source>
+        <extracomment>Combo box data for &quot;any&quot; and the two choices that are not a single enum value.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ExerciseDetail</name>
     <message>
         <source>Exercise details</source>
@@ -320,6 +474,26 @@
     <message>
         <source>Caution</source>
         <translation>Vorsicht</translation>
+    </message>
+    <message>
+        <source>Your own exercise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit your exercise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De&amp;lete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete your exercise</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>About these muscles</source>
@@ -404,6 +578,282 @@
     <message>
         <source>Each side</source>
         <translation>Pro Seite</translation>
+    </message>
+</context>
+<context>
+    <name>ExerciseEditor</name>
+    <message>
+        <source>New exercise</source>
+        <extracomment>The joints a figure can be adjusted at: (the word shown, the angles it moves).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit exercise: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example: Clamshell with band</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What it does, in one sentence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One step per line, in order (at least two)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One tip per line (at least one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One caution per line, such as when to stop (at least one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who gave it to you (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target muscles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Equipment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One side at a time (left, then right)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds down-pause-up for each rep, such as 2-0-2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"> s</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tempo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished">&amp;Name</translation>
+    </message>
+    <message>
+        <source>S&amp;ummary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;teps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;ips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cautions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kind of dose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rest between sets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Position</source>
+        <translation type="unfinished">&amp;Position</translation>
+    </message>
+    <message>
+        <source>Target &amp;muscles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;quipment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A figure, from the closest built-in one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Built-in figure to start from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adjust (degrees)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start position</source>
+        <translation type="unfinished">Ausgangsposition</translation>
+    </message>
+    <message>
+        <source>End position</source>
+        <translation type="unfinished">Endposition</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose a photo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photo of the exercise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished">Problem</translation>
+    </message>
+    <message>
+        <source>Save the exercise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working hip (bend)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other hip (bend)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working knee (bend)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other knee (bend)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trunk (lean forward)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arms (raise)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seconds held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a photo of the exercise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your own notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added by you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the exercise a name of at least 3 letters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say in a sentence (at least 10 letters) what the exercise does.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write at least two steps, one per line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each step, tip and caution needs at least 3 letters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write at least one tip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write at least one caution, such as when to stop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick at least one target muscle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The amount&apos;s upper end is below its lower end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the built-in figure to start from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a photo, or another picture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the tempo as seconds down-pause-up, such as 2-0-2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The exercise could not be written to {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The routine {0} uses this exercise and would no longer load: {1} Change the routine first, or keep the kind of dose.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1134,6 +1584,63 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>“{0}” holds the routine “{1}” and %n of your own exercises.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>What the programme holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In your data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them are already in your data with other content. Replace yours with the programme&apos;s, or keep both: the imported ones then get new names.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep both (renamed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing in your data is changed; this only adds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything in it is already here: nothing to import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ItemList</name>
     <message>
         <source>Step {number}: {text}</source>
@@ -1145,7 +1652,6 @@
     <name>LibraryView</name>
     <message>
         <source>Library sections</source>
-        <extracomment>Combo box data for &quot;any&quot; and the two choices that are not a single enum value.</extracomment>
         <translation>Bereiche der Bibliothek</translation>
     </message>
     <message>
@@ -1245,6 +1751,22 @@
         <translation>Übungen ausblenden, die Ausrüstung brauchen, die du in den Einstellungen nicht angegeben hast</translation>
     </message>
     <message>
+        <source>Only my own exercises</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New exercise…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make a new exercise of your own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an exercise your physiotherapist gave you, with a picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Number of exercises shown</source>
         <translation>Anzahl der angezeigten Übungen</translation>
     </message>
@@ -1340,6 +1862,10 @@
         <translation>Gezeigt für die linke Seite; die rechte ist ihr Spiegelbild.</translation>
     </message>
     <message>
+        <source>Photo of the exercise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Start position</source>
         <translation>Ausgangsposition</translation>
     </message>
@@ -1370,6 +1896,29 @@
     <message>
         <source>End position: {0}</source>
         <translation>Endposition: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>OwnExerciseActions</name>
+    <message>
+        <source>Delete exercise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}” is a step of your routine {1}. Take it out of the routine first, then delete it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete “{0}”? Your past sessions keep it, under its name, in the history and its charts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete “{0}”? It has no sets in the history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}” could not be deleted: {1}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1485,7 +2034,7 @@
     <name>PlayerFigure</name>
     <message>
         <source>Exercise figure</source>
-        <extracomment>20 frames a second: smooth enough for a body moving over one to three seconds. No frame is drawn in the last CLEAR_S before the runner&apos;s next wake-up (it moves the countdown and sounds the cues); one due then is drawn AFTER_S after it instead. A frame whose timer fires this late finds the event loop behind (a stall, a busy machine): it gives way to whatever is waiting, at most twice in a row.</extracomment>
+        <extracomment>20 frames a second: smooth enough for a body moving over one to three seconds. No frame is drawn in the last CLEAR_S before the runner&apos;s next wake-up (it moves the countdown and sounds the cues); one due then is drawn AFTER_S after it instead. A frame whose timer fires this late finds the event loop behind (a stall, a busy machine): it gives way to whatever is waiting, at most twice in a row. The page of `pages` that shows a photo instead of a figure.</extracomment>
         <translation>Figur der Übung</translation>
     </message>
     <message>
@@ -1503,6 +2052,10 @@
     <message>
         <source>End</source>
         <translation>Ende</translation>
+    </message>
+    <message>
+        <source>Photo of the exercise</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1884,6 +2437,52 @@
     </message>
 </context>
 <context>
+    <name>ProgrammeActions</name>
+    <message>
+        <source>Gluteapp programmes (*{0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The programme could not be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>“{0}” is saved as {1}, with %n of your own exercises. Send the file to whoever should do it: Import programme… adds it to their Gluteapp.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import a programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file cannot be imported; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The programme could not be imported; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QuestionsPage</name>
     <message>
         <source>Three quick questions</source>
@@ -2225,6 +2824,14 @@
         <translation>Die gewählte Übung zum Programm hinzufügen</translation>
     </message>
     <message>
+        <source>New exerc&amp;ise…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make a new exercise of your own and add it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>E&amp;xercises</source>
         <translation>Ü&amp;bungen</translation>
     </message>
@@ -2464,6 +3071,14 @@
         <translation>Ein neues Programm zusammenstellen</translation>
     </message>
     <message>
+        <source>Import programme…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a routine and its exercises from a programme file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The routine&apos;s exercises</source>
         <translation>Die Übungen des Programms</translation>
     </message>
@@ -2490,6 +3105,14 @@
     <message>
         <source>Save a printable sheet of the selected routine</source>
         <translation>Ein druckbares Übungsblatt des gewählten Programms speichern</translation>
+    </message>
+    <message>
+        <source>Export programme…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the selected routine of yours, with your own exercises, as one file to share</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source> (yours)</source>
@@ -2520,6 +3143,10 @@
             <numerusform>%n Satz</numerusform>
             <numerusform>%n Sätze</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Built-in routines are in every Gluteapp; export a copy you made with Edit a copy…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Needs what you do not have at hand: {0}. You can change your equipment in Settings.</source>
@@ -2661,6 +3288,15 @@
         <translation>Ø {0}, max. {1}</translation>
     </message>
     <message>
+        <source>Left before its target (skipped, or the exercise or session ended during it): kept with what was done, not counted as a set done and not compared left against right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cut short</source>
+        <comment>a set or side left before its target</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>it hurt</source>
         <translation>es tat weh</translation>
     </message>
@@ -2688,7 +3324,7 @@
     <name>Settings</name>
     <message>
         <source>s</source>
-        <extracomment>A settings file is a few hundred bytes; far larger is not one we wrote. Translation context of every text declared here (labels, descriptions, units, choices). The translation context of `choice_labels`: this module&apos;s, or `words.CONTEXT` for the equipment, whose words the library shows too. A comma-separated set of `choices` (stored in declaration order, no repeats). Kept by the app itself; not shown in the settings dialog. Takes effect the next time the app starts.</extracomment>
+        <extracomment>A settings file is a few hundred bytes; far larger is not one we wrote. Translation context of every text declared here (labels, descriptions, units, choices). The translation context of `choice_labels`: this module&apos;s, or `words.CONTEXT` for the equipment, whose words the library shows too. A comma-separated set of `choices` (stored in declaration order, no repeats). Kept by the app itself; not shown in the settings dialog. Takes effect the next time the app starts. A str holding a time of day as HH:MM (edited with a time field).</extracomment>
         <translation>s</translation>
     </message>
     <message>
@@ -2833,6 +3469,58 @@
         <translation>Erinnern alle</translation>
     </message>
     <message>
+        <source>On these days, at the time below, a reminder offers the day&apos;s session.</source>
+        <translation>An diesen Tagen bietet dir eine Erinnerung zur unten gewählten Uhrzeit die Einheit des Tages an.</translation>
+    </message>
+    <message>
+        <source>Training days</source>
+        <translation>Trainingstage</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>Montag</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Dienstag</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Mittwoch</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Donnerstag</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Freitag</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Samstag</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Sonntag</translation>
+    </message>
+    <message>
+        <source>When the training-day reminder comes.</source>
+        <translation>Wann die Erinnerung am Trainingstag kommt.</translation>
+    </message>
+    <message>
+        <source>Training time</source>
+        <translation>Trainingszeit</translation>
+    </message>
+    <message>
+        <source>The last day whose training reminder was given, skipped or trained.</source>
+        <translation>Der letzte Tag, an dem die Trainingserinnerung kam, ausgelassen oder trainiert wurde.</translation>
+    </message>
+    <message>
+        <source>Training reminder done</source>
+        <translation>Trainingserinnerung erledigt</translation>
+    </message>
+    <message>
         <source>Colour theme.</source>
         <translation>Farbschema.</translation>
     </message>
@@ -2902,7 +3590,7 @@
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <extracomment>&quot;Restart now&quot; was pressed after changing a setting that only applies on the next start.</extracomment>
+        <extracomment>How a time-of-day option is stored and shown. &quot;Restart now&quot; was pressed after changing a setting that only applies on the next start.</extracomment>
         <translation>Einstellungen</translation>
     </message>
     <message>
@@ -2995,6 +3683,54 @@
     <message>
         <source>Next time, try the easier version: {0}. {1}</source>
         <translation>Versuch beim nächsten Mal die leichtere Variante: {0}. {1}</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingBanner</name>
+    <message>
+        <source>Training reminder</source>
+        <translation>Trainingserinnerung</translation>
+    </message>
+    <message>
+        <source>Start today&apos;s session</source>
+        <translation>Heutige Einheit starten</translation>
+    </message>
+    <message>
+        <source>Skip today</source>
+        <translation>Heute auslassen</translation>
+    </message>
+    <message numerus="yes">
+        <source>It is a training day. Today&apos;s routine: %1. Snooze brings this back in %n minutes; Skip today (or Escape) leaves it until the next training day.</source>
+        <translation>
+            <numerusform>Heute ist Trainingstag. Heutige Routine: %1. „In %n Min. erinnern“ fragt dich später noch einmal; „Heute auslassen“ (oder Esc) wartet bis zum nächsten Trainingstag.</numerusform>
+            <numerusform>Heute ist Trainingstag. Heutige Routine: %1. „In %n Min. erinnern“ fragt dich später noch einmal; „Heute auslassen“ (oder Esc) wartet bis zum nächsten Trainingstag.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TrainingReminder</name>
+    <message>
+        <source>Start today&apos;s session</source>
+        <translation>Heutige Einheit starten</translation>
+    </message>
+    <message numerus="yes">
+        <source>Snooze %n min</source>
+        <translation>
+            <numerusform>In %n Min. erinnern</numerusform>
+            <numerusform>In %n Min. erinnern</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Skip today</source>
+        <translation>Heute auslassen</translation>
+    </message>
+    <message>
+        <source>Time for today&apos;s session</source>
+        <translation>Zeit für die heutige Einheit</translation>
+    </message>
+    <message>
+        <source>It is a training day. Open Gluteapp to start today&apos;s routine.</source>
+        <translation>Heute ist Trainingstag. Öffne Gluteapp, um die heutige Routine zu starten.</translation>
     </message>
 </context>
 <context>
@@ -3389,6 +4125,28 @@
     <message>
         <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <source>Routine</source>
+        <extracomment>What a programme file holds (`gluteapp.core.programme.Kind`, by value: that module loads only when a programme is exported or imported).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your exercise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <extracomment>What importing finds for each item in the data folder (`gluteapp.core.programme.Status`).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already here, the same</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already here, different</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,30 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en">
 <context>
+    <name>BackupSection</name>
+    <message numerus="yes">
+        <source>%n session(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n routine file(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n own exercise file(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DosePlan</name>
     <message numerus="yes">
         <source>Mostly felt in the {0}: {1} of the last %n rated sets.</source>
@@ -98,6 +122,23 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message numerus="yes">
+        <source>“{0}” holds the routine “{1}” and %n of your own exercises.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them are already in your data with other content. Replace yours with the programme&apos;s, or keep both: the imported ones then get new names.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PlanView</name>
     <message numerus="yes">
         <source>{0} of {1} done; {2} to go, with %n days left this week.</source>
@@ -153,6 +194,16 @@
         <translation>
             <numerusform>(%n problem so far.)</numerusform>
             <numerusform>(%n problems so far.)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeActions</name>
+    <message numerus="yes">
+        <source>“{0}” is saved as {1}, with %n of your own exercises. Send the file to whoever should do it: Import programme… adds it to their Gluteapp.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
@@ -244,6 +295,26 @@
         <translation>
             <numerusform>%n set</numerusform>
             <numerusform>%n sets</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TrainingBanner</name>
+    <message numerus="yes">
+        <source>It is a training day. Today&apos;s routine: %1. Snooze brings this back in %n minutes; Skip today (or Escape) leaves it until the next training day.</source>
+        <translation>
+            <numerusform>It is a training day. Today&apos;s routine: %1. Snooze brings this back in %n minute; Skip today (or Escape) leaves it until the next training day.</numerusform>
+            <numerusform>It is a training day. Today&apos;s routine: %1. Snooze brings this back in %n minutes; Skip today (or Escape) leaves it until the next training day.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TrainingReminder</name>
+    <message numerus="yes">
+        <source>Snooze %n min</source>
+        <translation>
+            <numerusform>Snooze %n min</numerusform>
+            <numerusform>Snooze %n min</numerusform>
         </translation>
     </message>
 </context>

@@ -40,8 +40,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: The timer only asks the schedule to look again. Once a minute notices a changed clock,
-#: midnight, and a machine that has just woken up.
+# The timer only asks the schedule to look again. Once a minute notices a changed clock,
+# midnight, and a machine that has just woken up.
 MAX_WAIT_S = 60.0
 SNOOZE_MIN = round(SNOOZE.total_seconds() / 60)
 
@@ -73,9 +73,9 @@ class TrainingReminder(QObject):
     """
 
     reminder_due = Signal()
-    #: The reminder was answered, or is no longer wanted (trained meanwhile, a new day).
+    # The reminder was answered, or is no longer wanted (trained meanwhile, a new day).
     reminder_cleared = Signal()
-    #: Open today's routine in the player.
+    # Open today's routine in the player.
     start_requested = Signal()
 
     def __init__(
