@@ -198,12 +198,6 @@ def create(conn: sqlite3.Connection | Any) -> None:
 
     `conn` is anything with `execute` (a sqlite3 connection or a sqlite-utils Database).
     """
-    columns = {row[1] for row in conn.execute("PRAGMA table_info(sets)")}
-    flagged = "cut_short" in columns
-
-    def adapted(sql: str) -> str:
-        return sql if flagged else sql.replace(_FLAG, "NULL")
-
     conn.execute(f"""
         CREATE TABLE session_digest (
             session_id INTEGER PRIMARY KEY REFERENCES sessions (id),
@@ -232,32 +226,40 @@ def create(conn: sqlite3.Connection | Any) -> None:
             PRIMARY KEY (exercise_id, session_id)
         )""")
     conn.execute("CREATE INDEX exercise_digest_session ON exercise_digest (session_id)")
-    for event, row in (("INSERT", "NEW"), ("DELETE", "OLD")):
-        conn.execute(f"""
-            CREATE TRIGGER sets_digest_{event.lower()} AFTER {event} ON sets BEGIN
-                {adapted(_recompute(f'{row}.session_id', f'{row}.exercise_id'))}
-            END""")
-    conn.execute(f"""
-        CREATE TRIGGER sets_digest_update AFTER UPDATE ON sets BEGIN
-            {adapted(_recompute('OLD.session_id', 'OLD.exercise_id'))}
-            {adapted(_recompute('NEW.session_id', 'NEW.exercise_id'))}
-        END""")
+    create_triggers(conn)
     # The history already there, one session at a time: each statement joins a session's few
     # rows, where one statement over every session would join thousands with thousands.
     session_ids = [row[0] for row in conn.execute("SELECT DISTINCT session_id FROM sets")]
     for session_id in session_ids:
         where = f"session_id = {int(session_id):d}"
-        conn.execute(adapted(_session_digest(where)))
-        conn.execute(adapted(_exercise_digest(where)))
+        conn.execute(_adapted(conn, _session_digest(where)))
+        conn.execute(_adapted(conn, _exercise_digest(where)))
 
 
-def rebuild(conn: sqlite3.Connection | Any) -> None:
-    """Drop the digests and their triggers, then `create` them again by today's rules."""
+def create_triggers(conn: sqlite3.Connection | Any) -> None:
+    """The triggers that make a session's digests again on every write to its sets."""
+    for event, row in (("INSERT", "NEW"), ("DELETE", "OLD")):
+        conn.execute(f"""
+            CREATE TRIGGER sets_digest_{event.lower()} AFTER {event} ON sets BEGIN
+                {_adapted(conn, _recompute(f'{row}.session_id', f'{row}.exercise_id'))}
+            END""")
+    conn.execute(f"""
+        CREATE TRIGGER sets_digest_update AFTER UPDATE ON sets BEGIN
+            {_adapted(conn, _recompute('OLD.session_id', 'OLD.exercise_id'))}
+            {_adapted(conn, _recompute('NEW.session_id', 'NEW.exercise_id'))}
+        END""")
+
+
+def drop_triggers(conn: sqlite3.Connection | Any) -> None:
     for event in ("insert", "delete", "update"):
         conn.execute(f"DROP TRIGGER IF EXISTS sets_digest_{event}")
-    conn.execute("DROP TABLE IF EXISTS exercise_digest")
-    conn.execute("DROP TABLE IF EXISTS session_digest")
-    create(conn)
+
+
+def _adapted(conn: sqlite3.Connection | Any, sql: str) -> str:
+    """`sql` for this history: one not yet given the partial flag (0004 runs before 0005 adds
+    it) reads it as NULL."""
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(sets)")}
+    return sql if "cut_short" in columns else sql.replace(_FLAG, "NULL")
 
 
 # --- reading ------------------------------------------------------------------------------

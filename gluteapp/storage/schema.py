@@ -169,8 +169,7 @@ def _partial_sets(db: Database) -> None:
         for check, column in ((seconds, "target_hold_s"), (seconds, "achieved_hold_s"),
                               (count, "target_reps"), (count, "achieved_reps")))
     # Without the digests' triggers, or each row's update would make its session's again.
-    for event in ("insert", "delete", "update"):
-        db.execute(f"DROP TRIGGER IF EXISTS sets_digest_{event}")
+    digests.drop_triggers(db)
     db.execute(
         f"""UPDATE sets SET cut_short = CASE
                 WHEN {held} THEN CASE
@@ -179,7 +178,9 @@ def _partial_sets(db: Database) -> None:
                 WHEN {clean} THEN 0
             END"""
     )
-    digests.rebuild(db)
+    # The digests stay as they are: no row is partial yet, and for the rest the new rules
+    # count what the old ones did. Only the triggers learn the flag.
+    digests.create_triggers(db)
 
 
 MIGRATION_NAMES: tuple[str, ...] = tuple(_names)

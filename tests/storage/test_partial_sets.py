@@ -82,6 +82,11 @@ def test_an_old_history_opens_upgraded_with_a_sensible_flag_for_each_set(
                                         library)
         assert series.sides is not None
         assert [(p.left, p.right) for p in series.sides.points] == [(20.0, 12.0)]
+        # The digests the old version made are kept: they count what the full read counts.
+        for exercise_id in ("side-plank", "wall-clamshell", "glute-bridge"):
+            assert digest_exercise_series(store.exercise_digests(exercise_id), exercise_id,
+                                          library) == exercise_series(
+                store.list_sessions(), exercise_id, library)
         # New sets after the upgrade keep their flag and are digested by today's rule.
         store.record_set(session.id, a_set("side-plank", 3, Side.LEFT, T0, hold_s=20.0,
                                            cut_short=False))
