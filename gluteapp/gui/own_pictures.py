@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt
-from PySide6.QtGui import QImage, QImageReader, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QImage, QImageReader, QImageWriter, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from gluteapp.core.exercises import LibraryError
@@ -38,8 +38,12 @@ def prepare_photo(source: Path) -> tuple[bytes, str]:
     kind = "png" if alpha else "jpg"
     if not alpha:
         image = image.convertToFormat(QImage.Format.Format_RGB32)
-    if not image.save(buffer, b"PNG" if alpha else b"JPEG", -1 if alpha else 88):
-        raise LibraryError(f"{shown_path(source)}: could not be stored as a picture")
+    writer = QImageWriter(buffer, QByteArray(b"PNG" if alpha else b"JPEG"))
+    if not alpha:
+        writer.setQuality(88)
+    if not writer.write(image):
+        raise LibraryError(f"{shown_path(source)}: could not be stored as a picture "
+                           f"({writer.errorString()})")
     return bytes(buffer.data().data()), kind
 
 

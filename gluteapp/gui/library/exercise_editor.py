@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-from dataclasses import replace
 from pathlib import Path
 
+import msgspec
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import (
@@ -523,7 +523,7 @@ class ExerciseEditor(QDialog):
             equipment=[Equipment(v) for v in self._checked(self.equipment_list)],
         )
         if base is not None:  # what the dialog does not show stays as it was
-            exercise = replace(exercise, easier=base.easier, harder=base.harder,
+            exercise = msgspec.structs.replace(exercise, easier=base.easier, harder=base.harder,
                                aliases=base.aliases, why=base.why,
                                secondary_muscles=[m for m in base.secondary_muscles
                                                   if m not in exercise.primary_muscles])
