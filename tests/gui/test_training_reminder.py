@@ -274,6 +274,60 @@ def test_a_gap_of_days_brings_one_reminder_within_the_window_only(
         later.shutdown()
 
 
+def test_the_banner_is_announced_and_read_like_the_sitting_break_banner(
+    qtbot: QtBot, service: TrainingReminder, banner: TrainingBanner, clock: Clock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtGui import QAccessible, QAccessibleEvent
+
+    announced: list[tuple[QAccessible.Event, object]] = []
+
+    def record(event: QAccessibleEvent) -> None:
+        announced.append((event.type(), event.object()))
+
+    monkeypatch.setattr(QAccessible, "updateAccessibility", staticmethod(record))
+    clock.set(MONDAY, 18, 0)
+    service.start()
+    assert announced == [(QAccessible.Event.Alert, banner)]
+    node = QAccessible.queryAccessibleInterface(banner)
+    assert node is not None
+    assert node.text(QAccessible.Text.Name) == "Training reminder"
+    assert "Today's routine: Gluteus medius A" in node.text(QAccessible.Text.Description)
+    names = {QAccessible.queryAccessibleInterface(b).text(QAccessible.Text.Name)
+             for b in (banner.start_button, banner.snooze_button, banner.skip_button)}
+    assert names == {"Start today's session", "Snooze 15 min", "Skip today"}
+    assert banner.focusProxy() is banner.start_button, "Tab into the banner lands on Start"
+
+
+@pytest.mark.qt_log_ignore(
+    # Forced on a platform with no tray, Qt's fallback tray looks for an X11-only signal.
+    "systemTrayWindowChanged"
+)
+def test_with_a_tray_its_menu_carries_the_answers(
+    qtbot: QtBot, settings: Settings, clock: Clock, trained: Trained,
+) -> None:
+    from gluteapp.gui.reminders import ReminderService
+
+    breaks = ReminderService(settings, use_tray=True)
+    service = TrainingReminder(settings, trained, wall_clock=clock, tray=breaks.tray,
+                               notify=lambda *_: None)
+    try:
+        assert breaks.tray is not None
+        menu = breaks.tray.contextMenu()
+        assert menu is not None
+        texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+        assert texts[-3:] == ["Start today's session", "Snooze 15 min", "Skip today"]
+        clock.set(MONDAY, 18, 0)
+        service.start()
+        assert service.start_action.isEnabled()
+        service.start_action.trigger()
+        assert not service.is_due
+        assert not service.start_action.isEnabled()
+    finally:
+        service.shutdown()
+        breaks.shutdown()
+
+
 def test_no_days_chosen_no_timer(qtbot: QtBot, service: TrainingReminder,
                                  settings: Settings, clock: Clock) -> None:
     service.start()
