@@ -6,8 +6,11 @@ timer on a fake clock. benchmarks/timer_accuracy.py measures how it behaves unde
 
 from __future__ import annotations
 
+from pytestqt.qtbot import QtBot
+
 from gluteapp.core.assets import builtin_library
 from gluteapp.core.engine import Session
+from gluteapp.core.player_display import whole_seconds
 from gluteapp.core.routines import parse_routine
 from gluteapp.gui.player.runner import (
     ANIMATION_MS,
@@ -52,4 +55,47 @@ def test_thinned_repaints_still_wake_for_the_next_whole_second() -> None:
     runner.pacing.interval_ms = ANIMATION_MS
     runner.evaluate()
     assert runner._timer.interval() == ANIMATION_MS
+    runner.stop()
+
+
+def test_a_whole_second_passed_during_the_work_of_a_wake_up_is_shown_at_once(qtbot: QtBot) -> None:
+    """A loaded machine: the wake-up's slots end past the next whole second, which the number
+    on screen was worked out before; the runner wakes again at once, not a repaint later."""
+    library = builtin_library()
+    clock = MonoClock()
+    runner = SessionRunner(Session(parse_routine(ROUTINE, "pace.toml", library), library),
+                           clock)
+    runner.start()
+    shown: list[float] = []
+    slow = {"work_s": 0.0}
+
+    def paint() -> None:  # what a view does: works the number out, then takes its time
+        remaining = runner.session.remaining_s(clock())
+        assert remaining is not None
+        shown.append(whole_seconds(remaining))
+        clock.advance(slow["work_s"])
+
+    runner.updated.connect(paint)
+    clock.advance(0.95)  # the get-ready shows 5 for another 50 ms
+    slow["work_s"] = 0.08  # ... and the work ends 30 ms after it became 4
+    runner.evaluate()
+    assert shown[-1] == 5
+    assert runner._timer.interval() == 0  # not ANIMATION_MS after the work ended
+    slow["work_s"] = 0.0
+    with qtbot.waitSignal(runner.updated, timeout=1000):
+        pass  # the real timer fires
+    assert shown[-1] == 4
+    assert runner._timer.interval() == ANIMATION_MS  # and on as usual
+    runner.stop()
+
+
+def test_the_next_wake_up_is_timed_from_the_moment_the_display_was_worked_out() -> None:
+    library = builtin_library()
+    clock = MonoClock()
+    runner = SessionRunner(Session(parse_routine(ROUTINE, "pace.toml", library), library),
+                           clock)
+    runner.start()
+    runner.updated.connect(lambda: clock.advance(0.04))  # every wake-up works 40 ms
+    runner.evaluate()  # at 0.04 s: the next repaint is due 100 ms after that, 60 ms after the work
+    assert runner._timer.interval() == ANIMATION_MS - 40
     runner.stop()

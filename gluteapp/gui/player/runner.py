@@ -150,25 +150,34 @@ class SessionRunner(QObject):
     def evaluate(self) -> None:
         """Let the engine catch up to now, publish what happened, and sleep till the next thing."""
         self.wakeups += 1
-        self._publish(self.session.tick(self.clock()))
+        now = self.clock()
+        self._publish(self.session.tick(now), now)
 
     def _act(self, action: Callable[[float], list[Event]]) -> None:
         if self.session.is_finished:
             return
-        self._publish(action(self.clock()))
+        now = self.clock()
+        self._publish(action(now), now)
 
-    def _publish(self, events: list[Event]) -> None:
+    def _publish(self, events: list[Event], now: float) -> None:
         if events:
             self.events.emit(events)
         self.updated.emit()
-        self._schedule()
+        self._schedule(now)
 
-    def _schedule(self) -> None:
+    def _schedule(self, now: float | None = None) -> None:
+        """Sleep till the next thing after `now`, the moment what is shown was worked out for.
+
+        Not after the moment the slots finished: on a loaded machine they may end past the
+        next whole second, which the display has not shown yet; it is then due at once
+        rather than a whole repaint interval (up to MAX_ANIMATION_MS) later.
+        """
         session = self.session
         if session.is_finished or not session.is_started or session.is_paused:
             self._timer.stop()
             return
-        now = self.clock()
+        if now is None:
+            now = self.clock()
         due = now + self.pacing.interval_ms / 1000 if self._animating else math.inf
         wakeup = session.next_wakeup()
         if wakeup is not None:
@@ -181,6 +190,6 @@ class SessionRunner(QObject):
         if math.isinf(due):  # a self-counted set, unseen: the next action wakes it
             self._timer.stop()
             return
-        delay_ms = max(0, math.ceil((due - now) * 1000))
+        delay_ms = max(0, math.ceil((due - self.clock()) * 1000))
         self._aimed_at = time.monotonic() + delay_ms / 1000
         self._timer.start(delay_ms)
