@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import threading
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -47,6 +48,10 @@ SNOOZE_MIN = round(SNOOZE.total_seconds() / 60)
 
 
 def local_now() -> dt.datetime:
+    """The local time in the zone the system has now: C's localtime keeps the zone it read
+    first, so a person who travels (or changes the zone in Settings) would keep the old one."""
+    if hasattr(time, "tzset"):  # not on Windows, whose zone changes Python sees anyway
+        time.tzset()
     return dt.datetime.now().astimezone()
 
 

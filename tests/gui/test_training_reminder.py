@@ -337,6 +337,23 @@ def test_no_days_chosen_no_timer(qtbot: QtBot, service: TrainingReminder,
     assert not service.skip_action.isVisible()
 
 
+def test_the_local_clock_follows_a_change_of_time_zone(monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    time.tzset()
+    try:
+        berlin = training_reminder.local_now()
+        assert berlin.utcoffset() == dt.datetime.now(BERLIN).utcoffset()
+        monkeypatch.setenv("TZ", "America/New_York")  # no tzset: local_now sees it itself
+        new_york = training_reminder.local_now()
+        assert new_york.utcoffset() == dt.datetime.now(ZoneInfo("America/New_York")).utcoffset()
+        assert new_york.utcoffset() != berlin.utcoffset()
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
 # --- the settings -----------------------------------------------------------------------------
 
 
@@ -376,25 +393,24 @@ def test_the_settings_round_trip_through_the_dialog_and_the_file(
         service.shutdown()
 
 
-@pytest.mark.parametrize(("days", "time", "kept_days", "kept_time"), [
-    ("mon,funday", "25:00", "mon", "18:00"),
-    ("", "7pm", "", "18:00"),
-    ("sun,sat", "7:05", "sat,sun", "07:05"),
-    ("Mon", "18:00:00", "", "18:00"),
+@pytest.mark.parametrize(("days", "time", "kept_days", "kept_time", "faulty"), [
+    ("mon,funday", "25:00", "mon", "18:00", ["training_days", "training_time"]),
+    ("", "7pm", "", "18:00", ["training_time"]),
+    ("sun,sat", "7:05", "sat,sun", "07:05", []),
+    ("Mon", "18:00:00", "", "18:00", ["training_days", "training_time"]),
 ])
-def test_values_edited_by_hand_are_checked(
-    tmp_path: Path, days: str, time: str, kept_days: str, kept_time: str,
+def test_values_edited_by_hand_are_checked_and_named(
+    tmp_path: Path, days: str, time: str, kept_days: str, kept_time: str, faulty: list[str],
 ) -> None:
     path = tmp_path / "settings.ini"
-    path.write_text(f"[reminders]\ntraining_days={days}\ntraining_time={time}\n")
+    written = f"[reminders]\ntraining_days={days}\ntraining_time={time}\n"
+    path.write_text(written)
     settings = Settings(path)
     assert settings.get(TRAINING_DAYS) == kept_days
     assert settings.get(TRAINING_TIME) == kept_time
-    problems = settings.problems()
-    if time != kept_time and kept_time == "18:00":
-        assert any("reminders/training_time" in p and "18:00" in p for p in problems)
-    assert path.read_text() == f"[reminders]\ntraining_days={days}\ntraining_time={time}\n", (
-        "reading leaves the file as it is")
+    named = [p.split(" = ")[0].removeprefix("settings: reminders/") for p in settings.problems()]
+    assert named == faulty
+    assert path.read_text() == written, "reading leaves the file as it is"
 
 
 # --- in the app: the real window, history and player -----------------------------------------
