@@ -123,6 +123,8 @@ class TrainingSchedule:
     #: A plan changed at this wall-clock moment brings no catch-up for a time already past.
     not_before: datetime | None = None
     in_session: bool = False
+    #: A session ended while the reminder was shown: ask the history again at the next look.
+    ask_again: bool = False
 
     @classmethod
     def restored(cls, plan: TrainingPlan, settled_through: date | None,
@@ -141,11 +143,13 @@ class TrainingSchedule:
 
     def check(self, now: datetime, trained: Callable[[date], bool]) -> Change | None:
         """Look at the time. `trained(day)` says whether a session was done on that local day;
-        it is asked only when a reminder would otherwise come (or is being shown)."""
+        it is asked only when a reminder would otherwise come, and again, while one is shown,
+        after a session ended."""
         wall = _wall(now)
         today = wall.date()
         if self.due_on is not None:
-            if self.due_on != today or trained(today):
+            ask, self.ask_again = self.ask_again, False
+            if self.due_on != today or (ask and trained(today)):
                 self.due_on = None
                 return Change.CLEARED
             return None
@@ -219,6 +223,7 @@ class TrainingSchedule:
 
     def session_ended(self) -> None:
         self.in_session = False
+        self.ask_again = self.due_on is not None
 
     def set_plan(self, plan: TrainingPlan, now: datetime) -> None:
         """New days or time: from now on, and no catch-up for a time already past today."""

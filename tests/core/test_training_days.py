@@ -223,7 +223,21 @@ def test_trained_today_on_thursday_still_leaves_monday() -> None:
 def test_training_while_it_is_shown_clears_it() -> None:
     schedule = mon_thu()
     schedule.check(at(MONDAY, 18), never)
-    assert schedule.check(at(MONDAY, 18, 40), lambda day: day == MONDAY) is Change.CLEARED
+    asked: list[date] = []
+
+    def trained(day: date) -> bool:
+        asked.append(day)
+        return day == MONDAY
+
+    # While it stands, the history is not read on every look...
+    assert run(schedule, at(MONDAY, 18, 1), at(MONDAY, 18, 30), trained=trained) == []
+    assert asked == []
+    assert schedule.is_due
+    # ...but once a session has ended.
+    schedule.session_started()
+    schedule.session_ended()
+    assert schedule.check(at(MONDAY, 18, 40), trained) is Change.CLEARED
+    assert asked == [MONDAY]
     assert run(schedule, at(MONDAY, 18, 41), at(MONDAY, 23)) == []
 
 

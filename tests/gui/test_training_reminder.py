@@ -117,7 +117,7 @@ def test_no_tray_offscreen_so_the_banner_is_the_prompt(service: TrainingReminder
 
 def test_the_banner_appears_at_the_time_and_says_what_to_do(
     qtbot: QtBot, service: TrainingReminder, banner: TrainingBanner, clock: Clock,
-    notes: list[tuple[str, str]],
+    notes: list[tuple[str, str]], trained: Trained,
 ) -> None:
     service.start()
     assert banner.isHidden()
@@ -138,6 +138,7 @@ def test_the_banner_appears_at_the_time_and_says_what_to_do(
     assert service.start_action.isEnabled()
     look_at(service, clock, 120)
     assert len(notes) == 1, "a reminder left standing is not repeated"
+    assert trained.asked == 1, "nor is the history read again while it stands"
 
 
 def test_snooze_hides_it_and_brings_it_back_fifteen_minutes_later(
