@@ -147,8 +147,10 @@ class MovementPanel(QWidget):
         if photo is not None:
             self.start.show_figure(None)
             self.end.show_figure(None)
+            self.side_note.hide()  # a photo shows whichever side it shows
             self.setVisible(True)
             return
+        self.side_note.setVisible(exercise.per_side)
         self.start.show_figure(figure, Timing.start())
         self.end.show_figure(figure, Timing.end())
         self.start.setAccessibleDescription(self._described(exercise, variation, start=True))

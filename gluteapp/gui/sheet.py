@@ -130,7 +130,7 @@ def entry_html(entry: SheetEntry) -> str:
     care = translate("HomeSheet", "Take care")
     cautions = "".join(f"<li>{html.escape(caution)}</li>" for caution in exercise.cautions)
     parts.append(f"<p class='head'>{html.escape(care)}</p><ul>{cautions}</ul>")
-    if entry.per_side:
+    if entry.per_side and entry.figure is not None:  # a photo shows what it shows
         parts.append("<p class='quiet'>" + html.escape(translate(
             "HomeSheet", "The pictures show the left side; the right side is its mirror image."
         )) + "</p>")

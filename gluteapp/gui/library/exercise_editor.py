@@ -140,7 +140,7 @@ class ExerciseEditor(QDialog):
         amount_row.addWidget(self.max_spin)
         amount_row.addWidget(self.amount_label)
         amount_row.addStretch(1)
-        self.tempo_label = QLabel(self.tr("&Tempo"))
+        self.tempo_label = QLabel(self.tr("Temp&o"))
         self.tempo_label.setBuddy(self.tempo_edit)
 
         form = QFormLayout()
@@ -192,6 +192,7 @@ class ExerciseEditor(QDialog):
             for column, frame in enumerate(("start", "end"), 1):
                 spin = self._spin(-MAX_OFFSET, MAX_OFFSET, 0)
                 spin.setSuffix("°")
+                spin.setMaximumWidth(90)
                 spin.setAccessibleName(f"{self._joint_words(key)}, {frame}")
                 spin.valueChanged.connect(self._update_preview)
                 self.offsets[key, frame] = spin
@@ -200,16 +201,19 @@ class ExerciseEditor(QDialog):
         self.end_preview = FigureCanvas()
         self.start_preview.setAccessibleName(self.tr("Start position"))
         self.end_preview.setAccessibleName(self.tr("End position"))
-        previews = QHBoxLayout()
+        previews = QVBoxLayout()
         for canvas in (self.start_preview, self.end_preview):
             canvas.setFixedSize(PREVIEW)
             previews.addWidget(canvas)
         previews.addStretch(1)
+        offsets_grid.setRowStretch(len(ADJUSTABLE) + 1, 1)
+        adjusting = QVBoxLayout()
+        adjusting.addWidget(self.figure_combo, 0, Qt.AlignmentFlag.AlignLeft)
+        adjusting.addLayout(offsets_grid)
         self.figure_box = QWidget()
-        figure_layout = QVBoxLayout(self.figure_box)
+        figure_layout = QHBoxLayout(self.figure_box)
         figure_layout.setContentsMargins(18, 0, 0, 0)
-        figure_layout.addWidget(self.figure_combo, 0, Qt.AlignmentFlag.AlignLeft)
-        figure_layout.addLayout(offsets_grid)
+        figure_layout.addLayout(adjusting, 1)
         figure_layout.addLayout(previews)
         self.photo_button = QPushButton(self.tr("C&hoose a photo…"))
         self.photo_button.setAutoDefault(False)
@@ -251,6 +255,7 @@ class ExerciseEditor(QDialog):
         columns = QHBoxLayout(content)
         left = QVBoxLayout()
         left.addLayout(form)
+        left.addStretch(1)
         right = QVBoxLayout()
         right.addLayout(dose)
         right.addLayout(lists)
@@ -289,6 +294,7 @@ class ExerciseEditor(QDialog):
         edit.setPlaceholderText(placeholder)
         edit.setTabChangesFocus(True)
         edit.setMinimumHeight(90)
+        edit.setMaximumHeight(170)
         return edit
 
     def _checklist(self, items: list[tuple[str, str]], name: str) -> QListWidget:
