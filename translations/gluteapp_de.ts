@@ -1587,57 +1587,61 @@
     <name>ImportDialog</name>
     <message>
         <source>Import programme</source>
-        <translation type="unfinished"></translation>
+        <translation>Programm importieren</translation>
     </message>
     <message numerus="yes">
         <source>“{0}” holds the routine “{1}” and %n of your own exercises.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>„{0}“ enthält das Programm „{1}“ und %n eigene Übung.</numerusform>
+            <numerusform>„{0}“ enthält das Programm „{1}“ und %n eigene Übungen.</numerusform>
         </translation>
     </message>
     <message>
+        <source>“{0}” holds the routine “{1}”.</source>
+        <translation>„{0}“ enthält das Programm „{1}“.</translation>
+    </message>
+    <message>
         <source>What the programme holds</source>
-        <translation type="unfinished"></translation>
+        <translation>Was die Datei enthält</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>In your data</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei dir</translation>
     </message>
     <message numerus="yes">
         <source>%n of them are already in your data with other content. Replace yours with the programme&apos;s, or keep both: the imported ones then get new names.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n davon hast du schon, mit anderem Inhalt. Ersetze deines durch das aus der Datei, oder behalte beide: Was importiert wird, bekommt dann einen neuen Namen.</numerusform>
+            <numerusform>%n davon hast du schon, mit anderem Inhalt. Ersetze deine durch die aus der Datei, oder behalte beide: Was importiert wird, bekommt dann neue Namen.</numerusform>
         </translation>
     </message>
     <message>
         <source>Replace</source>
-        <translation type="unfinished"></translation>
+        <translation>Ersetzen</translation>
     </message>
     <message>
         <source>Keep both (renamed)</source>
-        <translation type="unfinished"></translation>
+        <translation>Beide behalten (umbenannt)</translation>
     </message>
     <message>
         <source>Nothing in your data is changed; this only adds.</source>
-        <translation type="unfinished"></translation>
+        <translation>An deinen Daten ändert sich nichts; es kommt nur etwas hinzu.</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>Importieren</translation>
     </message>
     <message>
         <source>Everything in it is already here: nothing to import.</source>
-        <translation type="unfinished"></translation>
+        <translation>Du hast schon alles, was darin ist: Es gibt nichts zu importieren.</translation>
     </message>
 </context>
 <context>
@@ -2440,46 +2444,54 @@
     <name>ProgrammeActions</name>
     <message>
         <source>Gluteapp programmes (*{0})</source>
-        <translation type="unfinished"></translation>
+        <translation>Gluteapp-Programme (*{0})</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Export the programme</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Programm exportieren</translation>
     </message>
     <message>
         <source>Export programme</source>
-        <translation type="unfinished"></translation>
+        <translation>Programm exportieren</translation>
     </message>
     <message>
         <source>The programme could not be saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Programm konnte nicht gespeichert werden.</translation>
     </message>
     <message numerus="yes">
-        <source>“{0}” is saved as {1}, with %n of your own exercises. Send the file to whoever should do it: Import programme… adds it to their Gluteapp.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <source>“{0}” is saved as {1}, with %n of your own exercises.</source>
+        <translation>
+            <numerusform>„{0}“ ist als {1} gespeichert, mit %n eigenen Übung.</numerusform>
+            <numerusform>„{0}“ ist als {1} gespeichert, mit %n eigenen Übungen.</numerusform>
         </translation>
     </message>
     <message>
+        <source>“{0}” is saved as {1}.</source>
+        <translation>„{0}“ ist als {1} gespeichert.</translation>
+    </message>
+    <message>
+        <source>Send the file to whoever should do it: Import programme… adds it to their Gluteapp.</source>
+        <translation>Schick die Datei an die Person, die es machen soll: Mit „Programm importieren…“ kommt es in ihre Gluteapp.</translation>
+    </message>
+    <message>
         <source>Import a programme</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Programm importieren</translation>
     </message>
     <message>
         <source>Import programme</source>
-        <translation type="unfinished"></translation>
+        <translation>Programm importieren</translation>
     </message>
     <message>
         <source>This file cannot be imported; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Datei lässt sich nicht importieren; es wurde nichts geändert.</translation>
     </message>
     <message>
         <source>The programme could not be imported; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Programm konnte nicht importiert werden; es wurde nichts geändert.</translation>
     </message>
 </context>
 <context>
@@ -3072,11 +3084,11 @@
     </message>
     <message>
         <source>Import programme…</source>
-        <translation type="unfinished"></translation>
+        <translation>Programm importieren…</translation>
     </message>
     <message>
         <source>Add a routine and its exercises from a programme file</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Programm mit seinen Übungen aus einer Datei hinzufügen</translation>
     </message>
     <message>
         <source>The routine&apos;s exercises</source>
@@ -3108,11 +3120,11 @@
     </message>
     <message>
         <source>Export programme…</source>
-        <translation type="unfinished"></translation>
+        <translation>Programm exportieren…</translation>
     </message>
     <message>
         <source>Save the selected routine of yours, with your own exercises, as one file to share</source>
-        <translation type="unfinished"></translation>
+        <translation>Dein ausgewähltes Programm mit deinen eigenen Übungen als eine Datei zum Weitergeben speichern</translation>
     </message>
     <message>
         <source> (yours)</source>
@@ -3146,7 +3158,7 @@
     </message>
     <message>
         <source>Built-in routines are in every Gluteapp; export a copy you made with Edit a copy…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die mitgelieferten Programme hat jede Gluteapp; exportiere eine Kopie, die du mit „Kopie bearbeiten…“ gemacht hast</translation>
     </message>
     <message>
         <source>Needs what you do not have at hand: {0}. You can change your equipment in Settings.</source>
@@ -3649,7 +3661,7 @@
     <name>StopPanel</name>
     <message>
         <source>Stop and rest</source>
-        <extracomment>&quot;Left&quot; and &quot;Right&quot;, as the weaker-side setting declares them; shown through `tr_setting`. How long the ring glows for a cue. Text sizes as shares of the player&apos;s scale (the smaller of its height and 5/8 of its width, so 735 px in a 1280x800 window): (target, smallest). At 1280x800 the phase word&apos;s capitals are about 85 px high, the exercise and the side about 54 px, what comes next about 43 px. The only keys the player has; each is also named on its control.</extracomment>
+        <extracomment>&quot;Left&quot; and &quot;Right&quot;, as the weaker-side setting declares them; shown through `tr_setting`. How long the ring glows for a cue. Text sizes as shares of the player&apos;s scale (the smaller of its height and 5/8 of its width, so 735 px in a 1280x800 window): (target, smallest). At 1280x800 the phase word&apos;s capitals are about 85 px high, the exercise and the side about 54 px, what comes next about 43 px. Below this height, while the steps of an exercise show, the rating folds to one line so that the steps can be read (800x600: otherwise only the first step fits). The only keys the player has; each is also named on its control.</extracomment>
         <translation>Anhalten und ausruhen</translation>
     </message>
     <message>
@@ -4129,24 +4141,24 @@
     <message>
         <source>Routine</source>
         <extracomment>What a programme file holds (`gluteapp.core.programme.Kind`, by value: that module loads only when a programme is exported or imported).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Programm</translation>
     </message>
     <message>
         <source>Your exercise</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigene Übung</translation>
     </message>
     <message>
         <source>New</source>
         <extracomment>What importing finds for each item in the data folder (`gluteapp.core.programme.Status`).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Neu</translation>
     </message>
     <message>
         <source>Already here, the same</source>
-        <translation type="unfinished"></translation>
+        <translation>Schon da, gleich</translation>
     </message>
     <message>
         <source>Already here, different</source>
-        <translation type="unfinished"></translation>
+        <translation>Schon da, anders</translation>
     </message>
 </context>
 </TS>

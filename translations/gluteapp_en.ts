@@ -125,16 +125,16 @@
     <name>ImportDialog</name>
     <message numerus="yes">
         <source>“{0}” holds the routine “{1}” and %n of your own exercises.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>“{0}” holds the routine “{1}” and %n of your own exercises.</numerusform>
+            <numerusform>“{0}” holds the routine “{1}” and %n of your own exercises.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n of them are already in your data with other content. Replace yours with the programme&apos;s, or keep both: the imported ones then get new names.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n of them is already in your data with other content. Replace yours with the programme&apos;s, or keep both: the imported one then gets a new name.</numerusform>
+            <numerusform>%n of them are already in your data with other content. Replace yours with the programme&apos;s, or keep both: the imported ones then get new names.</numerusform>
         </translation>
     </message>
 </context>
@@ -200,10 +200,10 @@
 <context>
     <name>ProgrammeActions</name>
     <message numerus="yes">
-        <source>“{0}” is saved as {1}, with %n of your own exercises. Send the file to whoever should do it: Import programme… adds it to their Gluteapp.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <source>“{0}” is saved as {1}, with %n of your own exercises.</source>
+        <translation>
+            <numerusform>“{0}” is saved as {1}, with %n of your own exercises.</numerusform>
+            <numerusform>“{0}” is saved as {1}, with %n of your own exercises.</numerusform>
         </translation>
     </message>
 </context>
