@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -48,8 +49,10 @@ class ImportDialog(QDialog):
         self.plan = plan
         self.resolution: Resolution | None = None
         programme = plan.programme
-        heading = QLabel(self.tr("“{0}” holds the routine “{1}” and %n of your own exercises.",
-                                 "", len(programme.exercises))
+        count = len(programme.exercises)
+        heading = QLabel((self.tr("“{0}” holds the routine “{1}” and %n of your own exercises.",
+                                  "", count) if count else
+                          self.tr("“{0}” holds the routine “{1}”."))
                          .format(Path(programme.origin).name, programme.routine.name))
         heading.setObjectName("programme_heading")
         heading.setWordWrap(True)
@@ -70,9 +73,17 @@ class ImportDialog(QDialog):
                 font.setBold(True)
                 row.setFont(2, font)
             self.items.addTopLevelItem(row)
-        for column in range(3):
-            self.items.resizeColumnToContents(column)
-        self.items.setMinimumHeight(40 + 28 * len(plan.items))
+        self.items.setStyleSheet("QTreeWidget#programme_items::item { padding: 3px 6px; }")
+        header = self.items.header()
+        header.setStretchLastSection(False)
+        for column, mode in enumerate((QHeaderView.ResizeMode.ResizeToContents,
+                                       QHeaderView.ResizeMode.Stretch,
+                                       QHeaderView.ResizeMode.ResizeToContents)):
+            header.setSectionResizeMode(column, mode)
+        # As tall as its rows (a routine has at most a hundred exercises: then it scrolls).
+        rows = sum(self.items.sizeHintForRow(row) for row in range(len(plan.items)))
+        frame = 2 * self.items.frameWidth() + header.sizeHint().height() + 4
+        self.items.setFixedHeight(min(rows, 360) + frame)
         self.explain = QLabel()
         self.explain.setObjectName("programme_explain")
         self.explain.setWordWrap(True)
@@ -102,8 +113,9 @@ class ImportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
-        layout.addWidget(self.items, 1)
+        layout.addWidget(self.items)
         layout.addWidget(self.explain)
+        layout.addStretch(1)
         layout.addWidget(self.buttons)
         self.resize(560, self.sizeHint().height())
 
@@ -182,10 +194,13 @@ class ProgrammeActions(QObject):
                        self.tr("The programme could not be saved."), str(error))
             return False
         self.folder = path.parent
-        self._tell(QMessageBox.Icon.Information, self.tr("Export programme"), self.tr(
-            "“{0}” is saved as {1}, with %n of your own exercises. Send the file to whoever "
-            "should do it: Import programme… adds it to their Gluteapp.", "",
-            len(programme.exercises)).format(routine.name, str(path)))
+        count = len(programme.exercises)
+        saved = (self.tr("“{0}” is saved as {1}, with %n of your own exercises.", "", count)
+                 if count else self.tr("“{0}” is saved as {1}."))
+        self._tell(QMessageBox.Icon.Information, self.tr("Export programme"), " ".join([
+            saved.format(routine.name, str(path)),
+            self.tr("Send the file to whoever should do it: Import programme… adds it to "
+                    "their Gluteapp.")]))
         return True
 
     # --- import ------------------------------------------------------------------------------
