@@ -434,7 +434,7 @@
     <message>
         <source>Yours</source>
         <extracomment>Combo box data for &quot;any&quot; and the two choices that are not a single enum value.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Deine</translation>
     </message>
 </context>
 <context>
@@ -477,23 +477,23 @@
     </message>
     <message>
         <source>Your own exercise</source>
-        <translation type="unfinished"></translation>
+        <translation>Deine eigene Übung</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
         <source>Edit your exercise</source>
-        <translation type="unfinished"></translation>
+        <translation>Deine Übung bearbeiten</translation>
     </message>
     <message>
         <source>De&amp;lete…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Löschen…</translation>
     </message>
     <message>
         <source>Delete your exercise</source>
-        <translation type="unfinished"></translation>
+        <translation>Deine Übung löschen</translation>
     </message>
     <message>
         <source>About these muscles</source>
@@ -585,275 +585,275 @@
     <message>
         <source>New exercise</source>
         <extracomment>The joints a figure can be adjusted at: (the word shown, the angles it moves).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Neue Übung</translation>
     </message>
     <message>
         <source>Edit exercise: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Übung bearbeiten: {0}</translation>
     </message>
     <message>
         <source>For example: Clamshell with band</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Beispiel: Muschel mit Band</translation>
     </message>
     <message>
         <source>What it does, in one sentence</source>
-        <translation type="unfinished"></translation>
+        <translation>Was sie bewirkt, in einem Satz</translation>
     </message>
     <message>
         <source>One step per line, in order (at least two)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Schritt pro Zeile, der Reihe nach (mindestens zwei)</translation>
     </message>
     <message>
         <source>One tip per line (at least one)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Tipp pro Zeile (mindestens einer)</translation>
     </message>
     <message>
         <source>One caution per line, such as when to stop (at least one)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Warnhinweis pro Zeile, etwa wann du aufhörst (mindestens einer)</translation>
     </message>
     <message>
         <source>Who gave it to you (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer sie dir gegeben hat (freiwillig)</translation>
     </message>
     <message>
         <source>Target muscles</source>
-        <translation type="unfinished"></translation>
+        <translation>Zielmuskeln</translation>
     </message>
     <message>
         <source>Equipment</source>
-        <translation type="unfinished"></translation>
+        <translation>Hilfsmittel</translation>
     </message>
     <message>
         <source>One side at a time (left, then right)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Seite nach der anderen (links, dann rechts)</translation>
     </message>
     <message>
         <source>Seconds down-pause-up for each rep, such as 2-0-2</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekunden ab-halten-auf pro Wiederholung, etwa 2-0-2</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"> s</translation>
+        <translation> s</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>bis</translation>
     </message>
     <message>
-        <source>&amp;Tempo</source>
-        <translation type="unfinished"></translation>
+        <source>Temp&amp;o</source>
+        <translation>Temp&amp;o</translation>
     </message>
     <message>
         <source>&amp;Name</source>
-        <translation type="unfinished">&amp;Name</translation>
+        <translation>&amp;Name</translation>
     </message>
     <message>
         <source>S&amp;ummary</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zusammenfassung</translation>
     </message>
     <message>
         <source>S&amp;teps</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Schritte</translation>
     </message>
     <message>
         <source>T&amp;ips</source>
-        <translation type="unfinished"></translation>
+        <translation>T&amp;ipps</translation>
     </message>
     <message>
         <source>&amp;Cautions</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Warnhinweise</translation>
     </message>
     <message>
         <source>&amp;From</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Von</translation>
     </message>
     <message>
         <source>&amp;Kind of dose</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Art der Dosis</translation>
     </message>
     <message>
         <source>S&amp;ets</source>
-        <translation type="unfinished"></translation>
+        <translation>Sätz&amp;e</translation>
     </message>
     <message>
         <source>&amp;Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Menge</translation>
     </message>
     <message>
         <source>&amp;Rest between sets</source>
-        <translation type="unfinished"></translation>
+        <translation>Pa&amp;use zwischen Sätzen</translation>
     </message>
     <message>
         <source>&amp;Position</source>
-        <translation type="unfinished">&amp;Position</translation>
+        <translation>&amp;Position</translation>
     </message>
     <message>
         <source>Target &amp;muscles</source>
-        <translation type="unfinished"></translation>
+        <translation>Zie&amp;lmuskeln</translation>
     </message>
     <message>
         <source>E&amp;quipment</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfsmittel</translation>
     </message>
     <message>
         <source>No picture</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Bild</translation>
     </message>
     <message>
         <source>A figure, from the closest built-in one</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Figur, ausgehend von der ähnlichsten mitgelieferten</translation>
     </message>
     <message>
         <source>A photo</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Foto</translation>
     </message>
     <message>
         <source>Built-in figure to start from</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitgelieferte Figur als Ausgangspunkt</translation>
     </message>
     <message>
         <source>Adjust (degrees)</source>
-        <translation type="unfinished"></translation>
+        <translation>Anpassen (Grad)</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfang</translation>
     </message>
     <message>
         <source>End</source>
-        <translation type="unfinished"></translation>
+        <translation>Ende</translation>
     </message>
     <message>
         <source>Start position</source>
-        <translation type="unfinished">Ausgangsposition</translation>
+        <translation>Ausgangsposition</translation>
     </message>
     <message>
         <source>End position</source>
-        <translation type="unfinished">Endposition</translation>
+        <translation>Endposition</translation>
     </message>
     <message>
         <source>C&amp;hoose a photo…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Foto wählen…</translation>
     </message>
     <message>
         <source>Photo of the exercise</source>
-        <translation type="unfinished"></translation>
+        <translation>Foto der Übung</translation>
     </message>
     <message>
         <source>Picture</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished">Problem</translation>
+        <translation>Problem</translation>
     </message>
     <message>
         <source>Save the exercise</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Übung speichern</translation>
     </message>
     <message>
         <source>Working hip (bend)</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitende Hüfte (beugen)</translation>
     </message>
     <message>
         <source>Other hip (bend)</source>
-        <translation type="unfinished"></translation>
+        <translation>Andere Hüfte (beugen)</translation>
     </message>
     <message>
         <source>Working knee (bend)</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitendes Knie (beugen)</translation>
     </message>
     <message>
         <source>Other knee (bend)</source>
-        <translation type="unfinished"></translation>
+        <translation>Anderes Knie (beugen)</translation>
     </message>
     <message>
         <source>Trunk (lean forward)</source>
-        <translation type="unfinished"></translation>
+        <translation>Oberkörper (nach vorn neigen)</translation>
     </message>
     <message>
         <source>Arms (raise)</source>
-        <translation type="unfinished"></translation>
+        <translation>Arme (heben)</translation>
     </message>
     <message>
         <source>seconds held</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekunden halten</translation>
     </message>
     <message>
         <source>reps</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholungen</translation>
     </message>
     <message>
         <source>steps</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritte</translation>
     </message>
     <message>
         <source>Choose a photo of the exercise</source>
-        <translation type="unfinished"></translation>
+        <translation>Wähle ein Foto der Übung</translation>
     </message>
     <message>
         <source>Pictures (*.png *.jpg *.jpeg)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
         <source>your own notes</source>
-        <translation type="unfinished"></translation>
+        <translation>deine eigenen Notizen</translation>
     </message>
     <message>
         <source>Added by you</source>
-        <translation type="unfinished"></translation>
+        <translation>Von dir hinzugefügt</translation>
     </message>
     <message>
         <source>Give the exercise a name of at least 3 letters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gib der Übung einen Namen mit mindestens 3 Zeichen.</translation>
     </message>
     <message>
         <source>Say in a sentence (at least 10 letters) what the exercise does.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sag in einem Satz (mindestens 10 Zeichen), was die Übung bewirkt.</translation>
     </message>
     <message>
         <source>Write at least two steps, one per line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreib mindestens zwei Schritte, einen pro Zeile.</translation>
     </message>
     <message>
         <source>Each step, tip and caution needs at least 3 letters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder Schritt, Tipp und Warnhinweis braucht mindestens 3 Zeichen.</translation>
     </message>
     <message>
         <source>Write at least one tip.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreib mindestens einen Tipp.</translation>
     </message>
     <message>
         <source>Write at least one caution, such as when to stop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreib mindestens einen Warnhinweis, etwa wann du aufhörst.</translation>
     </message>
     <message>
         <source>Tick at least one target muscle.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hake mindestens einen Zielmuskel an.</translation>
     </message>
     <message>
         <source>The amount&apos;s upper end is below its lower end.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das obere Ende der Menge liegt unter dem unteren.</translation>
     </message>
     <message>
         <source>Choose the built-in figure to start from.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wähle die mitgelieferte Figur, von der du ausgehst.</translation>
     </message>
     <message>
         <source>Choose a photo, or another picture.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wähle ein Foto oder eine andere Art von Bild.</translation>
     </message>
     <message>
         <source>Write the tempo as seconds down-pause-up, such as 2-0-2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreib das Tempo als Sekunden ab-halten-auf, etwa 2-0-2.</translation>
     </message>
     <message>
         <source>The exercise could not be written to {0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Übung konnte nicht in {0} gespeichert werden: {1}</translation>
     </message>
     <message>
         <source>The routine {0} uses this exercise and would no longer load: {1} Change the routine first, or keep the kind of dose.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Programm {0} nutzt diese Übung und ließe sich nicht mehr laden: {1} Ändere zuerst das Programm oder behalte die Art der Dosis.</translation>
     </message>
 </context>
 <context>
@@ -1756,19 +1756,19 @@
     </message>
     <message>
         <source>Only my own exercises</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur meine eigenen Übungen</translation>
     </message>
     <message>
         <source>&amp;New exercise…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neue Übung…</translation>
     </message>
     <message>
         <source>Make a new exercise of your own</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine eigene Übung anlegen</translation>
     </message>
     <message>
         <source>Add an exercise your physiotherapist gave you, with a picture</source>
-        <translation type="unfinished"></translation>
+        <translation>Füge eine Übung aus deiner Physiotherapie hinzu, mit Bild</translation>
     </message>
     <message>
         <source>Number of exercises shown</source>
@@ -1867,7 +1867,7 @@
     </message>
     <message>
         <source>Photo of the exercise</source>
-        <translation type="unfinished"></translation>
+        <translation>Foto der Übung</translation>
     </message>
     <message>
         <source>Start position</source>
@@ -1906,23 +1906,23 @@
     <name>OwnExerciseActions</name>
     <message>
         <source>Delete exercise</source>
-        <translation type="unfinished"></translation>
+        <translation>Übung löschen</translation>
     </message>
     <message>
         <source>“{0}” is a step of your routine {1}. Take it out of the routine first, then delete it.</source>
-        <translation type="unfinished"></translation>
+        <translation>„{0}“ ist ein Schritt deines Programms {1}. Nimm sie zuerst aus dem Programm, dann lösche sie.</translation>
     </message>
     <message>
         <source>Delete “{0}”? Your past sessions keep it, under its name, in the history and its charts.</source>
-        <translation type="unfinished"></translation>
+        <translation>„{0}“ löschen? Deine früheren Einheiten behalten sie unter ihrem Namen im Verlauf und in seinen Diagrammen.</translation>
     </message>
     <message>
         <source>Delete “{0}”? It has no sets in the history.</source>
-        <translation type="unfinished"></translation>
+        <translation>„{0}“ löschen? Sie hat keine Sätze im Verlauf.</translation>
     </message>
     <message>
         <source>“{0}” could not be deleted: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>„{0}“ konnte nicht gelöscht werden: {1}</translation>
     </message>
 </context>
 <context>
@@ -2059,7 +2059,7 @@
     </message>
     <message>
         <source>Photo of the exercise</source>
-        <translation type="unfinished"></translation>
+        <translation>Foto der Übung</translation>
     </message>
 </context>
 <context>
@@ -2587,12 +2587,28 @@
         <translation>Eins mehr</translation>
     </message>
     <message>
+        <source>Rate it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the rating of this set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Pain</source>
         <translation>Schmerz</translation>
     </message>
     <message>
         <source>Felt it in</source>
         <translation>Gespürt in</translation>
+    </message>
+    <message>
+        <source>Fold away</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fold the rating away</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{0}: how was it?</source>
@@ -2837,11 +2853,11 @@
     </message>
     <message>
         <source>New exerc&amp;ise…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Übun&amp;g…</translation>
     </message>
     <message>
         <source>Make a new exercise of your own and add it</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine eigene Übung anlegen und hinzufügen</translation>
     </message>
     <message>
         <source>E&amp;xercises</source>

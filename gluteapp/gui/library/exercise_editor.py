@@ -189,11 +189,12 @@ class ExerciseEditor(QDialog):
         offsets_grid.addWidget(QLabel(self.tr("End")), 0, 2)
         for row, (key, _angles) in enumerate(ADJUSTABLE, 1):
             offsets_grid.addWidget(QLabel(self._joint_words(key)), row, 0)
-            for column, frame in enumerate(("start", "end"), 1):
+            for column, (frame, when) in enumerate((("start", self.tr("Start")),
+                                                     ("end", self.tr("End"))), 1):
                 spin = self._spin(-MAX_OFFSET, MAX_OFFSET, 0)
                 spin.setSuffix("°")
                 spin.setMaximumWidth(90)
-                spin.setAccessibleName(f"{self._joint_words(key)}, {frame}")
+                spin.setAccessibleName(f"{self._joint_words(key)}, {when}")
                 spin.valueChanged.connect(self._update_preview)
                 self.offsets[key, frame] = spin
                 offsets_grid.addWidget(spin, row, column)
