@@ -89,6 +89,10 @@ class RoutinePicker(QWidget):
         self.import_button.setAccessibleDescription(
             self.tr("Add a routine and its exercises from a programme file"))
         self.import_button.clicked.connect(self.import_requested)
+        self.export_button = QPushButton(self.tr("Export programme…"))
+        self.export_button.setAccessibleDescription(self.tr(
+            "Save the selected routine of yours, with your own exercises, as one file to share"))
+        self.export_button.clicked.connect(self._export_current)
         self.problems = QLabel()
         self.problems.setObjectName("routine_problems")
         self.problems.setWordWrap(True)
@@ -106,6 +110,7 @@ class RoutinePicker(QWidget):
         left_layout.addWidget(self.problems)
         left_layout.addWidget(self.new_button)
         left_layout.addWidget(self.import_button)
+        left_layout.addWidget(self.export_button)  # the selected routine, if it is yours
 
         self.name = QLabel()
         self.name.setObjectName("routine_name")
@@ -149,10 +154,6 @@ class RoutinePicker(QWidget):
             self.tr("Save a printable sheet of the selected routine"))
         self.sheet_button.clicked.connect(self._print_current)
         self.sheet_saver: SheetSaver | None = None  # made when first asked for
-        self.export_button = QPushButton(self.tr("Export programme…"))
-        self.export_button.setAccessibleDescription(self.tr(
-            "Save the selected routine of yours, with your own exercises, as one file to share"))
-        self.export_button.clicked.connect(self._export_current)
         self.suggestion = QLabel()
         self.suggestion.setObjectName("routine_suggestion")
         self.suggestion.setWordWrap(True)
@@ -169,7 +170,6 @@ class RoutinePicker(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.sheet_button)
-        buttons.addWidget(self.export_button)
         buttons.addStretch(1)
         buttons.addWidget(self.start_button)
         right_layout.addLayout(buttons)
