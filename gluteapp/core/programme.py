@@ -55,6 +55,7 @@ from gluteapp.core.routines import (
     builtin_routines_dir,
     load_routine,
     parse_routine,
+    routine_id_for,
     routine_to_toml,
 )
 from gluteapp.core.safe_files import (
@@ -572,7 +573,9 @@ def programme_files(routine_id_or_file: str, folder: DataFolder,
             picture = _read_own_file(folder.pictures / photo, MAX_PICTURE_BYTES, "picture")
             pictures[f"{PICTURES}/{photo}"] = picture
     files.update(sorted(pictures.items()))
-    return routine.id, files
+    # A file name the manifest cannot carry as an id ('Mein Knie') travels as one it can.
+    routine_id = routine.id if re.fullmatch(_ROUTINE_ID, routine.id) else routine_id_for(routine.id)
+    return routine_id, files
 
 
 def programme_bytes(routine_id: str, files: dict[str, bytes]) -> bytes:

@@ -259,3 +259,15 @@ def test_export_names_an_own_exercise_that_is_broken_or_a_photo_that_is_missing(
                        match=r"cannot export: .*own-heel-slide.toml: .* unknown field `summery`"):
         export_programme("knee-rehab", tmp_path / "x.gluteprogramme", folder, library)
     assert not list(tmp_path.glob("*.gluteprogramme*"))
+
+
+def test_a_routine_file_named_with_spaces_travels_under_an_id_made_from_its_name(
+        tmp_path: Path, library: Library) -> None:
+    folder = DataFolder(fill_data_folder(tmp_path / "data"))
+    (folder.routines / "knee-rehab.toml").rename(folder.routines / "Mein Knie ü.toml")
+    target = tmp_path / "knie.gluteprogramme"
+    programme = export_programme("Mein Knie ü", target, folder, library)
+    assert programme.routine.id == "mein-knie-ue"
+    receiver = DataFolder(tmp_path / "receiver")
+    apply_import(plan_import(read_programme(target, library), receiver))
+    assert (receiver.routines / "mein-knie-ue.toml").read_text() == ROUTINE
