@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -21,6 +22,7 @@ from gluteapp.gui.training_reminder import (
     TrainingBanner,
     TrainingReminder,
     todays_routine,
+    trained_in,
 )
 from tests.gui.conftest import StartApp, settle
 
@@ -353,6 +355,43 @@ def test_the_local_clock_follows_a_change_of_time_zone(monkeypatch: pytest.Monke
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+def test_a_history_that_cannot_be_read_still_reminds_and_says_why(
+    qtbot: QtBot, settings: Settings, clock: Clock, caplog: pytest.LogCaptureFixture,
+) -> None:
+    from gluteapp.gui.history_service import HistoryService, StorageError
+
+    def unreadable() -> HistoryService:
+        raise StorageError("history.db: disk I/O error")
+
+    service = TrainingReminder(settings, trained_in(unreadable), wall_clock=clock,
+                               notify=lambda *_: None)
+    try:
+        clock.set(MONDAY, 18, 0)
+        with caplog.at_level(logging.ERROR, logger="gluteapp.gui.training_reminder"):
+            service.start()
+        assert service.is_due, "better a reminder too many than none"
+        assert caplog.messages == [
+            "training reminder: cannot see whether you trained today: history.db: disk I/O error"]
+    finally:
+        service.shutdown()
+
+
+def test_a_kept_date_that_is_not_one_is_ignored(
+    qtbot: QtBot, tmp_path: Path, clock: Clock, trained: Trained,
+) -> None:
+    path = tmp_path / "settings.ini"
+    path.write_text("[reminders]\ntraining_days=mon\ntraining_settled=yesterday\n")
+    service = TrainingReminder(Settings(path), trained, wall_clock=clock,
+                               notify=lambda *_: None)
+    try:
+        clock.set(MONDAY, 18, 0)
+        service.start()
+        assert service.is_due
+        assert "training_settled=2026-11-30" in path.read_text()
+    finally:
+        service.shutdown()
 
 
 # --- the settings -----------------------------------------------------------------------------
