@@ -2,7 +2,9 @@
 
 It never races the clock: it stays until the person rates or the next set's rating replaces it,
 so set 1 can be rated during set 2, and the last set on the summary. Every button is a target
-of at least 44 px, and "Saved" shows as soon as the history has it.
+of at least 44 px, and "Saved" shows as soon as the history has it. Where room is short (the
+steps of the coming exercise on a small screen) it folds to one line, its question, whether it
+was saved and a button that opens it, so the steps can be read.
 """
 
 from __future__ import annotations
@@ -214,22 +216,34 @@ class RatingPanel(QFrame):
         self._achieved = 0
         self.fewer_button.clicked.connect(lambda: self._step_achieved(-1))
         self.more_button.clicked.connect(lambda: self._step_achieved(1))
+        # Folded (see set_compact), this opens the rating; open, it folds it away again.
+        self.open_button = _target(self.tr("Rate it"), self.tr("Open the rating of this set"),
+                                   checkable=False)
+        self.open_button.setObjectName("rating_open")
+        self.open_button.clicked.connect(self._toggle_open)
+        self._compact = False
+        self._opened = False  # the person opened the folded panel
 
         # One flow of groups: on a wide window two rows, on a narrow one as many as it takes.
         flow = FlowLayout(self, spacing=6)
         flow.setContentsMargins(8, 4, 8, 4)
         # The short pieces first, so a narrow window needs only three rows.
-        flow.addWidget(_group(None, [self.title, self.saved], spacing=12))
-        flow.addWidget(_group(self.achieved_label,
-                              [self.fewer_button, self.achieved_value, self.more_button]))
-        flow.addWidget(self._under(_group(QLabel(self.tr("Pain")), pain_buttons, spacing=3),
-                                   self.pain_hint))
-        flow.addWidget(_group(QLabel(self.tr("Felt it in")), felt_buttons))
+        flow.addWidget(_group(None, [self.title, self.saved, self.open_button], spacing=12))
+        self._details = [
+            _group(self.achieved_label,
+                   [self.fewer_button, self.achieved_value, self.more_button]),
+            self._under(_group(QLabel(self.tr("Pain")), pain_buttons, spacing=3),
+                        self.pain_hint),
+            _group(QLabel(self.tr("Felt it in")), felt_buttons),
+        ]
+        for detail in self._details:
+            flow.addWidget(detail)
 
         self.pain_group.id_clicked.connect(lambda _id: self._save())
         self.felt_group.id_clicked.connect(lambda _id: self._save())
         self.setEnabled(False)
         self._show_state()
+        self._fold()
 
     @staticmethod
     def _under(row: QWidget, note: QLabel) -> QWidget:
@@ -247,9 +261,41 @@ class RatingPanel(QFrame):
         holder.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         return holder
 
+    # --- folding ---------------------------------------------------------------------------
+    def set_compact(self, compact: bool) -> None:
+        """Fold to one line (question, saved, "Rate it") or show everything."""
+        if compact != self._compact:
+            self._compact = compact
+            self._fold()
+
+    def is_compact(self) -> bool:
+        return self._compact
+
+    def is_folded(self) -> bool:
+        """Only its one line shows: compact, and not opened by the person."""
+        return self._compact and not self._opened
+
+    def _toggle_open(self) -> None:
+        self._opened = not self._opened
+        self._fold()
+
+    def _fold(self) -> None:
+        folded = self.is_folded()
+        for detail in self._details:
+            detail.setVisible(not folded)
+        self.open_button.setVisible(self._compact)
+        self.open_button.setText(self.tr("Rate it") if folded else self.tr("Fold away"))
+        self.open_button.setAccessibleName(
+            self.tr("Open the rating of this set") if folded
+            else self.tr("Fold the rating away"))
+        self.open_button.setToolTip(self.open_button.accessibleName())
+
     # --- offering a set --------------------------------------------------------------------
     def offer(self, key: object, unit: str, target: int, label: str) -> None:
         """Rate this just-completed set (prefilled with its result); replaces the one before."""
+        if self._opened:
+            self._opened = False  # a new set's rating comes folded where room is short
+            self._fold()
         self._key, self._unit, self._target, self._rated = key, unit, target, False
         self.title.setText(self.tr("{0}: how was it?").format(label))
         self.achieved_label.setText(

@@ -103,6 +103,10 @@ SIZES: dict[str, tuple[float, float]] = {
     "button": (0.024, 0.018),
 }
 
+#: Below this height, while the steps of an exercise show, the rating folds to one line so
+#: that the steps can be read (800x600: otherwise only the first step fits).
+COMPACT_RATING_BELOW_PX = 720
+
 #: The only keys the player has; each is also named on its control.
 KEYS = {
     "toggle": Qt.Key.Key_Space,
@@ -267,6 +271,7 @@ class PlayerView(QWidget):
         self._hurt_reported = False
         self._hurts: list[Hurt] = []  # this session's, for the summary
         self.last_announcement = ""
+        self._showing_steps = False
 
         self.pages = QStackedWidget()
         self.player_page = QWidget()
@@ -469,8 +474,9 @@ class PlayerView(QWidget):
 
     def controls_in_order(self) -> list[QWidget]:
         """Every control of the running player, in Tab order."""
-        rating = [*self.rating.pain_group.buttons(), *self.rating.felt_group.buttons(),
-                  self.rating.fewer_button, self.rating.more_button]
+        rating = [self.rating.open_button, *self.rating.pain_group.buttons(),
+                  *self.rating.felt_group.buttons(), self.rating.fewer_button,
+                  self.rating.more_button]
         stop = [self.stop_panel.coming_button, self.stop_panel.none_button,
                 self.stop_panel.skip_button, self.stop_panel.end_button,
                 self.stop_panel.carry_button]
@@ -615,12 +621,13 @@ class PlayerView(QWidget):
     def paint(self, display: PlayerDisplay) -> None:
         """Show `display`: only turns its numbers, enums and ids into words and widgets."""
         self._display = display
-        self._paint_header(display)
         label = self._phase_text(display)
         number = self._number_text(display)
+        # The countdown first: a new number is drawn there and then, before the other words.
         self.ring.set_state(number, display.fraction, display.accent,
                             self._caption_text(display, label),
                             self._time_left_text(display, number))
+        self._paint_header(display)
         self.phase_label.setText(label)
         if display.accent != self._accent_key:
             self._accent_key = display.accent
@@ -635,7 +642,13 @@ class PlayerView(QWidget):
             else self.tr("Resume") if display.paused else self.tr("Pause"))
         self.position_label.setText(self.tr("Exercise {0} of {1}").format(
             display.step_number, display.step_count))
-        self.progress.setValue(int(display.progress * 1000))
+        progress = int(display.progress * 1000)
+        if progress != self.progress.value():
+            # QProgressBar.setValue repaints the window at once; the bar waits for the
+            # window's next paint instead, so a wake-up paints the window once, not twice.
+            self.progress.setUpdatesEnabled(False)
+            self.progress.setValue(progress)
+            self.progress.setUpdatesEnabled(True)  # which asks for that paint
 
     def _paint_words(self, display: PlayerDisplay) -> None:
         exercise = self.library.get(display.exercise_id) if display.exercise_id else None
@@ -676,9 +689,16 @@ class PlayerView(QWidget):
         self.tip_label.setVisible(bool(self.tip_label.text()) and not showing_steps
                                   and not self.rating.isVisible())
         self.done_button.setVisible(display.awaits_done)
+        self._showing_steps = showing_steps
+        self._fold_rating()
         # While the steps show, the countdown gives the words more of the width.
         self.centre.setStretch(0, 3 if showing_steps else 5)
         self.centre.setStretch(2, 8 if showing_steps else 6)
+
+    def _fold_rating(self) -> None:
+        """The steps before the rating where both cannot be read: it folds to one line."""
+        self.rating.set_compact(self._showing_steps
+                                and self.height() < COMPACT_RATING_BELOW_PX)
 
     def _paint_controls(self, display: PlayerDisplay) -> None:
         self.longer_button.setEnabled(display.can_adjust_rest)
@@ -1040,6 +1060,7 @@ class PlayerView(QWidget):
         return max(min(self.height(), int(self.width() * 0.625)), 360)
 
     def _apply_sizes(self) -> None:
+        self._fold_rating()
         self.controls.setDirection(
             QBoxLayout.Direction.TopToBottom if self.width() < 1100
             else QBoxLayout.Direction.LeftToRight)

@@ -1,0 +1,146 @@
+"""At 800x600 the steps of the coming exercise are read in full while a rating is on offer."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QLocale, QRect
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from gluteapp.core.assets import builtin_library
+from gluteapp.core.engine import PhaseKind
+from gluteapp.core.exercises import Library
+from gluteapp.gui.i18n import install_translator
+from gluteapp.gui.player.rating import TARGET_PX
+from gluteapp.gui.player.view import PlayerView
+from tests.builders import MonoClock
+from tests.gui.conftest import settle
+from tests.gui.test_player import make_player
+
+#: One set of side planks, then frog pumps: in the rest between them the frog pump's three
+#: steps show, and the side plank's right side waits to be rated.
+ROUTINE = """
+name = "Plank practice"
+prepare_s = 5
+
+[[steps]]
+exercise = "side-plank"
+sets = 1
+hold_s = 20
+rest_s = 45
+
+[[steps]]
+exercise = "frog-pump"
+sets = 1
+reps = 12
+"""
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    return builtin_library()
+
+
+@pytest.fixture(params=["en", "de"])
+def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    default = QLocale()
+    installed = install_translator(qapp, request.param)
+    assert bool(installed) == (request.param != "en")  # English is the source: no file
+    yield request.param
+    install_translator(qapp, "en")
+    QLocale.setDefault(default)
+
+
+def rest_before_frog_pumps(qtbot: QtBot, library: Library, width: int,
+                           height: int) -> tuple[PlayerView, MonoClock]:
+    view, clock = make_player(qtbot, library, ROUTINE)
+    view.resize(width, height)
+    view.runner.start()
+    while view.runner.session.phase.kind is not PhaseKind.REST_EXERCISE:
+        clock.now += 0.5
+        view.runner.evaluate()
+    settle()
+    assert view.rating.isVisible()
+    assert view.rating.pending_key() is not None
+    return view, clock
+
+
+def inside(widget: QWidget, view: PlayerView) -> QRect:
+    return QRect(widget.mapTo(view, widget.rect().topLeft()), widget.size())
+
+
+def all_steps(library: Library) -> str:
+    return "\n".join(f"{n}. {step}" for n, step in enumerate(library["frog-pump"].steps, 1))
+
+
+def test_at_800x600_every_step_shows_beside_a_folded_rating(
+        qtbot: QtBot, library: Library, language: str) -> None:
+    view, _ = rest_before_frog_pumps(qtbot, library, 800, 600)
+    steps = view.steps_label.shown_text()
+    assert len(library["frog-pump"].steps) == 3
+    # More than the first step, "…" nowhere: all three (before, only step 1 and "…" showed).
+    assert steps == all_steps(library)
+    assert view.steps_label.lines_used() >= 3
+    # The rating is one line: its question, whether it was saved, and the button that opens it.
+    rating = view.rating
+    assert rating.is_folded()
+    assert rating.open_button.isVisible()
+    assert not rating.pain_group.buttons()[0].isVisible()
+    assert rating.open_button.height() >= TARGET_PX
+    assert rating.height() <= 70
+    # Nothing clipped or overlapping: the steps end above the rating, the rating above the
+    # controls, all inside the window, and the question is not cut short.
+    page = view.rect()
+    assert page.contains(inside(rating, view))
+    assert inside(view.steps_label, view).bottom() < inside(rating, view).top()
+    assert inside(rating, view).bottom() < inside(view.back_button, view).top()
+    assert page.contains(inside(view.fullscreen_button, view))
+    assert rating.title.width() >= rating.title.sizeHint().width()
+    assert inside(rating.open_button, view).right() <= inside(rating, view).right()
+    view.runner.stop()
+
+
+def test_the_folded_rating_opens_and_is_saved_as_before(
+        qtbot: QtBot, library: Library) -> None:
+    view, _ = rest_before_frog_pumps(qtbot, library, 800, 600)
+    given: list[object] = []
+    view.rating_given.connect(lambda key, rating: given.append(rating))
+    view.rating.open_button.click()
+    assert not view.rating.is_folded()
+    assert view.rating.open_button.text() == "Fold away"
+    pain = view.rating.pain_group.button(2)
+    assert pain is not None
+    assert pain.isVisible()
+    pain.click()
+    assert [getattr(r, "pain", None) for r in given] == [2]
+    view.rating.open_button.click()  # folded away again: what was given stays given
+    assert view.rating.is_folded()
+    assert view.rating.saved.text() == "Saving…"
+    assert view.rating.saved.isVisible()
+    view.runner.stop()
+
+
+def test_at_1280x800_the_rating_stays_whole_beside_the_steps(
+        qtbot: QtBot, library: Library) -> None:
+    view, _ = rest_before_frog_pumps(qtbot, library, 1280, 800)
+    assert not view.rating.is_compact()
+    assert not view.rating.open_button.isVisible()
+    assert all(button.isVisible() for button in view.rating.pain_group.buttons())
+    assert view.steps_label.shown_text() == all_steps(library)
+    view.runner.stop()
+
+
+def test_the_rating_unfolds_when_the_steps_are_gone(qtbot: QtBot, library: Library) -> None:
+    """During the frog pumps themselves (no steps) the rating of the plank is whole again."""
+    view, clock = rest_before_frog_pumps(qtbot, library, 800, 600)
+    assert view.rating.is_folded()
+    while view.runner.session.phase.kind is PhaseKind.REST_EXERCISE:
+        clock.now += 0.5
+        view.runner.evaluate()
+    settle()
+    assert not view.steps_label.isVisible()
+    assert view.rating.isVisible()
+    assert not view.rating.is_compact()
+    view.runner.stop()
