@@ -82,7 +82,7 @@ MAX_PROGRAMME_BYTES = 64 * 1024 * 1024
 MAX_ENTRIES = 4 + 2 * MAX_STEPS
 MAX_MANIFEST_BYTES = 64 * 1024
 MAX_UNPACKED_BYTES = 64 * 1024 * 1024
-MAX_NAME_CHARS = 120
+MAX_NAME_CHARS = 160  # "exercises/pictures/" and a photo's name of up to 120 characters
 #: The date every entry carries, so the same programme always gives the same bytes.
 ENTRY_DATE = (1980, 1, 1, 0, 0, 0)
 
@@ -264,6 +264,7 @@ def _open_archive(path: Path) -> tuple[zipfile.ZipFile, str]:
             "choose the programme file itself")) from None
     if not data:
         raise ProgrammeError(f"{origin}: is empty, not a Gluteapp programme file")
+    _check_declared_entries(data, origin)
     try:
         return zipfile.ZipFile(io.BytesIO(data)), origin
     except (zipfile.BadZipFile, ValueError, EOFError):
@@ -273,6 +274,21 @@ def _open_archive(path: Path) -> tuple[zipfile.ZipFile, str]:
                 "missing or broken); copy or download it again") from None
         raise ProgrammeError(
             f"{origin}: is not a Gluteapp programme file (not a zip archive)") from None
+
+
+def _check_declared_entries(data: bytes, origin: str) -> None:
+    """Refuse an archive whose table of contents declares too many entries before Python's
+    zipfile builds an object for each of them (a million take a gigabyte)."""
+    end = data.rfind(b"PK\x05\x06", max(0, len(data) - 22 - 0xFFFF))
+    if end < 0 or end + 22 > len(data):
+        return  # no end record: zipfile says the archive is damaged
+    declared = int.from_bytes(data[end + 10:end + 12], "little")
+    if declared == 0xFFFF or b"PK\x06\x06" in data[max(0, end - 76):end]:
+        raise ProgrammeError(
+            f"{origin}: is a ZIP64 archive, made for more or larger files than a programme holds")
+    if declared > MAX_ENTRIES:
+        raise ProgrammeError(
+            f"{origin}: holds {declared} entries; a programme holds at most {MAX_ENTRIES}")
 
 
 def _checked_entries(archive: zipfile.ZipFile, origin: str) -> dict[str, zipfile.ZipInfo]:
@@ -728,18 +744,22 @@ class ConflictError(ProgrammeError):
     """The programme has items the data folder holds with other content, and no resolution."""
 
 
-def _free_name(stem: str, suffix: str, taken: Callable[[str], bool]) -> str:
-    """'stem-2', 'stem-3'…: the first name not taken."""
+def _free_name(stem: str, suffix: str, taken: Callable[[str], bool], limit: int) -> str:
+    """'stem-2', 'stem-3'…: the first name not taken, the stem shortened to keep it within
+    `limit` characters."""
     number = 2
-    while taken(f"{stem}-{number}{suffix}"):
+    while True:
+        tail = f"-{number}{suffix}"
+        candidate = stem[: limit - len(tail)].rstrip("-") + tail
+        if not taken(candidate):
+            return candidate
         number += 1
-    return f"{stem}-{number}{suffix}"
 
 
-def _with_number(name: str, number_from: str, number_to: str, limit: int) -> str:
+def _with_number(name: str, old_id: str, new_id: str, limit: int) -> str:
     """'Morning (2)' when 'morning' became 'morning-2'; clipped to fit `limit`."""
-    suffix = number_to.removeprefix(number_from).lstrip("-").split(".")[0]
-    tail = f" ({suffix})" if suffix.isdigit() else ""
+    number = re.search(r"-(\d+)$", new_id) if new_id != old_id else None
+    tail = f" ({number.group(1)})" if number else ""
     return name[: limit - len(tail)] + tail
 
 
@@ -764,7 +784,7 @@ def _writes(plan: ImportPlan, resolution: Resolution) -> tuple[list[tuple[Path, 
         target = name
         if there is not None and there != data:
             stem, dot, ext = name.rpartition(".")
-            target = _free_name(stem, dot + ext, picture_taken)
+            target = _free_name(stem, dot + ext, picture_taken, 120)
             renamed[name] = target
         taken_pictures.add(target)
         pictures[name] = target
@@ -778,7 +798,7 @@ def _writes(plan: ImportPlan, resolution: Resolution) -> tuple[list[tuple[Path, 
         if state is Status.CONFLICT and rename:
             new_id = _free_name(exercise.id, "", lambda i: i in exercise_ids.values() or any(
                 os.path.lexists(place / f"{i}.toml")
-                for place in (folder.exercises, folder.retired)))
+                for place in (folder.exercises, folder.retired)), 60)
             renamed[exercise.id] = new_id
         exercise_ids[exercise.id] = new_id
         if state is Status.SAME:
@@ -795,7 +815,7 @@ def _writes(plan: ImportPlan, resolution: Resolution) -> tuple[list[tuple[Path, 
     moved = any(exercise_ids[k] != k for k in exercise_ids)
     if rename and (state is Status.CONFLICT or (state is Status.SAME and moved)):
         routine_id = _free_name(routine.id, "", lambda i: os.path.lexists(
-            folder.routines / f"{i}.toml"))
+            folder.routines / f"{i}.toml"), 80)
         renamed[routine.id] = routine_id
     if routine_id != routine.id or moved:
         steps = tuple(msgspec.structs.replace(step, exercise=exercise_ids.get(step.exercise,

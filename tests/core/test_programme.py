@@ -271,3 +271,29 @@ def test_a_routine_file_named_with_spaces_travels_under_an_id_made_from_its_name
     receiver = DataFolder(tmp_path / "receiver")
     apply_import(plan_import(read_programme(target, library), receiver))
     assert (receiver.routines / "mein-knie-ue.toml").read_text() == ROUTINE
+
+
+def test_renamed_ids_and_names_stay_within_their_limits(
+        tmp_path: Path, library: Library) -> None:
+    """A 60-character exercise id and an 80-character routine id still load once renamed."""
+    long_id = "own-" + "a" * 56
+    long_routine = "r" * 80
+    folder = DataFolder(fill_data_folder(tmp_path / "sender"))
+    clam = CLAM.replace("own-wall-clam", long_id).replace("Clam against the wall", "C" * 60)
+    (folder.exercises / "own-wall-clam.toml").unlink()
+    (folder.exercises / f"{long_id}.toml").write_text(clam)
+    (folder.routines / "knee-rehab.toml").unlink()
+    (folder.routines / f"{long_routine}.toml").write_text(
+        ROUTINE.replace("own-wall-clam", long_id).replace("Knee rehab", "K" * 80))
+    target = tmp_path / "long.gluteprogramme"
+    export_programme(long_routine, target, folder, library)
+    receiver = DataFolder(fill_data_folder(tmp_path / "receiver"))
+    (receiver.exercises / f"{long_id}.toml").write_text(clam.replace("C" * 60, "D" * 60))
+    (receiver.routines / f"{long_routine}.toml").write_text(ROUTINE)
+    result = apply_import(plan_import(read_programme(target, library), receiver),
+                          Resolution.RENAME)
+    assert result.renamed == {long_id: long_id[:58] + "-2", long_routine: "r" * 78 + "-2"}
+    both = own_library(receiver, library)
+    routine = load_routine(receiver.routines / f"{'r' * 78}-2.toml", both)
+    assert routine.name == "K" * 76 + " (2)"
+    assert both[long_id[:58] + "-2"].name == "C" * 56 + " (2)"

@@ -106,6 +106,14 @@ def encrypted_flag(data: bytearray, record: int) -> None:
     data[record + 8] |= 0x1  # general-purpose flags, bit 0: encrypted
 
 
+def declared_entries(count: int) -> Build:
+    """The good programme with its end record declaring `count` entries."""
+    data = bytearray(good_archive())
+    end = data.rindex(b"PK\x05\x06")
+    struct.pack_into("<HH", data, end + 8, count, count)
+    return raw_file(bytes(data))
+
+
 def folder_as_file(folder: Path) -> Path:
     path = folder / "a-folder.gluteprogramme"
     path.mkdir()
@@ -186,6 +194,9 @@ CASES: dict[str, tuple[Build, str]] = {
     "a file no programme holds": (entry("notes.txt"), "is not a file a programme holds"),
     "an exercise without own-": (entry("exercises/glute-bridge.toml"),
                                  "is not a file a programme holds"),
+    "sixty thousand entries declared": (declared_entries(60000),
+                                        "holds 60000 entries; a programme holds at most 204"),
+    "ZIP64": (declared_entries(0xFFFF), "is a ZIP64 archive"),
     "too many entries": (too_many_entries(), f"entries; a programme holds at most {MAX_ENTRIES}"),
     "a 50 MB picture": (entry("exercises/pictures/big.png", bytes(50 * MB)),
                         "entry 'exercises/pictures/big.png' unpacks to 50.0 MB; it may be at "
