@@ -2588,11 +2588,11 @@
     </message>
     <message>
         <source>Rate it</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewerten</translation>
     </message>
     <message>
         <source>Open the rating of this set</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewertung dieses Satzes öffnen</translation>
     </message>
     <message>
         <source>Pain</source>
@@ -2604,11 +2604,11 @@
     </message>
     <message>
         <source>Fold away</source>
-        <translation type="unfinished"></translation>
+        <translation>Einklappen</translation>
     </message>
     <message>
         <source>Fold the rating away</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewertung einklappen</translation>
     </message>
     <message>
         <source>{0}: how was it?</source>
@@ -3317,12 +3317,12 @@
     </message>
     <message>
         <source>Left before its target (skipped, or the exercise or session ended during it): kept with what was done, not counted as a set done and not compared left against right.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vor dem Ziel beendet (übersprungen, oder die Übung oder Einheit wurde dabei beendet): mit dem Geschafften gespeichert, aber nicht als erledigter Satz gezählt und nicht links gegen rechts verglichen.</translation>
     </message>
     <message>
         <source>Cut short</source>
         <comment>a set or side left before its target</comment>
-        <translation type="unfinished"></translation>
+        <translation>Vorzeitig beendet</translation>
     </message>
     <message>
         <source>it hurt</source>
