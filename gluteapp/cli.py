@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from gluteapp import __version__
 
 if TYPE_CHECKING:
+    from gluteapp.core.exercises import Library
     from gluteapp.storage import HistoryStore
 
 VIEWS = ("library", "sessions", "plan", "history")
@@ -236,8 +237,9 @@ def _cmd_routines(args: argparse.Namespace) -> int:
     from gluteapp.core.routines import builtin_routines, user_routines
     from gluteapp.core.timeline import routine_duration_s
 
-    library = builtin_library(_use_language(args))
-    found = user_routines(resolve_paths(args.data_dir).routines, library)
+    paths = resolve_paths(args.data_dir)
+    library = _with_own_exercises(builtin_library(_use_language(args)), paths.exercises)
+    found = user_routines(paths.routines, library)
     rows = []
     for kind, routines in (("built-in", builtin_routines(library)), ("user", found.routines)):
         for routine in routines:
@@ -261,6 +263,16 @@ def _cmd_routines(args: argparse.Namespace) -> int:
     for problem in found.errors:
         print(f"warning: {problem}", file=sys.stderr)
     return 0
+
+
+def _with_own_exercises(builtin: Library, folder: Path) -> Library:
+    """The built-in library with your own exercises; a file of yours that is bad is a warning."""
+    from gluteapp.core.own_library import combined
+
+    library, problems = combined(builtin, folder)
+    for problem in problems:
+        print(f"warning: {problem}", file=sys.stderr)
+    return library
 
 
 def _cmd_check_routine(args: argparse.Namespace) -> int:
@@ -383,9 +395,10 @@ def _cmd_sheet(args: argparse.Namespace) -> int:
     from gluteapp.core.routines import RoutineError, find_routine
     from gluteapp.gui.sheet import default_paper, write_sheet
 
-    library = builtin_library(_use_language(args))
+    paths = resolve_paths(args.data_dir)
+    library = _with_own_exercises(builtin_library(_use_language(args)), paths.exercises)
     try:
-        routine = find_routine(args.routine, library, resolve_paths(args.data_dir).routines)
+        routine = find_routine(args.routine, library, paths.routines)
         written = write_sheet(args.out, routine, library, paper=args.paper or default_paper())
     except RoutineError as error:
         print(f"error: {error}", file=sys.stderr)

@@ -238,3 +238,49 @@ def test_the_player_and_the_sheet_show_your_photo(start_app: StartApp, tmp_path:
     reds = sum(1 for y in range(0, page.height(), 4) for x in range(0, page.width(), 4)
                if (c := page.pixelColor(x, y)).red() > 180 and c.green() < 60 and c.blue() < 60)
     assert reds > 200  # the photo is printed where the figures go
+
+
+def test_the_command_line_lists_and_prints_routines_with_your_exercises(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from gluteapp.cli import main
+
+    data = tmp_path / "data"
+    (data / "exercises").mkdir(parents=True)
+    (data / "routines").mkdir()
+    (data / "exercises" / "own-wall-press.toml").write_text(
+        OWN_FILE, encoding="utf-8")
+    (data / "exercises" / "own-bad.toml").write_text("bad", encoding="utf-8")
+    (data / "routines" / "physio.toml").write_text(
+        'name = "Physio"\nprepare_s = 5\n\n[[steps]]\nexercise = "own-wall-press"\nsets = 1\n'
+        'hold_s = 20\n', encoding="utf-8")
+    assert main(["--data-dir", str(data), "routines", "--json"]) == 0
+    listed = capsys.readouterr()
+    assert '"exercises": [\n      "own-wall-press"\n    ]' in listed.out
+    assert "warning: " in listed.err
+    assert "own-bad.toml: not valid TOML" in listed.err
+    assert main(["--data-dir", str(data), "sheet", "physio", "--out",
+                 str(tmp_path / "s.pdf")]) == 0
+    document = QPdfDocument()
+    assert document.load(str(tmp_path / "s.pdf")) == QPdfDocument.Error.None_
+    assert "Wall knee press" in document.getAllText(0).text()
+
+
+OWN_FILE = """\
+[[exercise]]
+id = "own-wall-press"
+name = "Wall knee press"
+summary = "Press one knee into the wall, as my physiotherapist showed me."
+primary_muscles = ["gluteus_maximus"]
+position = "standing"
+mode = "hold"
+per_side = true
+dosage = { sets = 2, rest_s = 15, hold_s = { min = 20, max = 40 } }
+steps = ["Stand side-on to a wall.", "Press the knee into the wall and hold."]
+tips = ["Stand tall."]
+cautions = ["Stop if the knee hurts."]
+mistakes = []
+sources = [{ title = "My physiotherapist", publisher = "your own notes" }]
+
+[picture]
+figure = "standing-hip-drive"
+"""
