@@ -601,7 +601,9 @@ def programme_bytes(routine_id: str, files: dict[str, bytes]) -> bytes:
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in {MANIFEST: _manifest_toml(routine_id, files), **files}.items():
             info = zipfile.ZipInfo(name, date_time=ENTRY_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
+            # PNG and JPEG are compressed already: deflating them costs time and saves nothing.
+            info.compress_type = (zipfile.ZIP_STORED if _picture_entry(name)
+                                  else zipfile.ZIP_DEFLATED)
             info.external_attr = (stat.S_IFREG | 0o644) << 16
             archive.writestr(info, data)
     return buffer.getvalue()

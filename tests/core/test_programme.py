@@ -79,6 +79,10 @@ def test_the_archive_holds_the_manifest_first_and_the_same_content_gives_the_sam
                                       "exercises/own-heel-slide.toml",
                                       "exercises/pictures/clam.png"]
         manifest = archive.read(MANIFEST).decode()
+        kinds = {info.filename: info.compress_type for info in archive.infolist()}
+    # A photo is compressed already; the texts are deflated.
+    assert kinds["exercises/pictures/clam.png"] == zipfile.ZIP_STORED
+    assert kinds["routine.toml"] == zipfile.ZIP_DEFLATED
     assert 'format = "gluteapp-programme"' in manifest
     assert "version = 1\n" in manifest
     assert 'routine = "knee-rehab"' in manifest
