@@ -104,7 +104,7 @@ class Change(StrEnum):
     """What a look at the clock found."""
 
     DUE = "due"  # the reminder is to be shown now
-    CLEARED = "cleared"  # the one shown is no longer wanted (trained meanwhile, or a new day)
+    CLEARED = "cleared"  # the one shown is no longer wanted: a new day has begun
 
 
 @dataclass
@@ -123,8 +123,6 @@ class TrainingSchedule:
     #: A plan changed at this wall-clock moment brings no catch-up for a time already past.
     not_before: datetime | None = None
     in_session: bool = False
-    #: A session ended while the reminder was shown: ask the history again at the next look.
-    ask_again: bool = False
 
     @classmethod
     def restored(cls, plan: TrainingPlan, settled_through: date | None,
@@ -143,13 +141,11 @@ class TrainingSchedule:
 
     def check(self, now: datetime, trained: Callable[[date], bool]) -> Change | None:
         """Look at the time. `trained(day)` says whether a session was done on that local day;
-        it is asked only when a reminder would otherwise come, and again, while one is shown,
-        after a session ended."""
+        it is asked only when a reminder would otherwise come."""
         wall = _wall(now)
         today = wall.date()
         if self.due_on is not None:
-            ask, self.ask_again = self.ask_again, False
-            if self.due_on != today or (ask and trained(today)):
+            if self.due_on != today:  # left standing past midnight
                 self.due_on = None
                 return Change.CLEARED
             return None
@@ -219,11 +215,13 @@ class TrainingSchedule:
         self.skip(now)
 
     def session_started(self) -> None:
+        """A session began: the reminder being shown has done its job (it stays answered even
+        if the session is left early); a snoozed one waits for the session's end."""
         self.in_session = True
+        self.due_on = None
 
     def session_ended(self) -> None:
         self.in_session = False
-        self.ask_again = self.due_on is not None
 
     def set_plan(self, plan: TrainingPlan, now: datetime) -> None:
         """New days or time: from now on, and no catch-up for a time already past today."""

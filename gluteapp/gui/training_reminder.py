@@ -133,8 +133,11 @@ class TrainingReminder(QObject):
         self._timer.stop()
 
     def session_started(self) -> None:
-        """A session is running: no reminder until it ends."""
+        """A session is running: no reminder until it ends, and the one shown goes away."""
+        was_due = self.schedule.is_due
         self.schedule.session_started()
+        if was_due:
+            self.reminder_cleared.emit()
         self.check()
 
     def session_ended(self) -> None:

@@ -237,17 +237,18 @@ def test_a_session_running_at_the_time_defers_it_and_training_answers_it(
     assert banner.isHidden()
 
 
-def test_training_while_it_is_shown_takes_it_away(
+def test_a_session_started_elsewhere_takes_it_away(
     qtbot: QtBot, service: TrainingReminder, banner: TrainingBanner, clock: Clock,
-    trained: Trained,
 ) -> None:
     clock.set(MONDAY, 18, 0)
     service.start()
     assert not banner.isHidden()
-    service.session_started()
-    trained.days.add(MONDAY)
     with qtbot.waitSignal(service.reminder_cleared):
-        service.session_ended()
+        service.session_started()  # from the Plan, say: no banner over the player
+    assert banner.isHidden()
+    assert not service.start_action.isEnabled()
+    clock.advance(20)
+    service.session_ended()
     assert banner.isHidden()
 
 
@@ -501,3 +502,23 @@ def test_in_the_app_a_session_recorded_today_keeps_it_quiet(
     settle()
     assert not service.is_due
     assert app.settings.get(TRAINING_SETTLED) == "2026-11-30"
+
+
+def test_in_the_app_a_session_started_from_elsewhere_hides_the_banner(
+    start_app: StartApp, monkeypatch: pytest.MonkeyPatch, clock: Clock,
+) -> None:
+    monkeypatch.setattr(training_reminder, "local_now", clock)
+    app = start_app(skip_first_run=True, view="plan")
+    service = app.window.findChild(TrainingReminder)
+    banner = app.window.findChild(TrainingBanner)
+    assert service is not None
+    assert banner is not None
+    app.settings.set(TRAINING_DAYS, "mon")
+    clock.set(MONDAY, 18, 0)
+    service._timer.timeout.emit()
+    assert not banner.isHidden()
+    assert app.controller.open_routine("desk-break", autostart=True) is None
+    settle()
+    assert app.controller.running
+    assert banner.isHidden()
+    assert not service.is_due
