@@ -141,7 +141,7 @@ class TrainingReminder(QObject):
         self.check()
 
     def session_ended(self) -> None:
-        """If it was a training session, today is done; the schedule asks the history."""
+        """Reminders may come again; whether that session counted, the history says then."""
         self.schedule.session_ended()
         self.check()
 
