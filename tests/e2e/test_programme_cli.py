@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from tests.core.test_programme_hostile import CASES
 from tests.e2e.conftest import run_app
 from tests.programme_files import ROUTINE, fill_data_folder, tree_digest
 
@@ -88,3 +91,22 @@ def test_a_hostile_file_is_one_line_on_stderr_and_no_traceback(tmp_path: Path) -
     both = run_app("import-programme", "x", "--replace", "--rename", data_dir=receiver)
     assert both.returncode == 2
     assert "not allowed with argument" in both.stderr
+
+
+@pytest.mark.parametrize("case", ["climbs out with ..", "symbolic link", "a compression bomb",
+                                  "a newer version", "picture that is not an image",
+                                  "cut short at half", "photo that leaves the folder"])
+def test_hostile_programmes_through_the_command_change_nothing_even_with_replace(
+        case: str, tmp_path: Path) -> None:
+    build, fault = CASES[case]
+    receiver = fill_data_folder(tmp_path / "receiver")
+    before = tree_digest(receiver)
+    hostile = build(tmp_path)
+    for flags in ((), ("--replace",), ("--rename",), ("--dry-run",)):
+        done = run_app("import-programme", str(hostile), *flags, data_dir=receiver)
+        assert done.returncode == 1
+        assert done.stderr.startswith(f"error: {hostile}: ")
+        assert fault in done.stderr
+        assert done.stderr.count("\n") == 1
+        assert "Traceback" not in done.stderr
+    assert tree_digest(receiver) == before
