@@ -522,3 +522,11 @@ def test_in_the_app_a_session_started_from_elsewhere_hides_the_banner(
     assert app.controller.running
     assert banner.isHidden()
     assert not service.is_due
+
+
+def test_a_plain_start_installs_it_after_the_first_paint(start_app: StartApp) -> None:
+    app = start_app(skip_first_run=True)  # the Library first; reminders once it is painted
+    service = app.window.findChild(TrainingReminder)
+    assert service is not None
+    assert app.window.findChild(TrainingBanner) is not None
+    assert not service._timer.isActive(), "no training days chosen: nothing to wait for"
