@@ -13,8 +13,14 @@ from gluteapp.core.assets import builtin_library
 from gluteapp.core.engine import PhaseKind
 from gluteapp.core.exercises import Library
 from gluteapp.gui.i18n import install_translator
-from gluteapp.gui.player.rating import TARGET_PX
+from gluteapp.gui.player.rating import (
+    SAVED_GREEN,
+    SAVED_GREEN_ON_DARK,
+    TARGET_PX,
+    RatingPanel,
+)
 from gluteapp.gui.player.view import PlayerView
+from gluteapp.gui.theme import dark_palette, light_palette
 from tests.builders import MonoClock
 from tests.gui.conftest import settle
 from tests.gui.test_player import make_player
@@ -144,3 +150,12 @@ def test_the_rating_unfolds_when_the_steps_are_gone(qtbot: QtBot, library: Libra
     assert view.rating.isVisible()
     assert not view.rating.is_compact()
     view.runner.stop()
+
+
+def test_the_rating_status_stays_readable_in_the_dark_theme(qtbot: QtBot) -> None:
+    panel = RatingPanel()
+    qtbot.addWidget(panel)
+    panel.setPalette(light_palette())
+    assert SAVED_GREEN in panel.saved.styleSheet()
+    panel.setPalette(dark_palette())
+    assert SAVED_GREEN_ON_DARK in panel.saved.styleSheet()

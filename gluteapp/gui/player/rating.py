@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -27,10 +27,15 @@ from PySide6.QtWidgets import (
 )
 
 from gluteapp.core.records import FeltIn, SetRating
+from gluteapp.gui.theme import is_dark
 from gluteapp.gui.words import felt_in_label, pain_scale_hint
 
 #: The smallest side of anything to press (WCAG 2.5.5, Apple and Material guidelines).
 TARGET_PX = 44
+#: The rating's status in green: 4.7:1 on the light window; the dark one needs a lighter
+#: green (8.6:1, where the light theme's would be 2.9:1).
+SAVED_GREEN = "#1f7a5c"
+SAVED_GREEN_ON_DARK = "#6fd6ae"
 
 
 class FlowLayout(QLayout):
@@ -179,7 +184,7 @@ class RatingPanel(QFrame):
         saved_font = self.saved.font()
         saved_font.setBold(True)
         self.saved.setFont(saved_font)
-        self.saved.setStyleSheet("QLabel#rating_saved { color: #1f7a5c; }")
+        self._paint_saved()
         self.saved.setAccessibleName(self.tr("Rating status"))
 
         self.pain_group = Choices(self)
@@ -244,6 +249,19 @@ class RatingPanel(QFrame):
         self.setEnabled(False)
         self._show_state()
         self._fold()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._paint_saved()
+
+    def _paint_saved(self) -> None:
+        """The status in green that can be read on the theme's background (the light theme's
+        dark green is hard to make out on the dark one)."""
+        green = SAVED_GREEN_ON_DARK if is_dark(self.palette()) else SAVED_GREEN
+        style = f"QLabel#rating_saved {{ color: {green}; }}"
+        if self.saved.styleSheet() != style:
+            self.saved.setStyleSheet(style)
 
     @staticmethod
     def _under(row: QWidget, note: QLabel) -> QWidget:
