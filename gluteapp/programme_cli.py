@@ -106,5 +106,5 @@ def import_command(args: argparse.Namespace) -> int:
     if not result.written:
         print("nothing to add: everything is already there")
     else:
-        print(f"imported: the routine is {result.routine_id!r} in your list")
+        print(f"imported: {result.routine_name!r} ({result.routine_id}) is in your routines")
     return 0

@@ -2493,6 +2493,18 @@
         <source>The programme could not be imported; nothing was changed.</source>
         <translation>Das Programm konnte nicht importiert werden; es wurde nichts geändert.</translation>
     </message>
+    <message>
+        <source>“{0}” is in your routines, beside yours of the same name.</source>
+        <translation>„{0}“ ist jetzt bei deinen Programmen, neben deinem gleichnamigen.</translation>
+    </message>
+    <message>
+        <source>“{0}” is in your routines.</source>
+        <translation>„{0}“ ist jetzt bei deinen Programmen.</translation>
+    </message>
+    <message>
+        <source>Where one of your exercises differed, the imported one is in the library beside it, under a new name.</source>
+        <translation>Wo eine deiner Übungen anders war, steht die importierte unter neuem Namen daneben in der Bibliothek.</translation>
+    </message>
 </context>
 <context>
     <name>QuestionsPage</name>

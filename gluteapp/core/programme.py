@@ -738,6 +738,7 @@ class ImportResult:
     """What an import wrote: the routine's id (perhaps renamed) and each file's path."""
 
     routine_id: str
+    routine_name: str
     written: tuple[Path, ...]
     renamed: dict[str, str]  #: old id or picture name -> new one, for everything renamed
 
@@ -867,7 +868,9 @@ def apply_import(plan: ImportPlan, resolution: Resolution = Resolution.REFUSE) -
     writes, renamed, routine_id = _writes(plan, resolution)
     if writes:
         _move_in(writes, plan.folder)
-    return ImportResult(routine_id, tuple(path for path, _ in writes), renamed)
+    routine = plan.programme.routine
+    name = _with_number(routine.name, routine.id, routine_id, 80)
+    return ImportResult(routine_id, name, tuple(path for path, _ in writes), renamed)
 
 
 def _check_replaceable(plan: ImportPlan, item: PlannedItem) -> None:

@@ -247,6 +247,16 @@ class ProgrammeActions(QObject):
             return None
         self._after_import(result.routine_id)
         self.imported.emit(result.routine_id)
+        if result.written:
+            programme = dialog.plan.programme
+            renamed = {e.id for e in programme.exercises} & set(result.renamed)
+            text = (self.tr("“{0}” is in your routines, beside yours of the same name.")
+                    if programme.routine.id in result.renamed else
+                    self.tr("“{0}” is in your routines.")).format(result.routine_name)
+            if renamed:
+                text += " " + self.tr("Where one of your exercises differed, the imported one "
+                                      "is in the library beside it, under a new name.")
+            self._tell(QMessageBox.Icon.Information, self.tr("Import programme"), text)
         return result
 
     # --- telling -----------------------------------------------------------------------------

@@ -53,7 +53,7 @@ def test_a_conflict_shows_what_differs_and_keep_both_adds_renamed_copies(
         start_app: StartApp, tmp_path: Path, programme: Path, qtbot: QtBot) -> None:
     data = _conflicting_data(tmp_path)
     app = start_app(view="sessions", skip_first_run=True)
-    _actions, dialog = _open(app, programme)
+    actions, dialog = _open(app, programme)
     assert _rows(dialog.items) == [
         ["Routine", "Knee rehab", "Already here, different"],
         ["Your exercise", "Clam against the wall", "Already here, different"],
@@ -82,6 +82,12 @@ def test_a_conflict_shows_what_differs_and_keep_both_adds_renamed_copies(
     assert app.library.name_of("own-wall-clam-2") == "Clam against the wall (2)"
     assert picker.list.currentItem().text().startswith("Knee rehab (2) (yours)")
     assert "Clam against the wall (2)" in picker.steps.text()
+    told = actions.message
+    assert told is not None
+    assert told.text() == (
+        "“Knee rehab (2)” is in your routines, beside yours of the same name. Where one of your "
+        "exercises differed, the imported one is in the library beside it, under a new name.")
+    told.close()
 
 
 def test_replace_overwrites_and_cancel_changes_nothing(
@@ -120,6 +126,9 @@ def test_a_programme_with_nothing_in_the_way_offers_import_and_adds_it(
         dialog.import_button.click()
     assert imported.args == ["knee-rehab"]
     settle()
+    assert actions.message is not None
+    assert actions.message.text() == "“Knee rehab” is in your routines."
+    actions.message.close()
     assert app.library.name_of("own-heel-slide") == "Heel slide"
     _actions, again = _open(app, programme)
     assert again.explain.text() == "Everything in it is already here: nothing to import."
