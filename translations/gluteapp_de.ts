@@ -3334,7 +3334,7 @@
     <message>
         <source>Cut short</source>
         <comment>a set or side left before its target</comment>
-        <translation>Vorzeitig beendet</translation>
+        <translation>Verkürzt</translation>
     </message>
     <message>
         <source>it hurt</source>

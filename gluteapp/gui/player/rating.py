@@ -32,8 +32,8 @@ from gluteapp.gui.words import felt_in_label, pain_scale_hint
 
 #: The smallest side of anything to press (WCAG 2.5.5, Apple and Material guidelines).
 TARGET_PX = 44
-#: The rating's status in green: 4.7:1 on the light window; the dark one needs a lighter
-#: green (8.6:1, where the light theme's would be 2.9:1).
+# The rating's status in green: 4.7:1 on the light window; the dark one needs a lighter
+# green (8.6:1, where the light theme's would be 2.9:1).
 SAVED_GREEN = "#1f7a5c"
 SAVED_GREEN_ON_DARK = "#6fd6ae"
 
