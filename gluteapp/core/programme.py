@@ -373,7 +373,7 @@ class Programme:
 
     @property
     def summary(self) -> str:
-        """'the routine 'Morning' with 2 of your own exercises and 1 picture' in plain words."""
+        """"the routine 'Morning', with 2 own exercises and 1 picture", for a terminal."""
         parts = [f"the routine {self.routine.name!r}"]
         if self.exercises:
             count = len(self.exercises)

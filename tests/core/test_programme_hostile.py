@@ -356,3 +356,15 @@ def test_a_hostile_programme_into_a_folder_that_does_not_exist_creates_nothing(
     with pytest.raises(ProgrammeError, match="is not a PNG or JPEG picture"):
         plan_import(read_programme(hostile, library), DataFolder(tmp_path / "none"))
     assert not (tmp_path / "none").exists()
+
+
+def test_a_programme_whose_own_name_is_not_utf8_is_read_and_named_printably(
+        tmp_path: Path, library: Library) -> None:
+    odd = Path(os.fsdecode(bytes(tmp_path) + b"/knie-\xff\n.gluteprogramme"))
+    odd.write_bytes(good_archive())
+    programme = read_programme(odd, library)
+    assert programme.origin.endswith("/knie-\ufffd\\n.gluteprogramme")
+    programme.origin.encode("utf-8")  # printable and loggable
+    odd.write_bytes(b"not a zip")
+    with pytest.raises(ProgrammeError, match=r"knie-\ufffd\\n.gluteprogramme: is not a Glute"):
+        read_programme(odd, library)
