@@ -2988,6 +2988,10 @@
         <translation>Schließen, ohne zu speichern</translation>
     </message>
     <message>
+        <source>{0} (yours)</source>
+        <translation>{0} (deine)</translation>
+    </message>
+    <message>
         <source>Give the routine a name.</source>
         <translation>Gib dem Programm einen Namen.</translation>
     </message>

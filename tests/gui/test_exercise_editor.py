@@ -197,6 +197,8 @@ def test_new_exercise_from_the_builder_is_added_to_the_routine(start_app: StartA
     assert editor.save()
     settle()
     assert [step.exercise for step in builder.current_steps()] == ["own-side-steps-with-band"]
+    listed = builder.library_list.item(builder.library_list.count() - 1)
+    assert listed.text() == "Side steps with band (yours)"
     builder.name_edit.setText("Band day")
     assert builder.save()
     routine = load_routine(app.paths.routines / "band-day.toml", app.library)

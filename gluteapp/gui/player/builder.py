@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from gluteapp.core.exercises import Exercise, Library, Mode, Tempo
+from gluteapp.core.own_exercises import OWN_PREFIX
 from gluteapp.core.routines import (
     MAX_DURATION_S,
     Routine,
@@ -426,7 +427,9 @@ class RoutineBuilder(QDialog):
         self.add_exercise(exercise.id)
 
     def _list_exercise(self, exercise: Exercise) -> None:
-        item = QListWidgetItem(exercise.name)
+        own = exercise.id.startswith(OWN_PREFIX)  # your own exercise: marked as in the library
+        item = QListWidgetItem(self.tr("{0} (yours)").format(exercise.name) if own
+                               else exercise.name)
         item.setData(Qt.ItemDataRole.UserRole, exercise.id)
         dose = dosage_words(exercise.dosage, exercise.per_side)
         item.setToolTip(f"{exercise.summary}\n{dose}")
