@@ -120,3 +120,24 @@ def test_ending_the_exercise_during_the_right_side_keeps_left_right_as_it_was(
              model.index(row, SessionTreeModel.STATUS, newest).data())
             for row in range(model.rowCount(newest))]
     assert rows == [("Side plank, set 1, left", ""), ("Side plank, set 1, right", "Cut short")]
+
+
+def test_the_recorder_stores_each_flag_and_a_redo_replaces_it(
+        library: Library, service: HistoryService) -> None:
+    """Bridge 1 held in full, then redone after Back and cut short: its one row says partial;
+    plank 2's right side cut short, its left not."""
+    from tests.gui.test_one_count import run_session
+
+    recorder = SessionRecorder(service, "count-test", "Count test", 100.0,
+                               wall=lambda: at_hour(8))
+    run_session(library, recorder.on_events)
+    stored = service.list_sessions()[-1].sets
+    assert [(s.exercise_id, s.set_number, s.side, s.cut_short) for s in stored] == [
+        ("glute-bridge", 1, Side.BOTH, True),
+        ("glute-bridge", 2, Side.BOTH, False),
+        ("side-plank", 1, Side.LEFT, False),
+        ("side-plank", 1, Side.RIGHT, False),
+        ("side-plank", 2, Side.LEFT, False),
+        ("side-plank", 2, Side.RIGHT, True),
+    ]
+    assert stored[0].achieved_hold_s == pytest.approx(3.0)
