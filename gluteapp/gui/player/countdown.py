@@ -65,8 +65,14 @@ class CountdownRing(QWidget):
             self._text, round(self._fraction, 3), self._kind, self._caption
         ):
             return
+        new_number = text != self._text
         self._text, self._fraction, self._kind, self._caption = text, fraction, kind, caption
-        self.update()
+        if new_number and self.isVisible():
+            # A new number is drawn now, not after the rest of the wake-up's work: on a
+            # loaded machine that work can take longer than a frame.
+            self.repaint()
+        else:
+            self.update()
 
     def time_left(self) -> str:
         return self._time_left
