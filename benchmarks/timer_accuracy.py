@@ -9,16 +9,23 @@ so no sound server is needed), whose look-ahead runs at every wake-up. Condition
 - oversubscribed: four other processes spin on the two cores (load above 4);
 - GUI stalls: the GUI thread is blocked 150 ms every 2.3 s while one other core is busy.
 
-Reported per condition: the lateness of each displayed second (p50, p99, max), the growth of
-that lateness from the first half to the second, the end-of-session error, and what each
-wake-up costs: how late the runner's timer fired after the boundary it aimed at (timer slack
-and scheduling), how long its work took (engine, look-ahead, repaint requests) and how many
-times the countdown ring was painted a second.
+Reported per condition: the lateness of each displayed second (p50, p99, max): from the moment
+the remaining time crossed a whole second to the end of the ring's paint that first draws the
+new number (what a person sees), and, as it was measured before, to the moment the number was
+set in the ring (the end of the wake-up's slots, before any paint); the growth of that lateness
+from the first half to the second, the end-of-session error, and what each wake-up costs: how
+late the runner's timer fired after the boundary it aimed at (timer slack and scheduling), how
+long its work took (engine, look-ahead, repaint requests), how many times the countdown ring
+and the whole window were painted a second, and the process's CPU time. Each displayed second
+is then taken apart: boundary to the timer firing, firing to the number set, set to painted,
+and how many seconds were shown by a wake-up not aimed at their boundary (one aimed earlier
+whose work ran past the boundary, then the next wake-up).
 
 Goals: end error <= 5 ms and displayed seconds p99 <= 16 ms quiet and with both cores busy;
 under stalls no second later than the stall plus 16 ms; no error that grows with the session.
 
 Usage: python benchmarks/timer_accuracy.py [--seconds 60] [--only quiet,busy2,busy4,stalls]
+       [--rounds 1]
 """
 
 from __future__ import annotations
@@ -30,12 +37,14 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["GLUTEAPP_AUDIO_BACKEND"] = "visual"
 
 from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QApplication
 
 from gluteapp.core.assets import builtin_library
@@ -43,6 +52,7 @@ from gluteapp.core.cue_policy import CuePolicy, SpokenSetup
 from gluteapp.core.engine import Session, SessionFinished
 from gluteapp.core.routines import parse_routine
 from gluteapp.gui.audio import start_audio_thread
+from gluteapp.gui.player.countdown import CountdownRing
 from gluteapp.gui.player.cue_player import CuePlayer
 from gluteapp.gui.player.runner import SessionRunner
 from gluteapp.gui.player.view import PlayerView
@@ -76,14 +86,51 @@ def percentile(values: list[float], q: float) -> float:
 
 
 @dataclass
+class Shown:
+    """One displayed second, taken apart (monotonic seconds)."""
+
+    boundary: float  # when the remaining time crossed the whole second
+    aimed: float | None  # when the wake-up that set it was aimed at
+    fired: float  # when that wake-up began
+    set_at: float  # when the number was in the ring (the end of the wake-up's slots)
+    text: str
+    painted: float = math.nan  # when the paint that first drew it ended
+
+
+@dataclass
 class Result:
     lateness_ms: list[float] = field(default_factory=list)
     end_error_ms: float = math.nan
     wake_late_ms: list[float] = field(default_factory=list)
     work_ms: list[float] = field(default_factory=list)
     ring_paints: int = 0
+    window_paints: int = 0
+    cpu_s: float = 0.0
     seconds: float = 0.0
     intervals_ms: list[float] = field(default_factory=list)  # the runner's pacing
+    shown: list[Shown] = field(default_factory=list)
+
+    def set_summary(self) -> str:
+        """The old measure: to the moment the number was set, not drawn."""
+        return Result(lateness_ms=[(s.set_at - s.boundary) * 1000 for s in self.shown],
+                      end_error_ms=self.end_error_ms).summary()
+
+    def breakdown(self) -> str:
+        def spread(values: list[float]) -> str:
+            return (f"p50 {statistics.median(values):5.1f} p99 {percentile(values, 0.99):6.1f}"
+                    f" max {max(values):6.1f}")
+
+        shown = [s for s in self.shown if not math.isnan(s.painted)]
+        if not shown:
+            return ""
+        on_aim = [s for s in shown if s.aimed is not None and -0.001 <= s.aimed - s.boundary
+                  <= 0.003]
+        missed = [s for s in shown if s not in on_aim]
+        worst = max(((s.painted - s.boundary) * 1000 for s in missed), default=0.0)
+        return (f"boundary->fired {spread([(s.fired - s.boundary) * 1000 for s in shown])}; "
+                f"fired->set {spread([(s.set_at - s.fired) * 1000 for s in shown])}; "
+                f"set->painted {spread([(s.painted - s.set_at) * 1000 for s in shown])} ms; "
+                f"{len(missed)} shown by a wake-up not aimed at them (worst {worst:.1f} ms)")
 
     def summary(self) -> str:
         values = self.lateness_ms
@@ -98,28 +145,67 @@ class Result:
         if not self.work_ms:
             return ""
         return (f"timer fired late p50 {statistics.median(self.wake_late_ms):5.2f} ms "
-                f"p99 {percentile(self.wake_late_ms, 0.99):5.1f} ms; work per wake-up p50 "
+                f"p99 {percentile(self.wake_late_ms, 0.99):5.1f} ms max "
+                f"{max(self.wake_late_ms):5.1f} ms; work per wake-up p50 "
                 f"{statistics.median(self.work_ms):5.2f} ms p99 "
-                f"{percentile(self.work_ms, 0.99):5.1f} ms; {len(self.work_ms) / self.seconds:4.1f}"
+                f"{percentile(self.work_ms, 0.99):5.1f} ms max {max(self.work_ms):5.1f} ms; "
+                f"{len(self.work_ms) / self.seconds:4.1f}"
                 f" wake-ups/s (in-between every {statistics.median(self.intervals_ms):.0f} ms"
                 f" p50, {max(self.intervals_ms):.0f} ms max); ring painted"
-                f" {self.ring_paints / self.seconds:4.1f}/s")
+                f" {self.ring_paints / self.seconds:4.1f}/s, window"
+                f" {self.window_paints / self.seconds:4.1f}/s; CPU"
+                f" {100 * self.cpu_s / self.seconds:3.0f} % of a core")
 
 
 class PaintCounter(QObject):
-    def __init__(self, result: Result) -> None:
+    def __init__(self, result: Result, ring: QObject) -> None:
         super().__init__()
         self.result = result
+        self.ring = ring
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.Paint:
+        if event.type() == QEvent.Type.Paint and watched is self.ring:
             self.result.ring_paints += 1
+        elif event.type() == QEvent.Type.UpdateRequest:  # the window paints what is dirty
+            self.result.window_paints += 1
         return False
 
 
-def measure_wakeups(runner: SessionRunner, player: Result) -> None:
-    """Keep what the runner notes of each wake-up: how late after its aim, how long its work."""
+def note_paints(player: Result) -> Callable[[], None]:
+    """Stamp each displayed second with the end of the ring's paint that first draws it.
+
+    Wraps the class's paintEvent (PySide looks the override up on the class); returns the undo.
+    """
+    paint = CountdownRing.paintEvent
+
+    def painted(ring: CountdownRing, event: QPaintEvent) -> None:
+        paint(ring, event)
+        pending = player.shown[-1] if player.shown else None
+        if pending is not None and math.isnan(pending.painted) and ring.text() == pending.text:
+            pending.painted = time.monotonic()
+
+    CountdownRing.paintEvent = painted  # type: ignore[method-assign, assignment]
+
+    def undo() -> None:
+        CountdownRing.paintEvent = paint  # type: ignore[method-assign]
+
+    return undo
+
+
+def measure_wakeups(runner: SessionRunner, player: Result) -> dict[str, float | None]:
+    """Keep what the runner notes of each wake-up: how late after its aim, how long its work.
+
+    Returns where the runner's next wake-up is aimed ("aim"), kept current as it schedules.
+    """
     note = runner.pacing.note
+    aim: dict[str, float | None] = {"aim": None}
+    schedule = runner._schedule
+
+    def scheduled(now: float | None = None) -> None:
+        schedule(now)
+        aim["aim"] = runner._aimed_at
+
+    runner._schedule = scheduled  # type: ignore[method-assign]
 
     def noted(late_ms: float, work_ms: float) -> None:
         player.wake_late_ms.append(late_ms)
@@ -128,10 +214,11 @@ def measure_wakeups(runner: SessionRunner, player: Result) -> None:
         note(late_ms, work_ms)
 
     runner.pacing.note = noted  # type: ignore[method-assign]
+    return aim
 
 
 def run(seconds: int, spinners: int, stalled: bool) -> tuple[Result, Result]:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    _app = QApplication.instance() or QApplication(sys.argv[:1])  # kept for the run
     library = builtin_library()
     routine = parse_routine(routine_text(seconds), "benchmark.toml", library)
     session = Session(routine, library)
@@ -143,13 +230,16 @@ def run(seconds: int, spinners: int, stalled: bool) -> tuple[Result, Result]:
                      view)
     cues.follow(runner)
     audio.visual_cue.connect(view.flash)
+    player, reference = Result(), Result()
+    undo_paints = note_paints(player)
     view.resize(1280, 800)
     view.show()
-    player, reference = Result(), Result()
-    counter = PaintCounter(player)
+    counter = PaintCounter(player, view.ring)
     view.ring.installEventFilter(counter)
-    measure_wakeups(runner, player)
+    view.installEventFilter(counter)
+    aim = measure_wakeups(runner, player)
     last_text = {"text": ""}
+    wake: dict[str, float | None] = {"aimed": None, "fired": None}
 
     def on_update() -> None:
         now = runner.clock()
@@ -157,8 +247,12 @@ def run(seconds: int, spinners: int, stalled: bool) -> tuple[Result, Result]:
         text = view.ring.text()
         if text != last_text["text"] and remaining is not None and text.isdigit():
             # The number shown is ceil(remaining): it became right when remaining crossed it.
-            player.lateness_ms.append((int(text) - remaining) * 1000)
+            fired = wake["fired"]
+            player.shown.append(Shown(
+                boundary=now - (int(text) - remaining), aimed=wake["aimed"],
+                fired=now if fired is None else fired, set_at=now, text=text))
         last_text["text"] = text
+        wake.update(aimed=None, fired=None)
 
     def on_events(events: list[object]) -> None:
         for event in events:
@@ -171,6 +265,7 @@ def run(seconds: int, spinners: int, stalled: bool) -> tuple[Result, Result]:
 
     def stamped_evaluate() -> None:
         evaluated["at"] = runner.clock()
+        wake.update(aimed=aim["aim"], fired=evaluated["at"])
         evaluate()
 
     runner.evaluate = stamped_evaluate  # type: ignore[method-assign]
@@ -214,6 +309,7 @@ def run(seconds: int, spinners: int, stalled: bool) -> tuple[Result, Result]:
     began = time.monotonic()
     ticks["start"] = began
     runner.clock = time.monotonic
+    cpu_began = time.process_time()
     runner.start()
     tick_timer.start(1000)
     # A real event loop, which sleeps between events: processEvents(WaitForMoreEvents, 50)
@@ -227,6 +323,7 @@ def run(seconds: int, spinners: int, stalled: bool) -> tuple[Result, Result]:
     loop.exec()
     check.stop()
     player.seconds = time.monotonic() - began
+    player.cpu_s = time.process_time() - cpu_began
     stall_timer.stop()
     tick_timer.stop()
     runner.stop()
@@ -237,6 +334,9 @@ def run(seconds: int, spinners: int, stalled: bool) -> tuple[Result, Result]:
     audio.close()
     view.close()
     view.deleteLater()
+    undo_paints()
+    player.lateness_ms = [(s.painted - s.boundary) * 1000 for s in player.shown
+                          if not math.isnan(s.painted)]
     return player, reference
 
 
@@ -244,15 +344,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=60, help="routine length (>= 60)")
     parser.add_argument("--only", default=",".join(CONDITIONS))
+    parser.add_argument("--rounds", type=int, default=1, help="run the conditions this often")
     args = parser.parse_args()
     seconds = max(60, args.seconds)
-    for name in args.only.split(","):
+    for name in args.only.split(",") * max(1, args.rounds):
         spinners, stalled = CONDITIONS[name]
         load_before = os.getloadavg()[0]
         player, reference = run(seconds, spinners, stalled)
         print(f"[{TITLES[name]}] load {load_before:.2f} before, {os.getloadavg()[0]:.2f} after")
         print(f"  player (deadlines)     {player.summary()}")
+        print(f"    number set, unpainted {player.set_summary()}")
         print(f"                         {player.costs()}")
+        print(f"                         {player.breakdown()}")
         print(f"  reference (ticks)      {reference.summary()}")
 
 
