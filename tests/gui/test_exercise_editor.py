@@ -286,3 +286,44 @@ sources = [{ title = "My physiotherapist", publisher = "your own notes" }]
 [picture]
 figure = "standing-hip-drive"
 """
+
+
+def test_the_history_charts_your_exercise_and_keeps_its_name_once_deleted(
+        start_app: StartApp, monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from gluteapp.core.records import CompletedSet, SessionStatus, Side
+    from gluteapp.gui.history.view import HistoryView
+
+    app = start_app()
+    folder = app.paths.exercises
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "own-wall-press.toml").write_text(OWN_FILE, encoding="utf-8")
+    app.own.reload("own-wall-press")
+    history = app.history
+    started = datetime.now(UTC) - timedelta(hours=1)
+    session_id = history.start_session("physio", "Physio", started)
+    assert session_id is not None
+    for number, side, held in ((1, Side.LEFT, 20.0), (1, Side.RIGHT, 18.0)):
+        assert history.record_set(session_id, CompletedSet(
+            exercise_id="own-wall-press", set_number=number, side=side, started_at=started,
+            ended_at=started + timedelta(seconds=held), target_hold_s=20.0,
+            achieved_hold_s=held, cut_short=False)) is not None
+    assert history.finish_session(session_id, SessionStatus.COMPLETED,
+                                  started + timedelta(minutes=5))
+    view = app.window.show_area("history")
+    assert isinstance(view, HistoryView)
+    view.refresh()
+    assert view.select_exercise("own-wall-press")
+    assert view.exercise_picker.currentText() == "Wall knee press (1 set)"
+    assert view.dose_label.text() == "Prescribed in the library: 2 x 20-40 s per side"
+
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *_: QMessageBox.StandardButton.Yes)
+    assert app.own.delete("own-wall-press")
+    assert (folder / "retired" / "own-wall-press.toml").is_file()  # kept for its name
+    assert "own-wall-press" not in app.library
+    view.refresh()
+    assert view.select_exercise("own-wall-press")
+    assert view.exercise_picker.currentText() == "Wall knee press (1 set)"
+    assert view.dose_label.text() == ""

@@ -91,12 +91,14 @@ class OwnExerciseActions(QObject):
         if exercise_id is not None and own is None:
             return None  # a built-in exercise: not yours to change
         editor = ExerciseEditor(library, self._routines, own, parent or self._parent)
-        editor.saved.connect(self._reload)
+        editor.saved.connect(self.reload)
         self.editor = editor
         editor.open()
         return editor
 
-    def _reload(self, exercise_id: str) -> None:
+    def reload(self, exercise_id: str = "") -> None:
+        """Read your exercises again (after an edit, a delete, or an import of a programme) and
+        tell the views; `exercise_id` is the one to show, if any."""
         library = self.library
         if library is not None:
             for problem in library.reload():
@@ -145,7 +147,7 @@ class OwnExerciseActions(QObject):
             QMessageBox.warning(parent, self.tr("Delete exercise"), self.tr(
                 "“{0}” could not be deleted: {1}").format(name, error.strerror or error))
             return False
-        self._reload(exercise_id)
+        self.reload(exercise_id)
         return True
 
 
