@@ -860,6 +860,11 @@ def apply_import(plan: ImportPlan, resolution: Resolution = Resolution.REFUSE) -
     in; if a move fails, the files already moved are taken out again and the ones they replaced
     put back, so the data folder is as it was.
     """
+    if plan_import(plan.programme, plan.folder).items != plan.items:
+        # Something was saved since the person saw the plan: what they agreed to is not this.
+        raise ProgrammeError(
+            f"{plan.programme.origin}: your routines or exercises changed since the import was "
+            "shown; nothing was imported. Import the file again to see what it would change now")
     if plan.conflicts and resolution is Resolution.REFUSE:
         raise ConflictError(conflict_message(plan))
     if resolution is Resolution.REPLACE:

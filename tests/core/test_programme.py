@@ -301,3 +301,16 @@ def test_renamed_ids_and_names_stay_within_their_limits(
     routine = load_routine(receiver.routines / f"{'r' * 78}-2.toml", both)
     assert routine.name == "K" * 76 + " (2)"
     assert both[long_id[:58] + "-2"].name == "C" * 56 + " (2)"
+
+
+def test_a_file_saved_after_the_plan_was_shown_stops_the_import(
+        tmp_path: Path, exported: Path, library: Library) -> None:
+    receiver = DataFolder(tmp_path / "receiver")
+    plan = plan_import(read_programme(exported, library), receiver)
+    assert not plan.conflicts
+    receiver.exercises.mkdir(parents=True)
+    (receiver.exercises / "own-heel-slide.toml").write_text(SLIDE.replace("Heel slide", "Mine"))
+    before = tree_digest(receiver.data_dir)
+    with pytest.raises(ProgrammeError, match="changed since the import was shown; nothing was"):
+        apply_import(plan, Resolution.REPLACE)
+    assert tree_digest(receiver.data_dir) == before
