@@ -327,3 +327,29 @@ def test_the_history_charts_your_exercise_and_keeps_its_name_once_deleted(
     assert view.select_exercise("own-wall-press")
     assert view.exercise_picker.currentText() == "Wall knee press (1 set)"
     assert view.dose_label.text() == ""
+
+
+def test_editing_keeps_what_the_editor_does_not_show(start_app: StartApp) -> None:
+    app = start_app()
+    folder = app.paths.exercises
+    folder.mkdir(parents=True, exist_ok=True)
+    hand_written = OWN_FILE.replace(
+        'sources = [{ title = "My physiotherapist", publisher = "your own notes" }]',
+        'sources = [{ title = "Knee programme, sheet 2", publisher = "Clinic Nord" }]\n'
+        'secondary_muscles = ["hamstrings"]\naliases = ["Knee to wall"]\n'
+        'why = "Prescribed after the knee operation."')
+    (folder / "own-wall-press.toml").write_text(hand_written, encoding="utf-8")
+    app.own.reload()
+    editor = app.own.open_editor("own-wall-press")
+    assert editor is not None
+    assert editor.source_edit.text() == ""
+    editor.sets_spin.setValue(3)
+    assert editor.save()
+    saved = tomllib.loads((folder / "own-wall-press.toml").read_text(encoding="utf-8"))
+    entry = saved["exercise"][0]
+    assert entry["dosage"]["sets"] == 3
+    assert entry["sources"] == [{"title": "Knee programme, sheet 2", "publisher": "Clinic Nord"}]
+    assert entry["secondary_muscles"] == ["hamstrings"]
+    assert entry["aliases"] == ["Knee to wall"]
+    assert entry["why"] == "Prescribed after the knee operation."
+    assert saved["picture"] == {"figure": "standing-hip-drive", "start": {}, "end": {}}

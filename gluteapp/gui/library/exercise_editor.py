@@ -513,9 +513,11 @@ class ExerciseEditor(QDialog):
             tempo=self.tempo_edit.text().strip() if mode is Mode.TEMPO else None,
         )
         given = self.source_edit.text().strip()
-        source = Source(title=given if len(given) >= 5 else self._default_source(),
-                        publisher=self._publisher())
+        sources = [Source(title=given if len(given) >= 5 else self._default_source(),
+                          publisher=self._publisher())]
         base = self._original.exercise if self._original is not None else None
+        if base is not None and not given and base.sources[0].publisher != self._publisher():
+            sources = base.sources  # written by hand (or imported): kept as it was
         exercise = Exercise(
             id=exercise_id, name=self.name_edit.text().strip(),
             summary=self.summary_edit.text().strip(),
@@ -526,7 +528,7 @@ class ExerciseEditor(QDialog):
             tips=_lines(self.tips_edit.toPlainText()),
             cautions=_lines(self.cautions_edit.toPlainText()),
             mistakes=base.mistakes if base is not None else [],
-            sources=[source],
+            sources=sources,
             equipment=[Equipment(v) for v in self._checked(self.equipment_list)],
         )
         if base is not None:  # what the dialog does not show stays as it was
