@@ -353,3 +353,20 @@ def test_editing_keeps_what_the_editor_does_not_show(start_app: StartApp) -> Non
     assert entry["aliases"] == ["Knee to wall"]
     assert entry["why"] == "Prescribed after the knee operation."
     assert saved["picture"] == {"figure": "standing-hip-drive", "start": {}, "end": {}}
+
+
+def test_a_save_that_fails_leaves_the_data_folder_as_it_was(
+        start_app: StartApp, tmp_path: Path) -> None:
+    app = start_app()
+    library_view(app).new_button.click()
+    editor = editor_of(app)
+    fill(editor, "\u200b\u200b\u200b")  # three characters, none of them visible
+    assert editor.set_photo_source(red_photo(tmp_path / "photo.png", 400, 300))
+    assert not editor.save()
+    assert editor.error_label.text() == (
+        "own-exercise.toml: exercise 'own-exercise', field 'name': must have at least one "
+        "visible character (it is empty or invisible)")
+    folder = app.paths.exercises
+    assert not folder.exists() or sorted(p.name for p in folder.rglob("*") if p.is_file()) == []
+    assert editor.isVisible()  # still open, with everything typed
+    assert editor.steps_edit.toPlainText().startswith("Lie on your side")

@@ -552,21 +552,26 @@ class ExerciseEditor(QDialog):
         assert folder is not None
         exercise_id = (self._original.id if self._original is not None
                        else own_id_for(self.name_edit.text(), library.taken_ids))
+        written: Path | None = None  # a photo taken in now, removed again if the save fails
         try:
-            photo_name = self._photo_name
+            photo_name, data = self._photo_name, b""
             if self.photo_choice.isChecked() and self._photo_source is not None:
                 data, kind = prepare_photo(self._photo_source)
                 photo_name = f"{exercise_id}-{hashlib.sha256(data).hexdigest()[:10]}.{kind}"
-                write_atomically(folder / PICTURES / photo_name, data)
             own = self.build(exercise_id, photo_name)
             self._check_routines(own)
+            if data and photo_name is not None:
+                target = folder / PICTURES / photo_name
+                written = None if target.exists() else target
+                write_atomically(target, data)
             save_own_exercise(own, folder, library.builtin.ids)
-        except (LibraryError, RoutineError, ValueError) as error:
-            self._show_error(str(error))
-            return False
-        except OSError as error:
-            self._show_error(self.tr("The exercise could not be written to {0}: {1}").format(
-                folder, error.strerror or error))
+        except (LibraryError, RoutineError, ValueError, OSError) as error:
+            if written is not None:
+                with contextlib.suppress(OSError):
+                    written.unlink()
+            self._show_error(str(error) if not isinstance(error, OSError) else self.tr(
+                "The exercise could not be written to {0}: {1}").format(
+                    folder, error.strerror or error))
             return False
         old_photo = self._original.photo if self._original is not None else None
         if old_photo is not None and old_photo != own.photo:
