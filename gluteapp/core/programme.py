@@ -156,8 +156,10 @@ def _read_manifest(data: bytes, origin: str) -> Manifest:
         raise ProgrammeError(
             f"{where}: not valid TOML: its lists or tables are nested too deeply") from None
     found = raw.get("format")
+    if found is None:
+        raise ProgrammeError(f"{where}: format: is missing; this is not a Gluteapp programme file")
     if found != FORMAT:
-        said = shown_value(found) if isinstance(found, str) else "missing"
+        said = shown_value(found) if isinstance(found, str) else f"not text ({found!r:.40})"
         raise ProgrammeError(
             f"{where}: format is {said}, not {FORMAT!r}: this is not a Gluteapp programme file")
     version = raw.get("version")
@@ -494,7 +496,9 @@ def _read_routine(routine_id: str, data: bytes, origin: str, builtin: Library,
     try:
         routine = parse_routine(_checked_text(data, where), where, library)
     except RoutineError as error:
-        raise ProgrammeError(str(error)) from None
+        raise ProgrammeError(str(error).replace(
+            "is not in the library", "is neither built in nor one of the programme's exercises",
+            1)) from None
     used = set(routine.exercise_ids)
     for exercise in exercises:
         if exercise.id not in used:

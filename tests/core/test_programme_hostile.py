@@ -133,7 +133,7 @@ def missing_file(folder: Path) -> Path:
 def oversized_file(folder: Path) -> Path:
     path = folder / "huge.gluteprogramme"
     with open(path, "wb") as out:
-        out.truncate(MAX_PROGRAMME_BYTES + 1)  # sparse: costs no disk
+        out.truncate(MAX_PROGRAMME_BYTES + MB)  # sparse: costs no disk
     return path
 
 
@@ -168,7 +168,7 @@ CASES: dict[str, tuple[Build, str]] = {
     "a folder": (folder_as_file, "is not a regular file"),
     "a named pipe": (fifo_as_file, "is not a regular file"),
     "missing": (missing_file, "cannot be read: No such file or directory"),
-    "larger than 64 MB": (oversized_file, "is 64.0 MB; a programme file may be at most 64.0 MB"),
+    "larger than 64 MB": (oversized_file, "is 65.0 MB; a programme file may be at most 64.0 MB"),
     # Zip hazards.
     "climbs out with ..": (entry("../escape.toml"), "climbs out of its folder with '..'"),
     "climbs out deeper": (entry("exercises/../../routines/x.toml"), "climbs out of its folder"),
@@ -216,7 +216,7 @@ CASES: dict[str, tuple[Build, str]] = {
     "another format": (with_manifest(GOOD_MANIFEST.replace("gluteapp-programme", "zip")),
                        "format is 'zip', not 'gluteapp-programme'"),
     "no format": (with_manifest(GOOD_MANIFEST.replace('format = "gluteapp-programme"', "")),
-                  "format is missing"),
+                  "programme.toml: format: is missing; this is not a Gluteapp programme"),
     "a newer version": (with_manifest(GOOD_MANIFEST.replace("version = 1", "version = 2")
                                       + 'signature = "new in 2"\n'),
                         "was written by a newer Gluteapp (programme format version 2; this one "
@@ -265,8 +265,8 @@ CASES: dict[str, tuple[Build, str]] = {
     "routine not UTF-8": (with_file("routine.toml", b"name = '\xff'"), "is not UTF-8 text"),
     "routine with an unknown exercise": (
         with_file("routine.toml", ROUTINE.replace("glute-bridge", "glute-brige").encode()),
-        "steps[2].exercise (line 12): 'glute-brige' is not in the library (did you mean "
-        "'glute-bridge'?)"),
+        "steps[2].exercise (line 12): 'glute-brige' is neither built in nor one of the "
+        "programme's exercises (did you mean 'glute-bridge'?)"),
     "routine sets as text": (with_file("routine.toml", ROUTINE.replace("sets = 3", 'sets = "3"')
                                        .encode()),
                              "steps[1].sets (line 8): must be a whole number, not text"),
@@ -274,7 +274,7 @@ CASES: dict[str, tuple[Build, str]] = {
                                     "routine.toml: colour (line 1): is not a known key"),
     "routine naming an exercise it does not carry": (
         with_file("exercises/own-heel-slide.toml", None),
-        "'own-heel-slide' is not in the library"),
+        "'own-heel-slide' is neither built in nor one of the programme's exercises"),
     # The exercises and pictures.
     "exercise missing a field": (
         with_file("exercises/own-wall-clam.toml", CLAM.replace('summary = "A side-lying move '
