@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox, QTreeWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QTreeWidget
 from pytestqt.qtbot import QtBot
 
 from gluteapp.core.assets import builtin_library
@@ -175,3 +175,38 @@ def test_export_is_offered_for_your_routines_only_and_writes_the_file(
     assert actions.message.text().startswith(
         f"“Knee rehab” is saved as {target}, with 2 of your own exercises.")
     actions.message.close()
+
+
+def test_the_buttons_under_the_routine_list_ask_for_a_file_and_go_on_from_it(
+        start_app: StartApp, tmp_path: Path, qtbot: QtBot) -> None:
+    fill_data_folder(tmp_path / "data")
+    app = start_app(view="sessions", skip_first_run=True)
+    picker = app.sessions.picker  # type: ignore[union-attr]
+    actions = picker.findChild(ProgrammeActions)
+    picker.select("knee-rehab")
+    picker.export_button.click()
+    asked = actions.file_dialog
+    assert asked is not None
+    assert asked.isVisible()
+    assert asked.acceptMode() is QFileDialog.AcceptMode.AcceptSave
+    assert asked.defaultSuffix() == "gluteprogramme"
+    assert Path(asked.selectedFiles()[0]).name == "knee-rehab.gluteprogramme"
+    target = tmp_path / "out" / "knee.gluteprogramme"
+    target.parent.mkdir()
+    asked.fileSelected.emit(str(target))
+    assert target.is_file()
+    actions.message.close()
+    asked.close()
+
+    picker.import_button.click()
+    asked = actions.file_dialog
+    assert asked.acceptMode() is QFileDialog.AcceptMode.AcceptOpen
+    assert asked.fileMode() is QFileDialog.FileMode.ExistingFile
+    assert Path(asked.directory().absolutePath()) == target.parent  # where the last one went
+    asked.fileSelected.emit(str(target))
+    dialog = actions.dialog
+    assert dialog is not None
+    assert dialog.isVisible()
+    assert [row[2] for row in _rows(dialog.items)] == ["Already here, the same"] * 3
+    dialog.reject()
+    asked.close()
