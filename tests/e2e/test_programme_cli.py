@@ -70,8 +70,8 @@ def test_import_then_a_conflict_refused_until_rename_or_replace(tmp_path: Path) 
     assert 'exercise = "own-wall-clam"' in kept  # the same exercise: it was already there
     listed = run_app("routines", data_dir=receiver)  # both load, with the exercises they use
     assert listed.stderr == ""
-    assert [line.split()[0] for line in listed.stdout.splitlines()
-            if " user " in line] == ["knee-rehab", "knee-rehab-2"]
+    assert sorted(line.split()[0] for line in listed.stdout.splitlines()
+                  if " user " in line) == ["knee-rehab", "knee-rehab-2"]
 
     replaced = run_app("import-programme", str(programme), "--replace", data_dir=receiver)
     assert replaced.returncode == 0, replaced.stderr
