@@ -1,4 +1,5 @@
-"""At 800x600 the steps of the coming exercise are read in full while a rating is on offer."""
+"""The player in a small window: the steps read in full while a rating is on offer, and no
+control or status cut or faint."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from gluteapp.gui.player.rating import (
     TARGET_PX,
     RatingPanel,
 )
-from gluteapp.gui.player.view import PlayerView
+from gluteapp.gui.player.view import FOCUS_BORDER_PX, FOCUS_PADDING_PX, PlayerView
 from gluteapp.gui.theme import dark_palette, light_palette
 from tests.builders import MonoClock
 from tests.gui.conftest import settle
@@ -159,3 +160,22 @@ def test_the_rating_status_stays_readable_in_the_dark_theme(qtbot: QtBot) -> Non
     assert SAVED_GREEN in panel.saved.styleSheet()
     panel.setPalette(dark_palette())
     assert SAVED_GREEN_ON_DARK in panel.saved.styleSheet()
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1280, 800)])
+def test_a_control_with_the_focus_frame_is_never_cut(
+        qtbot: QtBot, library: Library, size: tuple[int, int]) -> None:
+    """The focus frame takes 13 px a side inside the button: each control leaves that room
+    around its text ("◀ Back" showed as "◀ Ba" at 1280x800 once Tab had reached it)."""
+    view, _ = make_player(qtbot, library, ROUTINE)
+    view.resize(*size)
+    settle()
+    frame = 2 * (FOCUS_BORDER_PX + FOCUS_PADDING_PX)
+    for button in (view.back_button, view.play_button, view.skip_button, view.shorter_button,
+                   view.longer_button, view.hurts_button, view.end_button,
+                   view.fullscreen_button, view.mute_button, view.library_button):
+        button.setFocus()
+        settle()
+        text = button.fontMetrics().horizontalAdvance(button.text())
+        assert button.width() >= text + frame, button.text()
+        assert view.rect().contains(inside(button, view)), button.text()

@@ -16,7 +16,7 @@ import logging
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
@@ -132,6 +132,27 @@ def _side_word(side: Side) -> str:
 def _px(scale: int, name: str) -> tuple[int, int]:
     target, smallest = SIZES[name]
     return max(11, round(scale * target)), max(10, round(scale * smallest))
+
+
+#: The focus frame of the player's controls (see PlayerView._tab_order), each side in px.
+FOCUS_BORDER_PX = 3
+FOCUS_PADDING_PX = 10
+
+
+class ControlButton(QPushButton):
+    """A player control as wide as its text needs inside the focus frame, so that the control
+    Tab has reached is never cut ("◀ Ba" at 1280x800)."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return self._widened(super().sizeHint())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return self._widened(super().minimumSizeHint())
+
+    def _widened(self, hint: QSize) -> QSize:
+        text = self.fontMetrics().horizontalAdvance(self.text())
+        needed = text + 2 * (FOCUS_BORDER_PX + FOCUS_PADDING_PX) + 4
+        return QSize(max(hint.width(), needed), hint.height())
 
 
 class StopPanel(QFrame):
@@ -462,7 +483,7 @@ class PlayerView(QWidget):
         self.controls = controls
 
     def _button(self, text: str, name: str, slot: Callable[[], object]) -> QPushButton:
-        button = QPushButton(text)
+        button = ControlButton(text)
         button.setAccessibleName(name)
         button.setToolTip(name)
         button.setMinimumHeight(TARGET_PX)
@@ -491,8 +512,9 @@ class PlayerView(QWidget):
             QWidget.setTabOrder(first, second)
         # A visible focus frame on every control (the style's own is a faint line).
         self.setStyleSheet(
-            "QPushButton:focus, QSlider:focus { outline: none; border: 3px solid "
-            "palette(highlight); border-radius: 6px; padding: 4px 10px; }")
+            "QPushButton:focus, QSlider:focus { outline: none; border: "
+            f"{FOCUS_BORDER_PX}px solid palette(highlight); border-radius: 6px; "
+            f"padding: 4px {FOCUS_PADDING_PX}px; }}")
 
     def _shortcuts(self) -> None:
         slots: dict[str, Callable[[], object]] = {
