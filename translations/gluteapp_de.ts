@@ -2174,7 +2174,7 @@
     </message>
     <message>
         <source>{0} side first</source>
-        <translation>{0} Seite zuerst</translation>
+        <translation>Zuerst: {0}</translation>
     </message>
     <message>
         <source>{0} to do</source>
@@ -3693,7 +3693,7 @@
     <name>StopPanel</name>
     <message>
         <source>Stop and rest</source>
-        <extracomment>&quot;Left&quot; and &quot;Right&quot;, as the weaker-side setting declares them; shown through `tr_setting`. How long the ring glows for a cue. Text sizes as shares of the player&apos;s scale (the smaller of its height and 5/8 of its width, so 735 px in a 1280x800 window): (target, smallest). At 1280x800 the phase word&apos;s capitals are about 85 px high, the exercise and the side about 54 px, what comes next about 43 px. Below this height, while the steps of an exercise show, the rating folds to one line so that the steps can be read (800x600: otherwise only the first step fits). The only keys the player has; each is also named on its control.</extracomment>
+        <extracomment>&quot;Left&quot; and &quot;Right&quot;, as the weaker-side setting declares them; shown through `tr_setting`. How long the ring glows for a cue. Text sizes as shares of the player&apos;s scale (the smaller of its height and 5/8 of its width, so 735 px in a 1280x800 window): (target, smallest). At 1280x800 the phase word&apos;s capitals are about 85 px high, the exercise and the side about 54 px, what comes next about 43 px. Below this height, while the steps of an exercise show, the rating folds to one line so that the steps can be read (800x600: otherwise only the first step fits). The only keys the player has; each is also named on its control. The focus frame of the player&apos;s controls (see PlayerView._tab_order), each side in px.</extracomment>
         <translation>Anhalten und ausruhen</translation>
     </message>
     <message>
