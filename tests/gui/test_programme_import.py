@@ -210,3 +210,29 @@ def test_the_buttons_under_the_routine_list_ask_for_a_file_and_go_on_from_it(
     assert [row[2] for row in _rows(dialog.items)] == ["Already here, the same"] * 3
     dialog.reject()
     asked.close()
+
+
+def test_a_write_that_fails_during_the_import_is_explained_and_changes_nothing(
+        start_app: StartApp, tmp_path: Path, programme: Path, qtbot: QtBot,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    data = _conflicting_data(tmp_path)
+    app = start_app(view="sessions", skip_first_run=True)
+    before = tree_digest(data)
+    actions, dialog = _open(app, programme)
+
+    def full_disk(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("os.replace", full_disk)
+    assert dialog.replace_button is not None
+    with qtbot.waitSignal(actions.failed) as failed:
+        dialog.replace_button.click()
+    monkeypatch.undo()
+    assert failed.args[0].startswith(
+        "The programme could not be imported; nothing was changed.\n\n")
+    assert "(No space left on device); your data folder is as it was" in failed.args[0]
+    assert tree_digest(data) == before
+    names = [routine.name for routine in app.sessions.picker.routines]  # type: ignore[union-attr]
+    assert "My knee" in names
+    assert "Knee rehab" not in names
+    actions.message.close()
