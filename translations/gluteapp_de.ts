@@ -5,12 +5,10 @@
     <name>BackupSection</name>
     <message>
         <source>Backups</source>
-        <extracomment>Asks a yes/no question (title, text); True for yes. Replaced in tests. Says something that needs no answer (title, text, is it a problem).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>A backup file holds your history, settings, routines and own exercises. Restoring one keeps your current data in a folder beside it, then restarts Gluteapp.</source>
-        <extracomment>Quit and start again: the app reads the restored data only when it starts. Where the file dialogs start (the last folder used).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1911,6 +1909,10 @@
     <message>
         <source>“{0}” is a step of your routine {1}. Take it out of the routine first, then delete it.</source>
         <translation>„{0}“ ist ein Schritt deines Programms {1}. Nimm sie zuerst aus dem Programm, dann lösche sie.</translation>
+    </message>
+    <message>
+        <source>“{0}”</source>
+        <translation>„{0}“</translation>
     </message>
     <message>
         <source>Delete “{0}”? Your past sessions keep it, under its name, in the history and its charts.</source>

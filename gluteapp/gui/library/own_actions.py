@@ -121,7 +121,7 @@ class OwnExerciseActions(QObject):
         if using:
             QMessageBox.information(parent, self.tr("Delete exercise"), self.tr(
                 "“{0}” is a step of your routine {1}. Take it out of the routine first, then "
-                "delete it.").format(name, ", ".join(f"“{r}”" for r in using)))
+                "delete it.").format(name, ", ".join(self.tr("“{0}”").format(r) for r in using)))
             return False
         history = self._history()
         recorded = history is not None and bool(history.sets_for_exercise(exercise_id))
