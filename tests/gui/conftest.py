@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 from gluteapp.app import Gluteapp
 from gluteapp.core.paths import ensure_writable, resolve_paths
 from gluteapp.gui.audio import AudioService, VisualBackend
-from gluteapp.gui.i18n import install_plural_forms
+from gluteapp.gui.i18n import install_plural_forms, install_translator
 from gluteapp.gui.player.cue_player import CuePlayer
 from gluteapp.launch import StartupOptions
 
@@ -71,6 +71,8 @@ def start_app(
         for cues in app.window.findChildren(CuePlayer):
             cues.stop()  # the cues of a session's end are still queued
         app.window.close()
+    if started:  # an app started in German leaves no German behind for the next test
+        install_translator(qapp, "en")
 
 
 def settle() -> None:
