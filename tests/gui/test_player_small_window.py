@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from gluteapp.core.assets import builtin_library
 from gluteapp.core.engine import PhaseKind
-from gluteapp.core.exercises import Library
+from gluteapp.core.exercises import Library, Mode
 from gluteapp.gui.i18n import install_translator
 from gluteapp.gui.player.rating import (
     SAVED_GREEN,
@@ -20,7 +20,12 @@ from gluteapp.gui.player.rating import (
     TARGET_PX,
     RatingPanel,
 )
-from gluteapp.gui.player.view import FOCUS_BORDER_PX, FOCUS_PADDING_PX, PlayerView
+from gluteapp.gui.player.view import (
+    FOCUS_BORDER_PX,
+    FOCUS_PADDING_PX,
+    TIGHT_SIZES,
+    PlayerView,
+)
 from gluteapp.gui.theme import dark_palette, light_palette
 from tests.builders import MonoClock
 from tests.gui.conftest import settle
@@ -139,10 +144,15 @@ def test_at_1280x800_the_rating_stays_whole_beside_the_steps(
     view.runner.stop()
 
 
-def test_the_rating_unfolds_when_the_steps_are_gone(qtbot: QtBot, library: Library) -> None:
-    """During the frog pumps themselves (no steps) the rating of the plank is whole again."""
+def test_the_rating_and_the_big_words_come_back_when_the_steps_are_gone(
+        qtbot: QtBot, library: Library) -> None:
+    """During the frog pumps themselves (no steps) the rating of the plank is whole again, and
+    the phase word and the exercise name take their full size again."""
     view, clock = rest_before_frog_pumps(qtbot, library, 800, 600)
     assert view.rating.is_folded()
+    # In the steps' time the ring says "Rest" too: the phase word gives the steps room.
+    scale = view.scale()
+    assert view.phase_label.used_px() <= round(scale * TIGHT_SIZES["phase"][0])
     while view.runner.session.phase.kind is PhaseKind.REST_EXERCISE:
         clock.now += 0.5
         view.runner.evaluate()
@@ -150,7 +160,41 @@ def test_the_rating_unfolds_when_the_steps_are_gone(qtbot: QtBot, library: Libra
     assert not view.steps_label.isVisible()
     assert view.rating.isVisible()
     assert not view.rating.is_compact()
+    assert view.phase_label.used_px() > round(scale * TIGHT_SIZES["phase"][0])
     view.runner.stop()
+
+
+def test_every_exercise_shows_all_its_steps_at_800x600_beside_a_rating(
+        qtbot: QtBot, language: str) -> None:
+    """Each built-in exercise with steps, in the rest before it, a rating on offer: every step
+    shows, in English and in German (before: 1 of 22 exercises in full, 12 with the first step
+    only, in English; none in full in German)."""
+    library = builtin_library(language)
+    cut: list[tuple[str, int, int]] = []
+    checked = 0
+    for exercise in library:
+        if not exercise.steps or exercise.id == "glute-bridge":
+            continue
+        dose = "hold_s = 20" if exercise.mode is Mode.HOLD else "reps = 10"
+        routine = ('name = "Steps"\nprepare_s = 5\n\n[[steps]]\nexercise = "glute-bridge"\n'
+                   'sets = 1\nhold_s = 10\nrest_s = 30\n\n[[steps]]\n'
+                   f'exercise = "{exercise.id}"\nsets = 1\n{dose}\n')
+        view, clock = make_player(qtbot, library, routine)
+        view.resize(800, 600)
+        view.runner.start()
+        while view.runner.session.phase.kind is not PhaseKind.REST_EXERCISE:
+            clock.now += 0.5
+            view.runner.evaluate()
+        settle()
+        assert view.rating.isVisible()
+        shown = view.steps_label.shown_text().split("\n")
+        if "…" in shown:
+            cut.append((exercise.id, len(shown) - 1, len(exercise.steps)))
+        checked += 1
+        view.runner.stop()
+        view.close()
+    assert checked >= 20
+    assert cut == []
 
 
 def test_the_rating_status_stays_readable_in_the_dark_theme(qtbot: QtBot) -> None:

@@ -129,8 +129,16 @@ def _side_word(side: Side) -> str:
     return tr_setting(SIDE_WORDS[side])
 
 
-def _px(scale: int, name: str) -> tuple[int, int]:
-    target, smallest = SIZES[name]
+#: While the steps show in a window too low for them (below COMPACT_RATING_BELOW_PX), the
+#: phase word and the exercise name give them room: the ring says the phase as well.
+TIGHT_SIZES: dict[str, tuple[float, float]] = {
+    "phase": (0.100, 0.060),
+    "exercise": (0.070, 0.045),
+}
+
+
+def _px(scale: int, name: str, tight: bool = False) -> tuple[int, int]:
+    target, smallest = (TIGHT_SIZES.get(name) if tight else None) or SIZES[name]
     return max(11, round(scale * target)), max(10, round(scale * smallest))
 
 
@@ -293,6 +301,7 @@ class PlayerView(QWidget):
         self._hurts: list[Hurt] = []  # this session's, for the summary
         self.last_announcement = ""
         self._showing_steps = False
+        self._tight = False  # the steps show in a low window: see _fold_rating
 
         self.pages = QStackedWidget()
         self.player_page = QWidget()
@@ -718,9 +727,27 @@ class PlayerView(QWidget):
         self.centre.setStretch(2, 8 if showing_steps else 6)
 
     def _fold_rating(self) -> None:
-        """The steps before the rating where both cannot be read: it folds to one line."""
-        self.rating.set_compact(self._showing_steps
-                                and self.height() < COMPACT_RATING_BELOW_PX)
+        """The steps first where the window is low: the rating folds to one line, and the
+        phase word and the exercise name take a smaller size."""
+        tight = self._showing_steps and self.height() < COMPACT_RATING_BELOW_PX
+        self.rating.set_compact(tight)
+        if tight != self._tight:
+            self._tight = tight
+            self._size_words()
+
+    def _size_words(self) -> None:
+        scale = self.scale()
+        for label, name, lines, at_least in (
+            (self.exercise_label, "exercise", 1, 1),
+            (self.phase_label, "phase", 1, 1),
+            (self.side_label, "side", 1, 1),
+            (self.detail_label, "detail", 1, 1),
+            (self.steps_label, "steps", 12, 4),
+            (self.next_label, "next", 1, 1),
+            (self.tip_label, "tip", 2, 1),
+        ):
+            target, smallest = _px(scale, name, self._tight)
+            label.set_sizes(target, smallest, lines, at_least)
 
     def _paint_controls(self, display: PlayerDisplay) -> None:
         self.longer_button.setEnabled(display.can_adjust_rest)
@@ -1087,17 +1114,7 @@ class PlayerView(QWidget):
             QBoxLayout.Direction.TopToBottom if self.width() < 1100
             else QBoxLayout.Direction.LeftToRight)
         scale = self.scale()
-        for label, name, lines, at_least in (
-            (self.exercise_label, "exercise", 1, 1),
-            (self.phase_label, "phase", 1, 1),
-            (self.side_label, "side", 1, 1),
-            (self.detail_label, "detail", 1, 1),
-            (self.steps_label, "steps", 12, 4),
-            (self.next_label, "next", 1, 1),
-            (self.tip_label, "tip", 2, 1),
-        ):
-            target, smallest = _px(scale, name)
-            label.set_sizes(target, smallest, lines, at_least)
+        self._size_words()
         header, _ = _px(scale, "header")
         for plain, bold in ((self.routine_label, True), (self.position_label, False)):
             font = QFont(plain.font())
