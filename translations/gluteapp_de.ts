@@ -1023,8 +1023,8 @@
         <translation>Links : rechts, Beginn → zuletzt</translation>
     </message>
     <message>
-        <source>Best set per session on each side, averaged over the first and the latest {0} sessions. A left : right ratio below 1 means the left side did less.</source>
-        <translation>Bester Satz je Einheit und Seite, gemittelt über die ersten und die letzten {0} Einheiten. Ein Verhältnis links : rechts unter 1 heißt, dass die linke Seite weniger geschafft hat.</translation>
+        <source>Best set per session on each side, averaged over the first and the latest {0} sessions; a side cut short (skipped, or the exercise or session ended during it) is left out. A left : right ratio below 1 means the left side did less.</source>
+        <translation>Bester Satz je Einheit und Seite, gemittelt über die ersten und die letzten {0} Einheiten; eine verkürzte Seite (übersprungen, oder die Übung oder Einheit wurde dabei beendet) zählt nicht mit. Ein Verhältnis links : rechts unter 1 heißt, dass die linke Seite weniger geschafft hat.</translation>
     </message>
     <message>
         <source>{0}: left and right per session, and their ratio.</source>
@@ -3695,7 +3695,7 @@
     <name>StopPanel</name>
     <message>
         <source>Stop and rest</source>
-        <extracomment>&quot;Left&quot; and &quot;Right&quot;, as the weaker-side setting declares them; shown through `tr_setting`. How long the ring glows for a cue. Text sizes as shares of the player&apos;s scale (the smaller of its height and 5/8 of its width, so 735 px in a 1280x800 window): (target, smallest). At 1280x800 the phase word&apos;s capitals are about 85 px high, the exercise and the side about 54 px, what comes next about 43 px. Below this height, while the steps of an exercise show, the rating folds to one line so that the steps can be read (800x600: otherwise only the first step fits). The only keys the player has; each is also named on its control. The focus frame of the player&apos;s controls (see PlayerView._tab_order), each side in px.</extracomment>
+        <extracomment>&quot;Left&quot; and &quot;Right&quot;, as the weaker-side setting declares them; shown through `tr_setting`. How long the ring glows for a cue. Text sizes as shares of the player&apos;s scale (the smaller of its height and 5/8 of its width, so 735 px in a 1280x800 window): (target, smallest). At 1280x800 the phase word&apos;s capitals are about 85 px high, the exercise and the side about 54 px, what comes next about 43 px. Below this height, while the steps of an exercise show, the rating folds to one line so that the steps can be read (800x600: otherwise only the first step fits). The only keys the player has; each is also named on its control. While the steps show in a window too low for them (below COMPACT_RATING_BELOW_PX), the phase word and the exercise name give them room: the ring says the phase as well. The focus frame of the player&apos;s controls (see PlayerView._tab_order), each side in px.</extracomment>
         <translation>Anhalten und ausruhen</translation>
     </message>
     <message>

@@ -388,7 +388,8 @@ class _ReportBuilder:
         intro = translate(
             "HistoryReport",
             "Best set per session on each side, averaged over the first and the latest {0} "
-            "sessions. A left : right ratio below 1 means the left side did less."
+            "sessions; a side cut short (skipped, or the exercise or session ended during it) "
+            "is left out. A left : right ratio below 1 means the left side did less."
         ).format(TREND_SESSIONS)
         caption = translate(
             "HistoryReport", "{0}: left and right per session, and their ratio."
