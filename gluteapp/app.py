@@ -312,10 +312,12 @@ class Gluteapp:
                                            self.catalog, lambda: self.history, self._open_routine)
 
     def open_settings(self) -> None:
+        from gluteapp.gui.backup_dialog import BackupHost
         from gluteapp.gui.settings_dialog import open_settings_dialog
 
+        host = BackupHost(self.paths, lambda: self.history, lambda: self.controller.running)
         open_settings_dialog(self.settings, self.window, self.controller.audio(),
-                             lambda: QTimer.singleShot(0, self.window, self.restart))
+                             lambda: QTimer.singleShot(0, self.window, self.restart), host)
 
     def restart(self) -> None:
         """Quit (asking first if a session is running) and have `run` start the app again."""

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from gluteapp.core.history_digest import ExerciseDigest, ExerciseTotal, SessionDigest
 from gluteapp.core.history_records import SessionRecord, StoredSet
+from gluteapp.core.paths import AppPaths
 from gluteapp.core.records import (
     CompletedSet,
     DoseChoice,
@@ -40,11 +41,21 @@ from gluteapp.storage import (
     new_key,
     write_waiting_sets,
 )
+from gluteapp.storage.data_backup import (
+    BackupContents,
+    BackupError,
+    HistoryBackup,
+    RestoreResult,
+    StagedRestore,
+    WrittenBackup,
+)
 
 log = logging.getLogger(__name__)
 
 __all__ = [
-    "ChangeKind", "HistoryChange", "HistoryService", "NewerDatabaseError", "StorageError",
+    "BackupContents", "BackupError", "ChangeKind", "HistoryBackup", "HistoryChange",
+    "HistoryService", "NewerDatabaseError", "RestoreResult", "StagedRestore", "StorageError",
+    "WrittenBackup",
 ]
 
 _R = TypeVar("_R")
@@ -471,6 +482,48 @@ class HistoryService(QObject):
     @property
     def closed(self) -> bool:
         return self._store.closed
+
+    # --- backups of the data folder (storage/data_backup); each raises BackupError ---------
+    def automatic_backups(self) -> list[HistoryBackup]:
+        """The automatic backups of the history, the one with the newest sessions first."""
+        from gluteapp.storage.data_backup import automatic_backups
+
+        return automatic_backups(self._store.backups_dir)
+
+    @staticmethod
+    def write_backup_file(paths: AppPaths, target: Path, *, overwrite: bool) -> WrittenBackup:
+        from gluteapp.storage.data_backup import write_data_backup
+
+        return write_data_backup(paths, target, overwrite=overwrite)
+
+    @staticmethod
+    def check_backup_file(paths: AppPaths, source: Path) -> StagedRestore:
+        """Check a backup file completely and stage it; the data folder is not changed."""
+        from gluteapp.storage.data_backup import stage_restore
+
+        return stage_restore(paths, source)
+
+    @staticmethod
+    def check_automatic_backup(paths: AppPaths, backup: Path) -> StagedRestore:
+        from gluteapp.storage.data_backup import stage_history_backup
+
+        return stage_history_backup(paths, backup)
+
+    @staticmethod
+    def discard_restore(staged: StagedRestore) -> None:
+        from gluteapp.storage.data_backup import discard
+
+        discard(staged)
+
+    def restore(self, staged: StagedRestore) -> RestoreResult:
+        """Close the history (backing it up), then put the staged data in place of the data.
+
+        The history stays closed either way: the app must start again to read what is there.
+        """
+        from gluteapp.storage.data_backup import apply_restore
+
+        self.close(backup=True)
+        return apply_restore(staged)
 
     # --- helpers -------------------------------------------------------------------------
     def _can_write_now(self, *ids: int) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtGui import QPalette, QShowEvent
@@ -35,6 +35,9 @@ from gluteapp.gui.settings import (
     option_by_key,
     tr_setting,
 )
+
+if TYPE_CHECKING:
+    from gluteapp.gui.backup_dialog import BackupHost
 
 AnyOption = Option[bool] | Option[int] | Option[str]
 #: How a time-of-day option is stored and shown.
@@ -117,6 +120,7 @@ class SettingsDialog(QDialog):
         grid.setRowStretch((len(groups) + 1) // 2, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
+        self._grid = grid
 
         scroll = self._scroll = QScrollArea()
         scroll.setWidget(content)
@@ -332,6 +336,11 @@ class SettingsDialog(QDialog):
                 widget.blockSignals(False)
 
     # --- for the composition root ----------------------------------------------------------
+    def add_section(self, section: QWidget) -> None:
+        """A section across both columns below the option groups (Backups)."""
+        self._grid.addWidget(section, self._grid.rowCount(), 0, 1, 2)
+        self._fit_to_content()
+
     def editor(self, option: AnyOption) -> QWidget:
         return self.editors[option.key]
 
@@ -356,7 +365,8 @@ class AudioStatus(Protocol):
 
 
 def open_settings_dialog(settings: Settings, parent: QWidget, audio: AudioStatus,
-                         restart: Callable[[], None]) -> SettingsDialog:
+                         restart: Callable[[], None],
+                         backups: BackupHost | None = None) -> SettingsDialog:
     """Open Settings over `parent` (not modal: a session behind it keeps its keys and sounds)."""
     dialog = SettingsDialog(settings, parent)
     dialog.set_audio_status(f"{audio.backend_name} ({audio.backend_reason}); "
@@ -368,5 +378,9 @@ def open_settings_dialog(settings: Settings, parent: QWidget, audio: AudioStatus
         restart()
 
     dialog.restart_requested.connect(restart_now)
+    if backups is not None:
+        from gluteapp.gui.backup_dialog import BackupSection
+
+        dialog.add_section(BackupSection(backups, restart_now))
     dialog.open()
     return dialog
