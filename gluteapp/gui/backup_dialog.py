@@ -102,6 +102,8 @@ class BackupSection(QGroupBox):
         self.backup_list.setAccessibleName(self.tr("Automatic backups"))
         self.backup_list.setHeaderLabels(
             [self.tr("Taken"), self.tr("Sessions"), self.tr("Newest session")])
+        self.backup_list.headerItem().setTextAlignment(
+            1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.backup_list.setRootIsDecorated(False)
         self.backup_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.backup_list.setUniformRowHeights(True)
