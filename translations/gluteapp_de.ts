@@ -5,144 +5,144 @@
     <name>BackupSection</name>
     <message>
         <source>Backups</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherungen</translation>
     </message>
     <message>
         <source>A backup file holds your history, settings, routines and own exercises. Restoring one keeps your current data in a folder beside it, then restarts Gluteapp.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Sicherungsdatei enthält deinen Verlauf, deine Einstellungen, Routinen und eigenen Übungen. Beim Wiederherstellen bleiben deine jetzigen Daten in einem Ordner daneben erhalten, danach startet Gluteapp neu.</translation>
     </message>
     <message>
         <source>Back up to a file…</source>
-        <translation type="unfinished"></translation>
+        <translation>In eine Datei sichern…</translation>
     </message>
     <message>
         <source>Restore from a file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus einer Datei wiederherstellen…</translation>
     </message>
     <message>
         <source>Automatic backups of the history (one a day, the newest kept):</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatische Sicherungen des Verlaufs (eine pro Tag, die neuesten bleiben):</translation>
     </message>
     <message>
         <source>Automatic backups</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatische Sicherungen</translation>
     </message>
     <message>
         <source>Taken</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt</translation>
     </message>
     <message>
         <source>Sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Einheiten</translation>
     </message>
     <message>
         <source>Newest session</source>
-        <translation type="unfinished"></translation>
+        <translation>Neueste Einheit</translation>
     </message>
     <message>
         <source>Restore this one</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese wiederherstellen</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>unreadable</source>
-        <translation type="unfinished"></translation>
+        <translation>unlesbar</translation>
     </message>
     <message>
         <source>No automatic backup yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine automatische Sicherung</translation>
     </message>
     <message>
         <source>Back up to a file</source>
-        <translation type="unfinished"></translation>
+        <translation>In eine Datei sichern</translation>
     </message>
     <message>
         <source>Gluteapp backups (*.zip)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gluteapp-Sicherungen (*.zip)</translation>
     </message>
     <message>
         <source>Backed up to {0}: {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesichert in {0}: {1}.</translation>
     </message>
     <message>
         <source>Left out (not plain files or unusable names): {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgelassen (keine normalen Dateien oder unbrauchbare Namen): {0}</translation>
     </message>
     <message>
         <source>Restore from a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus einer Datei wiederherstellen</translation>
     </message>
     <message>
         <source>Gluteapp backups (*.zip);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gluteapp-Sicherungen (*.zip);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Restore {0}? It holds {1}. Your current history, settings, routines and own exercises are kept in a folder in your data folder, and Gluteapp restarts.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} wiederherstellen? Sie enthält {1}. Dein jetziger Verlauf, deine Einstellungen, Routinen und eigenen Übungen bleiben in einem Ordner in deinem Datenordner erhalten, und Gluteapp startet neu.</translation>
     </message>
     <message>
         <source>Restore the history from this automatic backup? It holds {0}. Your current history is kept in a folder in your data folder (settings and routines stay as they are), and Gluteapp restarts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Verlauf aus dieser automatischen Sicherung wiederherstellen? Sie enthält {0}. Dein jetziger Verlauf bleibt in einem Ordner in deinem Datenordner erhalten (Einstellungen und Routinen bleiben, wie sie sind), und Gluteapp startet neu.</translation>
     </message>
     <message>
         <source>A session is running. Finish or end it, then restore.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Einheit läuft. Schließe sie ab oder beende sie, dann stelle wieder her.</translation>
     </message>
     <message>
         <source>Some finished sets are still waiting to be saved. Restore once they are saved (see the message at the top of the window).</source>
-        <translation type="unfinished"></translation>
+        <translation>Einige fertige Sätze warten noch darauf, gespeichert zu werden. Stelle wieder her, sobald sie gespeichert sind (siehe die Meldung oben im Fenster).</translation>
     </message>
     <message>
         <source>Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellen</translation>
     </message>
     <message>
         <source>{0} Gluteapp restarts now.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} Gluteapp startet jetzt neu.</translation>
     </message>
     <message numerus="yes">
         <source>%n session(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Einheit</numerusform>
+            <numerusform>%n Einheiten</numerusform>
         </translation>
     </message>
     <message>
         <source>{0}, the newest on {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}, die neueste am {1}</translation>
     </message>
     <message numerus="yes">
         <source>%n routine file(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Routinendatei</numerusform>
+            <numerusform>%n Routinendateien</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n own exercise file(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Datei eigener Übungen</numerusform>
+            <numerusform>%n Dateien eigener Übungen</numerusform>
         </translation>
     </message>
     <message>
         <source>the settings</source>
-        <translation type="unfinished"></translation>
+        <translation>die Einstellungen</translation>
     </message>
     <message>
         <source>Restored {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederhergestellt: {0}.</translation>
     </message>
     <message>
         <source>What was there before is kept in {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Was vorher da war, liegt jetzt in {0}.</translation>
     </message>
     <message>
         <source>Gluteapp restarts now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gluteapp startet jetzt neu.</translation>
     </message>
 </context>
 <context>

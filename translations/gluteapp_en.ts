@@ -5,23 +5,23 @@
     <name>BackupSection</name>
     <message numerus="yes">
         <source>%n session(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n session</numerusform>
+            <numerusform>%n sessions</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n routine file(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n routine file</numerusform>
+            <numerusform>%n routine files</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n own exercise file(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n own exercise file</numerusform>
+            <numerusform>%n own exercise files</numerusform>
         </translation>
     </message>
 </context>
