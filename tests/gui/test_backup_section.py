@@ -10,7 +10,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from gluteapp.app import Gluteapp
@@ -50,10 +49,12 @@ def data_dir(tmp_path: Path) -> Path:
 def open_section(app: Gluteapp) -> tuple[SettingsDialog, BackupSection]:
     app.open_settings()
     settle()
-    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, SettingsDialog))
-    section = dialog.findChild(BackupSection)
+    # The dialog over this app's window (another test's may not be deleted yet).
+    dialogs = [d for d in app.window.findChildren(SettingsDialog) if d.isVisible()]
+    assert len(dialogs) == 1
+    section = dialogs[0].findChild(BackupSection)
     assert section is not None
-    return dialog, section
+    return dialogs[0], section
 
 
 def rows(section: BackupSection) -> list[list[str]]:
