@@ -24,13 +24,24 @@ whose work ran past the boundary, then the next wake-up).
 Goals: end error <= 5 ms and displayed seconds p99 <= 16 ms quiet and with both cores busy;
 under stalls no second later than the stall plus 16 ms; no error that grows with the session.
 
+Where a wake-up's time goes is read from the kernel (/proc/thread-self/schedstat): the GUI
+thread's CPU time, its time waiting for a CPU (run queue), and the rest, when it could not run
+at all: blocked, on the GIL or a lock.
+
+Options: `--audio sink` plays the cues with the app's own QtMultimedia stream into a private
+PulseAudio null sink (its mixer runs Python on the audio thread every few milliseconds), instead
+of the visual backend; `--spinners own-session` starts the busy processes in a session of their
+own, as another program would be (the kernel's autogroups then share the CPU between the
+sessions first), instead of in the benchmark's.
+
 Usage: python benchmarks/timer_accuracy.py [--seconds 60] [--only quiet,busy2,busy4,stalls]
-       [--rounds 1]
+       [--rounds 1] [--audio visual|sink] [--spinners same-session|own-session]
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import math
 import os
 import statistics
@@ -39,9 +50,11 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["GLUTEAPP_AUDIO_BACKEND"] = "visual"
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # for tests.audio_sink
 
 from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer
 from PySide6.QtGui import QPaintEvent
@@ -56,6 +69,7 @@ from gluteapp.gui.player.countdown import CountdownRing
 from gluteapp.gui.player.cue_player import CuePlayer
 from gluteapp.gui.player.runner import SessionRunner
 from gluteapp.gui.player.view import PlayerView
+from tests.audio_sink import pulseaudio_missing_reason, running_pulse_sink
 
 STALL_MS = 150
 STALL_EVERY_MS = 2300
@@ -103,6 +117,9 @@ class Result:
     end_error_ms: float = math.nan
     wake_late_ms: list[float] = field(default_factory=list)
     work_ms: list[float] = field(default_factory=list)
+    work_cpu_ms: list[float] = field(default_factory=list)  # the GUI thread on a CPU
+    work_queued_ms: list[float] = field(default_factory=list)  # runnable, waiting for a CPU
+    work_blocked_ms: list[float] = field(default_factory=list)  # neither: the GIL, a lock
     ring_paints: int = 0
     window_paints: int = 0
     cpu_s: float = 0.0
@@ -114,6 +131,18 @@ class Result:
         """The old measure: to the moment the number was set, not drawn."""
         return Result(lateness_ms=[(s.set_at - s.boundary) * 1000 for s in self.shown],
                       end_error_ms=self.end_error_ms).summary()
+
+    def where(self) -> str:
+        """Where each wake-up's time went, from the kernel's accounts of the GUI thread."""
+        if not self.work_cpu_ms:
+            return ""
+        parts = []
+        for name, values in (("on a CPU", self.work_cpu_ms),
+                             ("waiting for a CPU", self.work_queued_ms),
+                             ("blocked (GIL, locks)", self.work_blocked_ms)):
+            parts.append(f"{name} p50 {statistics.median(values):5.2f} p99 "
+                         f"{percentile(values, 0.99):5.1f} max {max(values):5.1f}")
+        return "work per wake-up: " + "; ".join(parts) + " ms"
 
     def breakdown(self) -> str:
         def spread(values: list[float]) -> str:
@@ -171,17 +200,23 @@ class PaintCounter(QObject):
         return False
 
 
-def note_paints(player: Result) -> Callable[[], None]:
+def note_paints(player: Result, first: dict[str, object]) -> Callable[[], None]:
     """Stamp each displayed second with the end of the ring's paint that first draws it.
 
+    The paint may come before the second is noted (the ring draws a new number at once, inside
+    the wake-up's work): `first` keeps the text and time of the first paint of each number.
     Wraps the class's paintEvent (PySide looks the override up on the class); returns the undo.
     """
     paint = CountdownRing.paintEvent
 
     def painted(ring: CountdownRing, event: QPaintEvent) -> None:
         paint(ring, event)
+        text = ring.text()
+        if text == first["text"]:
+            return
+        first.update(text=text, at=time.monotonic())
         pending = player.shown[-1] if player.shown else None
-        if pending is not None and math.isnan(pending.painted) and ring.text() == pending.text:
+        if pending is not None and math.isnan(pending.painted) and text == pending.text:
             pending.painted = time.monotonic()
 
     CountdownRing.paintEvent = painted  # type: ignore[method-assign, assignment]
@@ -192,24 +227,55 @@ def note_paints(player: Result) -> Callable[[], None]:
     return undo
 
 
-def measure_wakeups(runner: SessionRunner, player: Result) -> dict[str, float | None]:
-    """Keep what the runner notes of each wake-up: how late after its aim, how long its work.
+class ThreadClock:
+    """The calling thread's CPU time and run-queue wait, from the kernel, in seconds."""
+
+    def __init__(self) -> None:
+        try:
+            self._fd: int | None = os.open("/proc/thread-self/schedstat", os.O_RDONLY)
+        except OSError:  # not Linux, or no scheduler statistics
+            self._fd = None
+
+    def read(self) -> tuple[float, float] | None:
+        if self._fd is None:
+            return None
+        # The file's CPU time lags for a running thread (it is brought up to date at the
+        # scheduler's ticks); the wait is settled each time the thread gets a CPU.
+        _cpu_ns, queued_ns, _slices = os.pread(self._fd, 128, 0).split()
+        return time.thread_time(), int(queued_ns) / 1e9
+
+    def close(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+
+
+def measure_wakeups(runner: SessionRunner, player: Result,
+                    thread_clock: ThreadClock) -> dict[str, object]:
+    """Keep what the runner notes of each wake-up: how late after its aim, how long its work,
+    and where that time went (read at the start by `stamped_evaluate`, kept in "at_start").
 
     Returns where the runner's next wake-up is aimed ("aim"), kept current as it schedules.
     """
     note = runner.pacing.note
-    aim: dict[str, float | None] = {"aim": None}
+    aim: dict[str, object] = {"aim": None, "start": None}
     schedule = runner._schedule
 
-    def scheduled(now: float | None = None) -> None:
-        schedule(now)
+    def scheduled(*now: float | None) -> None:  # the runner's own arguments, whichever
+        schedule(*now)
         aim["aim"] = runner._aimed_at
 
-    runner._schedule = scheduled  # type: ignore[method-assign]
+    runner._schedule = scheduled  # type: ignore[method-assign, assignment]
 
     def noted(late_ms: float, work_ms: float) -> None:
         player.wake_late_ms.append(late_ms)
         player.work_ms.append(work_ms)
+        start, end = aim.get("start"), thread_clock.read()
+        if end is not None and isinstance(start, tuple):
+            cpu_s, queued_s = end[0] - start[0], end[1] - start[1]
+            player.work_cpu_ms.append(cpu_s * 1000)
+            player.work_queued_ms.append(queued_s * 1000)
+            player.work_blocked_ms.append(max(0.0, work_ms - (cpu_s + queued_s) * 1000))
         player.intervals_ms.append(runner.pacing.interval_ms)
         note(late_ms, work_ms)
 
@@ -217,7 +283,8 @@ def measure_wakeups(runner: SessionRunner, player: Result) -> dict[str, float | 
     return aim
 
 
-def run(seconds: int, spinners: int, stalled: bool) -> tuple[Result, Result]:
+def run(seconds: int, spinners: int, stalled: bool,
+        own_session: bool = False) -> tuple[Result, Result]:
     _app = QApplication.instance() or QApplication(sys.argv[:1])  # kept for the run
     library = builtin_library()
     routine = parse_routine(routine_text(seconds), "benchmark.toml", library)
@@ -231,13 +298,15 @@ def run(seconds: int, spinners: int, stalled: bool) -> tuple[Result, Result]:
     cues.follow(runner)
     audio.visual_cue.connect(view.flash)
     player, reference = Result(), Result()
-    undo_paints = note_paints(player)
+    first_paint: dict[str, object] = {"text": None, "at": math.nan}
+    undo_paints = note_paints(player, first_paint)
     view.resize(1280, 800)
     view.show()
     counter = PaintCounter(player, view.ring)
     view.ring.installEventFilter(counter)
     view.installEventFilter(counter)
-    aim = measure_wakeups(runner, player)
+    thread_clock = ThreadClock()
+    aim = measure_wakeups(runner, player, thread_clock)
     last_text = {"text": ""}
     wake: dict[str, float | None] = {"aimed": None, "fired": None}
 
@@ -248,9 +317,11 @@ def run(seconds: int, spinners: int, stalled: bool) -> tuple[Result, Result]:
         if text != last_text["text"] and remaining is not None and text.isdigit():
             # The number shown is ceil(remaining): it became right when remaining crossed it.
             fired = wake["fired"]
+            painted = first_paint["at"] if first_paint["text"] == text else math.nan
             player.shown.append(Shown(
                 boundary=now - (int(text) - remaining), aimed=wake["aimed"],
-                fired=now if fired is None else fired, set_at=now, text=text))
+                fired=now if fired is None else fired, set_at=now, text=text,
+                painted=painted if isinstance(painted, float) else math.nan))
         last_text["text"] = text
         wake.update(aimed=None, fired=None)
 
@@ -265,7 +336,9 @@ def run(seconds: int, spinners: int, stalled: bool) -> tuple[Result, Result]:
 
     def stamped_evaluate() -> None:
         evaluated["at"] = runner.clock()
-        wake.update(aimed=aim["aim"], fired=evaluated["at"])
+        aimed = aim["aim"]
+        wake.update(aimed=aimed if isinstance(aimed, float) else None, fired=evaluated["at"])
+        aim["start"] = thread_clock.read()
         evaluate()
 
     runner.evaluate = stamped_evaluate  # type: ignore[method-assign]
@@ -300,7 +373,8 @@ def run(seconds: int, spinners: int, stalled: bool) -> tuple[Result, Result]:
             pass
 
     stall_timer.timeout.connect(stall)
-    spinning = [subprocess.Popen([sys.executable, "-c", "while True: pass"])
+    spinning = [subprocess.Popen([sys.executable, "-c", "while True: pass"],
+                                 start_new_session=own_session)
                 for _ in range(spinners)]
     if stalled:
         stall_timer.start(STALL_EVERY_MS)
@@ -310,31 +384,34 @@ def run(seconds: int, spinners: int, stalled: bool) -> tuple[Result, Result]:
     ticks["start"] = began
     runner.clock = time.monotonic
     cpu_began = time.process_time()
-    runner.start()
-    tick_timer.start(1000)
-    # A real event loop, which sleeps between events: processEvents(WaitForMoreEvents, 50)
-    # does not wait when given a time limit, and its spinning would take a core of its own.
-    loop = QEventLoop()
-    check = QTimer()
-    check.timeout.connect(
-        lambda: loop.quit() if done["flag"] and not tick_timer.isActive() else None)
-    check.start(200)
-    QTimer.singleShot(round((total_s + 30) * 1000), loop.quit)
-    loop.exec()
-    check.stop()
+    try:
+        runner.start()
+        tick_timer.start(1000)
+        # A real event loop, which sleeps between events: processEvents(WaitForMoreEvents, 50)
+        # does not wait when given a time limit, and its spinning would take a core of its own.
+        loop = QEventLoop()
+        check = QTimer()
+        check.timeout.connect(
+            lambda: loop.quit() if done["flag"] and not tick_timer.isActive() else None)
+        check.start(200)
+        QTimer.singleShot(round((total_s + 30) * 1000), loop.quit)
+        loop.exec()
+        check.stop()
+    finally:  # the busy processes never outlive the run
+        for process in spinning:
+            process.kill()
+            process.wait()
     player.seconds = time.monotonic() - began
     player.cpu_s = time.process_time() - cpu_began
     stall_timer.stop()
     tick_timer.stop()
     runner.stop()
     cues.stop()
-    for process in spinning:
-        process.kill()
-        process.wait()
     audio.close()
     view.close()
     view.deleteLater()
     undo_paints()
+    thread_clock.close()
     player.lateness_ms = [(s.painted - s.boundary) * 1000 for s in player.shown
                           if not math.isnan(s.painted)]
     return player, reference
@@ -345,18 +422,35 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=60, help="routine length (>= 60)")
     parser.add_argument("--only", default=",".join(CONDITIONS))
     parser.add_argument("--rounds", type=int, default=1, help="run the conditions this often")
+    parser.add_argument("--audio", choices=("visual", "sink"), default="visual")
+    parser.add_argument("--spinners", choices=("same-session", "own-session"),
+                        default="same-session")
     args = parser.parse_args()
     seconds = max(60, args.seconds)
-    for name in args.only.split(",") * max(1, args.rounds):
-        spinners, stalled = CONDITIONS[name]
-        load_before = os.getloadavg()[0]
-        player, reference = run(seconds, spinners, stalled)
-        print(f"[{TITLES[name]}] load {load_before:.2f} before, {os.getloadavg()[0]:.2f} after")
-        print(f"  player (deadlines)     {player.summary()}")
-        print(f"    number set, unpainted {player.set_summary()}")
-        print(f"                         {player.costs()}")
-        print(f"                         {player.breakdown()}")
-        print(f"  reference (ticks)      {reference.summary()}")
+    with contextlib.ExitStack() as stack:
+        if args.audio == "sink":
+            if (missing := pulseaudio_missing_reason()) is not None:
+                raise SystemExit(f"cannot play into a null sink: {missing}")
+            sink = stack.enter_context(running_pulse_sink())
+            os.environ.update(sink.env)  # read when QtMultimedia first starts
+            os.environ["GLUTEAPP_AUDIO_BACKEND"] = "qt"
+        for name in args.only.split(",") * max(1, args.rounds):
+            measure(name, seconds, args.spinners == "own-session", args.audio)
+
+
+def measure(name: str, seconds: int, own_session: bool, audio: str) -> None:
+    spinners, stalled = CONDITIONS[name]
+    load_before = os.getloadavg()[0]
+    player, reference = run(seconds, spinners, stalled, own_session)
+    spun = "; spinners in their own session" if own_session and spinners else ""
+    print(f"[{TITLES[name]}] load {load_before:.2f} before, {os.getloadavg()[0]:.2f} after; "
+          f"audio {audio}{spun}")
+    print(f"  player (deadlines)     {player.summary()}")
+    print(f"    number set, unpainted {player.set_summary()}")
+    print(f"                         {player.costs()}")
+    print(f"                         {player.where()}")
+    print(f"                         {player.breakdown()}")
+    print(f"  reference (ticks)      {reference.summary()}")
 
 
 if __name__ == "__main__":
