@@ -99,6 +99,9 @@ def test_restoring_an_automatic_backup_replaces_the_history_and_restarts(
     assert f"What was there before is kept in {aside}." in told[0]
     assert (data_dir / "routines" / "mine.toml").read_text(encoding="utf-8") == "# mine\n"
     qtbot.waitUntil(lambda: app.restart_wanted)
+    app.shutdown()
+    again = start_app()  # what the restart starts: it reads the restored history
+    assert len(again.history.list_sessions()) == 2
 
 
 def test_back_up_to_a_file_and_restore_it(

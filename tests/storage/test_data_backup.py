@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -200,6 +201,45 @@ def test_a_read_only_target_folder_is_refused_with_nothing_left(
         assert list(folder.iterdir()) == []
     finally:
         folder.chmod(0o700)
+
+
+def test_a_full_disk_while_writing_leaves_no_partial_file(
+    tmp_path: Path, source: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+
+    def full(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(data_backup.os, "fsync", full)
+    with pytest.raises(BackupError, match=r"out/b\.zip: No space left on device\. Check that"):
+        write_data_backup(source, folder / "b.zip")
+    assert list(folder.iterdir()) == []
+
+
+@pytest.mark.parametrize("name", [
+    "backup with spaces.zip", "Sicherung für Anna – März.zip", "line\nbreak.zip",
+    "-starts-with-a-dash.zip", "no-suffix",
+])
+def test_odd_file_names_back_up_and_restore(tmp_path: Path, source: AppPaths, name: str) -> None:
+    written = write_data_backup(source, tmp_path / name)
+    assert written.path.name == name
+    fresh = resolve_paths(tmp_path / "fresh folder ä")
+    restore_data_backup(fresh, written.path)
+    assert history_rows(fresh.database) == history_rows(source.database)
+
+
+def test_a_file_name_that_is_not_utf8_is_named_readably(tmp_path: Path, source: AppPaths) -> None:
+    odd = Path(os.fsdecode(bytes(tmp_path) + b"/bad\xff name.zip"))
+    odd.write_bytes(b"not a zip")
+    current = make_data(tmp_path / "current")
+    before = tree(current.data_dir)
+    said = "bad\ufffd name.zip is not a backup of Gluteapp"
+    with pytest.raises(BackupError, match=re.escape(said)) as caught:
+        restore_data_backup(current, odd)
+    str(caught.value).encode("utf-8")  # printable and loggable as it is
+    assert tree(current.data_dir) == before
 
 
 # --- bad backup files --------------------------------------------------------------------------
