@@ -154,7 +154,8 @@ def _run(options: StartupOptions, paths: AppPaths, headless: bool) -> int:
         instance = InstanceServer(name, qt_app)
         instance.listen()
         # Seen without Qt by commands that must not run beside the app (restore).
-        hold_data_folder(paths.data_dir)
+        if not hold_data_folder(paths.data_dir):
+            log.warning("another program holds the data folder %s", paths.data_dir)
     from gluteapp.app import Gluteapp
 
     app = Gluteapp(qt_app, paths, options)

@@ -92,6 +92,10 @@
         <translation>Eine Einheit läuft. Schließe sie ab oder beende sie, dann stelle wieder her.</translation>
     </message>
     <message>
+        <source>Another program (a restore on the command line?) is using the data folder {0}. Try again once it has finished.</source>
+        <translation>Ein anderes Programm (eine Wiederherstellung auf der Kommandozeile?) benutzt den Datenordner {0}. Versuche es noch einmal, wenn es fertig ist.</translation>
+    </message>
+    <message>
         <source>Some finished sets are still waiting to be saved. Restore once they are saved (see the message at the top of the window).</source>
         <translation>Einige fertige Sätze warten noch darauf, gespeichert zu werden. Stelle wieder her, sobald sie gespeichert sind (siehe die Meldung oben im Fenster).</translation>
     </message>

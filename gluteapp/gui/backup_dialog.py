@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QDateTime, QLocale, Qt, QTimeZone
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gluteapp.core.folder_lock import held_elsewhere
 from gluteapp.core.paths import AppPaths
 from gluteapp.gui.history_service import (
     BackupContents,
@@ -36,6 +39,16 @@ from gluteapp.gui.history_service import (
 Ask = Callable[[QWidget, str, str], bool]
 # Says something that needs no answer (title, text, is it a problem).
 Tell = Callable[[QWidget, str, str, bool], None]
+
+
+@contextmanager
+def _busy() -> Iterator[None]:
+    """A wait cursor while a file is written or checked (a ten-year history takes a second)."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
 
 
 def _ask(parent: QWidget, title: str, text: str) -> bool:
@@ -192,8 +205,9 @@ class BackupSection(QGroupBox):
     def write_to(self, target: Path, *, overwrite: bool = False) -> bool:
         self.folder = target.parent
         try:
-            written = self.host.history().write_backup_file(self.host.paths, target,
-                                                            overwrite=overwrite)
+            with _busy():
+                written = self.host.history().write_backup_file(self.host.paths, target,
+                                                                overwrite=overwrite)
         except StorageError as error:
             self._say(str(error), problem=True)
             return False
@@ -220,7 +234,8 @@ class BackupSection(QGroupBox):
             self._say(problem, problem=True)
             return False
         try:
-            staged = self.host.history().check_backup_file(self.host.paths, source)
+            with _busy():
+                staged = self.host.history().check_backup_file(self.host.paths, source)
         except StorageError as error:
             self._say(str(error), problem=True)
             return False
@@ -250,6 +265,10 @@ class BackupSection(QGroupBox):
     def _why_not_now(self) -> str | None:
         if self.host.session_running():
             return self.tr("A session is running. Finish or end it, then restore.")
+        if held_elsewhere(self.host.paths.data_dir):
+            return self.tr("Another program (a restore on the command line?) is using the data "
+                           "folder {0}. Try again once it has finished.").format(
+                               str(self.host.paths.data_dir))
         history = self.host.history()
         if not history.closed and history.pending_sets():
             return self.tr("Some finished sets are still waiting to be saved. Restore once they "

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import sqlite3
+import subprocess
+import sys
 import zipfile
 from contextlib import closing
 from datetime import UTC, datetime
@@ -160,3 +162,29 @@ def test_no_restore_while_a_session_runs(data_dir: Path, start_app: StartApp) ->
     assert section.status.text() == "A session is running. Finish or end it, then restore."
     assert not app.history.closed
 
+
+
+def test_no_restore_while_another_program_holds_the_folder(
+    data_dir: Path, start_app: StartApp, tmp_path: Path
+) -> None:
+    app = start_app()
+    _dialog, section = open_section(app)
+    target = tmp_path / "b.zip"
+    assert section.write_to(target)
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys; from pathlib import Path; from gluteapp.core import folder_lock; "
+         "assert folder_lock.hold(Path(sys.argv[1])); print('held', flush=True); "
+         "sys.stdin.read()", str(data_dir)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None
+        assert holder.stdout.readline() == "held\n"
+        section.ask = lambda *_: pytest.fail("nothing to ask while the folder is taken")  # type: ignore[assignment]
+        assert not section.restore_file(target)
+    finally:
+        holder.communicate("")
+    assert section.status.text() == (
+        "Another program (a restore on the command line?) is using the data folder "
+        f"{data_dir}. Try again once it has finished.")
+    assert not app.history.closed
