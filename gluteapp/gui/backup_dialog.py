@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QStyle,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -115,8 +116,8 @@ class BackupSection(QGroupBox):
         self.backup_list.setAccessibleName(self.tr("Automatic backups"))
         self.backup_list.setHeaderLabels(
             [self.tr("Taken"), self.tr("Sessions"), self.tr("Newest session")])
-        self.backup_list.headerItem().setTextAlignment(
-            1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # Centred: right-aligned counts would run into the dates beside them.
+        self.backup_list.headerItem().setTextAlignment(1, Qt.AlignmentFlag.AlignCenter)
         self.backup_list.setRootIsDecorated(False)
         self.backup_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.backup_list.setUniformRowHeights(True)
@@ -137,6 +138,11 @@ class BackupSection(QGroupBox):
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status.hide()
+        self.status_icon = QLabel()
+        size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        self.status_icon.setPixmap(warning.pixmap(size, size))
+        self.status_icon.hide()
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -147,7 +153,10 @@ class BackupSection(QGroupBox):
         row.addWidget(self.restore_selected_button)
         row.addStretch(1)
         layout.addLayout(row)
-        layout.addWidget(self.status)
+        said = QHBoxLayout()
+        said.addWidget(self.status_icon, 0, Qt.AlignmentFlag.AlignTop)
+        said.addWidget(self.status, 1)
+        layout.addLayout(said)
         self.refresh()
 
     # --- the list -----------------------------------------------------------------------------
@@ -167,7 +176,7 @@ class BackupSection(QGroupBox):
             item = QTreeWidgetItem([self._date(backup.taken_at, locale, time=True), sessions,
                                     newest])
             item.setData(0, Qt.ItemDataRole.UserRole, str(backup.path))
-            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            item.setTextAlignment(1, Qt.AlignmentFlag.AlignCenter)
             item.setToolTip(0, str(backup.path))
             if not backup.readable:
                 item.setDisabled(True)
@@ -315,5 +324,5 @@ class BackupSection(QGroupBox):
 
     def _say(self, text: str, *, problem: bool) -> None:
         self.status.setText(text)
-        self.status.setProperty("problem", problem)
         self.status.show()
+        self.status_icon.setVisible(problem)
