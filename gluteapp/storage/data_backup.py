@@ -251,7 +251,10 @@ def _folder_files(data_dir: Path, folder_name: str, files: list[tuple[str, Path]
                   left_out: list[str]) -> None:
     """Every plain file under `data_dir/folder_name`, in name order; links are not followed."""
     folder = data_dir / folder_name
-    if not folder.is_dir() or folder.is_symlink():
+    if folder.is_symlink():
+        left_out.append(f"{shown_path(folder)}: a link to a folder")
+        return
+    if not folder.is_dir():
         return
     for root, dirs, names in os.walk(folder):
         here = Path(root)

@@ -9,6 +9,7 @@ import re
 import sqlite3
 import subprocess
 import sys
+import warnings
 import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import closing
@@ -169,8 +170,13 @@ def test_files_that_cannot_go_in_are_named_and_left_out(
     os.mkfifo(source.routines / "pipe.toml")
     (source.routines / "link.toml").symlink_to(source.routines / "mine.toml")
     (source.routines / "back\\slash.toml").write_bytes(ROUTINE)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "x.toml").write_bytes(ROUTINE)
+    (source.data_dir / "exercises" / "linked").symlink_to(elsewhere)
     written = write_data_backup(source, tmp_path / "b.zip")
-    assert len(written.left_out) == 3
+    assert len(written.left_out) == 4
+    assert any("linked: a link to a folder" in line for line in written.left_out)
     assert any("pipe.toml: not a plain file" in line for line in written.left_out)
     assert any("back\\slash.toml: its name holds a backslash" in line
                for line in written.left_out)
@@ -399,9 +405,40 @@ def _bad_files(good: Path, folder: Path) -> Iterator[tuple[str, Path, str]]:
     yield ("settings that are binary",
            rewrite(good, at("set.zip"), members=add_member("settings.ini", b"\xff\xfe\x00\x01"),
                    fix_hashes=True), "settings.ini is not UTF-8 text")
-    yield ("a manifest that is not JSON",
-           rewrite(good, at("json.zip"), manifest=lambda m: None,
-                   members=lambda m: None), "does not say format")
+    yield ("a manifest that is JSON null",
+           rewrite(good, at("null.zip"), manifest=lambda m: None), "does not say format")
+    yield ("a manifest that is not JSON", raw_zip(at("json.zip"), [
+        (data_backup.MANIFEST_NAME, b'{"format": "gluteapp-backup", ', {})]),
+        "gluteapp-backup.json is not valid JSON text")
+    yield ("a manifest in Latin-1", raw_zip(at("latin.zip"), [
+        (data_backup.MANIFEST_NAME, '{"format": "sauvegarde é"}'.encode("latin-1"), {})]),
+        "is not valid JSON text")
+    with zipfile.ZipFile(good) as archive:
+        manifest = archive.read(data_backup.MANIFEST_NAME)
+        history = archive.read("history.db")
+    yield ("a file packed twice", raw_zip(at("twice.zip"), [
+        ("history.db", history, {}), ("history.db", history, {}),
+        (data_backup.MANIFEST_NAME, manifest, {})]), "holds 'history.db' twice")
+    yield ("an encrypted file", raw_zip(at("locked.zip"), [
+        ("history.db", history, {"flag_bits": 0x1}),
+        (data_backup.MANIFEST_NAME, manifest, {})]), "holds an encrypted file")
+    yield ("a file packed with bzip2", raw_zip(at("bz.zip"), [
+        ("history.db", history, {"compress_type": zipfile.ZIP_BZIP2}),
+        (data_backup.MANIFEST_NAME, manifest, {})]), "packed in a way Gluteapp does not write")
+
+
+def raw_zip(target: Path, members: list[tuple[str, bytes, dict[str, int]]]) -> Path:
+    """A ZIP archive written member by member, with its packing and flags as given."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # "Duplicate name": that is the point of one of them
+        with zipfile.ZipFile(target, "w") as archive:
+            for name, data, fields in members:
+                info = zipfile.ZipInfo(name)
+                info.compress_type = fields.get("compress_type", zipfile.ZIP_STORED)
+                archive.writestr(info, data)
+                # Written into the central directory (where readers look) when it closes.
+                archive.filelist[-1].flag_bits |= fields.get("flag_bits", 0)
+    return target
 
 
 @pytest.fixture
@@ -416,7 +453,7 @@ def test_bad_backup_files_are_refused_and_the_data_folder_is_unchanged(
 ) -> None:
     current = make_data(tmp_path / "current", sessions=4)
     before = tree(current.data_dir)
-    assert len(bad_files) >= 30
+    assert len(bad_files) == 41
     for what, path, says in bad_files:
         with pytest.raises(BackupError) as caught:
             restore_data_backup(current, path)
