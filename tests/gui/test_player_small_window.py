@@ -223,3 +223,34 @@ def test_a_control_with_the_focus_frame_is_never_cut(
         text = button.fontMetrics().horizontalAdvance(button.text())
         assert button.width() >= text + frame, button.text()
         assert view.rect().contains(inside(button, view)), button.text()
+
+
+@pytest.mark.usefixtures("qapp")
+def test_in_german_at_1280x800_the_rating_folds_where_steps_would_be_left_out(
+        qtbot: QtBot) -> None:
+    """The player's own size in a 1280x800 window. The standing hip drive's five German steps
+    (a 20 s hold) do not all fit beside the whole rating (two showed): it folds, every step
+    shows, and the big words keep their mat-distance size."""
+    default = QLocale()
+    assert install_translator(QApplication.instance(), "de")  # type: ignore[arg-type]
+    try:
+        library = builtin_library("de")
+        for exercise_id, dose, folds in (("standing-hip-drive", "hold_s = 20", True),):
+            routine = ROUTINE.replace('"frog-pump"', f'"{exercise_id}"').replace(
+                "reps = 12", dose)
+            view, clock = make_player(qtbot, library, routine)
+            view.resize(1176, 778)
+            view.runner.start()
+            while view.runner.session.phase.kind is not PhaseKind.REST_EXERCISE:
+                clock.now += 0.5
+                view.runner.evaluate()
+            settle()
+            steps = library[exercise_id].steps
+            assert view.rating.is_folded() is folds, exercise_id
+            assert view.steps_label.shown_text() == "\n".join(
+                f"{n}. {step}" for n, step in enumerate(steps, 1)), exercise_id
+            assert view.phase_label.used_px() > round(view.scale() * TIGHT_SIZES["phase"][0])
+            view.runner.stop()
+    finally:
+        install_translator(QApplication.instance(), "en")  # type: ignore[arg-type]
+        QLocale.setDefault(default)

@@ -130,6 +130,15 @@ class FitLabel(QLabel):
     def _fits(self, pixels: int, width: int, height: int) -> bool:
         return self._fits_text(self.text(), pixels, width, height)
 
+    def smallest_line_px(self) -> int:
+        """The height of one line at the smallest size."""
+        return QFontMetrics(self.font_at(self._min_px)).lineSpacing()
+
+    def fits_whole(self, height: int) -> bool:
+        """Whether all the text fits `height` px (at the present width) at the smallest size,
+        so that no line would be left out."""
+        return self._fits_text(self.text(), self._min_px, self.contentsRect().width(), height)
+
     def _fits_text(self, text: str, pixels: int, width: int, height: int) -> bool:
         metrics = QFontMetrics(self.font_at(pixels))
         box = metrics.boundingRect(QRect(0, 0, width, 100_000), _WRAP, text)

@@ -68,6 +68,10 @@ class FlowLayout(QLayout):
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
         return self._arrange(QRect(0, 0, width, 0), move=False)
 
+    def whole_height(self, width: int) -> int:
+        """The height at `width` with every item shown, hidden ones too."""
+        return self._arrange(QRect(0, 0, width, 0), move=False, everything=True)
+
     def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt override
         super().setGeometry(rect)
         self._arrange(rect, move=True)
@@ -82,14 +86,18 @@ class FlowLayout(QLayout):
         margins = self.contentsMargins()
         return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
 
-    def _arrange(self, rect: QRect, *, move: bool) -> int:
+    def _arrange(self, rect: QRect, *, move: bool, everything: bool = False) -> int:
         margins = self.contentsMargins()
         area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
         x, y, row_height = area.x(), area.y(), 0
         for item in self._items:
-            if item.isEmpty():
+            widget = item.widget()
+            if everything and widget is not None:
+                hint = widget.sizeHint()  # a hidden widget's item has no size
+            elif item.isEmpty():
                 continue
-            hint = item.sizeHint()
+            else:
+                hint = item.sizeHint()
             if x + hint.width() > area.right() + 1 and row_height > 0:
                 x, y = area.x(), y + row_height + self._spacing
                 row_height = 0
@@ -288,6 +296,13 @@ class RatingPanel(QFrame):
 
     def is_compact(self) -> bool:
         return self._compact
+
+    def unfolded_height(self) -> int:
+        """Its height at its present width with everything shown."""
+        layout = self.layout()
+        if not isinstance(layout, FlowLayout):  # pragma: no cover - it is made with one
+            return self.height()
+        return layout.whole_height(self.width())
 
     def is_folded(self) -> bool:
         """Only its one line shows: compact, and not opened by the person."""

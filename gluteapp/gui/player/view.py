@@ -16,7 +16,7 @@ import logging
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
@@ -302,6 +302,7 @@ class PlayerView(QWidget):
         self.last_announcement = ""
         self._showing_steps = False
         self._tight = False  # the steps show in a low window: see _fold_rating
+        self._folding = False
 
         self.pages = QStackedWidget()
         self.player_page = QWidget()
@@ -391,6 +392,7 @@ class PlayerView(QWidget):
         self.steps_label.setObjectName("steps_label")
         self.steps_label.set_text_alignment(Qt.AlignmentFlag.AlignLeft
                                             | Qt.AlignmentFlag.AlignTop)
+        self.steps_label.installEventFilter(self)
         self.next_label = FitLabel(max_lines=2)
         self.next_label.setObjectName("next_label")
         self.tip_label = FitLabel(max_lines=2)
@@ -727,13 +729,38 @@ class PlayerView(QWidget):
         self.centre.setStretch(2, 8 if showing_steps else 6)
 
     def _fold_rating(self) -> None:
-        """The steps first where the window is low: the rating folds to one line, and the
-        phase word and the exercise name take a smaller size."""
+        """The steps before the rating: where they would not all show beside it (German at
+        1280x800, any at 800x600), the rating folds to one line; where the window is low,
+        the phase word and the exercise name also take a smaller size."""
         tight = self._showing_steps and self.height() < COMPACT_RATING_BELOW_PX
-        self.rating.set_compact(tight)
         if tight != self._tight:
             self._tight = tight
             self._size_words()
+        self.rating.set_compact(self._showing_steps and (tight or self._steps_want_room()))
+
+    def _steps_want_room(self) -> bool:
+        """Whether some step would be left out beside the whole rating."""
+        steps = self.steps_label
+        if not (self.rating.isVisible() and steps.isVisible()):
+            return False
+        height = steps.contentsRect().height()
+        if self.rating.is_compact():
+            # As it would be unfolded (the steps give the room first), with a line to spare,
+            # so that the panel cannot flap at the edge.
+            height -= max(0, self.rating.unfolded_height() - self.rating.height())
+            height -= steps.smallest_line_px()
+        return not steps.fits_whole(height)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        # The steps' room is known once they are laid out, after the refresh that shows them.
+        if (watched is self.steps_label and event.type() == QEvent.Type.Resize
+                and not self._folding):
+            self._folding = True
+            try:
+                self._fold_rating()
+            finally:
+                self._folding = False
+        return super().eventFilter(watched, event)
 
     def _size_words(self) -> None:
         scale = self.scale()
