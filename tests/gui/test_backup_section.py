@@ -188,3 +188,30 @@ def test_no_restore_while_another_program_holds_the_folder(
         "Another program (a restore on the command line?) is using the data folder "
         f"{data_dir}. Try again once it has finished.")
     assert not app.history.closed
+
+
+def test_the_buttons_ask_for_a_file_and_use_it(
+    data_dir: Path, start_app: StartApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gluteapp.gui import backup_dialog
+
+    app = start_app()
+    _dialog, section = open_section(app)
+    target = tmp_path / "chosen.zip"
+    offered: list[str] = []
+
+    def save_name(_parent: object, _title: str, name: str, _filter: str) -> tuple[str, str]:
+        offered.append(name)
+        return str(target), ""
+
+    monkeypatch.setattr(backup_dialog.QFileDialog, "getSaveFileName", save_name)
+    section.backup_button.click()
+    assert Path(offered[0]).name.startswith("gluteapp-backup-")
+    assert zipfile.is_zipfile(target)
+    monkeypatch.setattr(backup_dialog.QFileDialog, "getOpenFileName",
+                        lambda *_: (str(target), ""))
+    asked: list[str] = []
+    section.ask = lambda _parent, _title, text: bool(asked.append(text))  # says no
+    section.restore_button.click()
+    assert asked[0].startswith(f"Restore {target}? It holds 6 sessions, the newest on")
+    assert not app.history.closed

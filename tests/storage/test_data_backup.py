@@ -602,3 +602,22 @@ def test_a_damaged_automatic_backup_is_refused(tmp_path: Path) -> None:
     with pytest.raises(BackupError, match=r"history-2025-01-01T00-00-00\.000000Z\.db"):
         stage_history_backup(current, bad)
     assert tree(current.data_dir) == before
+
+
+def test_settings_in_the_platform_config_folder_are_backed_up_and_restored(
+    tmp_path: Path, backup_file: Path, source: AppPaths
+) -> None:
+    """Without --data-dir the settings live in another folder (~/.config/gluteapp)."""
+    current = AppPaths(tmp_path / "share", config_dir=tmp_path / "config")
+    make_data(current.data_dir)  # its settings.ini lands in the data folder: move it over
+    current.settings.parent.mkdir()
+    current.settings.write_text("[ui]\ntheme=light\n", encoding="utf-8")
+    (current.data_dir / "settings.ini").unlink()
+    result = restore_data_backup(current, backup_file)
+    assert current.settings.read_bytes() == source.settings.read_bytes()
+    assert result.kept_aside is not None
+    assert (result.kept_aside / "settings.ini").read_text(encoding="utf-8") == (
+        "[ui]\ntheme=light\n")
+    assert not (current.data_dir / "settings.ini").exists()
+    written = write_data_backup(current, tmp_path / "again.zip")
+    assert written.contents.has_settings
