@@ -7,15 +7,25 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from gluteapp.core.folder_lock import held_elsewhere
+from gluteapp.storage import open_history
 from tests.e2e.conftest import run_app
+from tests.storage.storage_helpers import fill_history
 from tests.storage.test_data_backup import history_rows, tree
 
-ROUTINE = 'name = "Desk breaks"\nprepare_s = 10\n\n[[steps]]\nexercise = "glute-bridge"\nsets = 2\nreps = 10\n'
+ROUTINE = """name = "Desk breaks"
+prepare_s = 10
+
+[[steps]]
+exercise = "glute-bridge"
+sets = 2
+reps = 10
+"""
 
 
 def fill(data_dir: Path) -> None:
@@ -112,3 +122,61 @@ def test_restore_is_refused_while_the_app_runs_on_the_folder(tmp_path: Path) -> 
         app.send_signal(signal.SIGINT)
         app.wait(30)
     assert run_app("restore", str(file), data_dir=current).returncode == 0
+
+
+
+DRIVER = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from gluteapp import launch
+from gluteapp.app import Gluteapp
+from gluteapp.gui.backup_dialog import BackupSection
+
+data = Path(sys.argv[1])
+# What `run` does to restart, recorded instead of starting a copy that would outlive the test.
+launch.relaunch = lambda options: print("relaunch", options.data_dir, flush=True) or 0
+real_start = Gluteapp.start
+
+def restore(app):
+    section = app.window.findChild(BackupSection)
+    if section is None:
+        QTimer.singleShot(100, lambda: restore(app))
+        return
+    section.ask = lambda *_: True
+    section.tell = lambda _parent, _title, text, problem: print("told", problem, text, flush=True)
+    tree = section.backup_list
+    tree.setCurrentItem(tree.topLevelItem(tree.topLevelItemCount() - 1))
+    section.restore_selected()
+
+def start(app):
+    problem = real_start(app)
+    QTimer.singleShot(500, lambda: (app.open_settings(), restore(app)))
+    return problem
+
+Gluteapp.start = start
+sys.exit(launch.run(launch.StartupOptions(data_dir=data, skip_first_run=True)))
+"""
+
+
+@pytest.mark.slow
+def test_restore_from_settings_in_the_running_app_then_it_restarts(tmp_path: Path) -> None:
+    """The real `run`: it holds the folder, restores into it, quits and asks to start again."""
+    current = tmp_path / "current"
+    fill(current)
+    with open_history(current, daily_backup=False) as store:
+        oldest = store.backup_now()  # the backup with the fewest sessions, listed last
+        fill_history(store, 2, start=datetime(2027, 1, 1, tzinfo=UTC))
+    sessions_before = len(history_rows(current / "history.db")["sessions"])
+    driven = subprocess.run(
+        [sys.executable, "-c", DRIVER, str(current)], capture_output=True, text=True,
+        timeout=120, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        stdin=subprocess.DEVNULL)
+    assert driven.returncode == 0, driven.stdout + driven.stderr
+    assert f"relaunch {current}" in driven.stdout, driven.stdout + driven.stderr
+    assert "told False Restored" in driven.stdout
+    rows = history_rows(current / "history.db")["sessions"]
+    assert len(rows) == len(history_rows(oldest.path)["sessions"]) == sessions_before - 2
+    aside = next(current.glob("before-restore-*"))
+    assert len(history_rows(aside / "history.db")["sessions"]) == sessions_before
+    assert not held_elsewhere(current)
