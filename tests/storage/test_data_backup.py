@@ -512,9 +512,27 @@ def test_a_full_disk_while_unpacking_changes_nothing(
     assert tree(current.data_dir) == before
 
 
-def test_a_step_that_fails_during_the_swap_puts_everything_back(
+def test_a_read_only_data_folder_is_said_and_left_alone(
     tmp_path: Path, backup_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """As root the test cannot make a folder read-only; the staging folder fails as it would."""
+    current = make_data(tmp_path / "current")
+    before = tree(current.data_dir)
+
+    def read_only(*_args: object, **_kwargs: object) -> str:
+        raise OSError(30, "Read-only file system")
+
+    monkeypatch.setattr(data_backup.tempfile, "mkdtemp", read_only)
+    with pytest.raises(BackupError, match=r"current cannot be written \(Read-only file system\)"):
+        restore_data_backup(current, backup_file)
+    assert tree(current.data_dir) == before
+
+
+@pytest.mark.parametrize("failing", range(1, 9))
+def test_a_step_that_fails_during_the_swap_puts_everything_back(
+    tmp_path: Path, backup_file: Path, monkeypatch: pytest.MonkeyPatch, failing: int
+) -> None:
+    """Four parts move aside, four come in: whichever move fails, the folder is as it was."""
     current = make_data(tmp_path / "current")
     before = tree(current.data_dir)
     staged = stage_restore(current, backup_file)
@@ -523,13 +541,14 @@ def test_a_step_that_fails_during_the_swap_puts_everything_back(
 
     def failing_move(source: Path, target: Path) -> None:
         calls.append(source)
-        if len(calls) == 6:  # after the old data went aside and some new data came in
+        if len(calls) == failing:
             raise OSError(5, "Input/output error")
         real_move(source, target)
 
     monkeypatch.setattr(data_backup, "_move", failing_move)
     with pytest.raises(BackupError, match="was put back as it was"):
         apply_restore(staged)
+    assert len(calls) == 2 * failing - 1  # each move that was made, made back
     assert tree(current.data_dir) == before
 
 
