@@ -50,8 +50,6 @@ HISTORY_NAME = "history.db"
 JOURNAL_NAME = "history.db.pending"
 SETTINGS_NAME = "settings.ini"
 FOLDERS = ("routines", "exercises")
-#: What a backup file is suggested to be called ("gluteapp-backup-2026-12-07.zip").
-SUGGESTED_SUFFIX = ".zip"
 
 # Limits far above a real backup (ten years of daily sessions are a few tens of MB), so that a
 # hostile file cannot fill the disk or the memory.
@@ -163,10 +161,6 @@ def _shown(name: str) -> str:
 
 # --- writing -----------------------------------------------------------------------------------
 
-def suggested_name(now: datetime) -> str:
-    return f"gluteapp-backup-{now.astimezone(UTC):%Y-%m-%d}{SUGGESTED_SUFFIX}"
-
-
 def write_data_backup(paths: AppPaths, target: Path, *, overwrite: bool = False,
                       clock: Callable[[], datetime] = utc_now) -> WrittenBackup:
     """Write one backup file of the data folder to `target`; raises BackupError.
@@ -189,7 +183,8 @@ def write_data_backup(paths: AppPaths, target: Path, *, overwrite: bool = False,
             snapshot = Path(work) / HISTORY_NAME
             _snapshot_history(paths.database, snapshot)
             history = _history_contents(snapshot)
-            fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial",
+            # Not named after the target: a name near the length limit would not take more.
+            fd, name = tempfile.mkstemp(prefix=".gluteapp-backup-", suffix=".partial",
                                         dir=target.parent)
             partial = Path(name)
             with os.fdopen(fd, "w+b") as raw:

@@ -226,7 +226,7 @@ def test_a_full_disk_while_writing_leaves_no_partial_file(
 
 @pytest.mark.parametrize("name", [
     "backup with spaces.zip", "Sicherung für Anna – März.zip", "line\nbreak.zip",
-    "-starts-with-a-dash.zip", "no-suffix",
+    "-starts-with-a-dash.zip", "no-suffix", "long" * 62 + ".zip",
 ])
 def test_odd_file_names_back_up_and_restore(tmp_path: Path, source: AppPaths, name: str) -> None:
     written = write_data_backup(source, tmp_path / name)
