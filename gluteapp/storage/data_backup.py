@@ -445,6 +445,9 @@ def _staging(paths: AppPaths, source: Path) -> Iterator[tuple[Path, bool]]:
         raise
 
 
+_DISK_FAULTS = (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM)
+
+
 def _unpack_error(error: OSError, source: Path, data_dir: Path) -> BackupError:
     reason = error.strerror or str(error)
     if error.errno in (errno.ENOSPC, errno.EDQUOT):
@@ -618,15 +621,20 @@ def _unpack(archive: zipfile.ZipFile, manifest: _Manifest, staging: Path, source
     shown = shown_path(source)
     for entry in manifest.files:
         target = staging.joinpath(*entry.path.split("/"))
-        target.parent.mkdir(parents=True, exist_ok=True)
         digest = hashlib.sha256()
         size = 0
         # "xb": a name that a case-blind disk takes for one already unpacked is refused.
         try:
+            target.parent.mkdir(parents=True, exist_ok=True)
             out = open(target, "xb")  # noqa: SIM115 - closed by the with below
-        except FileExistsError:
-            raise BackupError(f"{shown} holds {_shown(entry.path)!r} twice (the disk does not "
-                              "tell upper from lower case). Nothing was changed.") from None
+        except OSError as error:
+            if error.errno in _DISK_FAULTS:
+                raise  # said by _staging: a full or read-only disk
+            raise BackupError(
+                f"{shown} holds {_shown(entry.path)!r}, which cannot be unpacked "
+                f"({error.strerror or error}): a file and a folder of one name, the same name "
+                "twice (the disk may not tell upper from lower case), or a name this disk does "
+                "not take. Nothing was changed.") from None
         with out, _reading_member(archive, archive.getinfo(entry.path), source) as member:
             while chunk := member.read(_CHUNK):
                 size += len(chunk)

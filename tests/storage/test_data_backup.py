@@ -393,6 +393,9 @@ def _bad_files(good: Path, folder: Path) -> Iterator[tuple[str, Path, str]]:
         yield (f"a path {label}",
                rewrite(good, at(f"path-{label}.zip"), members=add_member(name, b"x"),
                        fix_hashes=True), "which cannot be restored")
+    yield ("a file inside what is a file",
+           rewrite(good, at("inside.zip"), members=add_member("routines/mine.toml/x.toml", b"x"),
+                   fix_hashes=True), "a file and a folder of one name")
     yield ("a file the manifest does not list",
            rewrite(good, at("extra.zip"), members=add_member("routines/extra.toml", b"x")),
            "which its manifest does not list")
@@ -453,7 +456,7 @@ def test_bad_backup_files_are_refused_and_the_data_folder_is_unchanged(
 ) -> None:
     current = make_data(tmp_path / "current", sessions=4)
     before = tree(current.data_dir)
-    assert len(bad_files) == 41
+    assert len(bad_files) == 42
     for what, path, says in bad_files:
         with pytest.raises(BackupError) as caught:
             restore_data_backup(current, path)
