@@ -65,10 +65,22 @@ def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str
     QLocale.setDefault(default)
 
 
+def resize_to(view: PlayerView, width: int, height: int) -> None:
+    """Resize the shown player to exactly this size. A window is first held at its minimum
+    width (its controls side by side), which drops once that narrower size stacks them; so
+    it is resized again."""
+    for _ in range(4):
+        view.resize(width, height)
+        settle()
+        if (view.width(), view.height()) == (width, height):
+            break
+    assert (view.width(), view.height()) == (width, height)
+
+
 def rest_before_frog_pumps(qtbot: QtBot, library: Library, width: int,
                            height: int) -> tuple[PlayerView, MonoClock]:
     view, clock = make_player(qtbot, library, ROUTINE)
-    view.resize(width, height)
+    resize_to(view, width, height)
     view.runner.start()
     while view.runner.session.phase.kind is not PhaseKind.REST_EXERCISE:
         clock.now += 0.5
@@ -180,7 +192,7 @@ def test_every_exercise_shows_all_its_steps_at_800x600_beside_a_rating(
                    'sets = 1\nhold_s = 10\nrest_s = 30\n\n[[steps]]\n'
                    f'exercise = "{exercise.id}"\nsets = 1\n{dose}\n')
         view, clock = make_player(qtbot, library, routine)
-        view.resize(800, 600)
+        resize_to(view, 800, 600)
         view.runner.start()
         while view.runner.session.phase.kind is not PhaseKind.REST_EXERCISE:
             clock.now += 0.5
@@ -212,8 +224,7 @@ def test_a_control_with_the_focus_frame_is_never_cut(
     """The focus frame takes 13 px a side inside the button: each control leaves that room
     around its text ("◀ Back" showed as "◀ Ba" at 1280x800 once Tab had reached it)."""
     view, _ = make_player(qtbot, library, ROUTINE)
-    view.resize(*size)
-    settle()
+    resize_to(view, *size)
     frame = 2 * (FOCUS_BORDER_PX + FOCUS_PADDING_PX)
     for button in (view.back_button, view.play_button, view.skip_button, view.shorter_button,
                    view.longer_button, view.hurts_button, view.end_button,
@@ -239,7 +250,7 @@ def test_in_german_at_1280x800_the_rating_folds_where_steps_would_be_left_out(
             routine = ROUTINE.replace('"frog-pump"', f'"{exercise_id}"').replace(
                 "reps = 12", dose)
             view, clock = make_player(qtbot, library, routine)
-            view.resize(1176, 778)
+            resize_to(view, 1176, 778)
             view.runner.start()
             while view.runner.session.phase.kind is not PhaseKind.REST_EXERCISE:
                 clock.now += 0.5
@@ -254,3 +265,14 @@ def test_in_german_at_1280x800_the_rating_folds_where_steps_would_be_left_out(
     finally:
         install_translator(QApplication.instance(), "en")  # type: ignore[arg-type]
         QLocale.setDefault(default)
+
+
+def test_the_player_fits_the_room_a_1280x800_or_800x600_window_gives_it(
+        qtbot: QtBot, language: str) -> None:
+    """The player's share of a 1280x800 window is 1176 px wide, of an 800x600 one 696 px: its
+    controls, widened for the focus frame, must not ask for more."""
+    library = builtin_library(language)
+    view, _ = make_player(qtbot, library, ROUTINE)
+    for width, height in ((1176, 778), (696, 578)):
+        resize_to(view, width, height)
+        assert view.minimumSizeHint().width() <= width, (language, width)

@@ -144,7 +144,7 @@ def _px(scale: int, name: str, tight: bool = False) -> tuple[int, int]:
 
 #: The focus frame of the player's controls (see PlayerView._tab_order), each side in px.
 FOCUS_BORDER_PX = 3
-FOCUS_PADDING_PX = 10
+FOCUS_PADDING_PX = 4
 
 
 class ControlButton(QPushButton):
