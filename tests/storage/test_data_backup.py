@@ -156,6 +156,7 @@ def test_the_backup_is_a_consistent_snapshot_while_the_history_is_open(
 def test_an_existing_file_is_not_overwritten_unless_asked(
     tmp_path: Path, source: AppPaths, backup_file: Path
 ) -> None:
+    assert backup_file.stat().st_mode & 0o777 == 0o600  # health data: its owner's alone
     before = backup_file.read_bytes()
     with pytest.raises(BackupError, match=r"backup\.zip: the file exists already"):
         write_data_backup(source, backup_file)
