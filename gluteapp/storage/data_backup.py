@@ -445,12 +445,14 @@ def _staging(paths: AppPaths, source: Path) -> Iterator[tuple[Path, bool]]:
         raise
 
 
-_DISK_FAULTS = (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM)
+# A full disk, or one over its quota (errno has no EDQUOT on Windows).
+_DISK_FULL = (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
+_DISK_FAULTS = (*_DISK_FULL, errno.EROFS, errno.EACCES, errno.EPERM)
 
 
 def _unpack_error(error: OSError, source: Path, data_dir: Path) -> BackupError:
     reason = error.strerror or str(error)
-    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+    if error.errno in _DISK_FULL:
         return BackupError(f"Cannot restore {shown_path(source)}: the disk holding "
                            f"{shown_path(data_dir)} is full ({reason}). Make room, then try "
                            "again. Nothing was changed.")
