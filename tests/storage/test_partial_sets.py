@@ -120,11 +120,22 @@ def test_the_flag_goes_in_and_comes_back(store: HistoryStore) -> None:
            for side, flag in ((Side.LEFT, False), (Side.RIGHT, True), (Side.BOTH, None))]
     assert [store.get_set(i).cut_short for i in ids] == [False, True, None]
     assert [s.cut_short for s in store.list_sessions()[0].sets] == [False, True, None]
+    [digest] = store.exercise_digests("side-plank")
+    before = digest_exercise_series([digest], "side-plank", builtin_library()).sides
+    assert before is not None
+    assert [(p.left, p.right) for p in before.points] == [(30.0, 30.0)]
     # A set redone after Back: the redo's result and flag stand; a rating leaves the flag.
     store.rate_set(ids[0], SetRating(achieved_hold_s=6.0, cut_short=True))
     store.rate_set(ids[0], SetRating(pain=3))
     redone = store.get_set(ids[0])
     assert (redone.achieved_hold_s, redone.cut_short, redone.pain) == (6.0, True, 3)
+    # The digests follow the redo (a trigger on the update): the left side is partial now and
+    # leaves left against right; the right, flagged but held its full 30 s, reached it.
+    [digest] = store.exercise_digests("side-plank")
+    series = digest_exercise_series([digest], "side-plank", builtin_library())
+    assert series.sides is not None
+    assert [(p.left, p.right) for p in series.sides.points] == [(None, 30.0)]
+    assert digest.done == 1
 
 
 def test_a_damaged_flag_is_read_as_not_known_and_reported(store: HistoryStore) -> None:
