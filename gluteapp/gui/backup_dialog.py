@@ -248,6 +248,8 @@ class BackupSection(QGroupBox):
         except StorageError as error:
             self._say(str(error), problem=True)
             return False
+        if staged.history_only:  # a history file, such as one of the automatic backups
+            return self._confirm_and_restore(staged, self._history_question(staged))
         return self._confirm_and_restore(staged, self.tr(
             "Restore {0}? It holds {1}. Your current history, settings, routines and own "
             "exercises are kept in a folder in your data folder, and Gluteapp restarts."
@@ -265,11 +267,14 @@ class BackupSection(QGroupBox):
         except StorageError as error:
             self._say(str(error), problem=True)
             return False
-        return self._confirm_and_restore(staged, self.tr(
+        return self._confirm_and_restore(staged, self._history_question(staged))
+
+    def _history_question(self, staged: StagedRestore) -> str:
+        return self.tr(
             "Restore the history from this automatic backup? It holds {0}. Your current history "
             "is kept in a folder in your data folder (settings and routines stay as they are), "
             "and Gluteapp restarts."
-        ).format(self.contents_words(staged.contents)))
+        ).format(self.contents_words(staged.contents))
 
     def _why_not_now(self) -> str | None:
         if self.host.session_running():

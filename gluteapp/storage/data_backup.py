@@ -122,6 +122,11 @@ class StagedRestore:
     #: The data folder was made for this restore (removed again if it is given up).
     created_data_dir: bool = False
 
+    @property
+    def history_only(self) -> bool:
+        """An automatic backup of the history: settings, routines and exercises stay."""
+        return SETTINGS_NAME not in self.parts
+
 
 @dataclass(frozen=True)
 class RestoreResult:
@@ -376,6 +381,8 @@ def stage_restore(paths: AppPaths, source: Path) -> StagedRestore:
     so the data folder is exactly as it was.
     """
     source = Path(os.path.abspath(source))
+    if _is_history_file(source):  # backups/history-….db: what the app backs up every day
+        return stage_history_backup(paths, source)
     with _staging(paths, source) as (staging, created):
         with _open_backup(source) as archive:
             manifest = _read_manifest(archive, source)
@@ -389,20 +396,38 @@ def stage_restore(paths: AppPaths, source: Path) -> StagedRestore:
     raise AssertionError("unreachable")  # pragma: no cover - _staging re-raises
 
 
+def _is_history_file(path: Path) -> bool:
+    """Whether `path` is a plain file that starts as an SQLite database does."""
+    try:
+        with _open_regular(path) as handle:
+            return handle.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False  # said by _open_backup, with the reason
+
+
 def stage_history_backup(paths: AppPaths, backup: Path) -> StagedRestore:
     """An automatic backup of the history (backups/history-….db), checked and staged."""
     backup = Path(os.path.abspath(backup))
+    shown = shown_path(backup)
+    if any(os.path.lexists(f"{backup}{suffix}") for suffix in _HISTORY_COMPANIONS):
+        # Read as it is, it would miss what its -wal holds.
+        raise BackupError(
+            f"{shown} has a -wal or -journal file beside it: it is open in a program, or was "
+            "not closed cleanly. Quit that program (or open it once with Gluteapp), then try "
+            "again. Nothing was changed.")
     with _staging(paths, backup) as (staging, created):
         copy = staging / HISTORY_NAME
         try:
-            with _open_regular(backup):
-                pass
+            with _open_regular(backup) as handle:
+                if os.fstat(handle.fileno()).st_size > MAX_FILE_BYTES:
+                    raise BackupError(f"{shown} is larger than a history may be "
+                                      f"({MAX_FILE_BYTES >> 20} MB). Nothing was changed.")
             with (closing(sqlite3.connect(read_only_uri(backup, immutable=True), uri=True))
                   as src, closing(sqlite3.connect(copy)) as dst):
                 src.backup(dst)
         except sqlite3.Error as error:
-            raise BackupError(f"The backup {shown_path(backup)} cannot be read ({error}). "
-                              "Nothing was changed.") from None
+            raise BackupError(f"The backup {shown} cannot be read ({error}). Nothing was "
+                              "changed.") from None
         _check_history(copy, backup)
         count, newest, version = _history_contents(copy)
         contents = BackupContents(count, newest, version, 0, 0, False)
@@ -868,9 +893,12 @@ def describe(contents: BackupContents) -> str:
     """What a backup holds, in one English line (the command line's words)."""
     newest = (f" (the newest on {contents.newest_session:%Y-%m-%d})"
               if contents.newest_session else "")
-    parts = [f"{contents.sessions} session{'s' * (contents.sessions != 1)}{newest}",
-             f"{contents.routine_files} routine file{'s' * (contents.routine_files != 1)}",
-             f"{contents.exercise_files} exercise file{'s' * (contents.exercise_files != 1)}"]
+    parts = [f"{contents.sessions} session{'s' * (contents.sessions != 1)}{newest}"]
+    if contents.routine_files or contents.exercise_files or contents.has_settings:
+        # Not for the history alone (an automatic backup): it holds none of these.
+        parts += [
+            f"{contents.routine_files} routine file{'s' * (contents.routine_files != 1)}",
+            f"{contents.exercise_files} exercise file{'s' * (contents.exercise_files != 1)}"]
     if contents.has_settings:
         parts.append("the settings")
     return ", ".join(parts)

@@ -76,6 +76,21 @@ def test_restore_over_data_keeps_it_aside_and_says_where(tmp_path: Path) -> None
     assert tree(aside)["history.db"] == before["history.db"]
 
 
+def test_restore_takes_an_automatic_backup_of_the_history(tmp_path: Path) -> None:
+    current = tmp_path / "current"
+    fill(current)
+    with open_history(current, daily_backup=False) as store:
+        made = store.backup_now()
+        fill_history(store, 2, start=datetime(2027, 1, 1, tzinfo=UTC))
+    restored = run_app("restore", str(made.path), data_dir=current)
+    assert restored.returncode == 0, restored.stderr
+    sessions = len(history_rows(made.path)["sessions"])
+    assert restored.stdout.startswith(f"{made.path}: restored {sessions} sessions (the newest ")
+    assert "routine file" not in restored.stdout
+    assert len(history_rows(current / "history.db")["sessions"]) == sessions
+    assert (current / "routines" / "desk.toml").read_text(encoding="utf-8") == ROUTINE
+
+
 def test_a_bad_file_is_one_line_and_the_folder_is_unchanged(tmp_path: Path) -> None:
     current = tmp_path / "current"
     fill(current)

@@ -394,6 +394,10 @@ def _bad_files(good: Path, folder: Path) -> Iterator[tuple[str, Path, str]]:
         yield (f"a path {label}",
                rewrite(good, at(f"path-{label}.zip"), members=add_member(name, b"x"),
                        fix_hashes=True), "which cannot be restored")
+    at("fake.db").write_bytes(b"SQLite format 3\x00" + os.urandom(8000))
+    yield "an SQLite header on noise", at("fake.db"), "fake.db"
+    at("photos.db").write_bytes(_database_bytes("CREATE TABLE photos (id INTEGER PRIMARY KEY)"))
+    yield "another program's database", at("photos.db"), "not a history of Gluteapp"
     yield ("a file inside what is a file",
            rewrite(good, at("inside.zip"), members=add_member("routines/mine.toml/x.toml", b"x"),
                    fix_hashes=True), "a file and a folder of one name")
@@ -457,7 +461,7 @@ def test_bad_backup_files_are_refused_and_the_data_folder_is_unchanged(
 ) -> None:
     current = make_data(tmp_path / "current", sessions=4)
     before = tree(current.data_dir)
-    assert len(bad_files) == 42
+    assert len(bad_files) == 44
     for what, path, says in bad_files:
         with pytest.raises(BackupError) as caught:
             restore_data_backup(current, path)
@@ -644,3 +648,27 @@ def test_settings_in_the_platform_config_folder_are_backed_up_and_restored(
     assert not (current.data_dir / "settings.ini").exists()
     written = write_data_backup(current, tmp_path / "again.zip")
     assert written.contents.has_settings
+
+
+def test_restore_takes_an_automatic_backup_file_too(tmp_path: Path) -> None:
+    """`gluteapp restore backups/history-….db`: the history comes back, the rest stays."""
+    current = make_data(tmp_path / "current", sessions=2)
+    with open_history(current.data_dir, clock=FakeClock(), daily_backup=False) as store:
+        made = store.backup_now()
+        fill_history(store, 3, start=datetime(2025, 9, 1, tzinfo=UTC))
+    staged = stage_restore(current, made.path)
+    assert staged.history_only
+    result = apply_restore(staged)
+    assert len(history_rows(current.database)["sessions"]) == 2
+    assert result.moved_aside == ("history.db",)
+    assert (current.routines / "mine.toml").read_bytes() == ROUTINE
+
+
+def test_a_history_file_with_a_wal_beside_it_is_refused(tmp_path: Path) -> None:
+    current = make_data(tmp_path / "current")
+    other = make_data(tmp_path / "other")
+    Path(f"{other.database}-wal").write_bytes(b"")
+    before = tree(current.data_dir)
+    with pytest.raises(BackupError, match=r"history\.db has a -wal or -journal file beside it"):
+        restore_data_backup(current, other.database)
+    assert tree(current.data_dir) == before
