@@ -76,8 +76,8 @@
         <translation>Aus einer Datei wiederherstellen</translation>
     </message>
     <message>
-        <source>Gluteapp backups (*.zip);;All files (*)</source>
-        <translation>Gluteapp-Sicherungen (*.zip);;Alle Dateien (*)</translation>
+        <source>Gluteapp backups (*.zip *.db);;All files (*)</source>
+        <translation>Gluteapp-Sicherungen (*.zip *.db);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Restore {0}? It holds {1}. Your current history, settings, routines and own exercises are kept in a folder in your data folder, and Gluteapp restarts.</source>

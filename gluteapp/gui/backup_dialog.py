@@ -232,7 +232,7 @@ class BackupSection(QGroupBox):
     def restore_from_file(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(
             self, self.tr("Restore from a file"), str(self.folder),
-            self.tr("Gluteapp backups (*.zip);;All files (*)"))
+            self.tr("Gluteapp backups (*.zip *.db);;All files (*)"))
         if name:
             self.restore_file(Path(name))
 
