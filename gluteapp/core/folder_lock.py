@@ -121,8 +121,11 @@ def exclusive(data_dir: Path, action: str) -> Iterator[None]:
             f"Cannot {action}: Gluteapp is running on the data folder {data_dir}. Quit it "
             "first (or use Settings in the running app), then try again. Nothing was changed."
         )
+    if fd is not None:
+        _held[key] = fd  # so that what runs inside may ask for it again
     try:
         yield
     finally:
         if fd is not None:
+            _held.pop(key, None)
             _unlock(fd)

@@ -453,6 +453,9 @@ def _staging(paths: AppPaths, source: Path) -> Iterator[tuple[Path, bool]]:
         if not data_dir.exists():
             data_dir.mkdir(parents=True)
             created = True
+        for leftover in data_dir.glob(f"{_STAGING_PREFIX}*"):
+            # Only ever ours, from a restore cut short (the app or the machine stopped).
+            shutil.rmtree(leftover, ignore_errors=True)
         staging = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIX, dir=data_dir))
     except OSError as error:
         raise BackupError(
@@ -760,11 +763,12 @@ def _holding(data_dir: Path, source: Path) -> Iterator[None]:
 def restore_data_backup(paths: AppPaths, source: Path, *,
                         clock: Callable[[], datetime] = utc_now) -> RestoreResult:
     """Check, stage and restore a backup file: `gluteapp restore FILE`."""
-    if paths.data_dir.exists():
-        # Said before anything is unpacked: a running copy is the commonest reason to refuse.
-        with _holding(paths.data_dir, source):
-            pass
-    return apply_restore(stage_restore(paths, source), clock=clock)
+    if not paths.data_dir.exists():
+        return apply_restore(stage_restore(paths, source), clock=clock)
+    # Held from the start: a running copy is the commonest reason to refuse, said before
+    # anything is unpacked, and no other restore can start meanwhile.
+    with _holding(paths.data_dir, source):
+        return apply_restore(stage_restore(paths, source), clock=clock)
 
 
 def _places(staged: StagedRestore) -> list[tuple[str, Path]]:

@@ -672,3 +672,15 @@ def test_a_history_file_with_a_wal_beside_it_is_refused(tmp_path: Path) -> None:
     with pytest.raises(BackupError, match=r"history\.db has a -wal or -journal file beside it"):
         restore_data_backup(current, other.database)
     assert tree(current.data_dir) == before
+
+
+def test_a_staging_folder_left_by_a_restore_cut_short_goes_at_the_next(
+    tmp_path: Path, backup_file: Path
+) -> None:
+    current = make_data(tmp_path / "current")
+    leftover = current.data_dir / ".restore-staging-abc123"
+    (leftover / "routines").mkdir(parents=True)
+    (leftover / "history.db").write_bytes(b"half")
+    restore_data_backup(current, backup_file)
+    assert not leftover.exists()
+    assert not list(current.data_dir.glob(".restore-staging-*"))
