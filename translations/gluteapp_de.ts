@@ -20,8 +20,8 @@
         <translation>Aus einer Datei wiederherstellen…</translation>
     </message>
     <message>
-        <source>Automatic backups of the history (one a day, the newest kept):</source>
-        <translation>Automatische Sicherungen des Verlaufs (eine pro Tag, die neuesten bleiben):</translation>
+        <source>Automatic backups of the history (made daily and when Gluteapp closes; the newest are kept):</source>
+        <translation>Automatische Sicherungen des Verlaufs (täglich und beim Beenden von Gluteapp erstellt; die neuesten bleiben):</translation>
     </message>
     <message>
         <source>Automatic backups</source>

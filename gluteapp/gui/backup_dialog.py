@@ -108,8 +108,8 @@ class BackupSection(QGroupBox):
         buttons.addWidget(self.restore_button)
         buttons.addStretch(1)
 
-        automatic = QLabel(self.tr("Automatic backups of the history (one a day, the newest "
-                                   "kept):"))
+        automatic = QLabel(self.tr("Automatic backups of the history (made daily and when "
+                                   "Gluteapp closes; the newest are kept):"))
         automatic.setWordWrap(True)
         self.backup_list = QTreeWidget()
         self.backup_list.setObjectName("automatic_backups")
