@@ -5,7 +5,8 @@ every exercise done on both sides, and combines the exercises by geometric mean 
 hold does not outweigh a short rep count. Means rather than totals are compared because the app
 offers the weaker side one extra set: with totals, that extra set would make the weaker side look
 stronger the very next session, and a session ended between the left and the right set would
-tilt the balance too.
+tilt the balance too. A side cut short (`core.stats.partial`) is left out: stopped halfway, it
+would make the stronger side look weaker.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from statistics import fmean
 
 from gluteapp.core.history_records import SessionRecord, StoredSet
 from gluteapp.core.records import Side
-from gluteapp.core.stats import Measure, achieved
+from gluteapp.core.stats import Measure, achieved, partial
 
 DEFAULT_WINDOW = 3
 DEFAULT_THRESHOLD = 0.10
@@ -52,7 +53,7 @@ def _exercise_ratios(session: SessionRecord) -> dict[str, float]:
     """
     by_exercise: dict[str, list[StoredSet]] = {}
     for stored in session.sets:
-        if stored.side is not Side.BOTH and _has_result(stored):
+        if stored.side is not Side.BOTH and _has_result(stored) and not partial(stored):
             by_exercise.setdefault(stored.exercise_id, []).append(stored)
     ratios: dict[str, float] = {}
     for exercise_id, sets in by_exercise.items():

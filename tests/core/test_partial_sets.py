@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 from gluteapp.core.engine import Session
 from gluteapp.core.history_records import StoredSet
 from gluteapp.core.records import Side
+from gluteapp.core.sides import session_side_ratio, weaker_side
 from gluteapp.core.stats import Aggregate, Measure, cut_short, partial, sets_done, side_balance
 from tests.builders import MOMENT, session_record, stored_set
 from tests.core.test_engine_helpers import make_session
@@ -85,3 +87,25 @@ def test_the_engine_flag_of_a_cut_side_reaches_the_ratio() -> None:
                    cut_short=s.cut_short) for s in session.completed_sets)
     points = side_balance([session_record(MOMENT, *stored)], "stand", Measure.HOLD)
     assert [(p.left, p.right, p.ratio) for p in points] == [(20.0, None, None)]
+
+
+def test_a_side_cut_short_does_not_make_the_other_side_the_weaker_one() -> None:
+    """Three sessions, each ending the side plank 8 s into the right side: without the cut
+    sides the two are even and no side is called weaker (with them, right read 30 % behind
+    and would have been given an extra set)."""
+    sessions = [
+        session_record(MOMENT + timedelta(days=day),
+                       _plank(Side.LEFT, 20.0, day, cut=False),
+                       _plank(Side.RIGHT, 20.0, day, cut=False),
+                       _plank(Side.LEFT, 20.0, day, cut=False, number=2),
+                       _plank(Side.RIGHT, 8.0, day, cut=True, number=2),
+                       session_id=day)
+        for day in range(3)]
+    assert [session_side_ratio(s) for s in sessions] == [1.0, 1.0, 1.0]
+    assert weaker_side(sessions) is None
+    # The same results stored before the flag (no partial known) still read as before.
+    older = [session_record(s.started_at, *(replace(st, cut_short=None) for st in s.sets))
+             for s in sessions]
+    finding = weaker_side(older)
+    assert finding is not None
+    assert finding.weaker is Side.RIGHT
