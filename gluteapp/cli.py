@@ -159,11 +159,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     backup = commands.add_parser(
         "backup", help="write one file with the history, settings, routines and own exercises")
-    backup.add_argument("file", type=Path, metavar="FILE")
+    backup.add_argument("file", type=Path, metavar="FILE",
+                        help="the backup file to write (a ZIP archive)")
     backup.add_argument("--force", action="store_true", help="replace FILE if it exists")
     restore = commands.add_parser(
         "restore", help="check a backup file, keep the current data aside and restore it")
-    restore.add_argument("file", type=Path, metavar="FILE")
+    restore.add_argument("file", type=Path, metavar="FILE",
+                         help="a backup file, or an automatic backup of the history "
+                         "(backups/history-….db), which restores the history alone")
     return parser
 
 
