@@ -142,7 +142,11 @@ class HistoryService(QObject):
         were cut off by a crash.
         """
         from gluteapp.storage import open_history
+        from gluteapp.storage.data_backup import recover_cut_short_restore
 
+        # A restore the machine stopped half-way is undone before the history is opened.
+        if owner and (said := recover_cut_short_restore(data_dir)):
+            log.warning("%s", said)
         service = cls(open_history(data_dir, daily_backup=owner))
         report = service.startup_report
         if report.needs_attention:

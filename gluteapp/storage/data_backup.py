@@ -64,6 +64,7 @@ _MAX_NAME_CHARS = 200
 _CHUNK = 1 << 16
 _ASIDE_PREFIX = "before-restore-"
 _STAGING_PREFIX = ".restore-staging-"
+_MARKER_NAME = ".restore-in-progress.json"
 # The history's companions: moved aside and back together with it, never separated.
 _HISTORY_COMPANIONS = ("-wal", "-shm", "-journal")
 
@@ -453,6 +454,9 @@ def _staging(paths: AppPaths, source: Path) -> Iterator[tuple[Path, bool]]:
         if not data_dir.exists():
             data_dir.mkdir(parents=True)
             created = True
+        said = recover_cut_short_restore(data_dir)
+        if said and (data_dir / _MARKER_NAME).exists():  # it could not be undone
+            raise BackupError(f"{said} Nothing was changed.")
         for leftover in data_dir.glob(f"{_STAGING_PREFIX}*"):
             # Only ever ours, from a restore cut short (the app or the machine stopped).
             shutil.rmtree(leftover, ignore_errors=True)
@@ -747,7 +751,9 @@ def apply_restore(staged: StagedRestore, *,
         with _holding(paths.data_dir, staged.source):
             return _swap(staged, clock())
     finally:
-        discard(staged)
+        # A swap stopped half-way (Ctrl+C) keeps its staging folder for the undo.
+        if not (paths.data_dir / _MARKER_NAME).exists():
+            discard(staged)
 
 
 @contextmanager
@@ -789,31 +795,36 @@ def _places(staged: StagedRestore) -> list[tuple[str, Path]]:
 
 def _swap(staged: StagedRestore, now: datetime) -> RestoreResult:
     data_dir = staged.paths.data_dir
-    aside = data_dir / f"{_ASIDE_PREFIX}{now.astimezone(UTC):%Y-%m-%dT%H-%M-%SZ}"
+    stamp = f"{_ASIDE_PREFIX}{now.astimezone(UTC):%Y-%m-%dT%H-%M-%SZ}"
+    aside = data_dir / stamp
     number = 1
     while os.path.lexists(aside):
         number += 1
-        aside = aside.with_name(f"{_ASIDE_PREFIX}{now.astimezone(UTC):%Y-%m-%dT%H-%M-%SZ}-{number}")
+        aside = data_dir / f"{stamp}-{number}"
+    places = _places(staged)
+    moved_aside = [name for name, place in places if os.path.lexists(place)]
+    plan = [(place, aside / name) for name, place in places if os.path.lexists(place)]
+    plan += [(staged.staging / name, place) for name, place in places
+             if os.path.lexists(staged.staging / name)]
+    marker = data_dir / _MARKER_NAME
     done: list[tuple[Path, Path]] = []
-    moved_aside: list[str] = []
     try:
         aside.mkdir()
-        for name, place in _places(staged):
-            if os.path.lexists(place):
-                _move(place, aside / name)
-                done.append((place, aside / name))
-                moved_aside.append(name)
-        for name, place in _places(staged):
-            new = staged.staging / name
-            if os.path.lexists(new):
-                place.parent.mkdir(parents=True, exist_ok=True)
-                _move(new, place)
-                done.append((new, place))
+        # Written first, removed last: a restore the machine stops half-way is undone at the
+        # next start (recover_cut_short_restore), never left half-restored.
+        _write_plan(marker, plan, staged.staging, aside)
+        for source, target in plan:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            _move(source, target)
+            done.append((source, target))
         _sync_folder(data_dir)
+        marker.unlink()
     except OSError as error:
-        left = _roll_back(done)
-        with suppress(OSError):
-            aside.rmdir()  # only when everything went back
+        left = _undo(done)
+        if not left:
+            with suppress(OSError):
+                marker.unlink()
+                aside.rmdir()
         reason = error.strerror or str(error)
         if left:
             raise BackupError(
@@ -830,6 +841,62 @@ def _swap(staged: StagedRestore, now: datetime) -> RestoreResult:
                          tuple(moved_aside))
 
 
+def _write_plan(marker: Path, plan: list[tuple[Path, Path]], staging: Path, aside: Path) -> None:
+    text = json.dumps({"format": 1, "staging": str(staging), "aside": str(aside),
+                       "moves": [[str(source), str(target)] for source, target in plan]})
+    with open(marker, "w", encoding="utf-8") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+    _sync_folder(marker.parent)
+
+
+def recover_cut_short_restore(data_dir: Path) -> str | None:
+    """Undo a restore that the app or the machine stopped half-way; a sentence if one was.
+
+    Only while no other process holds the folder: a restore running there now is not undone.
+    """
+    marker = data_dir / _MARKER_NAME
+    if not marker.is_file():
+        return None
+    try:
+        with folder_lock.exclusive(data_dir, "put back a restore that was cut short"):
+            return _recover(data_dir, marker)
+    except folder_lock.FolderBusyError:
+        return None
+
+
+def _recover(data_dir: Path, marker: Path) -> str:
+    shown = shown_path(marker)
+    try:
+        found: Any = json.loads(marker.read_bytes().decode("utf-8"))
+        moves = [(Path(a), Path(b)) for a, b in found["moves"]]
+        staging, aside = Path(found["staging"]), Path(found["aside"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return f"{shown} is not readable; it was left as it is. Nothing was moved."
+    # Only our own moves: in the data folder, and the settings file wherever it lives.
+    ours = (staging.parent == data_dir and staging.name.startswith(_STAGING_PREFIX)
+            and aside.parent == data_dir and aside.name.startswith(_ASIDE_PREFIX))
+    paths = [p for move in moves for p in move]
+    if not ours or any(not (_is_inside(p, data_dir) or p.name == SETTINGS_NAME) for p in paths):
+        return f"{shown} names files that are not Gluteapp's; it was left as it is."
+    left = _undo(moves)
+    if left:
+        return (f"A restore was cut short, and putting back {', '.join(left)} failed; the "
+                f"earlier data is in {shown_path(aside)}. {shown} was left in place.")
+    marker.unlink(missing_ok=True)
+    shutil.rmtree(staging, ignore_errors=True)
+    with suppress(OSError):
+        aside.rmdir()
+    return (f"A restore into {shown_path(data_dir)} was cut short (the app or the machine "
+            "stopped); the data that was there before it was put back.")
+
+
+def _is_inside(path: Path, folder: Path) -> bool:
+    return os.path.commonpath([os.path.abspath(path), os.path.abspath(folder)]) == (
+        os.path.abspath(folder)) and ".." not in path.parts
+
+
 def _move(source: Path, target: Path) -> None:
     """Rename, or copy and remove where the two are on different disks (the settings folder)."""
     try:
@@ -840,14 +907,25 @@ def _move(source: Path, target: Path) -> None:
         shutil.move(source, target)
 
 
-def _roll_back(done: list[tuple[Path, Path]]) -> list[str]:
-    """Undo the moves, newest first; the names that could not be moved back."""
+def _undo(moves: list[tuple[Path, Path]]) -> list[str]:
+    """Move back what was moved, newest first; the names that could not be moved back.
+
+    Every source is fresh or ours alone (the staging folder is kept until the swap is over, the
+    aside folder is new), so a source that is still there was never moved; the one exception
+    is an empty folder the app made at its start (`routines/`), which gives way.
+    """
     left: list[str] = []
-    for source, target in reversed(done):
+    for source, target in reversed(moves):
         try:
             if os.path.lexists(source):
-                # The staged copy was moved into place; take it out again.
-                raise FileExistsError(errno.EEXIST, "in the way", str(source))
+                if not (source.is_dir() and not any(source.iterdir())
+                        and os.path.lexists(target)):
+                    continue  # never moved
+                source.rmdir()
+            if not os.path.lexists(target):
+                left.append(shown_path(source))  # gone from both places: named, not guessed
+                continue
+            source.parent.mkdir(parents=True, exist_ok=True)
             _move(target, source)
         except OSError:
             left.append(shown_path(source))

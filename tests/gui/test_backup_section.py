@@ -215,3 +215,32 @@ def test_the_buttons_ask_for_a_file_and_use_it(
     section.restore_button.click()
     assert asked[0].startswith(f"Restore {target}? It holds 6 sessions, the newest on")
     assert not app.history.closed
+
+
+def test_the_app_undoes_a_restore_cut_short_before_it_opens_the_history(
+    data_dir: Path, start_app: StartApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gluteapp.core.paths import resolve_paths
+    from gluteapp.storage import data_backup
+
+    paths = resolve_paths(data_dir)
+    target = data_backup.write_data_backup(paths, tmp_path / "b.zip").path
+    staged = data_backup.stage_restore(paths, target)
+    real_move = data_backup._move
+    calls: list[Path] = []
+
+    def cut(source: Path, destination: Path) -> None:
+        calls.append(source)
+        if len(calls) == 3:  # exercises and the history aside, nothing new in place yet
+            raise KeyboardInterrupt
+        real_move(source, destination)
+
+    monkeypatch.setattr(data_backup, "_move", cut)
+    with pytest.raises(KeyboardInterrupt):
+        data_backup.apply_restore(staged)
+    monkeypatch.setattr(data_backup, "_move", real_move)
+    assert not (data_dir / "history.db").exists()
+    app = start_app()
+    assert len(app.history.list_sessions()) == 6
+    assert not (data_dir / ".restore-in-progress.json").exists()
+    assert not list(data_dir.glob("before-restore-*"))

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from gluteapp.core import folder_lock
-from gluteapp.core.paths import AppPaths, resolve_paths
+from gluteapp.core.paths import AppPaths, ensure_writable, resolve_paths
 from gluteapp.storage import data_backup, open_history
 from gluteapp.storage.data_backup import (
     BackupError,
@@ -684,3 +684,82 @@ def test_a_staging_folder_left_by_a_restore_cut_short_goes_at_the_next(
     restore_data_backup(current, backup_file)
     assert not leftover.exists()
     assert not list(current.data_dir.glob(".restore-staging-*"))
+
+
+@pytest.mark.parametrize("stopped_at", range(1, 9))
+def test_a_restore_the_machine_stopped_half_way_is_undone_at_the_next_start(
+    tmp_path: Path, backup_file: Path, monkeypatch: pytest.MonkeyPatch, stopped_at: int
+) -> None:
+    """Nothing runs after a power cut: the moves made stay made, the plan says which."""
+    current = make_data(tmp_path / "current", sessions=5)
+    before = tree(current.data_dir)
+    real_move = data_backup._move
+    calls: list[Path] = []
+
+    class PowerCut(BaseException):
+        pass
+
+    def move(source: Path, target: Path) -> None:
+        calls.append(source)
+        if len(calls) == stopped_at:
+            raise PowerCut
+        real_move(source, target)
+
+    monkeypatch.setattr(data_backup, "_move", move)
+    with pytest.raises(PowerCut):
+        restore_data_backup(current, backup_file)
+    monkeypatch.setattr(data_backup, "_move", real_move)
+    assert (current.data_dir / ".restore-in-progress.json").exists()
+    # The next start makes the folders it needs before it opens the history.
+    ensure_writable(current)
+    said = data_backup.recover_cut_short_restore(current.data_dir)
+    assert said == (f"A restore into {current.data_dir} was cut short (the app or the machine "
+                    "stopped); the data that was there before it was put back.")
+    after = tree(current.data_dir)
+    assert after.pop("logs/") == "folder"  # made by ensure_writable
+    assert after == before
+    assert len(history_rows(current.database)["sessions"]) == 5
+    assert data_backup.recover_cut_short_restore(current.data_dir) is None
+
+
+def test_a_restore_after_one_cut_short_undoes_it_first(
+    tmp_path: Path, backup_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    current = make_data(tmp_path / "current", sessions=5)
+    real_move = data_backup._move
+
+    def cut(source: Path, target: Path) -> None:
+        if source.name == "routines" and "before-restore" not in str(source):
+            raise SystemExit(1)  # after history.db and exercises moved aside
+        real_move(source, target)
+
+    monkeypatch.setattr(data_backup, "_move", cut)
+    with pytest.raises(SystemExit):
+        restore_data_backup(current, backup_file)
+    monkeypatch.setattr(data_backup, "_move", real_move)
+    result = restore_data_backup(current, backup_file, clock=lambda: RESTORED_AT)
+    assert result.kept_aside is not None
+    assert len(history_rows(result.kept_aside / "history.db")["sessions"]) == 5
+    assert len(history_rows(current.database)["sessions"]) == 3
+    assert len(list(current.data_dir.glob("before-restore-*"))) == 1
+
+
+def test_a_plan_naming_other_files_is_not_followed(tmp_path: Path) -> None:
+    current = make_data(tmp_path / "current")
+    outside = tmp_path / "precious.txt"
+    outside.write_text("mine")
+    marker = current.data_dir / ".restore-in-progress.json"
+    marker.write_text(json.dumps({
+        "format": 1, "staging": str(current.data_dir / ".restore-staging-x"),
+        "aside": str(current.data_dir / "before-restore-x"),
+        "moves": [[str(tmp_path / "stolen.txt"), str(outside)]]}))
+    before = tree(tmp_path)
+    said = data_backup.recover_cut_short_restore(current.data_dir)
+    assert said == f"{marker} names files that are not Gluteapp's; it was left as it is."
+    assert tree(tmp_path) == before
+    marker.write_text(json.dumps({
+        "format": 1, "staging": str(current.data_dir), "aside": str(current.data_dir / "x"),
+        "moves": []}))
+    assert "names files that are not Gluteapp's" in str(
+        data_backup.recover_cut_short_restore(current.data_dir))
+    assert current.database.exists()
