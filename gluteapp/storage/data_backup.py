@@ -389,11 +389,10 @@ def stage_restore(paths: AppPaths, source: Path) -> StagedRestore:
             manifest = _read_manifest(archive, source)
             _unpack(archive, manifest, staging, source)
         contents = _check_unpacked(staging, manifest, source)
-        parts = {entry.path.split("/")[0] for entry in manifest.files}
         # What a restore replaces: all of it, also the parts this backup does not hold (the
         # settings of a backup without settings are the defaults, not the current ones).
-        parts |= {HISTORY_NAME, JOURNAL_NAME, SETTINGS_NAME, *FOLDERS}
-        return StagedRestore(source, paths, staging, contents, frozenset(parts), created)
+        parts = frozenset({HISTORY_NAME, JOURNAL_NAME, SETTINGS_NAME, *FOLDERS})
+        return StagedRestore(source, paths, staging, contents, parts, created)
     raise AssertionError("unreachable")  # pragma: no cover - _staging re-raises
 
 
