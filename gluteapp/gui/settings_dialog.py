@@ -112,15 +112,12 @@ class SettingsDialog(QDialog):
         grid.setHorizontalSpacing(16)
         grid.setVerticalSpacing(12)
         # Two groups to a row, in the declared order; a row is as tall as its taller group.
-        groups = grouped_options()
-        for index, (name, options) in enumerate(groups.items()):
-            box = self._build_group(name, options)
-            grid.addWidget(box, index // 2, index % 2)
-            self.group_boxes[name] = box
-        grid.setRowStretch((len(groups) + 1) // 2, 1)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
+        for name, options in grouped_options().items():
+            self.group_boxes[name] = self._build_group(name, options)
         self._grid = grid
+        self._sections: list[QWidget] = []
+        self._columns = 0
+        self._place(columns=2)
 
         scroll = self._scroll = QScrollArea()
         scroll.setWidget(content)
@@ -263,8 +260,34 @@ class SettingsDialog(QDialog):
         edit.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         return edit
 
+    def _place(self, columns: int) -> None:
+        """The groups `columns` to a row in the declared order, the sections across below."""
+        if columns == self._columns:
+            return
+        self._columns = columns
+        grid = self._grid
+        for widget in [*self.group_boxes.values(), *self._sections]:
+            grid.removeWidget(widget)
+        for row in range(grid.rowCount()):
+            grid.setRowStretch(row, 0)
+        for index, box in enumerate(self.group_boxes.values()):
+            grid.addWidget(box, index // columns, index % columns)
+        rows = (len(self.group_boxes) + columns - 1) // columns
+        for offset, section in enumerate(self._sections):
+            grid.addWidget(section, rows + offset, 0, 1, columns)
+        grid.setRowStretch(rows + len(self._sections), 1)
+        for column in range(2):
+            grid.setColumnStretch(column, 1 if column < columns else 0)
+
     def _fit_to_content(self) -> None:
-        """As large as the content needs (no scroll bar), within the screen."""
+        """As large as the content needs (no scroll bar), within the screen; the groups in one
+        column on a screen too narrow for two side by side (nothing cut off at the right)."""
+        screen = self.screen()
+        if screen is not None:
+            self._place(2)
+            too_narrow = (self._content.minimumSizeHint().width()
+                          > screen.availableGeometry().width() - 40)
+            self._place(1 if too_narrow else 2)
         width = max(self._content.sizeHint().width(), self.PREFERRED_WIDTH)
         # Wrapped descriptions make the height depend on the width.
         content_height = self._content.heightForWidth(width)
@@ -338,7 +361,9 @@ class SettingsDialog(QDialog):
     # --- for the composition root ----------------------------------------------------------
     def add_section(self, section: QWidget) -> None:
         """A section across both columns below the option groups (Backups)."""
-        self._grid.addWidget(section, self._grid.rowCount(), 0, 1, 2)
+        self._sections.append(section)
+        columns, self._columns = self._columns, 0
+        self._place(columns)
         self._fit_to_content()
 
     def editor(self, option: AnyOption) -> QWidget:

@@ -134,3 +134,31 @@ def test_audio_status_line(dialog: SettingsDialog) -> None:
     )
     assert not dialog.audio_status.isHidden()
     assert dialog.audio_status.accessibleName() == "Audio backend"
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_nothing_is_cut_off_at_the_right_on_a_narrow_screen(
+        qtbot: QtBot, tmp_path: Path, qapp: object, language: str) -> None:
+    """Two columns of groups are wider than an 800 px screen (German most of all): there the
+    groups stack in one column, each whole inside the visible width."""
+    from PySide6.QtCore import QPoint
+
+    from gluteapp.gui.i18n import install_translator
+
+    install_translator(qapp, language)  # type: ignore[arg-type]
+    try:
+        dialog = SettingsDialog(Settings(tmp_path / "settings.ini"))
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        screen = dialog.screen().availableGeometry()
+        viewport = dialog._scroll.viewport()
+        columns = {box.x() for box in dialog.group_boxes.values()}
+        if screen.width() < 1000:
+            assert len(columns) == 1
+        for name, box in dialog.group_boxes.items():
+            right = box.mapTo(viewport, QPoint(box.width(), 0)).x()
+            assert right <= viewport.width(), name
+            assert box.width() >= box.minimumSizeHint().width(), name
+    finally:
+        install_translator(qapp, "en")  # type: ignore[arg-type]
