@@ -3696,10 +3696,23 @@
     </message>
 </context>
 <context>
+    <name>StepsLabel</name>
+    <message>
+        <source>Step {0} of {1}</source>
+        <extracomment>Above one step of an exercise in the player: step 2 of its 4 steps.</extracomment>
+        <translation>Schritt {0} von {1}</translation>
+    </message>
+    <message>
+        <source>Steps {0}–{1} of {2}</source>
+        <extracomment>Above a page of an exercise&apos;s steps in the player: steps 1 to 2 of its 4 steps.</extracomment>
+        <translation>Schritte {0}–{1} von {2}</translation>
+    </message>
+</context>
+<context>
     <name>StopPanel</name>
     <message>
         <source>Stop and rest</source>
-        <extracomment>&quot;Left&quot; and &quot;Right&quot;, as the weaker-side setting declares them; shown through `tr_setting`. How long the ring glows for a cue. Text sizes as shares of the player&apos;s scale (the smaller of its height and 5/8 of its width, so 735 px in a 1280x800 window): (target, smallest). At 1280x800 the phase word&apos;s capitals are about 85 px high, the exercise and the side about 54 px, what comes next about 43 px. Below this height, while the steps of an exercise show, the rating folds to one line so that the steps can be read (800x600: otherwise only the first step fits). The only keys the player has; each is also named on its control. While the steps show in a window too low for them (below COMPACT_RATING_BELOW_PX), the phase word and the exercise name give them room: the ring says the phase as well. The focus frame of the player&apos;s controls (see PlayerView._tab_order), each side in px.</extracomment>
+        <extracomment>&quot;Left&quot; and &quot;Right&quot;, as the weaker-side setting declares them; shown through `tr_setting`. How long the ring glows for a cue. The smallest the steps are drawn, as a share of the scale: 31 px at 1280x800, whose capitals (22 px) still read at 1/8 of the size, as from three metres; where they do not all fit at that size they show a page at a time (see StepsLabel). Text sizes as shares of the player&apos;s scale (the smaller of its height and 5/8 of its width, so 735 px in a 1280x800 window): (target, smallest). At 1280x800 the phase word&apos;s capitals are about 85 px high, the exercise and the side about 54 px, what comes next about 43 px. Below this height, while the steps of an exercise show, the rating folds to one line so that the steps can be read (800x600: otherwise only the first step fits). The only keys the player has; each is also named on its control. While the steps show in a window too low for them (below COMPACT_RATING_BELOW_PX), the phase word and the exercise name give them room: the ring says the phase as well. The focus frame of the player&apos;s controls (see PlayerView._tab_order), each side in px.</extracomment>
         <translation>Anhalten und ausruhen</translation>
     </message>
     <message>

@@ -123,6 +123,10 @@ class PlayerDisplay:
     phase_index: int = 0  # changes with every phase: the moment to announce the new one
     steps_exercise_id: str | None = None  # get-ready or the rest before it: show how it is done
     coming_side: Side | None = None  # the side about to be worked: after a switch, or first
+    # With the steps: how far into their phase, and how long it lasts (None: not timed). Stands
+    # still while paused, so the page of steps shown does too.
+    steps_elapsed_s: float = 0.0
+    steps_duration_s: float | None = None
 
     @property
     def kind(self) -> PhaseKind:
@@ -268,6 +272,15 @@ def _steps_exercise(session: Session) -> str | None:
     return None
 
 
+def _steps_clock(session: Session, now: float) -> tuple[float, float | None]:
+    """Seconds into the steps' phase and its length (rest extensions included)."""
+    duration = session.phase_duration_s
+    remaining = session.remaining_s(now)
+    if duration is None or remaining is None:
+        return 0.0, None
+    return max(0.0, duration - remaining), duration
+
+
 @dataclass(frozen=True)
 class HurtSubject:
     """What an 'It hurts' refers to: the exercise, set and side worked now or just before."""
@@ -311,6 +324,9 @@ def display_for(session: Session, now: float, library: Library) -> PlayerDisplay
     in_set = bool(phase.set_count and phase.set_number)
     following = _next(session)
     step_count = len(session.routine.steps)
+    steps_exercise_id = _steps_exercise(session)
+    steps_elapsed, steps_duration = (_steps_clock(session, now) if steps_exercise_id
+                                     else (0.0, None))
     return PlayerDisplay(
         phase=phase,
         sub_phase=position.sub_phase if position else None,
@@ -344,6 +360,8 @@ def display_for(session: Session, now: float, library: Library) -> PlayerDisplay
         can_adjust_rest=started and kind in _ADJUSTABLE,
         can_move=started and not session.is_finished,
         phase_index=session.phase_index,
-        steps_exercise_id=_steps_exercise(session),
+        steps_exercise_id=steps_exercise_id,
         coming_side=_coming_side(session),
+        steps_elapsed_s=steps_elapsed,
+        steps_duration_s=steps_duration,
     )

@@ -23,6 +23,7 @@ from gluteapp.gui.player.rating import (
 from gluteapp.gui.player.view import (
     FOCUS_BORDER_PX,
     FOCUS_PADDING_PX,
+    STEPS_FLOOR,
     TIGHT_SIZES,
     PlayerView,
 )
@@ -146,13 +147,17 @@ def test_the_folded_rating_opens_and_is_saved_as_before(
     view.runner.stop()
 
 
-def test_at_1280x800_the_rating_stays_whole_beside_the_steps(
+def test_at_1280x800_the_rating_folds_so_that_the_steps_show_at_mat_size(
         qtbot: QtBot, library: Library) -> None:
+    """The three frog pump steps at their mat-distance size do not fit beside the whole
+    rating (before, they were shrunk to 18 px to fit): it folds, and they show on one page."""
     view, _ = rest_before_frog_pumps(qtbot, library, 1280, 800)
-    assert not view.rating.is_compact()
-    assert not view.rating.open_button.isVisible()
-    assert all(button.isVisible() for button in view.rating.pain_group.buttons())
+    assert view.rating.is_folded()
+    assert view.rating.open_button.isVisible()
+    assert view.rating.open_button.height() >= TARGET_PX
+    assert view.steps_label.page_count() == 1
     assert view.steps_label.shown_text() == all_steps(library)
+    assert view.steps_label.used_px() >= round(view.scale() * STEPS_FLOOR)
     view.runner.stop()
 
 
@@ -241,7 +246,7 @@ def test_in_german_at_1280x800_the_rating_folds_where_steps_would_be_left_out(
         qtbot: QtBot) -> None:
     """The player's own size in a 1280x800 window. The standing hip drive's five German steps
     (a 20 s hold) do not all fit beside the whole rating (two showed): it folds, every step
-    shows, and the big words keep their mat-distance size."""
+    shows on one of the pages, and the big words keep their mat-distance size."""
     default = QLocale()
     assert install_translator(QApplication.instance(), "de")  # type: ignore[arg-type]
     try:
@@ -258,8 +263,10 @@ def test_in_german_at_1280x800_the_rating_folds_where_steps_would_be_left_out(
             settle()
             steps = library[exercise_id].steps
             assert view.rating.is_folded() is folds, exercise_id
-            assert view.steps_label.shown_text() == "\n".join(
-                f"{n}. {step}" for n, step in enumerate(steps, 1)), exercise_id
+            pages = view.steps_label.paging().pages
+            assert [n for first, last in pages for n in range(first, last + 1)] == list(
+                range(len(steps))), exercise_id
+            assert view.steps_label.used_px() >= round(view.scale() * STEPS_FLOOR)
             assert view.phase_label.used_px() > round(view.scale() * TIGHT_SIZES["phase"][0])
             view.runner.stop()
     finally:

@@ -74,6 +74,7 @@ from gluteapp.gui.player.countdown import PHASE_COLOURS, CountdownRing, format_s
 from gluteapp.gui.player.fit_label import FitLabel, WordsLayout
 from gluteapp.gui.player.rating import TARGET_PX, RatingPanel
 from gluteapp.gui.player.runner import SessionRunner
+from gluteapp.gui.player.steps_label import StepsLabel
 from gluteapp.gui.player.summary import SessionSummary
 from gluteapp.gui.settings import WEAKER_SIDE, tr_setting
 from gluteapp.gui.words import alternatives_text, hurt_text, safety_rule
@@ -88,6 +89,11 @@ SIDE_WORDS = {side: WEAKER_SIDE.choice_label(side.value) for side in (Side.LEFT,
 #: How long the ring glows for a cue.
 FLASH_MS = 180
 
+#: The smallest the steps are drawn, as a share of the scale: 31 px at 1280x800, whose capitals
+#: (22 px) still read at 1/8 of the size, as from three metres; where they do not all fit at
+#: that size they show a page at a time (see StepsLabel).
+STEPS_FLOOR = 0.042
+
 #: Text sizes as shares of the player's scale (the smaller of its height and 5/8 of its width,
 #: so 735 px in a 1280x800 window): (target, smallest). At 1280x800 the phase word's capitals are
 #: about 85 px high, the exercise and the side about 54 px, what comes next about 43 px.
@@ -97,7 +103,7 @@ SIZES: dict[str, tuple[float, float]] = {
     "side": (0.100, 0.045),
     "next": (0.080, 0.036),
     "detail": (0.050, 0.026),
-    "steps": (0.050, 0.024),
+    "steps": (0.050, STEPS_FLOOR),
     "tip": (0.030, 0.020),
     "header": (0.026, 0.018),
     "button": (0.024, 0.018),
@@ -388,10 +394,7 @@ class PlayerView(QWidget):
         self.side_label.setObjectName("side_label")
         self.detail_label = FitLabel(max_lines=2)
         self.detail_label.setObjectName("detail_label")
-        self.steps_label = FitLabel(max_lines=40, drop_lines=True)
-        self.steps_label.setObjectName("steps_label")
-        self.steps_label.set_text_alignment(Qt.AlignmentFlag.AlignLeft
-                                            | Qt.AlignmentFlag.AlignTop)
+        self.steps_label = StepsLabel()
         self.steps_label.installEventFilter(self)
         self.next_label = FitLabel(max_lines=2)
         self.next_label.setObjectName("next_label")
@@ -701,9 +704,9 @@ class PlayerView(QWidget):
         if showing_steps and side_text:
             detail = self.tr("{0} · {1}").format(detail, side_text) if detail else side_text
         self.detail_label.setText(detail)
-        steps = exercise.steps if exercise is not None else ()
-        self.steps_label.setText("\n".join(
-            f"{number}. {step}" for number, step in enumerate(steps, 1)) if showing_steps else "")
+        steps = exercise.steps if exercise is not None and showing_steps else ()
+        self.steps_label.set_steps(steps)
+        self.steps_label.set_clock(display.steps_elapsed_s, display.steps_duration_s)
         if variation is not None:
             self.tip_label.setText(self.tr("Today's version: {0}").format(variation.how))
         else:
