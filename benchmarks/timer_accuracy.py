@@ -67,7 +67,7 @@ from gluteapp.core.routines import parse_routine
 from gluteapp.gui.audio import start_audio_thread
 from gluteapp.gui.player.countdown import CountdownRing
 from gluteapp.gui.player.cue_player import CuePlayer
-from gluteapp.gui.player.runner import SessionRunner
+from gluteapp.gui.player.runner import FRAME_MS, SessionRunner
 from gluteapp.gui.player.view import PlayerView
 from tests.audio_sink import pulseaudio_missing_reason, running_pulse_sink
 
@@ -120,6 +120,8 @@ class Result:
     work_cpu_ms: list[float] = field(default_factory=list)  # the GUI thread on a CPU
     work_queued_ms: list[float] = field(default_factory=list)  # runnable, waiting for a CPU
     work_blocked_ms: list[float] = field(default_factory=list)  # neither: the GIL, a lock
+    #: Wake-ups a frame late or more: (late, then waiting for a CPU, then other work), ms.
+    late_gap_ms: list[tuple[float, float, float]] = field(default_factory=list)
     ring_paints: int = 0
     window_paints: int = 0
     cpu_s: float = 0.0
@@ -142,6 +144,13 @@ class Result:
                              ("blocked (GIL, locks)", self.work_blocked_ms)):
             parts.append(f"{name} p50 {statistics.median(values):5.2f} p99 "
                          f"{percentile(values, 0.99):5.1f} max {max(values):5.1f}")
+        late = self.late_gap_ms
+        if late:
+            parts.append(
+                f"{len(late)} wake-ups over {FRAME_MS:.0f} ms late (p50 "
+                f"{statistics.median(x[0] for x in late):.1f} ms), since the wake-up before:"
+                f" waiting for a CPU p50 {statistics.median(x[1] for x in late):.1f} ms,"
+                f" other work on the GUI thread p50 {statistics.median(x[2] for x in late):.1f}")
         return "work per wake-up: " + "; ".join(parts) + " ms"
 
     def breakdown(self) -> str:
@@ -276,6 +285,13 @@ def measure_wakeups(runner: SessionRunner, player: Result,
             player.work_cpu_ms.append(cpu_s * 1000)
             player.work_queued_ms.append(queued_s * 1000)
             player.work_blocked_ms.append(max(0.0, work_ms - (cpu_s + queued_s) * 1000))
+            previous = aim.get("end")
+            if late_ms > FRAME_MS and isinstance(previous, tuple):
+                # A late wake-up: since the last one ended, how long the GUI thread waited
+                # for a CPU, and how long it worked on other things (paints, figure frames).
+                player.late_gap_ms.append((late_ms, (start[1] - previous[1]) * 1000,
+                                           (start[0] - previous[0]) * 1000))
+        aim["end"] = end
         player.intervals_ms.append(runner.pacing.interval_ms)
         note(late_ms, work_ms)
 
