@@ -46,6 +46,7 @@ class StepsLabel(FitLabel):
         self._paging: tuple[tuple[object, ...], Paging] | None = None
         self._least_height: tuple[tuple[object, ...], int] | None = None
         self._page = 0  # the page last worked out, to repaint only when it changes
+        self._page_px_cache: tuple[tuple[object, ...], int] | None = None
 
     # --- what to show ----------------------------------------------------------------------
     def set_steps(self, steps: Sequence[str]) -> None:
@@ -180,6 +181,9 @@ class StepsLabel(FitLabel):
     def _page_px(self, page: tuple[int, int], paging: Paging, rect: QRect) -> int:
         """The paging's size, unless one step alone outgrows the room at it (a window lower
         than its least height): that page is drawn smaller rather than cut."""
+        key = (page, paging, rect.width(), rect.height())
+        if self._page_px_cache is not None and self._page_px_cache[0] == key:
+            return self._page_px_cache[1]
         room = rect.height()
         if paging.marker_px:
             room -= QFontMetrics(self._marker_font(paging.marker_px)).lineSpacing()
@@ -187,6 +191,7 @@ class StepsLabel(FitLabel):
         text = self._page_text(page)
         while pixels > 8 and self._height(text, pixels, rect.width()) > room:
             pixels -= 1
+        self._page_px_cache = (key, pixels)  # painted ten times a second: measured once
         return pixels
 
     def _marker_font(self, pixels: int) -> QFont:
