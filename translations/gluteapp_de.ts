@@ -3698,8 +3698,12 @@
 <context>
     <name>StepsLabel</name>
     <message>
+        <source>Page Down and Page Up show the next and the earlier steps</source>
+        <translation>Bild ab und Bild auf zeigen die nächsten und die vorigen Schritte</translation>
+    </message>
+    <message>
         <source>Step {0} of {1}</source>
-        <extracomment>Above one step of an exercise in the player: step 2 of its 4 steps.</extracomment>
+        <extracomment>A page turned to by key, and when: the pages go on from there at their own pace. Above one step of an exercise in the player: step 2 of its 4 steps.</extracomment>
         <translation>Schritt {0} von {1}</translation>
     </message>
     <message>

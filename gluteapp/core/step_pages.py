@@ -35,15 +35,18 @@ def page_times(lengths: Sequence[int], duration_s: float | None) -> list[int]:
     return [max(PAGE_LEAST_S, math.floor(time + 0.5)) for time in natural]
 
 
-def page_at(times: Sequence[int], elapsed_s: float) -> int:
-    """The page showing `elapsed_s` seconds into the phase; after the last, the first again."""
+def page_at(times: Sequence[int], elapsed_s: float, first: int = 0) -> int:
+    """The page showing `elapsed_s` seconds after page `first` came up (the phase's start, or
+    a key that turned to it); after the last page, the first again."""
     cycle = sum(times)
     if cycle <= 0:
         return 0
     # A hair of slack: 3.0 s computed as 2.9999999 from a deadline still turns the page.
     into = (max(0.0, elapsed_s) + 1e-6) % cycle
-    for index, time in enumerate(times):
-        if into < time:
+    count = len(times)
+    for turn in range(count):
+        index = (first + turn) % count
+        if into < times[index]:
             return index
-        into -= time
-    return len(times) - 1
+        into -= times[index]
+    return (first + count - 1) % count

@@ -51,6 +51,9 @@ def test_the_first_page_first_then_each_in_turn_and_round_again() -> None:
     # A deadline-derived 5.9999999 s is the 6 s boundary.
     assert page_at(times, 5.9999999) == 1
     assert page_at([], 3.0) == 0
+    # Turned to page 2 by a key: from there on, each at its own pace, round to the first.
+    assert [page_at(times, t, first=2) for t in (0.0, 3.9, 4.0, 9.9, 10.0, 22.0)] == [
+        2, 2, 0, 0, 1, 2]
     assert page_at(times, -1.0) == 0
 
 

@@ -19,7 +19,7 @@ from gluteapp.gui.i18n import install_translator
 from gluteapp.gui.player.view import STEPS_FLOOR, PlayerView
 from tests.builders import MonoClock
 from tests.gui.conftest import settle
-from tests.gui.test_player import make_player
+from tests.gui.test_player import make_player, press
 from tests.gui.test_player_small_window import resize_to
 
 #: The player's share of a 1280x800 window, and an 800x600 window.
@@ -208,4 +208,38 @@ def test_the_get_ready_shows_the_first_step_first(qtbot: QtBot) -> None:
         view.runner.evaluate()
     assert seen[0][0] == 0
     assert len(set(seen)) == pages > 1  # 10 s: every page, squeezed
+    view.runner.stop()
+
+
+@pytest.mark.usefixtures("qapp")
+def test_page_down_and_page_up_turn_the_pages_by_hand(qtbot: QtBot) -> None:
+    """Paused on the first of bird dog's four pages: Page Down shows the next at once, Page Up
+    the one before (from the first, the last); resumed, the page turned to keeps its time."""
+    library = builtin_library()
+    view, clock = make_player(qtbot, library, routine_before("bird-dog", Mode.REPS))
+    resize_to(view, 800, 600)
+    to_the_rest(view, clock)
+    label = view.steps_label
+    pages = label.paging().pages
+    assert len(pages) >= 2
+    view.runner.pause()
+    assert label.page_steps() == pages[0]
+    press(view, Qt.Key.Key_PageDown)
+    assert label.page_steps() == pages[1]
+    assert label.shown_text() == numbered(library["bird-dog"].steps, *pages[1])
+    press(view, Qt.Key.Key_PageUp)
+    press(view, Qt.Key.Key_PageUp)
+    assert label.page_steps() == pages[-1]
+    assert view.runner.session.is_paused  # the keys turn pages, nothing else
+    press(view, Qt.Key.Key_PageDown)  # from the last on to the first
+    assert label.page_steps() == pages[0]
+    press(view, Qt.Key.Key_PageDown)
+    view.runner.resume()
+    time = label.page_times()[1]
+    clock.now += time - 0.5
+    view.runner.evaluate()
+    assert label.page_steps() == pages[1]  # its own time, counted from the key
+    clock.now += 0.5
+    view.runner.evaluate()
+    assert label.page_steps() == pages[2 % len(pages)]
     view.runner.stop()

@@ -40,6 +40,7 @@ class StepsLabel(FitLabel):
         super().__init__("", parent, max_lines=200)
         self.setObjectName("steps_label")
         self.set_text_alignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setToolTip(self.tr("Page Down and Page Up show the next and the earlier steps"))
         self._steps: tuple[str, ...] = ()
         self._elapsed_s = 0.0
         self._duration_s: float | None = None
@@ -47,6 +48,8 @@ class StepsLabel(FitLabel):
         self._least_height: tuple[tuple[object, ...], int] | None = None
         self._page = 0  # the page last worked out, to repaint only when it changes
         self._page_px_cache: tuple[tuple[object, ...], int] | None = None
+        #: A page turned to by key, and when: the pages go on from there at their own pace.
+        self._turned: tuple[int, float] | None = None
 
     # --- what to show ----------------------------------------------------------------------
     def set_steps(self, steps: Sequence[str]) -> None:
@@ -58,6 +61,7 @@ class StepsLabel(FitLabel):
         self.setText(text)
         self.setAccessibleDescription(text)  # a screen reader hears every step, not one page
         self._page = 0
+        self._turned = None
         self.updateGeometry()  # the tallest step may have changed
 
     def steps(self) -> tuple[str, ...]:
@@ -84,7 +88,20 @@ class StepsLabel(FitLabel):
             return 0
         times = page_times([len(self._page_text(page)) for page in paging.pages],
                            self._duration_s)
+        if self._turned is not None:
+            page, at = self._turned
+            return page_at(times, self._elapsed_s - at, page % len(times))
         return page_at(times, self._elapsed_s)
+
+    def turn(self, pages: int) -> None:
+        """Page Down (1) or Page Up (-1): the next or the previous page, now; from the last
+        page on to the first. It then stays its own time, as any page does."""
+        count = self.page_count()
+        if count <= 1 or not self.isVisible():
+            return
+        self._turned = ((self.page_index() + pages) % count, self._elapsed_s)
+        self._page = self.page_index()
+        self.update()
 
     def page_times(self) -> list[int]:
         """Whole seconds each page stays up in the present phase."""

@@ -125,6 +125,8 @@ KEYS = {
     "full_screen": Qt.Key.Key_F,
     "mute": Qt.Key.Key_M,
     "hurts": Qt.Key.Key_H,
+    "next_steps": Qt.Key.Key_PageDown,
+    "earlier_steps": Qt.Key.Key_PageUp,
     "enter": Qt.Key.Key_Return,
     "enter_too": Qt.Key.Key_Enter,
 }
@@ -542,6 +544,8 @@ class PlayerView(QWidget):
             "full_screen": self.toggle_fullscreen,
             "mute": self.toggle_mute,
             "hurts": self.show_stop_panel,
+            "next_steps": lambda: self.steps_label.turn(1),
+            "earlier_steps": lambda: self.steps_label.turn(-1),
             "enter": self._enter,
             "enter_too": self._enter,
         }
