@@ -29,7 +29,7 @@ class FitLabel(QLabel):
     clicked = Signal()
 
     def __init__(self, text: str = "", parent: QWidget | None = None, *, max_lines: int = 1,
-                 bold: bool = False, drop_lines: bool = False) -> None:
+                 bold: bool = False) -> None:
         super().__init__(text, parent)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -44,9 +44,6 @@ class FitLabel(QLabel):
         self._fit: tuple[tuple[str, int, int, int, int], int] | None = None
         self._wanted: tuple[tuple[str, int, int], int] | None = None
         self._clickable = False
-        #: Where even `min_px` does not fit, leave out whole lines from the end ("…") rather
-        #: than cut one through the middle (the steps of an exercise in a small window).
-        self._drop_lines = drop_lines
 
     # --- settings --------------------------------------------------------------------------
     def set_sizes(self, target_px: int, min_px: int, lines_hint: int = 1,
@@ -103,20 +100,8 @@ class FitLabel(QLabel):
         return self.font_at(self.used_px())
 
     def shown_text(self) -> str:
-        """The text as drawn: all of it, or its first lines and "…" when lines were left out."""
-        return self._shown(self.contentsRect(), self._fitted_px(self.contentsRect()))
-
-    def _shown(self, rect: QRect, pixels: int) -> str:
-        text = self.text()
-        if not self._drop_lines or self._fits_text(text, pixels, rect.width(), rect.height()):
-            return text
-        lines = text.split("\n")
-        while len(lines) > 1:
-            lines.pop()
-            shortened = "\n".join([*lines, "…"])
-            if self._fits_text(shortened, pixels, rect.width(), rect.height()):
-                return shortened
-        return text
+        """The text as drawn (the steps' label shows a page of it)."""
+        return self.text()
 
     def lines_used(self) -> int:
         """How many lines the text takes at `used_px` (0 for no text)."""
@@ -216,7 +201,7 @@ class FitLabel(QLabel):
         painter.setPen(self.colour() if self.isEnabled()
                        else self.palette().color(self.palette().ColorGroup.Disabled,
                                                  self.palette().ColorRole.WindowText))
-        painter.drawText(rect, int(self._alignment) | int(_WRAP), self._shown(rect, pixels))
+        painter.drawText(rect, int(self._alignment) | int(_WRAP), self.text())
         painter.end()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
