@@ -164,7 +164,7 @@ class Result:
         on_aim = [s for s in shown if s.aimed is not None and -0.001 <= s.aimed - s.boundary
                   <= 0.003]
         missed = [s for s in shown if s not in on_aim]
-        worst = max(((s.painted - s.boundary) * 1000 for s in missed), default=0.0)
+        worst = max((max(0.0, s.painted - s.boundary) * 1000 for s in missed), default=0.0)
         return (f"boundary->fired {spread([(s.fired - s.boundary) * 1000 for s in shown])}; "
                 f"fired->set {spread([(s.set_at - s.fired) * 1000 for s in shown])}; "
                 f"set->painted {spread([(s.painted - s.set_at) * 1000 for s in shown])} ms; "
@@ -318,6 +318,11 @@ def run(seconds: int, spinners: int, stalled: bool,
     undo_paints = note_paints(player, first_paint)
     view.resize(1280, 800)
     view.show()
+    # On screen before Start, as a person sees it: the first number is then already drawn,
+    # not drawn with the window's first paint after the session began.
+    shown = QEventLoop()
+    QTimer.singleShot(300, shown.quit)
+    shown.exec()
     counter = PaintCounter(player, view.ring)
     view.ring.installEventFilter(counter)
     view.installEventFilter(counter)
@@ -428,7 +433,8 @@ def run(seconds: int, spinners: int, stalled: bool,
     view.deleteLater()
     undo_paints()
     thread_clock.close()
-    player.lateness_ms = [(s.painted - s.boundary) * 1000 for s in player.shown
+    # The get-ready's first number is on screen before Start: never late, counted as 0.
+    player.lateness_ms = [max(0.0, s.painted - s.boundary) * 1000 for s in player.shown
                           if not math.isnan(s.painted)]
     return player, reference
 
