@@ -108,7 +108,7 @@
         <translation>{0} Gluteapp startet jetzt neu.</translation>
     </message>
     <message numerus="yes">
-        <source>%n session(s)</source>
+        <source>%n sessions</source>
         <translation>
             <numerusform>%n Einheit</numerusform>
             <numerusform>%n Einheiten</numerusform>
@@ -119,14 +119,14 @@
         <translation>{0}, die neueste am {1}</translation>
     </message>
     <message numerus="yes">
-        <source>%n routine file(s)</source>
+        <source>%n routine files</source>
         <translation>
-            <numerusform>%n Routinendatei</numerusform>
-            <numerusform>%n Routinendateien</numerusform>
+            <numerusform>%n Programmdatei</numerusform>
+            <numerusform>%n Programmdateien</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n own exercise file(s)</source>
+        <source>%n own exercise files</source>
         <translation>
             <numerusform>%n Datei eigener Übungen</numerusform>
             <numerusform>%n Dateien eigener Übungen</numerusform>
@@ -1592,7 +1592,7 @@
         <translation>Programm importieren</translation>
     </message>
     <message numerus="yes">
-        <source>“{0}” holds the routine “{1}” and %n of your own exercises.</source>
+        <source>“{0}” holds the routine “{1}” and %n own exercises.</source>
         <translation>
             <numerusform>„{0}“ enthält das Programm „{1}“ und %n eigene Übung.</numerusform>
             <numerusform>„{0}“ enthält das Programm „{1}“ und %n eigene Übungen.</numerusform>
@@ -2469,7 +2469,7 @@
         <translation>Das Programm konnte nicht gespeichert werden.</translation>
     </message>
     <message numerus="yes">
-        <source>“{0}” is saved as {1}, with %n of your own exercises.</source>
+        <source>“{0}” is saved as {1}, with %n own exercises.</source>
         <translation>
             <numerusform>„{0}“ ist als {1} gespeichert, mit %n eigenen Übung.</numerusform>
             <numerusform>„{0}“ ist als {1} gespeichert, mit %n eigenen Übungen.</numerusform>

@@ -4,21 +4,21 @@
 <context>
     <name>BackupSection</name>
     <message numerus="yes">
-        <source>%n session(s)</source>
+        <source>%n sessions</source>
         <translation>
             <numerusform>%n session</numerusform>
             <numerusform>%n sessions</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n routine file(s)</source>
+        <source>%n routine files</source>
         <translation>
             <numerusform>%n routine file</numerusform>
             <numerusform>%n routine files</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n own exercise file(s)</source>
+        <source>%n own exercise files</source>
         <translation>
             <numerusform>%n own exercise file</numerusform>
             <numerusform>%n own exercise files</numerusform>
@@ -124,10 +124,10 @@
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <source>“{0}” holds the routine “{1}” and %n of your own exercises.</source>
+        <source>“{0}” holds the routine “{1}” and %n own exercises.</source>
         <translation>
-            <numerusform>“{0}” holds the routine “{1}” and %n of your own exercises.</numerusform>
-            <numerusform>“{0}” holds the routine “{1}” and %n of your own exercises.</numerusform>
+            <numerusform>“{0}” holds the routine “{1}” and %n own exercise.</numerusform>
+            <numerusform>“{0}” holds the routine “{1}” and %n own exercises.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -200,10 +200,10 @@
 <context>
     <name>ProgrammeActions</name>
     <message numerus="yes">
-        <source>“{0}” is saved as {1}, with %n of your own exercises.</source>
+        <source>“{0}” is saved as {1}, with %n own exercises.</source>
         <translation>
-            <numerusform>“{0}” is saved as {1}, with %n of your own exercises.</numerusform>
-            <numerusform>“{0}” is saved as {1}, with %n of your own exercises.</numerusform>
+            <numerusform>“{0}” is saved as {1}, with %n own exercise.</numerusform>
+            <numerusform>“{0}” is saved as {1}, with %n own exercises.</numerusform>
         </translation>
     </message>
 </context>

@@ -308,14 +308,14 @@ class BackupSection(QGroupBox):
 
     # --- words --------------------------------------------------------------------------------
     def contents_words(self, contents: BackupContents) -> str:
-        sessions = self.tr("%n session(s)", "", contents.sessions)
+        sessions = self.tr("%n sessions", "", contents.sessions)
         if contents.newest_session is not None:
             sessions = self.tr("{0}, the newest on {1}").format(
                 sessions, self._date(contents.newest_session, QLocale()))
         parts = [sessions]
         if contents.routine_files or contents.exercise_files or contents.has_settings:
-            parts.append(self.tr("%n routine file(s)", "", contents.routine_files))
-            parts.append(self.tr("%n own exercise file(s)", "", contents.exercise_files))
+            parts.append(self.tr("%n routine files", "", contents.routine_files))
+            parts.append(self.tr("%n own exercise files", "", contents.exercise_files))
             if contents.has_settings:
                 parts.append(self.tr("the settings"))
         return "; ".join(parts)

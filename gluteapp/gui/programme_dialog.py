@@ -50,7 +50,7 @@ class ImportDialog(QDialog):
         self.resolution: Resolution | None = None
         programme = plan.programme
         count = len(programme.exercises)
-        heading = QLabel((self.tr("“{0}” holds the routine “{1}” and %n of your own exercises.",
+        heading = QLabel((self.tr("“{0}” holds the routine “{1}” and %n own exercises.",
                                   "", count) if count else
                           self.tr("“{0}” holds the routine “{1}”."))
                          .format(Path(programme.origin).name, programme.routine.name))
@@ -195,7 +195,7 @@ class ProgrammeActions(QObject):
             return False
         self.folder = path.parent
         count = len(programme.exercises)
-        saved = (self.tr("“{0}” is saved as {1}, with %n of your own exercises.", "", count)
+        saved = (self.tr("“{0}” is saved as {1}, with %n own exercises.", "", count)
                  if count else self.tr("“{0}” is saved as {1}."))
         self._tell(QMessageBox.Icon.Information, self.tr("Export programme"), " ".join([
             saved.format(routine.name, str(path)),

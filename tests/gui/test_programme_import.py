@@ -173,7 +173,7 @@ def test_export_is_offered_for_your_routines_only_and_writes_the_file(
     assert target.stat().st_size > 0
     assert actions.message is not None
     assert actions.message.text().startswith(
-        f"“Knee rehab” is saved as {target}, with 2 of your own exercises.")
+        f"“Knee rehab” is saved as {target}, with 2 own exercises.")
     actions.message.close()
 
 
