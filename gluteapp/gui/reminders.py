@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QAction, QColor, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -394,57 +394,54 @@ def _notify_desktop(title: str, body: str) -> None:
         log.info("no desktop notification for the reminder: %s", error)
 
 
-class ReminderBanner(QFrame):
-    """A gentle prompt across the top of the main window, shown while a reminder is due."""
+class PromptBanner(QFrame):
+    """A gentle prompt across the top of the main window, shown while its reminder is due:
+    a bold title, a message, and a row of answers; announced to screen readers when it comes,
+    and tinted towards the accent colour (following a change of theme)."""
 
-    def __init__(self, service: ReminderService, parent: QWidget | None = None) -> None:
+    def __init__(self, name: str, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._service = service
-        self.setObjectName("reminder_banner")
-        self.setAccessibleName(self.tr("Break reminder"))
+        self.setObjectName(name)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
-        self.title = QLabel(self.tr("Time to stand up"))
+        self.title = QLabel(title)
         title_font = self.title.font()
         title_font.setBold(True)
         title_font.setPointSizeF(title_font.pointSizeF() * 1.15)
         self.title.setFont(title_font)
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self._buttons = QHBoxLayout()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
         text = QVBoxLayout()
         text.setSpacing(2)
         text.addWidget(self.title)
         text.addWidget(self.message)
-
-        self.start_button = QPushButton(self.tr("Start two-minute standing break"))
-        self.start_button.setDefault(True)
-        self.snooze_button = QPushButton(self.tr("Snooze 10 min"))
-        self.skip_button = QPushButton(self.tr("Skip this one"))
-        self.not_today_button = QPushButton(self.tr("Not today"))
-        self.start_button.clicked.connect(service.start_break)
-        self.snooze_button.clicked.connect(service.snooze)
-        self.skip_button.clicked.connect(service.skip)
-        self.not_today_button.clicked.connect(service.not_today)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.start_button)
-        buttons.addWidget(self.snooze_button)
-        buttons.addWidget(self.skip_button)
-        buttons.addWidget(self.not_today_button)
-        buttons.addStretch(1)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 10, 14, 10)
         layout.addLayout(text)
-        layout.addLayout(buttons)
-
-        service.reminder_due.connect(self._on_due)
-        service.reminder_cleared.connect(self.hide)
+        layout.addLayout(self._buttons)
         self._tint()
-        self.setVisible(service.is_due)
-        if service.is_due:
+
+    def add_answers(self, *answers: tuple[QPushButton, Callable[[], object]]) -> None:
+        """The answers in a row, the first the default; each button calls its slot."""
+        for index, (button, slot) in enumerate(answers):
+            button.setDefault(index == 0)
+            button.clicked.connect(slot)
+            self._buttons.addWidget(button)
+        self._buttons.addStretch(1)
+
+    def follow(self, due: SignalInstance, cleared: SignalInstance, is_due: bool) -> None:
+        """Come when `due` is emitted, go when `cleared` is; shown now if already due."""
+        due.connect(self._on_due)
+        cleared.connect(self.hide)
+        self.setVisible(is_due)
+        if is_due:
             self._update_message()
+
+    def _update_message(self) -> None:
+        raise NotImplementedError
 
     def _tint(self) -> None:
         palette = self.palette()
@@ -466,17 +463,36 @@ class ReminderBanner(QFrame):
             self.setPalette(QPalette())
             self._tint()
 
+    def _on_due(self) -> None:
+        self._update_message()
+        self.show()
+        QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.Alert))
+
+
+class ReminderBanner(PromptBanner):
+    """The sitting-break reminder's prompt."""
+
+    def __init__(self, service: ReminderService, parent: QWidget | None = None) -> None:
+        super().__init__("reminder_banner", "", parent)
+        self._service = service
+        self.title.setText(self.tr("Time to stand up"))
+        self.setAccessibleName(self.tr("Break reminder"))
+        self.start_button = QPushButton(self.tr("Start two-minute standing break"))
+        self.snooze_button = QPushButton(self.tr("Snooze 10 min"))
+        self.skip_button = QPushButton(self.tr("Skip this one"))
+        self.not_today_button = QPushButton(self.tr("Not today"))
+        self.add_answers((self.start_button, service.start_break),
+                         (self.snooze_button, service.snooze),
+                         (self.skip_button, service.skip),
+                         (self.not_today_button, service.not_today))
+        self.follow(service.reminder_due, service.reminder_cleared, service.is_due)
+
     def _update_message(self) -> None:
         minutes = self._service.sitting_minutes()
         self.message.setText(
             self.tr("You have been sitting for %n minutes. Stand up and move for two minutes: "
                     "long sitting lets the glutes go quiet.", "", minutes)
         )
-
-    def _on_due(self) -> None:
-        self._update_message()
-        self.show()
-        QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.Alert))
 
 
 def install_reminders(settings: Settings, window: QWidget, add_banner: Callable[[QWidget], None],

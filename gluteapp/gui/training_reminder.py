@@ -9,17 +9,12 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAccessible, QAccessibleEvent, QAction, QColor, QKeyEvent, QPalette
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
     QPushButton,
-    QSizePolicy,
     QSystemTrayIcon,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -30,13 +25,13 @@ from gluteapp.core.training_days import (
     TrainingPlan,
     TrainingSchedule,
 )
+from gluteapp.gui.reminders import PromptBanner, ReminderService
 from gluteapp.gui.settings import TRAINING_DAYS, TRAINING_SETTLED, TRAINING_TIME, Settings
 
 if TYPE_CHECKING:
     from gluteapp.gui.history_service import HistoryService
     from gluteapp.gui.main_window import MainWindow
     from gluteapp.gui.player.controller import SessionController
-    from gluteapp.gui.reminders import ReminderService
     from gluteapp.gui.routine_catalog import RoutineCatalog
 
 log = logging.getLogger(__name__)
@@ -253,7 +248,7 @@ def _notify_over_bus(title: str, body: str) -> None:
         log.info("no desktop notification for the training reminder: %s", error)
 
 
-class TrainingBanner(QFrame):
+class TrainingBanner(PromptBanner):
     """Across the top of the window while the reminder is due: Start, Snooze, Skip today.
 
     Escape, with the focus in the banner, skips today like the button.
@@ -261,70 +256,18 @@ class TrainingBanner(QFrame):
 
     def __init__(self, service: TrainingReminder, routine_name: Callable[[], str],
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("training_banner", service.message()[0], parent)
         self._service = service
         self._routine_name = routine_name
-        self.setObjectName("training_banner")
         self.setAccessibleName(self.tr("Training reminder"))
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAutoFillBackground(True)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-
-        self.title = QLabel(service.message()[0])
-        title_font = self.title.font()
-        title_font.setBold(True)
-        title_font.setPointSizeF(title_font.pointSizeF() * 1.15)
-        self.title.setFont(title_font)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        text = QVBoxLayout()
-        text.setSpacing(2)
-        text.addWidget(self.title)
-        text.addWidget(self.message)
-
         self.start_button = QPushButton(self.tr("Start today's session"))
-        self.start_button.setDefault(True)
         self.snooze_button = QPushButton(service.snooze_action.text())
         self.skip_button = QPushButton(self.tr("Skip today"))
-        self.start_button.clicked.connect(service.start_session)
-        self.snooze_button.clicked.connect(service.snooze)
-        self.skip_button.clicked.connect(service.skip)
-        buttons = QHBoxLayout()
-        for button in (self.start_button, self.snooze_button, self.skip_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        self.add_answers((self.start_button, service.start_session),
+                         (self.snooze_button, service.snooze),
+                         (self.skip_button, service.skip))
         self.setFocusProxy(self.start_button)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 10, 14, 10)
-        layout.addLayout(text)
-        layout.addLayout(buttons)
-
-        service.reminder_due.connect(self._on_due)
-        service.reminder_cleared.connect(self.hide)
-        self._tint()
-        self.setVisible(service.is_due)
-        if service.is_due:
-            self._update_message()
-
-    def _tint(self) -> None:
-        """The window colour moved a little towards the accent, as the sitting-break banner."""
-        palette = self.palette()
-        base = palette.color(QPalette.ColorRole.Window)
-        accent = palette.color(QPalette.ColorRole.Highlight)
-        amount = 0.18
-        palette.setColor(QPalette.ColorRole.Window, QColor.fromRgbF(
-            base.redF() + (accent.redF() - base.redF()) * amount,
-            base.greenF() + (accent.greenF() - base.greenF()) * amount,
-            base.blueF() + (accent.blueF() - base.blueF()) * amount,
-        ))
-        self.setPalette(palette)
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.ApplicationPaletteChange:
-            self.setPalette(QPalette())
-            self._tint()
+        self.follow(service.reminder_due, service.reminder_cleared, service.is_due)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         if event.key() == Qt.Key.Key_Escape and self._service.is_due:
@@ -339,12 +282,6 @@ class TrainingBanner(QFrame):
                     "%n minutes; Skip today (or Escape) leaves it until the next training day.",
                     "", SNOOZE_MIN).replace("%1", self._routine_name()))
         self.setAccessibleDescription(self.title.text() + ". " + self.message.text())
-
-    def _on_due(self) -> None:
-        self._update_message()
-        self.show()
-        QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.Alert))
-
 
 # --- wiring ---------------------------------------------------------------------------------
 
