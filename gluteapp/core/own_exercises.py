@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 import tomllib
 import unicodedata
 from collections.abc import Collection, Mapping
@@ -38,6 +37,7 @@ from gluteapp.core.safe_files import (
     read_limited_bytes,
     shown_path,
     shown_value,
+    write_atomically,
 )
 
 OWN_PREFIX = "own-"
@@ -437,19 +437,4 @@ def retire_own_exercise(own_id: str, folder: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     os.replace(folder / f"{own_id}.toml", target)
     return target
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write a temporary file beside `path`, sync it, then rename it over `path`."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
+import tempfile
 import unicodedata
 from pathlib import Path
 
@@ -143,3 +145,34 @@ def decode_text(data: bytes, path: Path | str) -> str:
 def read_limited_text(path: Path, max_bytes: int, what: str) -> str:
     """`read_limited_bytes`, decoded as UTF-8 (a byte-order mark is accepted)."""
     return decode_text(read_limited_bytes(path, max_bytes, what), path)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write `data` to a temporary file beside `path`, sync it, rename it over `path` and sync
+    the folder, so that `path` holds either its old bytes or all the new ones, after any crash.
+    Raises OSError (a temporary file is removed again)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    sync_folder(path.parent)
+
+
+def sync_folder(folder: Path) -> None:
+    """Make a rename in `folder` durable; not every platform can open a folder, fine there."""
+    try:
+        handle = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(handle)
+    finally:
+        os.close(handle)

@@ -10,7 +10,6 @@ store a set twice.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import logging
 import os
@@ -23,7 +22,12 @@ from pathlib import Path
 import msgspec
 
 from gluteapp.core.records import CompletedSet, DoseChoice, SessionStatus, SetRating
-from gluteapp.core.safe_files import UnusableFileError, read_limited_bytes, shown_path
+from gluteapp.core.safe_files import (
+    UnusableFileError,
+    read_limited_bytes,
+    shown_path,
+    write_atomically,
+)
 from gluteapp.storage.errors import (
     InvalidRecordError,
     RecordNotFoundError,
@@ -161,34 +165,7 @@ class PendingJournal:
             self.path.unlink(missing_ok=True)
             return
         data = b"".join(msgspec.json.encode(entry) + b"\n" for entry in entries)
-        _write_atomically(self.path, data)
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    _sync_folder(path.parent)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make a rename durable; not every platform can open a folder, which is fine there."""
-    try:
-        handle = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        with contextlib.suppress(OSError):
-            os.fsync(handle)
-    finally:
-        os.close(handle)
+        write_atomically(self.path, data)
 
 
 WAITING_COLUMNS = (

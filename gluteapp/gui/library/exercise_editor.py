@@ -53,10 +53,10 @@ from gluteapp.core.own_exercises import (
     adjusted_pose,
     own_id_for,
     save_own_exercise,
-    write_atomically,
 )
 from gluteapp.core.own_library import CombinedLibrary
 from gluteapp.core.routines import RoutineError, user_routines, validate_routine
+from gluteapp.core.safe_files import write_atomically
 from gluteapp.gui.figure import FigureCanvas, figure_for
 from gluteapp.gui.own_pictures import PhotoView, load_photo, prepare_photo
 from gluteapp.gui.theme import is_dark
