@@ -25,6 +25,7 @@ from dataclasses import dataclass
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QApplication
 from timer_accuracy import STALL_EVERY_MS, STALL_MS, Result
 
@@ -32,6 +33,7 @@ from gluteapp.core.assets import builtin_library
 from gluteapp.core.engine import Session, SessionFinished, SessionOptions
 from gluteapp.core.routines import parse_routine
 from gluteapp.gui.figure_player import FRAME_MS
+from gluteapp.gui.player.countdown import CountdownRing
 from gluteapp.gui.player.runner import SessionRunner
 from gluteapp.gui.player.view import PlayerView
 
@@ -76,11 +78,30 @@ def run(seconds: int, mode: str, stalled: bool) -> Run:
         position = session.rep_position(now)  # the ring counts each part of a tempo rep
         return position.remaining_s if position is not None else session.remaining_s(now)
 
+    # Each number counts until the end of the ring's paint that first draws it, as in
+    # timer_accuracy.py: the ring draws a new number at once, before the rest of the wake-up's
+    # work (the figure's included), so the time after the view's refresh would count work done
+    # after the number was already on screen.
+    first_paint: dict[str, object] = {"text": None, "at": math.nan}
+    paint = CountdownRing.paintEvent
+
+    def painted(ring: CountdownRing, event: QPaintEvent) -> None:
+        paint(ring, event)
+        if ring.text() != first_paint["text"]:
+            first_paint.update(text=ring.text(), at=time.monotonic())
+
+    CountdownRing.paintEvent = painted  # type: ignore[method-assign, assignment]
+
     def on_update() -> None:
-        remaining = remaining_shown(runner.clock())
+        now = runner.clock()
+        remaining = remaining_shown(now)
         text = view.ring.text()
         if text != last_text["text"] and remaining is not None and text.isdigit():
-            result.lateness_ms.append((int(text) - remaining) * 1000)
+            at = first_paint["at"] if first_paint["text"] == text else now
+            assert isinstance(at, float)
+            boundary = now - (int(text) - remaining)
+            # A number already drawn before its time (the first, before Start) is on time.
+            result.lateness_ms.append(max(0.0, at - boundary) * 1000)
         last_text["text"] = text
 
     # When the engine saw the end: the wake-up's own clock, read before any slot ran (the
@@ -123,9 +144,15 @@ def run(seconds: int, mode: str, stalled: bool) -> Run:
     give_up.setSingleShot(True)
     give_up.timeout.connect(loop.quit)
     give_up.start(int((total_s + 30) * 1000))
+    # On screen before Start, as a person sees it: the first number is then already drawn,
+    # not drawn with the window's first paint after the session began.
+    shown = QEventLoop()
+    QTimer.singleShot(300, shown.quit)
+    shown.exec()
     cpu_start, wall_start = time.process_time(), time.monotonic()
     runner.start()
     loop.exec()
+    CountdownRing.paintEvent = paint  # type: ignore[method-assign]
     give_up.stop()
     wall = time.monotonic() - wall_start
     cpu = time.process_time() - cpu_start
