@@ -100,3 +100,26 @@ def session_record(
         notes=notes,
         sets=sets,
     )
+
+
+#: One of the person's own exercises, as its file in the data folder's exercises/ holds it: a
+#: hold per side with the standing hip drive's figure.
+WALL_PRESS_TOML = """\
+[[exercise]]
+id = "own-wall-press"
+name = "Wall knee press"
+summary = "Press one knee into the wall, as my physiotherapist showed me."
+primary_muscles = ["gluteus_maximus"]
+position = "standing"
+mode = "hold"
+per_side = true
+dosage = { sets = 2, rest_s = 15, hold_s = { min = 20, max = 40 } }
+steps = ["Stand side-on to a wall.", "Press the knee into the wall and hold."]
+tips = ["Stand tall."]
+cautions = ["Stop if the knee hurts."]
+mistakes = []
+sources = [{ title = "My physiotherapist", publisher = "your own notes" }]
+
+[picture]
+figure = "standing-hip-drive"
+"""

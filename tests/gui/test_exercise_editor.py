@@ -22,6 +22,7 @@ from gluteapp.gui.library.model import ExerciseModel
 from gluteapp.gui.library.view import LibraryView
 from gluteapp.gui.player.builder import RoutineBuilder
 from gluteapp.gui.sheet import write_sheet
+from tests.builders import WALL_PRESS_TOML
 from tests.gui.conftest import StartApp, settle
 
 RED = QColor("#d01010")
@@ -267,25 +268,7 @@ def test_the_command_line_lists_and_prints_routines_with_your_exercises(
     assert "Wall knee press" in document.getAllText(0).text()
 
 
-OWN_FILE = """\
-[[exercise]]
-id = "own-wall-press"
-name = "Wall knee press"
-summary = "Press one knee into the wall, as my physiotherapist showed me."
-primary_muscles = ["gluteus_maximus"]
-position = "standing"
-mode = "hold"
-per_side = true
-dosage = { sets = 2, rest_s = 15, hold_s = { min = 20, max = 40 } }
-steps = ["Stand side-on to a wall.", "Press the knee into the wall and hold."]
-tips = ["Stand tall."]
-cautions = ["Stop if the knee hurts."]
-mistakes = []
-sources = [{ title = "My physiotherapist", publisher = "your own notes" }]
-
-[picture]
-figure = "standing-hip-drive"
-"""
+OWN_FILE = WALL_PRESS_TOML
 
 
 def test_the_history_charts_your_exercise_and_keeps_its_name_once_deleted(

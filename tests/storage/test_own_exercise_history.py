@@ -24,29 +24,10 @@ from gluteapp.core.records import CompletedSet, FeltIn, SessionStatus, SetRating
 from gluteapp.core.routines import load_routine
 from gluteapp.core.stats import Measure, exercise_progress, side_balance
 from gluteapp.storage import HistoryStore, open_history
-from tests.builders import MOMENT
+from tests.builders import MOMENT, WALL_PRESS_TOML
 
 BUILTIN = builtin_library("en")
-OWN = """\
-[[exercise]]
-id = "own-wall-press"
-name = "Wall knee press"
-summary = "Press one knee into the wall, as my physiotherapist showed me."
-primary_muscles = ["gluteus_maximus"]
-position = "standing"
-mode = "hold"
-per_side = true
-dosage = { sets = 2, rest_s = 15, hold_s = { min = 20, max = 40 } }
-steps = ["Stand side-on to a wall.", "Press the knee into the wall and hold."]
-tips = ["Stand tall."]
-cautions = ["Stop if the knee hurts."]
-mistakes = []
-sources = [{ title = "My physiotherapist", publisher = "your own notes" }]
-
-[picture]
-figure = "standing-hip-drive"
-end = { left_knee = 15 }
-"""
+OWN = WALL_PRESS_TOML + "end = { left_knee = 15 }\n"
 ROUTINE = """\
 name = "Physio programme"
 prepare_s = 5
