@@ -5,26 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from gluteapp.core.assets import builtin_library
-from gluteapp.core.paths import resolve_paths
-from gluteapp.core.programme import (
-    DataFolder,
-    ImportPlan,
-    PlannedItem,
-    ProgrammeError,
-    Resolution,
-    Status,
-    apply_import,
-    conflict_message,
-    export_programme,
-    plan_import,
-    read_programme,
-)
-from gluteapp.core.safe_files import shown_path
-
-_STATUS_WORDS = {Status.NEW: "new", Status.SAME: "already there",
-                 Status.CONFLICT: "conflict, already there with other content"}
+# The parser is built on every start, the app's too: what the commands need loads when one runs.
+if TYPE_CHECKING:
+    from gluteapp.core.programme import DataFolder, ImportPlan, PlannedItem
 
 
 def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -48,10 +33,17 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def _folder(args: argparse.Namespace) -> DataFolder:
+    from gluteapp.core.paths import resolve_paths
+    from gluteapp.core.programme import DataFolder
+
     return DataFolder(resolve_paths(args.data_dir).data_dir)
 
 
 def export_command(args: argparse.Namespace) -> int:
+    from gluteapp.core.assets import builtin_library
+    from gluteapp.core.programme import ProgrammeError, export_programme
+    from gluteapp.core.safe_files import shown_path
+
     try:
         programme = export_programme(args.routine, args.file, _folder(args), builtin_library())
     except ProgrammeError as error:
@@ -62,7 +54,11 @@ def export_command(args: argparse.Namespace) -> int:
 
 
 def _item_line(item: PlannedItem) -> str:
-    return f"  {_STATUS_WORDS[item.status]}: {item.kind.value} {item.name!r} ({item.id})"
+    from gluteapp.core.programme import Status
+
+    words = {Status.NEW: "new", Status.SAME: "already there",
+             Status.CONFLICT: "conflict, already there with other content"}
+    return f"  {words[item.status]}: {item.kind.value} {item.name!r} ({item.id})"
 
 
 def _describe(plan: ImportPlan) -> None:
@@ -74,6 +70,17 @@ def _describe(plan: ImportPlan) -> None:
 
 
 def import_command(args: argparse.Namespace) -> int:
+    from gluteapp.core.assets import builtin_library
+    from gluteapp.core.programme import (
+        ProgrammeError,
+        Resolution,
+        apply_import,
+        conflict_message,
+        plan_import,
+        read_programme,
+    )
+    from gluteapp.core.safe_files import shown_path
+
     folder = _folder(args)
     try:
         plan = plan_import(read_programme(args.file, builtin_library()), folder)

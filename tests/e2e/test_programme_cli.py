@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -114,3 +116,12 @@ def test_hostile_programmes_through_the_command_change_nothing_even_with_replace
         assert done.stderr.count("\n") == 1
         assert "Traceback" not in done.stderr
     assert tree_digest(receiver) == before
+
+
+def test_building_the_parser_loads_nothing_the_programme_commands_need() -> None:
+    """Every start builds the parser, the app's too: the commands' modules load when one runs."""
+    code = ("import sys, gluteapp.cli; gluteapp.cli.build_parser();"
+            "print(sorted(m for m in sys.modules if m.startswith(('gluteapp.core', 'msgspec'))))")
+    ran = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stdout.strip() == "[]"
