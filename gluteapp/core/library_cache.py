@@ -1,10 +1,12 @@
-"""A validated copy of the exercise library in the cache folder, so a start can skip the TOML.
+"""Validated copies of the exercise library and the poses in the cache folder, so a start can
+skip their TOML.
 
 Reading the TOML and validating it costs tens of milliseconds; decoding the copy, which
 msgspec validates against the same schema, well under one. The TOML stays the truth: the copy
 is keyed by a hash of the TOML, of the schema's source and of msgspec's version, so any edit
 makes a new one, and any problem with the copy falls back to the TOML. A library in another
-language is its own copy, keyed also by the language and by its translation file.
+language is its own copy, keyed also by the language and by its translation file. The
+figures' poses (`core/poses.py`) are kept the same way, keyed by their own file and schema.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import logging
 import os
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import msgspec
 
@@ -40,35 +43,44 @@ from gluteapp.core.safe_files import (
     shown_path,
 )
 
+if TYPE_CHECKING:
+    from gluteapp.core.poses import PoseLibrary
+
 log = logging.getLogger(__name__)
 
 #: Changes whenever the layout of the cached file changes.
 FORMAT = b"gluteapp library cache 1"
 PREFIX = "library-"
+POSES_FORMAT = b"gluteapp poses cache 1"
+POSES_PREFIX = "poses-"
 SUFFIX = ".msgpack"
 #: A copy is smaller than its TOML; anything larger is not one of ours.
 MAX_CACHE_BYTES = MAX_LIBRARY_BYTES
 
 
-def _schema_fingerprint() -> bytes:
+def _schema_fingerprint(*modules: object) -> bytes:
     """The validation rules: the schema modules' source, or the app's version without it."""
     try:
-        return b"".join(Path(module.__file__ or "").read_bytes()
-                        for module in (exercises, content_language))
+        return b"".join(Path(getattr(module, "__file__", None) or "").read_bytes()
+                        for module in modules or (exercises, content_language))
     except (OSError, TypeError):  # a bundle may ship bytecode only
         return __version__.encode()
 
 
-def cache_key(toml: bytes, language: str = SOURCE_LANGUAGE, translation: bytes = b"") -> str:
-    """A hash of everything the validated result depends on."""
+def _hashed(parts: list[bytes]) -> str:
     digest = hashlib.blake2b(digest_size=16)
-    parts = [FORMAT, msgspec.__version__.encode(), _schema_fingerprint(), toml]
-    if language != SOURCE_LANGUAGE:  # the English key stays what it was before translations
-        parts += [language.encode(), translation]
     for part in parts:
         digest.update(len(part).to_bytes(8, "little"))
         digest.update(part)
     return digest.hexdigest()
+
+
+def cache_key(toml: bytes, language: str = SOURCE_LANGUAGE, translation: bytes = b"") -> str:
+    """A hash of everything the validated result depends on."""
+    parts = [FORMAT, msgspec.__version__.encode(), _schema_fingerprint(), toml]
+    if language != SOURCE_LANGUAGE:  # the English key stays what it was before translations
+        parts += [language.encode(), translation]
+    return _hashed(parts)
 
 
 def _translation_bytes(path: Path, language: str) -> bytes:
@@ -111,17 +123,23 @@ def load_library_cached(path: Path, cache_dir: Path,
     else:  # the very bytes the key was made from
         words = parse_library_words(words_text, language, shown_path(words_path))
         library = parse_translated_library(text, shown_path(path), words)
-    _write(target, library)
+    _write(target, msgspec.msgpack.encode(LibraryFile(exercise=list(library))), PREFIX)
     return library
 
 
-def _read(target: Path, language: str) -> Library | None:
+def _copy_bytes(target: Path, what: str) -> bytes | None:
     if not target.exists():
         return None
     try:
-        data = read_limited_bytes(target, MAX_CACHE_BYTES, "library cache")
+        return read_limited_bytes(target, MAX_CACHE_BYTES, what)
     except UnusableFileError as problem:  # a pipe or a huge file named like a copy: not ours
-        log.warning("ignoring the library cache: %s", problem)
+        log.warning("ignoring the %s: %s", what, problem)
+        return None
+
+
+def _read(target: Path, language: str) -> Library | None:
+    data = _copy_bytes(target, "library cache")
+    if data is None:
         return None
     try:
         library = library_of(msgspec.msgpack.decode(data, type=LibraryFile), str(target))
@@ -132,12 +150,11 @@ def _read(target: Path, language: str) -> Library | None:
     return library
 
 
-def _write(target: Path, library: Library) -> None:
+def _write(target: Path, data: bytes, prefix: str) -> None:
     """Write the copy atomically and remove copies made from older versions of the file."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        data = msgspec.msgpack.encode(LibraryFile(exercise=list(library)))
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".library-")
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{prefix}")
         try:
             with os.fdopen(handle, "wb") as file:
                 file.write(data)
@@ -145,8 +162,39 @@ def _write(target: Path, library: Library) -> None:
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
-        for old in target.parent.glob(f"{PREFIX}*{SUFFIX}"):
+        for old in target.parent.glob(f"{prefix}*{SUFFIX}"):
             if old != target:
                 old.unlink(missing_ok=True)
     except OSError as error:
-        log.info("the library cache was not written (%s); the TOML is read next time", error)
+        log.info("the copy %s was not written (%s); the TOML is read next time", target.name,
+                 error)
+
+
+def load_poses_cached(path: Path, cache_dir: Path) -> PoseLibrary:
+    """The poses in `path`, from `cache_dir` when a copy made from this very file is there.
+
+    As for the library: the TOML is the truth and a copy is only written once it validated, so
+    a missing or broken copy means the TOML is read; a broken TOML raises the same PoseError
+    as `core.poses.load_poses`.
+    """
+    from gluteapp.core import poses
+
+    try:
+        toml = read_limited_bytes(path, poses.MAX_POSES_BYTES, "poses file")
+    except UnusableFileError as problem:
+        raise poses.PoseError(str(problem)) from None
+    key = _hashed([POSES_FORMAT, msgspec.__version__.encode(), _schema_fingerprint(poses), toml])
+    target = cache_dir / f"{POSES_PREFIX}{key}{SUFFIX}"
+    data = _copy_bytes(target, "poses cache")
+    if data is not None:
+        try:
+            return poses.PoseLibrary(msgspec.msgpack.decode(data, type=poses.PosesFile).pose)
+        except Exception as error:  # never a reason to fail: the TOML is read instead
+            log.warning("ignoring the poses cache %s: %s", target, error)
+    try:
+        text = decode_text(toml, path)
+    except UnusableFileError as problem:
+        raise poses.PoseError(str(problem)) from None
+    library = poses.parse_poses(text, origin=shown_path(path))
+    _write(target, msgspec.msgpack.encode(poses.PosesFile(pose=library.entries())), POSES_PREFIX)
+    return library

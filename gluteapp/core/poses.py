@@ -443,6 +443,9 @@ class PoseLibrary:
     def pose_keys(self) -> list[tuple[str, str | None]]:
         return list(self._entries)
 
+    def entries(self) -> list[PoseEntry]:
+        return list(self._entries.values())
+
     @property
     def exercise_ids(self) -> list[str]:
         return sorted({exercise for exercise, variation in self._entries if variation is None})
@@ -534,10 +537,25 @@ def load_poses(path: Path) -> PoseLibrary:
     return parse_poses(text, origin=shown_path(path))
 
 
+#: Where the validated copy of the built-in poses is kept (`keep_prepared_poses_in`).
+_prepared: list[Path] = []
+
+
+def keep_prepared_poses_in(cache_dir: Path) -> None:
+    """Read the built-in poses through a validated copy in `cache_dir` (start-up sets this
+    where the library's copy is): decoding it costs a fraction of parsing the TOML."""
+    _prepared[:] = [cache_dir]
+
+
 @cache
 def builtin_poses() -> PoseLibrary:
     """The poses shipped with the app, loaded and validated once."""
-    return load_poses(assets_dir() / "poses.toml")
+    path = assets_dir() / "poses.toml"
+    if _prepared:
+        from gluteapp.core.library_cache import load_poses_cached
+
+        return load_poses_cached(path, _prepared[0])
+    return load_poses(path)
 
 
 def check_against_library(poses: PoseLibrary, library: Library) -> list[str]:

@@ -23,8 +23,10 @@ def load_library(cache_dir: Path, own_folder: Path | None = None) -> Library:
     from gluteapp.core.exercises import LibraryError
     from gluteapp.core.library_cache import load_library_cached
     from gluteapp.core.own_library import CombinedLibrary, combined
+    from gluteapp.core.poses import keep_prepared_poses_in
     from gluteapp.gui.i18n import shown_language
 
+    keep_prepared_poses_in(cache_dir)  # the figures' poses, read when the library is drawn
     try:
         # In the language the window shows, so names and steps match its words.
         builtin = load_library_cached(assets_dir() / "exercises.toml", cache_dir,
