@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, tzinfo
-from typing import Any, NamedTuple, TypeVar, overload
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from typing import NamedTuple, TypeVar, overload
 
 from gluteapp.core.exercises import Library, Mode
 from gluteapp.core.history_records import SessionRecord
@@ -32,11 +32,16 @@ from gluteapp.core.stats import (
     SidePoint,
     SideSeries,
     Summary,
+    Trend,
     WeekCount,
+    WeekSums,
+    per_week,
     range_stats,
     trend_of,
+    week_middle,
     week_start,
     week_streaks,
+    weekly_trends,
 )
 
 T = TypeVar("T")
@@ -269,6 +274,14 @@ def digest_range_stats(
     rated = [d for d in inside.digests if d.pain_n]
     felt_in = [d for d in inside.digests if any(d.felt)]
     glutes = FELT_PLACES.index(FeltIn.GLUTES)
+    if per_week(len(weeks)):
+        pain_trend, felt_trend = weekly_trends(_week_sums(fold_weeks(inside.digests, tz)), tz)
+    else:
+        pain_trend = trend_of([d.started_at for d in rated],
+                              [d.pain_sum / d.pain_n for d in rated],
+                              [float(d.pain_max or 0) for d in rated])
+        felt_trend = trend_of([d.started_at for d in felt_in],
+                              [100.0 * (d.felt[glutes] / sum(d.felt)) for d in felt_in])
     full: list[RangeStats] = []
 
     def full_stats() -> RangeStats:
@@ -288,13 +301,11 @@ def digest_range_stats(
         pain=LazySeq(len(rated), lambda: [
             PainPoint(d.id, d.started_at, d.pain_sum / d.pain_n, d.pain_max or 0, d.pain_n)
             for d in rated]),
-        pain_trend=trend_of([d.started_at for d in rated], [d.pain_sum / d.pain_n for d in rated],
-                            [float(d.pain_max or 0) for d in rated]),
+        pain_trend=pain_trend,
         pain_rated_sets=sum(d.rated_done for d in inside.digests),
         felt=LazySeq(len(felt_in), lambda: [
             FeltInPoint(d.id, d.started_at, felt_counts(d.felt)) for d in felt_in]),
-        felt_trend=trend_of([d.started_at for d in felt_in],
-                            [100.0 * (d.felt[glutes] / sum(d.felt)) for d in felt_in]),
+        felt_trend=felt_trend,
         exercises=tuple(sorted(((e.exercise_id, e.done) for e in exercises),
                                key=lambda item: (-item[1], item[0]))),
         doses=LazySeq(len(exercises), lambda: full_stats().doses),
@@ -303,8 +314,9 @@ def digest_range_stats(
     )
 
 
-def _glute_trend(points: Sequence[FeltInPoint]) -> Any:
-    return trend_of([p.started_at for p in points], [100.0 * p.glute_share for p in points])
+def _glute_trend(points: Sequence[FeltInPoint], *, weekly: bool = False) -> Trend | None:
+    return trend_of([p.started_at for p in points], [100.0 * p.glute_share for p in points],
+                    per_week=weekly)
 
 
 # --- one exercise ------------------------------------------------------------------------------
@@ -339,8 +351,14 @@ def digest_exercise_series(
     exercise_id: str,
     library: Library,
     aggregate: Aggregate = Aggregate.BEST,
+    *,
+    weekly: bool = False,
 ) -> ExerciseSeries:
-    """core.stats.exercise_series from one exercise's digests, in session order."""
+    """core.stats.exercise_series from one exercise's digests, in session order.
+
+    `weekly`: the rows are weeks (`fold_exercise_weeks`, or the store's `exercise_weeks`), so
+    each point is a week's best set or the mean of its sets.
+    """
     rows = [row for row in rows if row.exercise_id == exercise_id]
     measure = digest_measure(rows, exercise_id, library)
     key = "h" if measure is Measure.HOLD else "r"
@@ -368,5 +386,230 @@ def digest_exercise_series(
         measure=measure,
         progress=tuple(progress),
         sides=SideSeries(exercise_id, measure, tuple(sides)) if one_sided else None,
-        felt=_glute_trend(felt),
+        felt=_glute_trend(felt, weekly=weekly),
+        per_week=weekly,
     )
+
+
+# --- long ranges, a row a week ----------------------------------------------------------------
+
+
+class WeekDigest(NamedTuple):
+    """One local week (Monday to Sunday) of sessions, summed: what a long range reads.
+
+    Ten years of daily sessions are 522 of these instead of 3,652 session digests.
+    """
+
+    monday: date
+    sessions: int  # every session started in the week
+    recorded: int  # of them, those with a set recorded
+    counted: int  # of them, those toward the goal (counts_toward_goal)
+    completed: int  # of those counted, by status
+    ended_early: int
+    interrupted: int
+    done: int  # sets done in every session of the week
+    rated_done: int
+    pain_sum: int
+    pain_n: int
+    pain_max: int | None
+    felt: tuple[int, ...]  # sets felt in each place of FeltIn, in its order
+    rated_sessions: int  # sessions with a pain rating
+    felt_sessions: int  # sessions with a felt-in answer
+    per_day: tuple[int, ...]  # sessions toward the goal on each day, Monday first
+
+
+def fold_weeks(
+    digests: Sequence[SessionDigest], tz: tzinfo | None = None
+) -> list[WeekDigest]:
+    """Session digests summed per local week, oldest first: what the store's week read gives."""
+    sums: dict[date, list[int]] = {}
+    felt: dict[date, list[int]] = {}
+    per_day: dict[date, list[int]] = {}
+    worst: dict[date, int] = {}
+    for digest, day in zip(digests, local_days(digests, tz), strict=True):
+        monday = week_start(day)
+        counted = counts_toward_goal(digest)
+        per_day.setdefault(monday, [0] * 7)[day.weekday()] += counted
+        row = (1, digest.recorded > 0, counted,
+               counted and digest.status is SessionStatus.COMPLETED,
+               counted and digest.status is SessionStatus.ENDED_EARLY,
+               counted and digest.status is SessionStatus.INTERRUPTED,
+               digest.done, digest.rated_done, digest.pain_sum, digest.pain_n,
+               digest.pain_n > 0, any(digest.felt))
+        week = sums.setdefault(monday, [0] * len(row))
+        for index, value in enumerate(row):
+            week[index] += int(value)
+        places = felt.setdefault(monday, [0] * len(FELT_PLACES))
+        for index, count in enumerate(digest.felt):
+            places[index] += count
+        if digest.pain_max is not None:
+            worst[monday] = max(worst.get(monday, 0), digest.pain_max)
+    return [
+        WeekDigest(monday, w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7], w[8], w[9],
+                   worst.get(monday), tuple(felt[monday]), w[10], w[11],
+                   tuple(per_day[monday]))
+        for monday, w in sorted(sums.items())
+    ]
+
+
+def _days_of(weeks: Sequence[WeekDigest], today: date) -> dict[date, int]:
+    """The days up to `today` with a session toward the goal, and how many."""
+    days: dict[date, int] = {}
+    for week in weeks:
+        for weekday, count in enumerate(week.per_day):
+            day = week.monday + timedelta(days=weekday)
+            if count and day <= today:
+                days[day] = count
+    return days
+
+
+def _week_sums(weeks: Sequence[WeekDigest]) -> list[WeekSums]:
+    glutes = FELT_PLACES.index(FeltIn.GLUTES)
+    return [WeekSums(w.monday, w.pain_sum, w.pain_n, w.pain_max, w.felt[glutes], sum(w.felt))
+            for w in weeks]
+
+
+def week_range_stats(
+    weeks: Sequence[WeekDigest],
+    exercises: Sequence[ExerciseTotal],
+    library: Library,
+    history_range: HistoryRange,
+    today: date,
+    goal: int = DEFAULT_GOAL_PER_WEEK,
+    tz: tzinfo | None = None,
+    *,
+    load_sessions: Callable[[], Sequence[SessionRecord]],
+) -> RangeStats | None:
+    """`core.stats.range_stats` from a row a week (`fold_weeks`, or the store's `week_digests`):
+    the same numbers.
+
+    None when the range is drawn a point a session (`core.stats.per_week`), which weeks cannot
+    give: read the session digests for `digest_range_stats` then.
+    """
+    this_week = week_start(today)
+    if history_range.weeks is not None:
+        start = this_week - timedelta(weeks=history_range.weeks - 1)
+    else:
+        recorded = [w.monday for w in weeks if w.recorded]
+        start = min(recorded[0], this_week) if recorded else this_week
+    if not per_week((this_week - start).days // 7 + 1):
+        return None
+    inside = [w for w in weeks if start <= w.monday <= this_week]
+    counts = {w.monday: w.counted for w in inside}
+    week_counts = [WeekCount(start + timedelta(weeks=n), counts.get(start + timedelta(weeks=n), 0),
+                             goal) for n in range((this_week - start).days // 7 + 1)]
+    per_day = _days_of(inside, today)
+    pain_trend, felt_trend = weekly_trends(_week_sums(inside), tz)
+    full: list[RangeStats] = []
+
+    def full_stats() -> RangeStats:
+        if not full:
+            full.append(range_stats(load_sessions(), library, history_range, today, goal, tz))
+        return full[0]
+
+    first = start.toordinal()
+    return RangeStats(
+        history_range=history_range,
+        today=today,
+        goal=goal,
+        sessions=LazySeq(sum(w.sessions for w in inside), lambda: full_stats().sessions),
+        weeks=tuple(week_counts),
+        streaks=week_streaks(week_counts),
+        summary=Summary(
+            sessions=sum(w.counted for w in inside),
+            completed=sum(w.completed for w in inside),
+            ended_early=sum(w.ended_early for w in inside),
+            interrupted=sum(w.interrupted for w in inside),
+            sets=sum(w.done for w in inside),
+            active_days=len(per_day),
+            weeks=len(week_counts),
+            weeks_met=sum(1 for w in week_counts if w.met),
+        ),
+        calendar=tuple((day, per_day.get(day, 0)) for day in
+                       map(date.fromordinal, range(first, today.toordinal() + 1))),
+        pain=LazySeq(sum(w.rated_sessions for w in inside), lambda: full_stats().pain),
+        pain_trend=pain_trend,
+        pain_rated_sets=sum(w.rated_done for w in inside),
+        felt=LazySeq(sum(w.felt_sessions for w in inside), lambda: full_stats().felt),
+        felt_trend=felt_trend,
+        exercises=tuple(sorted(((e.exercise_id, e.done) for e in exercises),
+                               key=lambda item: (-item[1], item[0]))),
+        doses=LazySeq(len(exercises), lambda: full_stats().doses),
+        sides=LazySeq(sum(e.one_sided for e in exercises), lambda: full_stats().sides),
+        tz=tz,
+    )
+
+
+def fold_exercise_weeks(
+    rows: Sequence[ExerciseDigest], tz: tzinfo | None = None
+) -> list[ExerciseDigest]:
+    """One exercise's session digests summed per local week, as the store's `exercise_weeks`
+    gives them: counts and sums added, bests the best, the newest measured record the newest;
+    each week's row at its middle (`core.stats.week_middle`) under its latest session's id."""
+    by_week: dict[date, list[ExerciseDigest]] = {}
+    for row in rows:
+        by_week.setdefault(week_start(row.started_at.astimezone(tz).date()), []).append(row)
+    folded: list[ExerciseDigest] = []
+    for monday, week in sorted(by_week.items()):
+        measures = tuple(_folded(name, [r.measures[i] for r in week])
+                         for i, name in enumerate(MEASURE_FIELDS))
+        newest = max((r for r in week if r.newest_at is not None),
+                     key=lambda r: r.newest_at or "", default=None)
+        folded.append(ExerciseDigest(
+            week[0].exercise_id, max(r.session_id for r in week), week_middle(monday, tz),
+            sum(r.groups for r in week), sum(r.done for r in week),
+            any(r.one_sided for r in week),
+            newest.newest_kind if newest is not None else None,
+            newest.newest_at if newest is not None else None,
+            measures, tuple(map(sum, zip(*(r.felt for r in week), strict=True)))))
+    return folded
+
+
+def _folded(name: str, values: Sequence[float | int | None]) -> float | int | None:
+    known = [v for v in values if v is not None]
+    if name.endswith("_max"):
+        return max(known) if known else None
+    if name.endswith("_n"):
+        return sum(int(v) for v in known)
+    return sum(known) if known else None
+
+
+# --- local weeks in SQL -----------------------------------------------------------------------
+
+#: How far apart two changes of a zone's offset can be and both be found (see zone_offsets).
+_PROBE = timedelta(days=7)
+
+
+def _offset(moment: datetime, tz: tzinfo | None) -> int:
+    offset = moment.astimezone(tz).utcoffset()
+    return int(offset.total_seconds()) if offset is not None else 0
+
+
+def zone_offsets(
+    first: datetime, last: datetime, tz: tzinfo | None = None
+) -> list[tuple[int, int]]:
+    """The offsets from UTC (seconds) of `tz` (None: the system's zone) from `first` to `last`,
+    as (from, offset) pairs, `from` in seconds since 1970 UTC, the first from `first`.
+
+    What SQL needs to tell a session's local day from its UTC start: a start at or after a
+    pair's `from` (and before the next's) is `offset` seconds ahead in local time. Found by
+    looking once a week and narrowing each change down to the second, so two changes less than
+    a week apart (no zone has them) would be missed.
+    """
+    first, last = first.astimezone(UTC), max(first, last).astimezone(UTC)
+    pairs = [(int(first.timestamp()), _offset(first, tz))]
+    moment = first
+    while moment < last:
+        step = min(moment + _PROBE, last)
+        offset = _offset(step, tz)
+        if offset != pairs[-1][1]:
+            low, high = int(moment.timestamp()), int(step.timestamp())
+            while high - low > 1:  # the last second with the old offset, and the first new
+                middle = (low + high) // 2
+                if _offset(datetime.fromtimestamp(middle, UTC), tz) == pairs[-1][1]:
+                    low = middle
+                else:
+                    high = middle
+            pairs.append((high, offset))
+        moment = step
+    return pairs

@@ -27,10 +27,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 from statistics import fmean
-from typing import Protocol, TypeVar
+from typing import NamedTuple, Protocol, TypeVar
 
 from gluteapp.core.exercises import Exercise, Library, Mode
 from gluteapp.core.history_records import SessionRecord, StoredSet
@@ -732,22 +732,93 @@ class Trend:
     """Per-session values over time and their trailing mean: what a trend chart draws.
 
     `worst` is a second series at the same times (the worst pain of each session), or empty.
+    `per_week`: each value is a week's (see `WEEKLY_AFTER_WEEKS`), drawn at the week's middle.
     """
 
     at: tuple[datetime, ...]
     values: tuple[float, ...]
     trend: tuple[float, ...]
     worst: tuple[float, ...] = ()
+    per_week: bool = False
 
 
 def trend_of(
-    at: Sequence[datetime], values: Sequence[float], worst: Sequence[float] = ()
+    at: Sequence[datetime], values: Sequence[float], worst: Sequence[float] = (),
+    *, per_week: bool = False,
 ) -> Trend | None:
     """The trend through `values`; None when there is nothing to draw."""
     if not values:
         return None
     mean = rolling_mean(values, trend_window(len(values)))
-    return Trend(tuple(at), tuple(values), tuple(mean), tuple(worst))
+    return Trend(tuple(at), tuple(values), tuple(mean), tuple(worst), per_week)
+
+
+#: Ranges of more weeks than this draw pain, felt-in and an exercise's results as one point a
+#: week: half a year of daily sessions is already 180 dots on a chart a few hundred pixels wide,
+#: ten years 3,652, and a week's mean reads where a cloud of dots does not.
+WEEKLY_AFTER_WEEKS = 26
+
+
+def per_week(weeks: int) -> bool:
+    """Whether a range of `weeks` weeks is drawn one point a week."""
+    return weeks > WEEKLY_AFTER_WEEKS
+
+
+def week_middle(monday: date, tz: tzinfo | None = None) -> datetime:
+    """Where a week's point is drawn: its Thursday at noon, local time (None: the system's)."""
+    noon = datetime.combine(monday + timedelta(days=3), time(12))
+    return noon.replace(tzinfo=tz) if tz is not None else noon.astimezone()
+
+
+class WeekSums(NamedTuple):
+    """A week's pain ratings and felt-in answers, summed: what its trend points are made of.
+
+    Whole numbers, so that a week summed in SQL and one summed here are the same.
+    """
+
+    monday: date
+    pain_sum: int
+    pain_n: int  # ratings given (each record of each side)
+    pain_max: int | None
+    glutes: int  # sets felt in the glutes
+    felt: int  # sets rated for where they were felt
+
+
+def weekly_trends(
+    weeks: Sequence[WeekSums], tz: tzinfo | None = None
+) -> tuple[Trend | None, Trend | None]:
+    """Pain (each week's mean rating and its worst) and the share felt in the glutes (%), one
+    point a week with a rating; weeks in order."""
+    rated = [w for w in weeks if w.pain_n]
+    felt = [w for w in weeks if w.felt]
+    middle = {w.monday: week_middle(w.monday, tz) for w in weeks if w.pain_n or w.felt}
+    pain = trend_of([middle[w.monday] for w in rated],
+                    [w.pain_sum / w.pain_n for w in rated],
+                    [float(w.pain_max or 0) for w in rated], per_week=True)
+    glutes = trend_of([middle[w.monday] for w in felt],
+                      [100.0 * (w.glutes / w.felt) for w in felt], per_week=True)
+    return pain, glutes
+
+
+def week_sums(sessions: Iterable[SessionRecord], tz: tzinfo | None = None) -> list[WeekSums]:
+    """Each week of `sessions` with a pain rating or a felt-in answer, summed, oldest first."""
+    sums: dict[date, list[int]] = {}
+    worst: dict[date, int] = {}
+    for session in sessions:
+        ratings = [st.pain for st in session.sets if st.pain is not None]
+        places = [st.felt_in for st in session.sets if st.felt_in is not None]
+        if not ratings and not places:
+            continue
+        monday = week_start(local_day(session.started_at, tz))
+        week = sums.setdefault(monday, [0, 0, 0, 0])
+        week[0] += sum(ratings)
+        week[1] += len(ratings)
+        week[2] += sum(1 for place in places if place is FeltIn.GLUTES)
+        week[3] += len(places)
+        if ratings:
+            worst[monday] = max(worst.get(monday, 0), *ratings)
+    return [WeekSums(monday, s[0], s[1], worst.get(monday), s[2], s[3])
+            for monday, s in sorted(sums.items())]
 
 
 @dataclass(frozen=True)
@@ -789,6 +860,7 @@ class ExerciseSeries:
     progress: tuple[ProgressPoint, ...]
     sides: SideSeries | None  # None: the exercise works both sides at once
     felt: Trend | None  # % of its rated sets felt in the glutes, per session
+    per_week: bool = False  # a point a week (its best set, or the mean of its sets)
 
 
 def _measure_of(library: Library) -> Callable[[str, Sequence[StoredSet]], Measure]:
@@ -881,6 +953,7 @@ def range_stats(
     """Limit `sessions` to the range ending `today` and prepare everything drawn of it."""
     inside = sessions_in_range(sessions, history_range, today, tz)
     weeks = sessions_per_week(inside, today, history_range, goal, tz)
+    weekly = weekly_trends(week_sums(inside, tz), tz) if per_week(len(weeks)) else None
     pain = pain_over_time(inside)
     felt = felt_in_over_time(inside)
     exercises = exercises_done(inside)
@@ -901,7 +974,7 @@ def range_stats(
         summary=summarize(weeks, inside, tz),
         calendar=tuple(activity_calendar(inside, weeks[0].start, today, tz)),
         pain=tuple(pain),
-        pain_trend=trend_of(
+        pain_trend=weekly[0] if weekly else trend_of(
             [p.started_at for p in pain], [p.mean for p in pain], [float(p.max) for p in pain]
         ),
         pain_rated_sets=sum(
@@ -911,7 +984,7 @@ def range_stats(
             if any(side.pain is not None for side in one_set)
         ),
         felt=tuple(felt),
-        felt_trend=_glute_trend(felt),
+        felt_trend=weekly[1] if weekly else _glute_trend(felt),
         exercises=tuple(exercises),
         doses=tuple(dose_summary(inside, measure_of)),
         sides=tuple(sides),

@@ -5,14 +5,19 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
 from enum import StrEnum
 from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from gluteapp.core.history_digest import ExerciseDigest, ExerciseTotal, SessionDigest
+from gluteapp.core.history_digest import (
+    ExerciseDigest,
+    ExerciseTotal,
+    SessionDigest,
+    WeekDigest,
+)
 from gluteapp.core.history_records import SessionRecord, StoredSet
 from gluteapp.core.paths import AppPaths
 from gluteapp.core.records import (
@@ -192,6 +197,17 @@ class HistoryService(QObject):
                         until: datetime | None = None) -> list[ExerciseTotal]:
         """Per exercise of the sessions started in [since, until): sets done, and one side."""
         return self._read(lambda: self._store.exercise_totals(since, until))
+
+    def week_digests(self, since: datetime | None = None, until: datetime | None = None,
+                     tz: tzinfo | None = None) -> list[WeekDigest]:
+        """Sessions started in [since, until) summed per local week: a long range's read."""
+        return self._read(lambda: self._store.week_digests(since, until, tz))
+
+    def exercise_weeks(self, exercise_id: str, since: datetime | None = None,
+                       until: datetime | None = None,
+                       tz: tzinfo | None = None) -> list[ExerciseDigest]:
+        """One exercise in the sessions started in [since, until), summed per local week."""
+        return self._read(lambda: self._store.exercise_weeks(exercise_id, since, until, tz))
 
     def sessions_page(self, offset: int, limit: int, since: datetime | None = None,
                       until: datetime | None = None) -> list[SessionRecord]:

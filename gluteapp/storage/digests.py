@@ -18,17 +18,20 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, tzinfo
 from typing import Any
 
 from gluteapp.core.history_digest import (
+    FELT_PLACES,
     MEASURE_FIELDS,
     ExerciseDigest,
     ExerciseTotal,
     SessionDigest,
+    WeekDigest,
 )
 from gluteapp.core.progression import HOLD_TOLERANCE_S
 from gluteapp.core.records import FeltIn, SessionStatus
+from gluteapp.core.stats import STANDING_BREAK_ID, week_middle
 from gluteapp.storage.rows import EARLIEST, LATEST, MAX_HOLD_S, MAX_REPS
 
 _FELT = tuple(felt.value for felt in FeltIn)
@@ -330,8 +333,9 @@ def exercise_totals(
     """Per exercise of the sessions matching `where` (on `sessions` as s): sets done, one side."""
     cursor = conn.execute(
         f"""SELECT {_TEXT.format("e.exercise_id")}, SUM(e.done), MAX(e.one_sided)
-            FROM sessions AS s JOIN exercise_digest AS e ON e.session_id = s.id
-            WHERE {where} GROUP BY e.exercise_id ORDER BY e.exercise_id""",
+            FROM exercise_digest AS e
+            WHERE e.session_id IN (SELECT s.id FROM sessions AS s WHERE {where})
+            GROUP BY e.exercise_id ORDER BY e.exercise_id""",
         tuple(params),
     )
     return [ExerciseTotal(_decoded(row[0]), int(row[1]), bool(row[2])) for row in cursor]
@@ -376,3 +380,115 @@ def _time(data: Any) -> datetime | None:
     except (ValueError, OverflowError):  # UnicodeDecodeError is a ValueError
         return None
     return moment if EARLIEST <= moment < LATEST else None
+
+
+# --- a row a week, in local time ----------------------------------------------------------------
+
+#: Days shifted forward before dividing, so that SQLite's division (which rounds toward zero)
+#: floors a start on 1 January 1970 in a zone behind UTC too.
+_SHIFT_DAYS = 1000
+_ORDINAL_1970 = date(1970, 1, 1).toordinal()
+_LATEST_S = int(LATEST.timestamp())
+
+
+def _local_day(offsets: Sequence[tuple[int, int]]) -> str:
+    """SQL: the local day (as `date.toordinal`) of a start `e` in seconds since 1970 UTC.
+
+    `offsets` are core.history_digest.zone_offsets: whole numbers, written into the SQL.
+    """
+    cases = " ".join(f"WHEN e < {int(start):d} THEN {int(offset):d}"
+                     for (start, _), (_, offset) in zip(offsets[1:], offsets, strict=False))
+    last = int(offsets[-1][1]) if offsets else 0
+    offset = f"CASE {cases} ELSE {last:d} END" if cases else f"{last:d}"
+    return (f"((e + {offset} + {_SHIFT_DAYS * 86400}) / 86400"
+            f" - {_SHIFT_DAYS} + {_ORDINAL_1970})")
+
+
+_STATUSES = ", ".join(f"'{status.value}'" for status in SessionStatus)
+
+
+def _days(where: str, offsets: Sequence[tuple[int, int]]) -> str:
+    """Each session matching `where` (on `sessions` as s) with its local day and digest: the
+    sessions `session_digests` reads (a damaged start or status is left out as there)."""
+    return f"""
+        WITH started AS MATERIALIZED (
+            SELECT s.id AS id, s.status AS status,
+                   s.routine_id IS NOT '{STANDING_BREAK_ID}' AS goal,
+                   CAST(strftime('%s', s.started_at) AS INTEGER) AS e
+            FROM sessions AS s WHERE ({where}) AND +s.status IN ({_STATUSES})
+        ), days AS MATERIALIZED (
+            SELECT id, status, goal, {_local_day(offsets)} AS day
+            FROM started WHERE e >= 0 AND e < {_LATEST_S}
+        )"""
+
+
+def _sum(column: str) -> str:
+    return f"SUM(COALESCE({column}, 0))"
+
+
+def week_digests(
+    conn: sqlite3.Connection, where: str, params: Sequence[Any],
+    offsets: Sequence[tuple[int, int]],
+) -> list[WeekDigest]:
+    """The sessions matching `where` (on `sessions` as s), summed per local week (Monday first;
+    `offsets`: core.history_digest.zone_offsets), oldest first."""
+    counted = "(COALESCE(d.recorded, 0) > 0 AND days.goal)"
+    felt = ", ".join(_sum(f"d.felt_{place}") for place in _FELT)
+    any_felt = " + ".join(f"COALESCE(d.felt_{place}, 0)" for place in _FELT)
+    cursor = conn.execute(
+        f"""{_days(where, offsets)}
+        SELECT day - (day - 1) % 7 AS monday, COUNT(*), SUM(COALESCE(d.recorded, 0) > 0),
+               SUM({counted}), SUM({counted} AND days.status = 'completed'),
+               SUM({counted} AND days.status = 'ended_early'),
+               SUM({counted} AND days.status = 'interrupted'),
+               {_sum("d.done")}, {_sum("d.rated_done")}, {_sum("d.pain_sum")},
+               {_sum("d.pain_n")}, MAX(d.pain_max), {felt},
+               SUM(COALESCE(d.pain_n, 0) > 0), SUM(({any_felt}) > 0),
+               {", ".join(f"SUM({counted} AND (day - 1) % 7 = {weekday})" for weekday in range(7))}
+        FROM days LEFT JOIN session_digest AS d ON d.session_id = days.id
+        GROUP BY monday ORDER BY monday""",
+        tuple(params),
+    )
+    places = len(FELT_PLACES)
+    return [
+        WeekDigest(date.fromordinal(row[0]), row[1], row[2], row[3], row[4], row[5], row[6],
+                   row[7], row[8], row[9], row[10], _number(row[11]), row[12 : 12 + places],
+                   row[12 + places], row[13 + places], row[14 + places :])
+        for row in cursor
+    ]
+
+
+def exercise_weeks(
+    conn: sqlite3.Connection, exercise_id: str, where: str, params: Sequence[Any],
+    offsets: Sequence[tuple[int, int]], tz: tzinfo | None,
+) -> list[ExerciseDigest]:
+    """One exercise in the sessions matching `where`, summed per local week as
+    core.history_digest.fold_exercise_weeks sums its session digests."""
+    measures = ", ".join(
+        f"MAX(e.{name})" if name.endswith("_max") else f"SUM(e.{name})"
+        for name in MEASURE_FIELDS)
+    felt = ", ".join(f"SUM(e.felt_{place})" for place in _FELT)
+    # The sessions with the exercise, each with its local day, and then their digests of it:
+    # a narrow list joined to the wide rows (copying those into a table first cost more).
+    cursor = conn.execute(
+        f"""{_days(f"({where}) AND s.id IN (SELECT session_id FROM exercise_digest"
+                     " WHERE exercise_id = ?)", offsets)}
+        SELECT day - (day - 1) % 7 AS monday, MAX(e.session_id), SUM(e.groups), SUM(e.done),
+               MAX(e.one_sided),
+               CAST(MAX(e.newest_at || char(1) || e.newest_kind) AS BLOB),
+               {measures}, {felt}
+        FROM days JOIN exercise_digest AS e ON e.exercise_id = ? AND e.session_id = days.id
+        GROUP BY monday ORDER BY monday""",
+        (*params, exercise_id, exercise_id),
+    )
+    count = len(MEASURE_FIELDS)
+    weeks: list[ExerciseDigest] = []
+    for row in cursor:
+        newest_at, kind = None, None
+        if isinstance(row[5], bytes):
+            at, _, named = row[5].decode("utf-8", "replace").rpartition("\x01")
+            newest_at, kind = at, named
+        weeks.append(ExerciseDigest(
+            exercise_id, row[1], week_middle(date.fromordinal(row[0]), tz), row[2], row[3],
+            bool(row[4]), kind, newest_at, _numbers(row[6 : 6 + count]), row[6 + count :]))
+    return weeks

@@ -13,14 +13,20 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Concatenate, ParamSpec, Self, TypeVar
 
 from sqlite_utils import Database
 
-from gluteapp.core.history_digest import ExerciseDigest, ExerciseTotal, SessionDigest
+from gluteapp.core.history_digest import (
+    ExerciseDigest,
+    ExerciseTotal,
+    SessionDigest,
+    WeekDigest,
+    zone_offsets,
+)
 from gluteapp.core.history_records import SessionRecord, StoredSet
 from gluteapp.core.records import (
     CompletedSet,
@@ -44,7 +50,7 @@ from gluteapp.storage.errors import (
     write_failed_message,
 )
 from gluteapp.storage.integrity import check_database
-from gluteapp.storage.rows import RowReport
+from gluteapp.storage.rows import EARLIEST, RowReport
 from gluteapp.storage.schema import SCHEMA_VERSION, apply_migrations
 from gluteapp.storage.startup import (
     StartupReport,
@@ -57,7 +63,7 @@ from gluteapp.storage.startup import (
     newer_database_error,
     opened_report,
 )
-from gluteapp.storage.timestamps import to_db_time, utc_now
+from gluteapp.storage.timestamps import from_db_time, to_db_time, utc_now
 
 HISTORY_FILENAME = "history.db"
 DAILY_BACKUP_INTERVAL = timedelta(days=1)
@@ -651,6 +657,39 @@ class HistoryStore:
         where, params = _time_range("s.started_at", since, until)
         return digests.exercise_totals(self._db.conn, where, params)
 
+    def _zone_offsets(
+        self, since: datetime | None, until: datetime | None, tz: tzinfo | None
+    ) -> list[tuple[int, int]]:
+        """The zone's offsets over [since, until), or over the stored starts where open."""
+        first, last = since, until
+        if first is None or last is None:
+            row = self._db.conn.execute(
+                "SELECT MIN(started_at), MAX(started_at) FROM sessions").fetchone()
+            first = first or _stored_time(row[0]) or EARLIEST
+            last = last or _stored_time(row[1]) or utc_now()
+        return zone_offsets(first, last, tz)
+
+    @_reading("the sessions' weeks")
+    def week_digests(
+        self, since: datetime | None = None, until: datetime | None = None,
+        tz: tzinfo | None = None,
+    ) -> list[WeekDigest]:
+        """Sessions started in [since, until) summed per week of `tz` (None: the system's
+        zone), oldest first: what a long range reads instead of a digest per session."""
+        where, params = _time_range("s.started_at", since, until)
+        return digests.week_digests(self._db.conn, where, params,
+                                    self._zone_offsets(since, until, tz))
+
+    @_reading("the exercise's weeks")
+    def exercise_weeks(
+        self, exercise_id: str, since: datetime | None = None,
+        until: datetime | None = None, tz: tzinfo | None = None,
+    ) -> list[ExerciseDigest]:
+        """One exercise in the sessions started in [since, until), summed per week of `tz`."""
+        where, params = _time_range("s.started_at", since, until)
+        return digests.exercise_weeks(self._db.conn, exercise_id, where, params,
+                                      self._zone_offsets(since, until, tz), tz)
+
     @_reading("a page of sessions")
     def sessions_page(
         self, offset: int, limit: int, since: datetime | None = None,
@@ -822,3 +861,14 @@ def _side_or_none(side: Side | None) -> str | None:
 
 def _lenient_text(data: bytes) -> str:
     return data.decode("utf-8", errors="replace")
+
+
+def _stored_time(value: object) -> datetime | None:
+    """A stored start, or None where it is not one (a damaged row: the zone is then looked up
+    from 1970 or up to now instead)."""
+    if not isinstance(value, str):
+        return None
+    try:
+        return from_db_time(value)
+    except (ValueError, OverflowError):
+        return None

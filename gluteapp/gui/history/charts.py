@@ -514,6 +514,21 @@ class TrendChart(TimeChart):
             major=(y_range[1] - y_range[0]) / 5, minor=(y_range[1] - y_range[0]) / 10
         )
 
+    def set_names(self, points_name: str, extra_name: str | None = None) -> None:
+        """Name the points (and the second series) in the legend: a session's, or a week's."""
+        names: dict[pg.PlotDataItem, str] = {self.points: points_name}
+        if self.extra is not None and extra_name is not None:
+            names[self.extra] = extra_name
+        for item, name in names.items():
+            item.opts["name"] = name
+        if self.legend is None:
+            return
+        for sample, label in self.legend.items:
+            new_name = names.get(sample.item)
+            if new_name is not None and label.text != new_name:
+                label.setText(new_name)
+        self.fit_legend()
+
     def set_role(self, role: str) -> None:
         """'pain' or 'glutes': which series colour this chart uses."""
         self._role = role

@@ -88,6 +88,9 @@ class SessionTreeModel(QAbstractItemModel):
         self._fetch: Callable[[int, int], Sequence[SessionRecord]] | None = None
         self._total = 0  # sessions to show in all, read or not
         self._inserting = False  # views ask for more while told of rows coming: not twice
+        # Whether more may be read now: a list in a tab not shown is laid out all the same, and
+        # would read a second page nobody looks at (set by the view: is the list on screen).
+        self.more_wanted: Callable[[], bool] = lambda: True
         self._headers = [
             self.tr("When"),
             self.tr("Routine or exercise"),
@@ -123,7 +126,7 @@ class SessionTreeModel(QAbstractItemModel):
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802, B008
         return (not parent.isValid() and self._fetch is not None and not self._inserting
-                and len(self._sessions) < self._total)
+                and len(self._sessions) < self._total and self.more_wanted())
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: N802, B008
         if not self.canFetchMore(parent) or self._fetch is None:

@@ -36,9 +36,11 @@ from gluteapp.core.history_digest import (
     ExerciseDigest,
     ExerciseTotal,
     SessionDigest,
+    WeekDigest,
     digest_exercise_series,
     digest_range_stats,
     range_window,
+    week_range_stats,
 )
 from gluteapp.core.history_records import SessionRecord, StoredSet
 from gluteapp.core.stats import (
@@ -50,6 +52,7 @@ from gluteapp.core.stats import (
     Trend,
     WeekCount,
     measure_for,
+    per_week,
     range_stats,
 )
 from gluteapp.gui.history.charts import (
@@ -147,6 +150,10 @@ class HistoryView(QWidget):
         # As read for the range: each session's digest and each exercise's totals, no sets.
         self._digests: list[SessionDigest] = []
         self._totals: list[ExerciseTotal] = []
+        # A range that may be longer than core.stats.WEEKLY_AFTER_WEEKS reads a row a week
+        # instead (None: it reads the sessions' digests).
+        self._weeks: list[WeekDigest] | None = None
+        self._per_week = False  # what was read and is shown: a point a week
         self._window: tuple[datetime | None, datetime] = (None, datetime.now().astimezone())
         self._exercise_rows: dict[str, list[ExerciseDigest]] = {}
         self._stats = range_stats([], library, self._range, self._today(), goal_per_week, tz)
@@ -360,7 +367,7 @@ class HistoryView(QWidget):
         self.aggregate_picker.currentIndexChanged.connect(self._show_exercise)
         exercise_label = QLabel(self.tr("Exercise:"))
         exercise_label.setBuddy(self.exercise_picker)
-        aggregate_label = QLabel(self.tr("Per session, show:"))
+        self.aggregate_label = aggregate_label = QLabel(self.tr("Per session, show:"))
         aggregate_label.setBuddy(self.aggregate_picker)
         self.dose_label = QLabel()
         self.dose_label.setObjectName("dose_label")
@@ -413,6 +420,7 @@ class HistoryView(QWidget):
         self.sessions_tree.setObjectName("sessions_tree")
         self.sessions_tree.setAccessibleName(self.tr("Past sessions and their sets"))
         self.sessions_tree.setModel(self.sessions_model)
+        self.sessions_model.more_wanted = self.sessions_tree.isVisible
         self.sessions_tree.setUniformRowHeights(True)
         self.sessions_tree.setAlternatingRowColors(True)
         self.sessions_tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -529,10 +537,28 @@ class HistoryView(QWidget):
     def _show(self, today: date) -> None:
         """Prepare the range's numbers from the digests read and show them everywhere."""
         since, until = self._window
-        self._stats = digest_range_stats(
+
+        def load_sessions() -> list[SessionRecord]:
+            return self._service.list_sessions(since, until)
+
+        stats = None
+        if self._weeks is not None:
+            stats = week_range_stats(self._weeks, self._totals, self._library,
+                                     self._range, today, self._goal, self._tz,
+                                     load_sessions=load_sessions)
+            if stats is None:  # "All" of a short history: a point a session, from its digests
+                try:
+                    self._digests = self._service.session_digests(since, until)
+                except StorageError as error:
+                    self.status.setText(self.tr("Could not read your history: {0}").format(error))
+                    return
+                self._weeks = None
+        self._per_week = stats is not None
+        self._stats = stats or digest_range_stats(
             self._digests, self._totals, self._library, self._range, today, self._goal,
-            self._tz, load_sessions=lambda: self._service.list_sessions(since, until),
+            self._tz, load_sessions=load_sessions,
         )
+        self._name_points()
         self._pages.setCurrentIndex(1 if self._has_history else 0)
         for button in (self.export_button, self.report_button, *self._range_buttons.values()):
             button.setEnabled(self._has_history)
@@ -579,17 +605,24 @@ class HistoryView(QWidget):
         """Read the range's digests: one row per session and per exercise, never every set."""
         self._window = since, until = range_window(self._range, today, self._tz)
         self._exercise_rows = {}
+        self._digests, self._totals, self._weeks = [], [], None
         if not self._has_history:
-            self._digests, self._totals = [], []
             return
-        self._digests = self._service.session_digests(since, until)
+        weeks = self._range.weeks
+        if weeks is None or per_week(weeks):
+            self._weeks = self._service.week_digests(since, until, self._tz)
+        else:
+            self._digests = self._service.session_digests(since, until)
         self._totals = self._service.exercise_totals(since, until)
 
     def _exercise_digests(self, exercise_id: str) -> list[ExerciseDigest]:
         rows = self._exercise_rows.get(exercise_id)
         if rows is None:
             since, until = self._window
-            rows = self._service.exercise_digests(exercise_id, since, until)
+            if self._per_week:
+                rows = self._service.exercise_weeks(exercise_id, since, until, self._tz)
+            else:
+                rows = self._service.exercise_digests(exercise_id, since, until)
             self._exercise_rows[exercise_id] = rows
         return rows
 
@@ -622,6 +655,24 @@ class HistoryView(QWidget):
             "felt_in", self.felt_chart, stats.felt_trend,
             self.tr("No set was rated for where it was felt in this period."),
         )
+
+    def _name_points(self) -> None:
+        """Say whether a point is a session or a week's mean, in the legends and the picker."""
+        if self._per_week:
+            self.pain_chart.set_names(self.tr("Weekly average"), self.tr("Worst of the week"))
+            for chart in (self.felt_chart, self.exercise_felt_chart):
+                chart.set_names(self.tr("Week"))
+            self.aggregate_label.setText(self.tr("Per week, show:"))
+        else:
+            self.pain_chart.set_names(self.tr("Session average"), self.tr("Session worst"))
+            for chart in (self.felt_chart, self.exercise_felt_chart):
+                chart.set_names(self.tr("Session"))
+            self.aggregate_label.setText(self.tr("Per session, show:"))
+        self.aggregate_picker.setAccessibleName(self.aggregate_label.text().rstrip(":"))
+        tip = (self.tr("Each point is one week: the mean of its rated sets")
+               if self._per_week else "")
+        for chart in (self.pain_chart, self.felt_chart, self.exercise_felt_chart):
+            chart.setToolTip(tip)
 
     def _show_trend(self, name: str, chart: TrendChart, trend: Trend | None, empty: str) -> None:
         panel = self._panels[name]
@@ -688,7 +739,8 @@ class HistoryView(QWidget):
         except StorageError as error:
             self.status.setText(self.tr("Could not read your history: {0}").format(error))
             return
-        series = digest_exercise_series(rows, exercise_id, self._library, aggregate)
+        series = digest_exercise_series(rows, exercise_id, self._library, aggregate,
+                                        weekly=self._per_week)
         unit = self.tr("Seconds held") if series.measure is Measure.HOLD else self.tr("Reps")
         name = self._exercise_name(exercise_id)
         exercise = self._library.get(exercise_id)
