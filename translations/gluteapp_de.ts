@@ -1381,6 +1381,26 @@
         <translation>In diesem Zeitraum wurde bei keinem Satz angegeben, wo er gespürt wurde.</translation>
     </message>
     <message>
+        <source>Weekly average</source>
+        <translation>Durchschnitt der Woche</translation>
+    </message>
+    <message>
+        <source>Worst of the week</source>
+        <translation>Höchster Wert der Woche</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Woche</translation>
+    </message>
+    <message>
+        <source>Per week, show:</source>
+        <translation>Pro Woche anzeigen:</translation>
+    </message>
+    <message>
+        <source>Each point is one week: the mean of its rated sets</source>
+        <translation>Jeder Punkt ist eine Woche: der Durchschnitt ihrer bewerteten Sätze</translation>
+    </message>
+    <message>
         <source>{0} of {1}</source>
         <translation>{0} von {1}</translation>
     </message>

@@ -529,6 +529,20 @@ class TrendChart(TimeChart):
                 label.setText(new_name)
         self.fit_legend()
 
+    def _list_extra(self, shown: bool) -> None:
+        """The second series in the legend only while it is drawn."""
+        if self.legend is None or self.extra is None:
+            return
+        listed = any(sample.item is self.extra for sample, _ in self.legend.items)
+        if listed and not shown:
+            self.legend.removeItem(self.extra)
+        elif shown and not listed:
+            self.legend.addItem(self.extra, self.extra.opts["name"])
+            self.apply_colors(self.colors)  # the new label in the theme's colour
+        else:
+            return
+        self.fit_legend()
+
     def set_role(self, role: str) -> None:
         """'pain' or 'glutes': which series colour this chart uses."""
         self._role = role
@@ -576,6 +590,7 @@ class TrendChart(TimeChart):
                 symbolBrush=None,
                 symbolPen=_pen(_translucent(color, 0.6), 1),
             )
+            self._list_extra(bool(len(data)))
         self.trend.setData(x, trend)
         self.setYRange(*self._y_range, padding=0.045)
 
