@@ -600,3 +600,60 @@ def test_an_empty_range_has_its_weeks_and_nothing_else() -> None:
 def test_trend_window_grows_with_the_points() -> None:
     assert [trend_window(n) for n in (1, 100, 200, 1000)] == [5, 5, 10, 30]
     assert trend_of([], []) is None
+
+
+# -- a point a week over long ranges ----------------------------------------------------------
+
+
+def _rated(at: datetime, *ratings: tuple[int | None, FeltIn | None]) -> SessionRecord:
+    from tests.builders import session_record, stored_set
+
+    return session_record(at, *(stored_set(pain=pain, felt_in=felt, set_number=n + 1, at=at)
+                                for n, (pain, felt) in enumerate(ratings)))
+
+
+def test_a_weeks_point_is_the_mean_of_its_ratings_and_its_worst() -> None:
+    from gluteapp.core.stats import week_middle, week_sums, weekly_trends
+
+    monday = datetime(2026, 3, 23, 9, 0, tzinfo=UTC)
+    sessions = [
+        _rated(monday, (2, FeltIn.GLUTES), (4, FeltIn.LOWER_BACK)),
+        _rated(monday + timedelta(days=3), (6, FeltIn.GLUTES), (None, FeltIn.GLUTES)),
+        _rated(monday + timedelta(days=7), (None, None)),  # nothing rated: no point that week
+        _rated(monday + timedelta(days=14), (1, None)),
+    ]
+    sums = week_sums(sessions, UTC)
+    assert [(w.monday, w.pain_sum, w.pain_n, w.pain_max, w.glutes, w.felt) for w in sums] == [
+        (date(2026, 3, 23), 12, 3, 6, 3, 4), (date(2026, 4, 6), 1, 1, 1, 0, 0)]
+    pain, felt = weekly_trends(sums, UTC)
+    assert pain is not None
+    assert felt is not None
+    assert pain.per_week
+    assert felt.per_week
+    # The mean of the week's three ratings, not the mean of its two sessions' means (3 and 6).
+    assert pain.values == (4.0, 1.0)
+    assert pain.worst == (6.0, 1.0)
+    assert pain.at == (week_middle(date(2026, 3, 23), UTC), week_middle(date(2026, 4, 6), UTC))
+    assert pain.at[0] == datetime(2026, 3, 26, 12, 0, tzinfo=UTC)
+    assert felt.values == (75.0,)
+
+
+def test_ranges_over_half_a_year_are_drawn_a_point_a_week() -> None:
+    from gluteapp.core.stats import WEEKLY_AFTER_WEEKS, per_week
+
+    today = date(2026, 4, 8)
+    sessions = [_rated(datetime(2026, 4, 6, 9, 0, tzinfo=UTC) - timedelta(days=3 * n),
+                       (n % 5, FeltIn.GLUTES)) for n in range(120)]
+    library = builtin_library()
+    short = range_stats(sessions, library, HistoryRange.THREE_MONTHS, today, tz=UTC)
+    long = range_stats(sessions, library, HistoryRange.YEAR, today, tz=UTC)
+    assert not per_week(WEEKLY_AFTER_WEEKS)
+    assert per_week(WEEKLY_AFTER_WEEKS + 1)
+    assert short.pain_trend is not None
+    assert not short.pain_trend.per_week
+    assert len(short.pain_trend.values) == len(short.pain) == 29  # a point a session
+    assert long.pain_trend is not None
+    assert long.pain_trend.per_week
+    assert long.felt_trend is not None
+    assert long.felt_trend.per_week
+    assert len(long.pain_trend.values) == 52  # a point a week (the latest week is empty)

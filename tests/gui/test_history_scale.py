@@ -48,10 +48,29 @@ class CountingService(HistoryService):
         super().__init__(store)
         self.full_reads = 0
         self.paged: list[tuple[int, int]] = []
+        self.reads: list[str] = []  # of digests: "sessions", "weeks", "exercise weeks"
 
     def list_sessions(self, since: Any = None, until: Any = None) -> Any:
         self.full_reads += 1
         return super().list_sessions(since, until)
+
+    def session_digests(self, since: Any = None, until: Any = None) -> Any:
+        self.reads.append("sessions")
+        return super().session_digests(since, until)
+
+    def week_digests(self, since: Any = None, until: Any = None, tz: Any = None) -> Any:
+        self.reads.append("weeks")
+        return super().week_digests(since, until, tz)
+
+    def exercise_digests(self, exercise_id: Any = None, since: Any = None,
+                         until: Any = None) -> Any:
+        self.reads.append("exercise sessions")
+        return super().exercise_digests(exercise_id, since, until)
+
+    def exercise_weeks(self, exercise_id: Any, since: Any = None, until: Any = None,
+                       tz: Any = None) -> Any:
+        self.reads.append("exercise weeks")
+        return super().exercise_weeks(exercise_id, since, until, tz)
 
     def sessions_page(self, offset: int, limit: int, since: Any = None,
                       until: Any = None) -> Any:
@@ -139,3 +158,63 @@ def test_the_report_still_gets_every_session_with_its_sets(
     assert service.full_reads == 1  # read once, when the report asked for the sessions
     assert len(view.stats.sessions) == 730
     assert sum(len(s.sets) for s in view.stats.sessions) > 5000
+
+
+def test_years_are_read_and_drawn_a_week_at_a_time_and_say_so(
+    qtbot: QtBot, store: HistoryStore
+) -> None:
+    service = CountingService(store)
+    view = make_view(qtbot, service)
+    # Two years of daily sessions: 105 weekly rows, not 730 sessions.
+    assert service.reads == ["weeks", "exercise weeks"]
+    assert service.paged == [(0, SessionTreeModel.PAGE)]  # the list is not on screen
+    pain = view.stats.pain_trend
+    assert pain is not None
+    assert pain.per_week
+    assert len(pain.values) == 105
+    assert view.pain_chart.points.xData.size == 105
+    legend = [label.text for _, label in view.pain_chart.legend.items]
+    assert legend == ["Weekly average", "Worst of the week", "Trend"]
+    assert view.aggregate_label.text() == "Per week, show:"
+    view._tabs.setCurrentIndex(1)
+    progress = view.progress_chart.result.xData
+    assert 50 < progress.size <= 105  # a point a week the exercise was done
+    # Four weeks: a point a session again, each read from its digest.
+    service.reads.clear()
+    view.set_range(HistoryRange.FOUR_WEEKS)
+    assert service.reads == ["sessions", "exercise sessions"]
+    pain = view.stats.pain_trend
+    assert pain is not None
+    assert not pain.per_week
+    assert len(pain.values) == len(view.stats.pain)
+    legend = [label.text for _, label in view.pain_chart.legend.items]
+    assert legend == ["Session average", "Session worst", "Trend"]
+    assert view.aggregate_label.text() == "Per session, show:"
+    assert view.stats.summary == range_stats(
+        store.list_sessions(), builtin_library(), HistoryRange.FOUR_WEEKS, TODAY, 2, UTC).summary
+
+
+def test_the_worst_is_in_the_legend_only_while_it_is_drawn(qtbot: QtBot) -> None:
+    import numpy as np
+
+    from gluteapp.gui.history.charts import MAX_MARKERS, TrendChart
+
+    chart = TrendChart("Pain", (0, 10), "Weekly average", "Trend", "Worst of the week")
+    qtbot.addWidget(chart)
+
+    def legend() -> list[str]:
+        assert chart.legend is not None
+        return [label.text for _, label in chart.legend.items]
+
+    for count, listed in ((MAX_MARKERS + 1, False), (10, True), (MAX_MARKERS * 3, False)):
+        x = np.arange(count, dtype=float) * 604800.0
+        values = np.full(count, 2.0)
+        chart.show_trend(x, values, values, values + 3)
+        assert chart.extra is not None
+        drawn = chart.extra.xData  # as given (getData is what is in view, thinned)
+        assert (0 if drawn is None else drawn.size) == (count if listed else 0)
+        assert ("Worst of the week" in legend()) is listed
+    chart.set_names("Session average", "Session worst")
+    assert legend() == ["Session average", "Trend"]
+    chart.show_trend(np.arange(3.0), np.ones(3), np.ones(3), np.ones(3))
+    assert legend() == ["Session average", "Trend", "Session worst"]
