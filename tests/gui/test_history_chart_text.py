@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from datetime import datetime
 
 import pytest
-from pyqtgraph.graphicsItems.DateAxisItem import MONTH_SPACING
+from pyqtgraph.graphicsItems.DateAxisItem import MONTH_SPACING, YEAR_MONTH_ZOOM_LEVEL
 from PySide6.QtCore import QLocale
 from pytestqt.qtbot import QtBot
 
@@ -27,7 +27,7 @@ def month_ticks(qtbot: QtBot) -> list[str]:
     qtbot.addWidget(chart)
     axis = chart.getAxis("bottom")
     assert isinstance(axis, DateAxis)
-    axis.zoomLevel = axis.zoomLevels[float("inf")]  # years and months
+    axis.zoomLevel = YEAR_MONTH_ZOOM_LEVEL  # years and months
     starts = [datetime(2026, month, 1, 12).timestamp() for month in (9, 10, 12)]
     return list(axis.tickStrings(starts, 1.0, MONTH_SPACING))
 
@@ -85,3 +85,25 @@ def test_the_calendar_tooltip_names_the_day_under_the_pointer(qtbot: QtBot) -> N
     assert calendar.toolTip() == f"{expected_day}: {count}"
     QTest.mouseMove(calendar, QPoint(1, 1))
     assert calendar.toolTip() == ""
+
+
+@pytest.mark.parametrize(("years", "months_shown"), [(1, True), (10, False)])
+def test_years_of_history_are_marked_by_year_a_year_by_month(
+    qtbot: QtBot, years: int, months_shown: bool
+) -> None:
+    from datetime import date, timedelta
+
+    chart = TimeChart("Sessions")
+    qtbot.addWidget(chart)
+    chart.resize(640, 240)
+    chart.show()
+    qtbot.waitExposed(chart)
+    end = date(2026, 11, 30)
+    chart.set_time_span(end - timedelta(days=365 * years), end)
+    chart.grab()  # laid out and painted once: the axis measures its labels then
+    axis = chart.getAxis("bottom")
+    low, high = chart.getPlotItem().vb.viewRange()[0]
+    levels = axis.tickValues(low, high, axis.width())
+    spacings = [spacing for spacing, ticks in levels if ticks]
+    assert (MONTH_SPACING in spacings) is months_shown
+    assert spacings[0] == YEAR_MONTH_ZOOM_LEVEL.tickSpecs[0].spacing  # years, always

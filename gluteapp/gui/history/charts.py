@@ -18,9 +18,11 @@ from pyqtgraph.graphicsItems.DateAxisItem import (
     DAY_HOUR_ZOOM_LEVEL,
     DAY_SPACING,
     YEAR_MONTH_ZOOM_LEVEL,
+    YEAR_SPACING,
     TickSpec,
     ZoomLevel,
     makeSStepper,
+    makeYStepper,
 )
 from PySide6.QtCore import QDate, QLocale, QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -149,6 +151,11 @@ _DAY_MONTH_ZOOM_LEVEL = ZoomLevel(
     [TickSpec(DAY_SPACING, makeSStepper(DAY_SPACING), "%d %b", autoSkip=[1, 2, 7, 14])],
     "00 MMM",
 )
+# Years alone once a month would get too few pixels to be told apart (ten years of History):
+# a tick a month there is a comb of 120 marks nobody reads, and pyqtgraph places each in local
+# time one by one, which cost more than drawing the years' data.
+_YEARS_ZOOM_LEVEL = ZoomLevel(
+    [TickSpec(YEAR_SPACING, makeYStepper(1), "%Y", autoSkip=[1, 5, 10, 25])], "YYYY")
 
 
 def short_month(month: int) -> str:
@@ -174,7 +181,8 @@ class DateAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
     def __init__(self) -> None:
         super().__init__(orientation="bottom")
         self.zoomLevels = {
-            np.inf: YEAR_MONTH_ZOOM_LEVEL,
+            np.inf: _YEARS_ZOOM_LEVEL,
+            60 * DAY_SPACING: YEAR_MONTH_ZOOM_LEVEL,
             5 * DAY_SPACING: _DAY_MONTH_ZOOM_LEVEL,
             0.5 * DAY_SPACING: DAY_HOUR_ZOOM_LEVEL,
         }
