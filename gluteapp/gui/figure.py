@@ -243,6 +243,7 @@ class FigureCanvas(QWidget):
         self._timing = START
         self._mirrored = False
         self._drawing: Drawing | None = None
+        self._position: float | None = None  # where in its movement the drawing is
 
     @property
     def figure(self) -> Figure | None:
@@ -262,9 +263,12 @@ class FigureCanvas(QWidget):
 
     def show_figure(self, figure: Figure | None, timing: Timing = START,
                     mirrored: bool = False) -> None:
-        if (figure, timing, mirrored) == (self._figure, self._timing, self._mirrored):
-            return
-        self._figure, self._timing, self._mirrored = figure, timing, mirrored
+        position = figure.movement.position(timing) if figure is not None else None
+        same = figure is self._figure and mirrored == self._mirrored
+        self._timing = timing
+        if same and position == self._position:
+            return  # a held pose, woken again: the same picture, neither posed nor painted
+        self._figure, self._mirrored, self._position = figure, mirrored, position
         self._drawing = figure.drawing(timing) if figure is not None else None
         self.update()
 

@@ -153,3 +153,24 @@ def test_the_report_shows_the_figures_of_the_exercises_done(qapp: object,
     text = " ".join(document.getAllText(page).text() for page in range(document.pageCount()))
     assert "The exercises done" in text
     assert "start on the left" in text
+
+
+def test_a_held_pose_woken_again_is_neither_posed_nor_painted_again(qtbot: QtBot) -> None:
+    from gluteapp.core.kinematics import Figure, TimingKind
+
+    figure = Figure.of(builtin_poses().pose("side-plank"))
+    canvas = FigureCanvas()
+    qtbot.addWidget(canvas)
+    canvas.show_figure(figure, Timing(TimingKind.HOLD, 2.0))
+    held = canvas.drawing
+    assert held is not None
+    for seconds in (2.1, 5.0, 29.9):  # the runner wakes ten times a second in a hold
+        canvas.show_figure(figure, Timing(TimingKind.HOLD, seconds))
+        assert canvas.drawing is held
+        assert canvas.timing == Timing(TimingKind.HOLD, seconds)
+    canvas.show_figure(figure, Timing(TimingKind.HOLD, 0.3))  # still moving into the hold
+    assert canvas.drawing is not held
+    assert canvas.drawing != held
+    moving = canvas.drawing
+    canvas.show_figure(figure, Timing(TimingKind.HOLD, 0.3), mirrored=True)  # the other side
+    assert canvas.drawing is not moving
