@@ -452,14 +452,16 @@ def fold_weeks(
     ]
 
 
-def _days_of(weeks: Sequence[WeekDigest], today: date) -> dict[date, int]:
-    """The days up to `today` with a session toward the goal, and how many."""
-    days: dict[date, int] = {}
+def _days_of(weeks: Sequence[WeekDigest], today: date) -> dict[int, int]:
+    """The days (as ordinals) up to `today` with a session toward the goal, and how many."""
+    last = today.toordinal()
+    days: dict[int, int] = {}
     for week in weeks:
-        for weekday, count in enumerate(week.per_day):
-            day = week.monday + timedelta(days=weekday)
-            if count and day <= today:
-                days[day] = count
+        if any(week.per_day):
+            monday = week.monday.toordinal()
+            for day, count in enumerate(week.per_day, start=monday):
+                if count and day <= last:
+                    days[day] = count
     return days
 
 
@@ -525,8 +527,8 @@ def week_range_stats(
             weeks=len(week_counts),
             weeks_met=sum(1 for w in week_counts if w.met),
         ),
-        calendar=tuple((day, per_day.get(day, 0)) for day in
-                       map(date.fromordinal, range(first, today.toordinal() + 1))),
+        calendar=tuple((date.fromordinal(day), per_day.get(day, 0))
+                       for day in range(first, today.toordinal() + 1)),
         pain=LazySeq(sum(w.rated_sessions for w in inside), lambda: full_stats().pain),
         pain_trend=pain_trend,
         pain_rated_sets=sum(w.rated_done for w in inside),
@@ -576,8 +578,9 @@ def _folded(name: str, values: Sequence[float | int | None]) -> float | int | No
 
 # --- local weeks in SQL -----------------------------------------------------------------------
 
-#: How far apart two changes of a zone's offset can be and both be found (see zone_offsets).
-_PROBE = timedelta(days=7)
+#: How far apart two changes of a zone's offset can be and both be found (see zone_offsets):
+#: summer time is months long, and the shortest break from it (Morocco's, for Ramadan) weeks.
+_PROBE = timedelta(days=14)
 
 
 def _offset(moment: datetime, tz: tzinfo | None) -> int:
@@ -593,8 +596,8 @@ def zone_offsets(
 
     What SQL needs to tell a session's local day from its UTC start: a start at or after a
     pair's `from` (and before the next's) is `offset` seconds ahead in local time. Found by
-    looking once a week and narrowing each change down to the second, so two changes less than
-    a week apart (no zone has them) would be missed.
+    looking every two weeks and narrowing each change down to the second, so two changes less
+    than two weeks apart (no zone has them) would be missed.
     """
     first, last = first.astimezone(UTC), max(first, last).astimezone(UTC)
     pairs = [(int(first.timestamp()), _offset(first, tz))]

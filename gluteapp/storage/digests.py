@@ -463,9 +463,21 @@ def exercise_weeks(
     offsets: Sequence[tuple[int, int]], tz: tzinfo | None,
 ) -> list[ExerciseDigest]:
     """One exercise in the sessions matching `where`, summed per local week as
-    core.history_digest.fold_exercise_weeks sums its session digests."""
+    core.history_digest.fold_exercise_weeks sums its session digests.
+
+    Only the measure its newest measured set was counted in (the one its charts draw:
+    core.history_digest.digest_measure) is summed; the other's columns are left empty.
+    """
+    [newest] = conn.execute(
+        f"""SELECT CAST(MAX(e.newest_at || char(1) || e.newest_kind) AS BLOB)
+            FROM exercise_digest AS e JOIN sessions AS s ON s.id = e.session_id
+            WHERE e.exercise_id = ? AND ({where})""",
+        (exercise_id, *params),
+    ).fetchone()
+    key = "r" if isinstance(newest, bytes) and newest.endswith(b"\x01reps") else "h"
     measures = ", ".join(
-        f"MAX(e.{name})" if name.endswith("_max") else f"SUM(e.{name})"
+        ("0" if name.endswith("_n") else "NULL") if not name.startswith(key)
+        else f"MAX(e.{name})" if name.endswith("_max") else f"SUM(e.{name})"
         for name in MEASURE_FIELDS)
     felt = ", ".join(f"SUM(e.felt_{place})" for place in _FELT)
     # The sessions with the exercise, each with its local day, and then their digests of it:

@@ -213,6 +213,9 @@ class HistoryStore:
         self.keep_backups = keep_backups
         self._clock = clock
         self._closed = False
+        # The zone's offsets last found, with what they were found for (see _zone_offsets).
+        self._offsets: tuple[tuple[datetime, datetime, tzinfo | None],
+                             list[tuple[int, int]]] | None = None
         self.startup_report = opened_report(path, created=False)
         #: Rows met with damaged values: read around, never changed; the person is told.
         self.row_report = RowReport()
@@ -667,7 +670,10 @@ class HistoryStore:
                 "SELECT MIN(started_at), MAX(started_at) FROM sessions").fetchone()
             first = first or _stored_time(row[0]) or EARLIEST
             last = last or _stored_time(row[1]) or utc_now()
-        return zone_offsets(first, last, tz)
+        key = (first, last, tz)
+        if self._offsets is None or self._offsets[0] != key:  # a range's weeks, then an
+            self._offsets = (key, zone_offsets(first, last, tz))  # exercise's: found once
+        return self._offsets[1]
 
     @_reading("the sessions' weeks")
     def week_digests(

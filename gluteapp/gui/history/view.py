@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -54,6 +54,7 @@ from gluteapp.core.stats import (
     measure_for,
     per_week,
     range_stats,
+    week_start,
 )
 from gluteapp.gui.history.charts import (
     ActivityCalendar,
@@ -75,6 +76,9 @@ if TYPE_CHECKING:
     from gluteapp.gui.settings import Settings
 
 log = logging.getLogger(__name__)
+
+#: Weeks given to the active-days calendar at most: more than fit on any screen.
+CALENDAR_WEEKS = 160
 
 CHART_NAMES = (
     "sessions_per_week", "activity", "pain", "felt_in", "progress", "exercise_felt_in", "sides",
@@ -639,7 +643,12 @@ class HistoryView(QWidget):
         self.weekly_chart.show_weeks(
             [w.start for w in weeks], [w.sessions for w in weeks], stats.goal
         )
-        self.calendar.set_days(stats.calendar, stats.today)
+        # The latest weeks only: the calendar shows those that fit (some 40 at 1280 pixels, a
+        # few more than 100 on the widest screens), and ten years are 3,652 days.
+        first = week_start(stats.today) - timedelta(weeks=CALENDAR_WEEKS - 1)
+        days = stats.calendar
+        self.calendar.set_days(days[max(0, len(days) - (stats.today - first).days - 1):],
+                               stats.today)
         self._show_cards(stats)
 
         if not stats.sessions:
