@@ -1093,6 +1093,10 @@
         <translation>Schmerz (0–10)</translation>
     </message>
     <message>
+        <source>Weekly average</source>
+        <translation>Durchschnitt der Woche</translation>
+    </message>
+    <message>
         <source>Session average</source>
         <translation>Durchschnitt der Einheit</translation>
     </message>
@@ -1101,12 +1105,20 @@
         <translation>Trend</translation>
     </message>
     <message>
+        <source>Worst of the week</source>
+        <translation>Höchster Wert der Woche</translation>
+    </message>
+    <message>
         <source>Session worst</source>
         <translation>Höchster Wert der Einheit</translation>
     </message>
     <message>
         <source>% felt in the glutes</source>
         <translation>% im Gesäß gespürt</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Woche</translation>
     </message>
     <message>
         <source>Session</source>
@@ -1150,6 +1162,7 @@
     <name>HistoryView</name>
     <message>
         <source>Show:</source>
+        <extracomment>Weeks given to the active-days calendar at most: more than fit on any screen.</extracomment>
         <translation>Anzeigen:</translation>
     </message>
     <message>

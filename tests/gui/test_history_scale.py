@@ -218,3 +218,32 @@ def test_the_worst_is_in_the_legend_only_while_it_is_drawn(qtbot: QtBot) -> None
     assert legend() == ["Session average", "Trend"]
     chart.show_trend(np.arange(3.0), np.ones(3), np.ones(3), np.ones(3))
     assert legend() == ["Session average", "Trend", "Session worst"]
+
+
+@pytest.mark.parametrize(("history_range", "names"), [
+    (HistoryRange.ALL, (["Weekly average", "Worst of the week", "Trend"], ["Week", "Trend"])),
+    (HistoryRange.FOUR_WEEKS, (["Session average", "Session worst", "Trend"],
+                               ["Session", "Trend"])),
+])
+def test_the_reports_legends_say_what_a_point_is(
+    qtbot: QtBot, store: HistoryStore, monkeypatch: pytest.MonkeyPatch,
+    history_range: HistoryRange, names: tuple[list[str], list[str]],
+) -> None:
+    from PySide6.QtGui import QImage
+
+    from gluteapp.gui.history import report
+    from gluteapp.gui.history.charts import TimeChart
+
+    legends: list[list[str]] = []
+    render = report.render_chart
+
+    def keep_legend(chart: TimeChart, *args: Any) -> QImage:
+        image = render(chart, *args)
+        if isinstance(chart, report.TrendChart) and chart.legend is not None:
+            legends.append([label.text for _, label in chart.legend.items])
+        return image
+
+    monkeypatch.setattr(report, "render_chart", keep_legend)
+    stats = range_stats(store.list_sessions(), builtin_library(), history_range, TODAY, 2, UTC)
+    report._ReportBuilder(stats, builtin_library()).charts()
+    assert legends == list(names)

@@ -496,30 +496,36 @@ class _ReportBuilder:
         weekly.show_weeks([w.start for w in weeks], [w.sessions for w in weeks], self.stats.goal)
         images["weekly"] = render_chart(weekly)
 
-        if self.stats.pain_trend is not None:
+        pain = self.stats.pain_trend
+        if pain is not None:
+            # A point a week over a long period (core.stats.WEEKLY_AFTER_WEEKS), as on screen.
             chart = TrendChart(
                 translate("HistoryReport", "Pain (0–10)"),
                 (0, 10),
-                translate("HistoryReport", "Session average"),
+                translate("HistoryReport", "Weekly average") if pain.per_week
+                else translate("HistoryReport", "Session average"),
                 translate("HistoryReport", "Trend"),
-                translate("HistoryReport", "Session worst"),
+                translate("HistoryReport", "Worst of the week") if pain.per_week
+                else translate("HistoryReport", "Session worst"),
             )
             chart.set_role("pain")
             self._prepare(chart)
-            chart.show_series(self.stats.pain_trend)
+            chart.show_series(pain)
             images["pain"] = render_chart(chart)
 
-        if self.stats.felt_trend is not None:
+        felt = self.stats.felt_trend
+        if felt is not None:
             chart = TrendChart(
                 translate("HistoryReport", "% felt in the glutes"),
                 (0, 100),
-                translate("HistoryReport", "Session"),
+                translate("HistoryReport", "Week") if felt.per_week
+                else translate("HistoryReport", "Session"),
                 translate("HistoryReport", "Trend"),
                 legend_at_bottom=True,
             )
             chart.set_role("glutes")
             self._prepare(chart)
-            chart.show_series(self.stats.felt_trend)
+            chart.show_series(felt)
             images["felt_in"] = render_chart(chart)
 
         if self.stats.sides:
