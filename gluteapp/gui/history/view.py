@@ -164,6 +164,7 @@ class HistoryView(QWidget):
         self._has_history = False
         self._settings: Settings | None = None
         self._panels: dict[str, ChartPanel] = {}
+        self._exercise_stale = False  # the exercise's charts wait to be fed (see _show)
 
         self._build()
         self._apply_colors()
@@ -235,9 +236,11 @@ class HistoryView(QWidget):
         self._tabs.setAccessibleName(self.tr("History sections"))
         self._tabs.setDocumentMode(True)
         self._tabs.addTab(self._build_overview(), self.tr("Overview"))
-        self._tabs.addTab(self._build_exercises(), self.tr("Exercises"))
+        self._exercises_page = self._build_exercises()
+        self._tabs.addTab(self._exercises_page, self.tr("Exercises"))
         self._tabs.addTab(self._build_sessions(), self.tr("Sessions"))
         self._pages.addWidget(self._tabs)
+        self._tabs.currentChanged.connect(self._tab_changed)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
@@ -362,13 +365,13 @@ class HistoryView(QWidget):
         self.exercise_picker.setAccessibleName(self.tr("Exercise"))
         self.exercise_picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.exercise_picker.setMinimumContentsLength(24)
-        self.exercise_picker.currentIndexChanged.connect(self._show_exercise)
+        self.exercise_picker.currentIndexChanged.connect(self._exercise_picked)
         self.aggregate_picker = QComboBox()
         self.aggregate_picker.setObjectName("aggregate_picker")
         self.aggregate_picker.setAccessibleName(self.tr("Per session, show"))
         self.aggregate_picker.addItem(self.tr("Best set"), Aggregate.BEST.value)
         self.aggregate_picker.addItem(self.tr("Average of the sets"), Aggregate.MEAN.value)
-        self.aggregate_picker.currentIndexChanged.connect(self._show_exercise)
+        self.aggregate_picker.currentIndexChanged.connect(self._exercise_picked)
         exercise_label = QLabel(self.tr("Exercise:"))
         exercise_label.setBuddy(self.exercise_picker)
         self.aggregate_label = aggregate_label = QLabel(self.tr("Per session, show:"))
@@ -475,6 +478,7 @@ class HistoryView(QWidget):
         return self._pages.currentIndex() == 0
 
     def chart(self, name: str) -> ChartPanel:
+        self._feed_exercise()
         return self._panels[name]
 
     def set_range(self, history_range: HistoryRange) -> None:
@@ -520,6 +524,7 @@ class HistoryView(QWidget):
         index = self.exercise_picker.findData(exercise_id)
         if index >= 0:
             self.exercise_picker.setCurrentIndex(index)
+            self._feed_exercise()
         return index >= 0
 
     def refresh(self) -> None:
@@ -576,11 +581,16 @@ class HistoryView(QWidget):
             return
         self._show_overview(self._stats)
         self._fill_exercise_picker()
-        self._show_exercise()
+        # The exercise's charts are fed when their tab is shown (or a chart asked for): opening
+        # History shows the overview, and an exercise's years are a read of their own.
+        self._exercise_stale = True
+        if self._exercises_page.isVisible():
+            self._show_exercise()
 
     def save_chart(self, name: str, path: Path | str) -> Path:
         """Save one chart (see CHART_NAMES) as a PNG the size of the chart on screen."""
         path = Path(path)
+        self._feed_exercise()
         pixmap = self._panels[name].chart.grab()
         if not pixmap.save(str(path), "PNG"):
             raise OSError(f"could not write the image {path}")
@@ -734,7 +744,22 @@ class HistoryView(QWidget):
                 max(0, index) if self.exercise_picker.count() else -1
             )
 
+    def _exercise_picked(self) -> None:
+        if self._exercise_stale and not self._exercises_page.isVisible():
+            return  # fed when shown
+        self._show_exercise()
+
+    def _feed_exercise(self) -> None:
+        """Feed the exercise's charts if they wait for it (see _show)."""
+        if self._exercise_stale and self._has_history:
+            self._show_exercise()
+
+    def _tab_changed(self, index: int) -> None:
+        if self._tabs.widget(index) is self._exercises_page:
+            self._feed_exercise()
+
     def _show_exercise(self) -> None:
+        self._exercise_stale = False
         exercise_id = self.exercise_picker.currentData()
         panels = [self._panels[name] for name in ("progress", "sides", "ratio")]
         if exercise_id is None:
@@ -858,6 +883,8 @@ class HistoryView(QWidget):
         # Also after midnight: "this week" and the ranges are counted from today.
         if self._dirty or self._refreshed_on != self._today():
             self.refresh()
+        elif self._tabs.currentWidget() is self._exercises_page:
+            self._feed_exercise()
 
     @property
     def dirty(self) -> bool:
