@@ -50,7 +50,7 @@ from gluteapp.storage.errors import (
     write_failed_message,
 )
 from gluteapp.storage.integrity import check_database
-from gluteapp.storage.rows import EARLIEST, RowReport
+from gluteapp.storage.rows import EARLIEST, LATEST, RowReport
 from gluteapp.storage.schema import SCHEMA_VERSION, apply_migrations
 from gluteapp.storage.startup import (
     StartupReport,
@@ -670,6 +670,10 @@ class HistoryStore:
                 "SELECT MIN(started_at), MAX(started_at) FROM sessions").fetchone()
             first = first or _stored_time(row[0]) or EARLIEST
             last = last or _stored_time(row[1]) or utc_now()
+        # Starts outside these are left out as damaged (storage.rows): no zone is looked up
+        # for them, and none can be before 1970, where a system's zone may not answer.
+        first = min(max(first, EARLIEST), LATEST)
+        last = min(max(last, first), LATEST)
         key = (first, last, tz)
         if self._offsets is None or self._offsets[0] != key:  # a range's weeks, then an
             self._offsets = (key, zone_offsets(first, last, tz))  # exercise's: found once

@@ -43,6 +43,7 @@ from gluteapp.core.stats import (
 )
 from gluteapp.storage import HistoryStore, open_history
 from gluteapp.storage.export import insert_sessions
+from gluteapp.storage.rows import EARLIEST, LATEST
 from tests.storage.test_digests import add_edge_cases, hold, reps, series_close
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -274,5 +275,30 @@ def test_a_damaged_start_is_left_out_of_the_weeks_as_of_the_digests(tmp_path: Pa
         assert weeks == fold_weeks(store.session_digests(), UTC)
         assert [(w.monday, w.sessions) for w in weeks] == [(date(2026, 3, 30), 2)]
         assert isinstance(weeks[0], WeekDigest)
+    finally:
+        store.close(backup=False)
+
+
+def test_starts_out_of_every_range_are_left_out_without_asking_the_zone(tmp_path: Path) -> None:
+    """A start in year 1 or 2199 (another program's, or a damaged file): left out as the
+    session digests leave it out, and the zone is asked about 1970 to 2200 at most."""
+    store = open_history(tmp_path / "data", daily_backup=False)
+    try:
+        at = datetime(2026, 3, 30, 8, 0, tzinfo=UTC)
+        for day in range(3):
+            sid = store.start_session("r", "R", at + timedelta(days=day))
+            store.record_set(sid, hold("glute-bridge", 1, Side.BOTH, at + timedelta(days=day),
+                                       30.0))
+        store._db.execute("UPDATE sessions SET started_at = '0001-01-01T00:00:00.000000+00:00'"
+                          " WHERE id = 1")
+        store._db.execute("UPDATE sessions SET started_at = '2300-01-01T00:00:00.000000+00:00'"
+                          " WHERE id = 3")
+        for tz in (None, BERLIN):
+            weeks = store.week_digests(None, None, tz)
+            assert weeks == fold_weeks(store.session_digests(), tz)
+            assert [(w.monday, w.sessions) for w in weeks] == [(date(2026, 3, 30), 1)]
+            asked = store._offsets
+            assert asked is not None
+            assert asked[0][:2] == (EARLIEST, LATEST)  # the span the zone was asked about
     finally:
         store.close(backup=False)
