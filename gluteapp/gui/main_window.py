@@ -198,7 +198,14 @@ class MainWindow(QMainWindow):
             "QListWidget#area_nav::item:selected { background: rgba(58, 143, 122, 0.22);"
             f" color: {text}; }}"
         )
-        rail = f"QWidget#navigation_rail {{ background: {base}; }}"
+        highlight = palette.color(QPalette.ColorRole.Highlight).name()
+        # The flat Settings button showed no focus at all: Tab from the areas landed on nothing
+        # to be seen.
+        rail = (f"QWidget#navigation_rail {{ background: {base}; }}"
+                "QPushButton#settings_button { border: 2px solid transparent;"
+                " border-radius: 6px; padding: 4px; background: transparent; }"
+                f"QPushButton#settings_button:focus {{ border-color: {highlight};"
+                " outline: none; }")
         if self._nav.styleSheet() != nav:
             self._nav.setStyleSheet(nav)
         if self._rail.styleSheet() != rail:
