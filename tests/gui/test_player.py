@@ -466,3 +466,22 @@ def test_a_hidden_player_lets_the_runner_wake_only_for_whole_seconds_and_cues(
     view.show()
     assert timer.interval() <= 101
     runner.stop()
+
+
+def test_resuming_with_the_it_hurts_panel_up_carries_on_and_closes_it(
+        qtbot: QtBot, library: Library) -> None:
+    view, clock = make_player(qtbot, library)
+    view.runner.start()
+    advance(view, clock, 7)
+    resolved: list[str] = []
+    view.hurt_resolved.connect(resolved.append)
+    for resume in (lambda: QTest.keyClick(view, Qt.Key.Key_Space), view.play_button.click):
+        view.hurts_button.click()
+        assert view.runner.session.is_paused
+        assert view.stop_panel.isVisible()
+        resume()
+        assert not view.runner.session.is_paused  # running again, the panel gone with it
+        assert not view.stop_panel.isVisible()
+        assert view.words.isVisible()
+    assert resolved == ["carry_on", "carry_on"]
+    view.runner.stop()

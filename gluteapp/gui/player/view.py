@@ -445,7 +445,7 @@ class PlayerView(QWidget):
         self.back_button = self._button(self.tr("◀ Back"), self.tr("Back (Left arrow)"),
                                         self.runner.back)
         self.play_button = self._button(self.tr("Start"), self.tr("Start or pause (Space)"),
-                                        self.runner.toggle)
+                                        self._toggle)
         self.play_button.setObjectName("play_button")
         self.skip_button = self._button(self.tr("Skip ▶"), self.tr("Skip (Right arrow)"),
                                         self.runner.skip)
@@ -534,7 +534,7 @@ class PlayerView(QWidget):
 
     def _shortcuts(self) -> None:
         slots: dict[str, Callable[[], object]] = {
-            "toggle": self.runner.toggle,
+            "toggle": self._toggle,
             "skip": self.runner.skip,
             "back": self.runner.back,
             "longer": lambda: self.runner.extend_rest(15),
@@ -1060,6 +1060,14 @@ class PlayerView(QWidget):
     def _stop_end(self) -> None:
         self._close_stop_panel(HurtChoice.END_SESSION)
         self.runner.end_early()
+
+    def _toggle(self) -> None:
+        """Space, or Start / Pause / Resume. Resuming while the "It hurts" panel is up says
+        what its "It has eased, carry on" says: the panel closes, noted as carried on."""
+        if self.stop_panel.isVisible() and self.session.is_paused:
+            self._stop_carry_on()
+        else:
+            self.runner.toggle()
 
     def _stop_carry_on(self) -> None:
         self._close_stop_panel(HurtChoice.CARRY_ON)
