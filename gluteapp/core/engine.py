@@ -487,6 +487,10 @@ class Session:
             events += entered
         return events
 
+    def step_of(self, key: SetKey) -> int | None:
+        """The routine step that set `key` (exercise, set number, side) belongs to, if any."""
+        return next((p.step_index for p in self.timeline if set_key(p) == key), None)
+
     def tick(self, now: float) -> list[Event]:
         """Catch up to `now`: fire due cues and end every phase whose deadline has passed."""
         return self._advance(now)

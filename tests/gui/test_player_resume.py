@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from gluteapp.core.records import SessionStatus
+from gluteapp.core.stats import sets_done
 from gluteapp.gui.player.sessions import ResumeBanner
 from tests.gui.conftest import StartApp, settle
 
@@ -111,4 +112,15 @@ def test_a_killed_session_from_a_file_is_offered_at_once_and_resumes(
         SessionStatus.COMPLETED)
     kept = [(s.exercise_id, s.set_number, s.side.value) for s in stored[0].sets]
     assert kept[:len(before)] == before  # what was saved before the kill is all there
+    # The summary counts the sets saved before the kill, as the History does: it had shown
+    # only this run's ("0 of 5 sets" after a resume that finished the session).
+    done = sets_done(stored[0].sets)
+    assert done >= 1
+    shown = re.match(r"(\d+)\D+(\d+)", player.summary.totals.text())
+    assert shown is not None
+    assert (int(shown[1]), int(shown[2])) == (done, 5)
+    bridge = [s for s in stored[0].sets if s.exercise_id == "glute-bridge"]
+    cell = player.summary.table.item(0, 1)
+    assert cell is not None
+    assert cell.text() == f"{sets_done(bridge)} / 3"
     app.controller.leave()

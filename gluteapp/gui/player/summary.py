@@ -18,8 +18,11 @@ from PySide6.QtWidgets import (
 
 from gluteapp.core.engine import Session, SessionFinished, SetCompleted
 from gluteapp.core.exercises import Library
-from gluteapp.core.records import SessionStatus
+from gluteapp.core.records import CompletedSet, SessionStatus
 from gluteapp.core.stats import sets_done, standing_sets
+
+#: A set as the summary counts it: done in this run, or saved before an interruption.
+Done = SetCompleted | CompletedSet
 
 
 def _duration(seconds: float) -> str:
@@ -27,7 +30,7 @@ def _duration(seconds: float) -> str:
     return f"{whole // 60} min {whole % 60:02d} s" if whole >= 60 else f"{whole} s"
 
 
-def _held_and_reps(recorded: Sequence[SetCompleted]) -> tuple[float, int]:
+def _held_and_reps(recorded: Sequence[Done]) -> tuple[float, int]:
     """Seconds held and reps done, a set redone after Back counted once (its later record)."""
     standing = standing_sets(recorded)
     return (sum(s.achieved_hold_s or 0.0 for s in standing),
@@ -114,11 +117,17 @@ class SessionSummary(QWidget):
                             "can be written again (see the message at the top).", "", count)
         self.note.setText(f"{saved} {advice}")
 
-    def show_result(self, finished: SessionFinished, session: Session) -> None:
+    def show_result(self, finished: SessionFinished, session: Session,
+                    earlier: Sequence[CompletedSet] = ()) -> None:
+        """What the session did; `earlier` are the sets saved before it was interrupted and
+        resumed, which count as they do in the History (the same session)."""
         totals = finished.totals
         # Sets done counted as the History counts them (core.stats), from the sets recorded.
-        recorded = session.completed_sets
-        per_step = [[s for s in recorded if s.step_index == item.step_index]
+        steps: list[tuple[int | None, Done]] = [
+            (session.step_of((s.exercise_id, s.set_number, s.side.value)), s) for s in earlier]
+        steps += [(s.step_index, s) for s in session.completed_sets]
+        recorded = [s for _, s in steps]
+        per_step = [[s for step, s in steps if step == item.step_index]
                     for item in totals.per_exercise]
         step_totals = [_held_and_reps(step) for step in per_step]
         held = sum(step_held for step_held, _ in step_totals)

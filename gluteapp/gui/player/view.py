@@ -66,7 +66,7 @@ from gluteapp.core.player_display import (
     display_for,
     hurt_subject,
 )
-from gluteapp.core.records import Hurt, HurtChoice, Side
+from gluteapp.core.records import CompletedSet, Hurt, HurtChoice, Side
 from gluteapp.core.routines import find_variation
 from gluteapp.core.safety import AFTER_IT_HURTS, AfterPain, PainLevel, after_pain, pain_level
 from gluteapp.gui.figure_player import PlayerFigure
@@ -307,6 +307,9 @@ class PlayerView(QWidget):
         self._hurt: HurtSubject | None = None
         self._hurt_reported = False
         self._hurts: list[Hurt] = []  # this session's, for the summary
+        #: An interrupted session picked up again: the sets saved before, which the summary
+        #: counts with this run's (the controller sets them).
+        self.earlier_sets: tuple[CompletedSet, ...] = ()
         self.last_announcement = ""
         self._showing_steps = False
         self._tight = False  # the steps show in a low window: see _fold_rating
@@ -608,7 +611,7 @@ class PlayerView(QWidget):
                 self._show_summary(event)
 
     def _show_summary(self, finished: SessionFinished) -> None:
-        self.summary.show_result(finished, self.session)
+        self.summary.show_result(finished, self.session, self.earlier_sets)
         self.summary.show_hurts([hurt_text(h, self.library.name_of(h.exercise_id or ""))
                                  for h in self._hurts])
         # The last set's rating can still be given there.
