@@ -16,19 +16,40 @@ BEFORE="${BEFORE:-331241a}"
 RUNS="${RUNS:-15}"
 # Each change's gain is measured by leaving it out: HEAD with benchmarks/leave_out/NAME.diff
 # reversed (benchmarks/wheels.py), in the same rounds as HEAD and BEFORE. The patches were
-# made against b23a87e; should one stop applying to HEAD, run with LB=b23a87e.
+# made against b23a87e (the first run's HEAD), so they are applied there (LB); the second run's
+# (start-up: poses_cache, programme_cli, png_level) apply to HEAD. SESSION is the HEAD of the
+# first run's end, so "session" against "after" is the second run's work together.
 L=benchmarks/leave_out
-LB="${LB:-HEAD}"
+LB="${LB:-b23a87e}"
+SESSION="${SESSION:-b0cc4ce}"
 {
   echo "# $(date -u +%Y-%m-%dT%H:%MZ)  HEAD $(git rev-parse --short HEAD 2>/dev/null || echo '?')  before $BEFORE"
   echo "# machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(uptime)"
   echo "## 1. start-up from installed wheels (first paint, library painted, command, screenshot)"
   $PY benchmarks/startup.py --runs "$RUNS" --variant "before=$BEFORE" --variant after=HEAD \
-      --variant "without-these-start-up-changes=$LB+$L/banner.diff+$L/scan.diff+$L/lean.diff" \
-      --variant "no-banner=$LB+$L/banner.diff" --variant "no-scan=$LB+$L/scan.diff" \
-      --variant "no-lean=$LB+$L/lean.diff"
+      --variant "session=$SESSION" \
+      --variant "no-poses-cache=HEAD+$L/poses_cache.diff" \
+      --variant "no-lazy-programme-cli=HEAD+$L/programme_cli.diff" \
+      --variant "no-png-level=HEAD+$L/png_level.diff" \
+      --variant "without-these-start-up-changes=$LB+$L/banner.diff+$L/scan.diff+$L/lean.diff"
   echo "## 2. timer accuracy: quiet, both cores busy, oversubscribed, GUI stalls"
   $PY benchmarks/timer_accuracy.py --seconds "${TIMER_SECONDS:-60}"
+  echo "## 2c. both cores busy, HEAD against HEAD without each of the second run's timer changes"
+  # The timer benchmark runs the player of the tree it is in: each variant is a copy of HEAD
+  # with one change reversed, the rounds interleaved.
+  TREES=$(mktemp -d)
+  for leave in short_slice ring_track held_figure; do
+    mkdir "$TREES/$leave"
+    git archive HEAD | tar -x -C "$TREES/$leave"
+    patch -s -R -p1 -d "$TREES/$leave" -i "$PWD/$L/$leave.diff"
+  done
+  for round in $(seq "${TIMER_ROUNDS:-2}"); do
+    for tree in . "$TREES/short_slice" "$TREES/ring_track" "$TREES/held_figure"; do
+      echo "# round $round: ${tree#"$TREES/"} (. is HEAD)"
+      $PY "$tree/benchmarks/timer_accuracy.py" --only busy2 --seconds "${TIMER_SECONDS:-60}"
+    done
+  done
+  rm -rf "$TREES"
   echo "## 2b. the exercise figure animating: timer and CPU against still and no figure"
   $PY benchmarks/figure_animation.py --seconds "${TIMER_SECONDS:-60}"
   echo "## 3. cue onsets (quiet, both cores busy, GUI stalls) and cues dropped in a session"
@@ -39,7 +60,9 @@ LB="${LB:-HEAD}"
   echo "## 4. history: ten years against four weeks, opened and clicked"
   $PY benchmarks/history_scale.py --runs "${HISTORY_RUNS:-5}" --variant "before=$BEFORE" \
       --variant after=HEAD --variant "no-decimation=$LB+$L/decimate.diff" \
-      --variant "no-paging=$LB+$L/paging.diff" --variant "no-two-colour-bars=$LB+$L/bars.diff"
+      --variant "no-paging=$LB+$L/paging.diff" --variant "no-two-colour-bars=$LB+$L/bars.diff" \
+      --variant "session=$SESSION" --variant "no-lazy-exercise-tab=HEAD+$L/history_lazy_tab.diff" \
+      --variant "no-year-axis=HEAD+$L/year_axis.diff"
   echo "## 5. memory: after visiting every area, and during a session"
   $PY benchmarks/memory.py --variant "before=$BEFORE" --variant after=HEAD
   echo "# done $(date -u +%H:%MZ); $(uptime)"
