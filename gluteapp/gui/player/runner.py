@@ -10,7 +10,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from gluteapp.core.engine import Event, Session, SetKey
-from gluteapp.gui.player.short_slice import ShortSlice
 
 log = logging.getLogger(__name__)
 
@@ -73,9 +72,6 @@ class SessionRunner(QObject):
         #: Wake every ANIMATION_MS for a smooth ring; off while nothing of the player is seen,
         #: when only cues and whole seconds (which the recorder and the sound need) wake it.
         self._animating = True
-        #: While the session runs, the thread asks the kernel for a short time slice, so a
-        #: wake-up is not kept waiting behind another program's slice (short_slice.py).
-        self.short_slice = ShortSlice()
 
     def set_animating(self, on: bool) -> None:
         """Whether the ring is on screen and wants the in-between repaints."""
@@ -136,7 +132,7 @@ class SessionRunner(QObject):
 
     def stop(self) -> None:
         """Stop waking up (the session object keeps its state)."""
-        self._sleep()
+        self._timer.stop()
 
     @property
     def is_running(self) -> bool:
@@ -178,7 +174,7 @@ class SessionRunner(QObject):
         """
         session = self.session
         if session.is_finished or not session.is_started or session.is_paused:
-            self._sleep()
+            self._timer.stop()
             return
         if now is None:
             now = self.clock()
@@ -192,14 +188,8 @@ class SessionRunner(QObject):
             to_boundary = remaining - math.floor(remaining - 1e-9)
             due = min(due, now + to_boundary)
         if math.isinf(due):  # a self-counted set, unseen: the next action wakes it
-            self._sleep()
+            self._timer.stop()
             return
         delay_ms = max(0, math.ceil((due - self.clock()) * 1000))
         self._aimed_at = time.monotonic() + delay_ms / 1000
-        self.short_slice.hold()
         self._timer.start(delay_ms)
-
-    def _sleep(self) -> None:
-        """No wake-up to come: the thread goes back to its own time slice."""
-        self._timer.stop()
-        self.short_slice.release()
