@@ -38,13 +38,13 @@ SESSION="${SESSION:-b0cc4ce}"
   # The timer benchmark runs the player of the tree it is in: each variant is a copy of HEAD
   # with one change reversed, the rounds interleaved.
   TREES=$(mktemp -d)
-  for leave in short_slice ring_track held_figure; do
+  for leave in ring_track held_figure; do
     mkdir "$TREES/$leave"
     git archive HEAD | tar -x -C "$TREES/$leave"
     patch -s -R -p1 -d "$TREES/$leave" -i "$PWD/$L/$leave.diff"
   done
   for round in $(seq "${TIMER_ROUNDS:-2}"); do
-    for tree in . "$TREES/short_slice" "$TREES/ring_track" "$TREES/held_figure"; do
+    for tree in . "$TREES/ring_track" "$TREES/held_figure"; do
       echo "# round $round: ${tree#"$TREES/"} (. is HEAD)"
       $PY "$tree/benchmarks/timer_accuracy.py" --only busy2 --seconds "${TIMER_SECONDS:-60}"
     done
