@@ -251,6 +251,21 @@ def _midnight(day: date, tz: tzinfo | None) -> datetime:
     return datetime.combine(day, time()).astimezone()  # the system's zone, summer time and all
 
 
+def _full_on_demand(load_sessions: Callable[[], Sequence[SessionRecord]], library: Library,
+                    history_range: HistoryRange, today: date, goal: int,
+                    tz: tzinfo | None) -> Callable[[], RangeStats]:
+    """`core.stats.range_stats` over every set, made the first time it is asked for (what only
+    the report reads: the sessions with their sets, the doses, the sides)."""
+    full: list[RangeStats] = []
+
+    def full_stats() -> RangeStats:
+        if not full:
+            full.append(range_stats(load_sessions(), library, history_range, today, goal, tz))
+        return full[0]
+
+    return full_stats
+
+
 def digest_range_stats(
     digests: Sequence[SessionDigest],
     exercises: Sequence[ExerciseTotal],
@@ -282,12 +297,7 @@ def digest_range_stats(
                               [float(d.pain_max or 0) for d in rated])
         felt_trend = trend_of([d.started_at for d in felt_in],
                               [100.0 * (d.felt[glutes] / sum(d.felt)) for d in felt_in])
-    full: list[RangeStats] = []
-
-    def full_stats() -> RangeStats:
-        if not full:
-            full.append(range_stats(load_sessions(), library, history_range, today, goal, tz))
-        return full[0]
+    full_stats = _full_on_demand(load_sessions, library, history_range, today, goal, tz)
 
     return RangeStats(
         history_range=history_range,
@@ -502,12 +512,7 @@ def week_range_stats(
                              goal) for n in range((this_week - start).days // 7 + 1)]
     per_day = _days_of(inside, today)
     pain_trend, felt_trend = weekly_trends(_week_sums(inside), tz)
-    full: list[RangeStats] = []
-
-    def full_stats() -> RangeStats:
-        if not full:
-            full.append(range_stats(load_sessions(), library, history_range, today, goal, tz))
-        return full[0]
+    full_stats = _full_on_demand(load_sessions, library, history_range, today, goal, tz)
 
     first = start.toordinal()
     return RangeStats(
