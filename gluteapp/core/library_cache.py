@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,6 +39,7 @@ from gluteapp.core.safe_files import (
     decode_text,
     read_limited_bytes,
     shown_path,
+    write_atomically,
 )
 
 if TYPE_CHECKING:
@@ -153,15 +152,7 @@ def _read(target: Path, language: str) -> Library | None:
 def _write(target: Path, data: bytes, prefix: str) -> None:
     """Write the copy atomically and remove copies made from older versions of the file."""
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{prefix}")
-        try:
-            with os.fdopen(handle, "wb") as file:
-                file.write(data)
-            os.replace(temporary, target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        write_atomically(target, data)
         for old in target.parent.glob(f"{prefix}*{SUFFIX}"):
             if old != target:
                 old.unlink(missing_ok=True)

@@ -11,9 +11,9 @@ store a set twice.
 from __future__ import annotations
 
 import csv
+import io
 import logging
 import os
-import tempfile
 import uuid
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -195,18 +195,11 @@ def write_waiting_sets(path: Path, entries: list[Entry]) -> int:
             _cell(done.achieved_reps), _cell(done.achieved_hold_s), _cell(done.pain),
             done.felt_in.value if done.felt_in is not None else "", _yes_no(done.cut_short),
         ))
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
-            writer = csv.writer(file)
-            writer.writerow(WAITING_COLUMNS)
-            writer.writerows(rows)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    text = io.StringIO(newline="")
+    writer = csv.writer(text)
+    writer.writerow(WAITING_COLUMNS)
+    writer.writerows(rows)
+    write_atomically(path, text.getvalue().encode("utf-8"))
     return len(rows)
 
 
