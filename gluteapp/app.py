@@ -97,7 +97,8 @@ class Gluteapp:
         if not plain_start:
             try:
                 self.library  # noqa: B018 - loads it, or says why it cannot
-                self.history  # noqa: B018
+                if self._history_to_show():
+                    self.history  # noqa: B018
             except StartupError as error:
                 return str(error)
         library, history = (lambda: self.library), (lambda: self.history)
@@ -115,7 +116,7 @@ class Gluteapp:
         self._wire()
         self.window.show_area(start_view)
         self.window.resize(QSize(*(self.options.size or (1280, 800))))
-        if not plain_start:
+        if self._history is not None:
             self.controller.offer_resume()  # the history is open already
         routine = self.options.routine
         at_s = self.options.extra.get("at")
@@ -166,6 +167,15 @@ class Gluteapp:
             self._history = open_history(self.paths.data_dir, headless=self.headless)
             self.problems.watch(self._history)  # failed saves, sets waiting, damaged rows
         return self._history
+
+    def _history_to_show(self) -> bool:
+        """Whether start-up opens the history before the window is shown: always, except for a
+        screenshot of a data folder that has none (and no sets waiting). There it could offer
+        or report nothing, and a screenshot never makes one; an area that reads the history
+        still opens it when built."""
+        database = self.paths.database
+        return not self.headless or any(
+            path.exists() for path in (database, database.with_name(database.name + ".pending")))
 
     def _finish_plain_start(self) -> None:
         """One event-loop turn after the first paint: the library view, then the rest.

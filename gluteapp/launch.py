@@ -139,14 +139,15 @@ def run(options: StartupOptions) -> int:
 
 def _run(options: StartupOptions, paths: AppPaths, headless: bool) -> int:
     from gluteapp.gui.errors import ErrorReporter
-    from gluteapp.gui.single_instance import InstanceServer, hand_over, server_name
 
     QGuiApplication.setDesktopFileName(DESKTOP_FILE_NAME)
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(qt_app, QApplication)
     ErrorReporter(paths.log_file, headless, qt_app).install()
     instance: InstanceServer | None = None
-    if not headless:
+    if not headless:  # a screenshot neither hands over nor holds the folder (nor needs QtNetwork)
+        from gluteapp.gui.single_instance import InstanceServer, hand_over, server_name
+
         name = server_name(paths.data_dir)
         if hand_over(name):
             print("gluteapp: already running with this data folder; brought it to the front.")

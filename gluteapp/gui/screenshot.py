@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
 #: Qt's PNG quality, which sets zlib's level: at 70 the library's 1280x800 screenshot is written
@@ -15,11 +16,13 @@ PNG_QUALITY = 70
 
 def save_window(qt_app: QApplication, window: QWidget, target: Path) -> int:
     """Show the window offscreen, let it lay out and paint, save it; return an exit code."""
-    window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    offscreen = QGuiApplication.platformName() == "offscreen"
+    if not offscreen:  # a display was asked for (QT_QPA_PLATFORM): never flash a window on it
+        window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
     window.show()
     for _ in range(5):
         qt_app.processEvents()
-    image = window.grab()
+    image = as_painted(window) if offscreen else window.grab()
     target.parent.mkdir(parents=True, exist_ok=True)
     ok = image.save(str(target), "PNG", PNG_QUALITY)
     window.close()
@@ -28,3 +31,11 @@ def save_window(qt_app: QApplication, window: QWidget, target: Path) -> int:
         return 1
     print(f"{target}: {image.width()}x{image.height()}")
     return 0
+
+
+def as_painted(window: QWidget) -> QPixmap:
+    """The window as it was just painted: the offscreen platform keeps that picture, so it is
+    copied (3-4 ms at 1280x800) instead of painted a second time by `grab` (25-35 ms)."""
+    screen = window.screen()
+    painted = screen.grabWindow(window.winId()) if screen is not None else QPixmap()
+    return window.grab() if painted.isNull() else painted

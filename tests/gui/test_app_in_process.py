@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QComboBox
 
 from gluteapp.app import Gluteapp
+from gluteapp.core.records import CompletedSet, Side
 from gluteapp.gui.first_run import FirstRunDialog
 from gluteapp.gui.settings import EQUIPMENT, FIRST_RUN_DONE, LANGUAGE, Settings
 from gluteapp.gui.settings_dialog import SettingsDialog
+from gluteapp.storage import open_history
 from tests.gui.conftest import StartApp, settle
 
 
@@ -97,6 +101,37 @@ def test_a_screenshot_never_asks(start_app: StartApp, tmp_path: Path) -> None:
     assert target.stat().st_size > 0
     assert app.window is not None
     assert app.window.findChildren(FirstRunDialog) == []
+
+
+def test_a_screenshot_of_a_folder_without_a_history_makes_none(
+    start_app: StartApp, tmp_path: Path
+) -> None:
+    target = tmp_path / "shot.png"
+    app = start_app(screenshot=target, skip_first_run=True)
+    assert app.take_screenshot(target) == 0
+    assert QImage(str(target)).size().width() == 1280
+    assert not app.paths.database.exists()  # nothing to offer or report, so nothing opened
+    assert not app.controller.resume_banner().isVisible()
+
+
+def test_a_screenshot_still_offers_to_resume_an_interrupted_session(
+    start_app: StartApp, tmp_path: Path
+) -> None:
+    store = open_history(tmp_path / "data", daily_backup=False)
+    at = datetime(2026, 3, 2, 18, 0, tzinfo=UTC)
+    running = store.start_session("desk-break", "Desk break", at)
+    store.record_set(running, CompletedSet("clamshell", 1, Side.LEFT, at, at + timedelta(
+        seconds=40), target_reps=12, achieved_reps=12))
+    store.mark_interrupted()
+    store.close(backup=False)
+
+    target = tmp_path / "shot.png"
+    app = start_app(screenshot=target, skip_first_run=True)
+    banner = app.controller.resume_banner()
+    assert banner.record is not None
+    assert banner.record.id == running
+    assert "was interrupted after 1 saved set." in banner.text.text()
+    assert app.take_screenshot(target) == 0
 
 
 def test_the_suggestion_follows_the_equipment_answer(

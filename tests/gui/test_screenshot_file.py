@@ -8,7 +8,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
-from gluteapp.gui.screenshot import save_window
+from gluteapp.gui.screenshot import as_painted, save_window
 
 
 def test_the_png_holds_every_pixel_of_the_window(qtbot: QtBot, tmp_path: Path) -> None:
@@ -26,3 +26,22 @@ def test_the_png_holds_every_pixel_of_the_window(qtbot: QtBot, tmp_path: Path) -
     assert written.size() == shown.size()
     assert written == shown  # PNG at any zlib level is lossless: no pixel may differ
     assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_offscreen_the_window_is_copiedas_painted_not_painted_again(qtbot: QtBot) -> None:
+    label = QLabel("Seitstütz · 30 s")
+    qtbot.addWidget(label)
+    label.resize(300, 90)
+    label.setStyleSheet("background: #183848; color: #f8e0a0; font-size: 30px;")
+    label.show()
+    qtbot.waitExposed(label)
+    for _ in range(3):
+        QApplication.processEvents()
+    screen = label.screen()
+    assert screen is not None
+    kept = screen.grabWindow(label.winId())  # the offscreen platform's copy of the painting
+    assert not kept.isNull()  # or save_window would fall back to painting it again
+    copied = as_painted(label).toImage().convertToFormat(QImage.Format.Format_RGB32)
+    painted = label.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    assert copied.size() == painted.size()
+    assert copied == painted
