@@ -338,9 +338,11 @@ class Gluteapp:
 
     # --- closing ----------------------------------------------------------------------------
     def _on_close_requested(self, event: QCloseEvent) -> None:
+        if self.headless:  # a screenshot closes its window unasked
+            return
         from gluteapp.gui.quit_guard import may_quit
 
-        if not self.headless and not may_quit(self.window, self._history, self.controller.running):
+        if not may_quit(self.window, self._history, self.controller.running):
             event.ignore()
 
     def shutdown(self) -> None:

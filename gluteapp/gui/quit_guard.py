@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from gluteapp.gui.history_service import HistoryService
+if TYPE_CHECKING:  # the history is open whenever there is one to ask about
+    from gluteapp.gui.history_service import HistoryService
 
 
 def may_quit(window: QWidget, history: HistoryService | None, session_running: bool) -> bool:

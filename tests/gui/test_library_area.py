@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from gluteapp.app import Gluteapp
@@ -215,3 +216,30 @@ def test_the_shell_passes_focus_to_its_search_box(qtbot) -> None:
     area.setFocus(Qt.FocusReason.OtherFocusReason)
     assert area.shell is not None
     qtbot.waitUntil(area.shell.search_edit.hasFocus)
+
+
+SCREENSHOT = """
+import json, sys
+from gluteapp.cli import main
+code = main(sys.argv[1:])
+print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
+"""
+
+
+def test_a_screenshot_of_a_folder_without_a_history_loads_no_storage(tmp_path: Path) -> None:
+    data, target = tmp_path / "data", tmp_path / "library.png"
+    ran = subprocess.run([sys.executable, "-c", SCREENSHOT, "--data-dir", str(data),
+                          "--skip-first-run", "--screenshot", str(target), "--view", "library"],
+                         capture_output=True, text=True)
+    assert ran.returncode == 0, ran.stderr
+    seen = json.loads(ran.stdout.strip().splitlines()[-1])
+    assert seen["code"] == 0
+    loaded = set(seen["modules"])
+    # Nothing to offer or report: neither the history's code nor sqlite-utils is loaded, not
+    # even when the window closes, and the folder is left without a history.
+    for module in ("sqlite_utils", "gluteapp.storage", "gluteapp.gui.history_service",
+                   "PySide6.QtNetwork"):
+        assert module not in loaded, f"{module} was loaded for the screenshot"
+    assert "gluteapp.gui.library.view" in loaded  # the library was what got painted
+    assert not (data / "history.db").exists()
+    assert QImage(str(target)).width() == 1280
