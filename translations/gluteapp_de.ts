@@ -931,6 +931,10 @@
         <translation>Von der Person selbst bei Einheiten zu Hause mit Gluteapp {0} aufgezeichnet: Haltezeiten misst die App, Wiederholungen sind selbst gezählt, Schmerz (0-10) und wo ein Satz gespürt wurde sind eigene Angaben der Person. Dies ist ein Trainingsprotokoll, keine Diagnose.</translation>
     </message>
     <message>
+        <source>Each bar is a month: the mean sessions a week of its weeks.</source>
+        <translation>Jeder Balken ist ein Monat: die mittlere Zahl der Einheiten pro Woche in seinen Wochen.</translation>
+    </message>
+    <message>
         <source>{sessions} in {weeks} ({per_week} a week) against a goal of {goal} a week. The goal was met in {met} of them; the current run of weeks at the goal is {streak}, the longest in this period {longest}.</source>
         <translation>{sessions} in {weeks} ({per_week} pro Woche) bei einem Ziel von {goal} pro Woche. Das Ziel wurde in {met} davon erreicht; die aktuelle Serie von Wochen am Ziel ist {streak}, die längste in diesem Zeitraum {longest}.</translation>
     </message>
@@ -1262,6 +1266,10 @@
         <translation>Ziel: {0} pro Woche</translation>
     </message>
     <message>
+        <source>Each bar is a month: the mean sessions a week of its weeks</source>
+        <translation>Jeder Balken ist ein Monat: die mittlere Zahl der Einheiten pro Woche in seinen Wochen</translation>
+    </message>
+    <message>
         <source>{day}: {count} session(s)</source>
         <translation>{day}: {count} Einheit(en)</translation>
     </message>
@@ -1380,6 +1388,10 @@
     <message>
         <source>Saved the report to {0}</source>
         <translation>Bericht unter {0} gespeichert</translation>
+    </message>
+    <message>
+        <source>Sessions per week, a bar a month</source>
+        <translation>Einheiten pro Woche, ein Balken je Monat</translation>
     </message>
     <message>
         <source>No sessions in this period. Pick a longer range above.</source>
@@ -2285,6 +2297,7 @@
     </message>
     <message>
         <source>How to do it</source>
+        <extracomment>An interrupted session picked up again: the sets saved before, which the summary counts with this run&apos;s (the controller sets them).</extracomment>
         <translation>So geht es</translation>
     </message>
     <message>
@@ -3251,6 +3264,7 @@
     <name>SessionSummary</name>
     <message>
         <source>Sets done per exercise</source>
+        <extracomment>A set as the summary counts it: done in this run, or saved before an interruption.</extracomment>
         <translation>Sätze pro Übung</translation>
     </message>
     <message>

@@ -7,6 +7,7 @@ from the widget palette through `ChartColors`, so light and dark themes both rea
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -308,11 +309,40 @@ class TimeChart(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
         }
 
 
-class WeekBars(pg.BarGraphItem):  # type: ignore[misc]  # pyqtgraph is untyped
-    """Sessions per week as bars centred on each week; weeks at the goal in the accent colour.
+#: Above this many weeks (two years) a bar a week is under five pixels wide on a chart of
+#: 1280x800, and at ten years under two: the bars run together into a block. Each bar is then a
+#: month, as high as the mean sessions a week of its weeks.
+MONTHLY_AFTER_WEEKS = 104
 
-    Drawn as two sets of bars of one colour each (this item the weeks below the goal, a child
-    the weeks at it), which pyqtgraph draws in one call apiece: ten years are 520 bars, and a
+
+@dataclass(frozen=True)
+class MonthBar:
+    first: date  # the month's first day
+    days: int  # the days in the month
+    per_week: float  # the mean sessions a week of the weeks counted in it
+    weeks: int
+
+
+def fold_months(starts: Sequence[date], counts: Sequence[int]) -> list[MonthBar]:
+    """The weeks (Mondays and sessions) as months, oldest first: a week counts in the month of
+    its Thursday, as ISO 8601 gives a week to the year of its Thursday."""
+    months: dict[date, list[int]] = {}
+    for start, count in zip(starts, counts, strict=True):
+        thursday = start + timedelta(days=3)
+        months.setdefault(thursday.replace(day=1), []).append(count)
+    bars = []
+    for first, weekly in sorted(months.items()):
+        following = (first + timedelta(days=32)).replace(day=1)
+        bars.append(MonthBar(first, (following - first).days, sum(weekly) / len(weekly),
+                             len(weekly)))
+    return bars
+
+
+class WeekBars(pg.BarGraphItem):  # type: ignore[misc]  # pyqtgraph is untyped
+    """Sessions per week as bars centred on each week (or month); at the goal in the accent colour.
+
+    Drawn as two sets of bars of one colour each (this item the bars below the goal, a child
+    the bars at it), which pyqtgraph draws in one call apiece: ten years are 520 weeks, and a
     brush per bar made painting them several times slower.
     """
 
@@ -327,12 +357,21 @@ class WeekBars(pg.BarGraphItem):  # type: ignore[misc]  # pyqtgraph is untyped
     def set_weeks(
         self, starts: Sequence[date], counts: Sequence[int], goal: int, colors: ChartColors
     ) -> None:
-        self._x = np.array([day_timestamp(d) + WEEK_S / 2 for d in starts], dtype=float)
-        self._height = np.array(counts, dtype=float)
-        met = self._height >= goal
-        self.setOpts(x=self._x[~met], height=self._height[~met], width=WEEK_S * 0.7,
+        x = np.array([day_timestamp(d) + WEEK_S / 2 for d in starts], dtype=float)
+        self._set(x, np.array(counts, dtype=float), np.full(len(x), WEEK_S * 0.7), goal, colors)
+
+    def set_months(self, months: Sequence[MonthBar], goal: int, colors: ChartColors) -> None:
+        x = np.array([day_timestamp(m.first) + m.days * DAY_S / 2 for m in months], dtype=float)
+        widths = np.array([m.days * DAY_S * 0.7 for m in months], dtype=float)
+        self._set(x, np.array([m.per_week for m in months], dtype=float), widths, goal, colors)
+
+    def _set(self, x: np.ndarray, height: np.ndarray, width: np.ndarray, goal: int,
+             colors: ChartColors) -> None:
+        self._x, self._height = x, height
+        met = height >= goal
+        self.setOpts(x=x[~met], height=height[~met], width=width[~met],
                      brush=pg.mkBrush(colors.muted), pen=None)
-        self._met.setOpts(x=self._x[met], height=self._height[met], width=WEEK_S * 0.7,
+        self._met.setOpts(x=x[met], height=height[met], width=width[met],
                           brush=pg.mkBrush(colors.accent), pen=None)
 
     def getData(self) -> tuple[np.ndarray, np.ndarray]:  # noqa: N802 - as PlotDataItem.getData
@@ -340,11 +379,16 @@ class WeekBars(pg.BarGraphItem):  # type: ignore[misc]  # pyqtgraph is untyped
 
 
 class WeeklyChart(TimeChart):
-    """Sessions per ISO week as bars, with the weekly goal as a dashed line."""
+    """Sessions per ISO week as bars (per month over more than two years), with the weekly goal
+    as a dashed line."""
 
-    def __init__(self, y_label: str, goal_label: str, parent: QWidget | None = None) -> None:
+    def __init__(self, y_label: str, goal_label: str, month_tip: str = "",
+                 parent: QWidget | None = None) -> None:
         super().__init__(y_label, parent=parent)
         self._goal_label = goal_label
+        self._month_tip = month_tip
+        #: Whether the bars shown are months (more than MONTHLY_AFTER_WEEKS weeks).
+        self.per_month = False
         self.bars = WeekBars()
         self.addItem(self.bars)
         self.goal_line = pg.InfiniteLine(
@@ -365,10 +409,18 @@ class WeeklyChart(TimeChart):
             _label_colors(self.goal_line.label, colors)
 
     def show_weeks(self, starts: Sequence[date], counts: Sequence[int], goal: int) -> None:
-        self.bars.set_weeks(starts, counts, goal, self.colors)
+        self.per_month = len(starts) > MONTHLY_AFTER_WEEKS
+        if self.per_month:
+            months = fold_months(starts, counts)
+            self.bars.set_months(months, goal, self.colors)
+            heights = [m.per_week for m in months]
+        else:
+            self.bars.set_weeks(starts, counts, goal, self.colors)
+            heights = [float(count) for count in counts]
+        self.setToolTip(self._month_tip if self.per_month else "")
         self.goal_line.setValue(goal)
         self.goal_line.label.setFormat(self._goal_label.format(goal))
-        top = max([goal, *counts]) + 1
+        top = math.ceil(max([goal, *heights])) + 1
         self.setYRange(0, top, padding=0.045)
         # Integer ticks only; fewer of them when the bars are tall.
         step = 1 if top <= 8 else 2 if top <= 16 else 5

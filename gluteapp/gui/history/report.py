@@ -52,6 +52,7 @@ from gluteapp.core.stats import (
 )
 from gluteapp.gui.figure_report import add_figures, figure_images, figures_html
 from gluteapp.gui.history.charts import (
+    MONTHLY_AFTER_WEEKS,
     ChartColors,
     RatioChart,
     SidesChart,
@@ -269,6 +270,7 @@ class _ReportBuilder:
             parts += [
                 self.adherence(),
                 charts.tag("weekly"),
+                self.weekly_caption(),
                 self.doses(),
                 figures_html(self.done_ids(), self.library, self.figure_images),
                 self.sides(charts),
@@ -293,6 +295,14 @@ class _ReportBuilder:
             + "</p>"
         )
         return "<html><body>" + "\n".join(p for p in parts if p) + "</body></html>"
+
+    def weekly_caption(self) -> str:
+        """Under the sessions chart, when its bars are months (as on screen)."""
+        if len(self.stats.weeks) <= MONTHLY_AFTER_WEEKS:
+            return ""
+        caption = translate(
+            "HistoryReport", "Each bar is a month: the mean sessions a week of its weeks.")
+        return f"<p class='quiet'>{html.escape(caption)}</p>"
 
     def adherence(self) -> str:
         summary, streaks = self.stats.summary, self.stats.streaks

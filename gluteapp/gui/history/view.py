@@ -314,7 +314,9 @@ class HistoryView(QWidget):
         for card in self.cards.values():
             cards.addWidget(card)
 
-        self.weekly_chart = WeeklyChart(self.tr("Sessions"), self.tr("Goal: {0} a week"))
+        self.weekly_chart = WeeklyChart(
+            self.tr("Sessions"), self.tr("Goal: {0} a week"),
+            self.tr("Each bar is a month: the mean sessions a week of its weeks"))
         self.calendar = ActivityCalendar(
             [QLocale().dayName(day, QLocale.FormatType.ShortFormat) for day in range(1, 8)]
         )
@@ -653,6 +655,10 @@ class HistoryView(QWidget):
         self.weekly_chart.show_weeks(
             [w.start for w in weeks], [w.sessions for w in weeks], stats.goal
         )
+        # Over more than two years a bar is a month: said where it is seen, not only on hover.
+        self._panels["sessions_per_week"].title.setText(
+            self.tr("Sessions per week, a bar a month") if self.weekly_chart.per_month
+            else self.tr("Sessions per week"))
         # The latest weeks only: the calendar shows those that fit (some 40 at 1280 pixels, a
         # few more than 100 on the widest screens), and ten years are 3,652 days.
         first = week_start(stats.today) - timedelta(weeks=CALENDAR_WEEKS - 1)
