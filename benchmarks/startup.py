@@ -16,7 +16,9 @@ of the same measure. Measures:
   is warm as on any start after the first;
 - command: the `gluteapp` entry point to its first paint (log file, single-instance check);
 - screenshot: `gluteapp --screenshot F --view library` from start to exit, against the bare
-  window grabbed into a PNG.
+  window grabbed into a PNG; the data folder holds no history (as on a first start), and
+  then, again, four weeks of it (made by the variant's `demo-history`, not timed), which the
+  screenshot opens for what it may offer or report.
 
 The load average of the machine is printed with each measure, and, for the first three, the
 CPU time each process used up to the moment measured (its threads' user and system time): on
@@ -68,6 +70,17 @@ def paint(kind: str, site: Path | None, folder: str, key: str = "painted_at") ->
         return found[key] - start
 
     return launch
+
+
+def with_history(site: Path | None, folder: str) -> str:
+    """`folder` holding four weeks of history, made by the variant's own `demo-history`
+    command (not timed): a screenshot of a data folder in use opens the history."""
+    if site is not None and not (Path(folder) / "history.db").exists():
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(site))
+        subprocess.run([sys.executable, "-m", "gluteapp", "--data-dir", folder, "demo-history",
+                        "--years", f"{28 / 365.25:.4f}", "--seed", "1"], env=env,
+                       capture_output=True, check=True, timeout=180)
+    return folder
 
 
 def screenshot(site: Path | None, folder: str) -> Launch:
@@ -126,7 +139,8 @@ def main(argv: list[str] | None = None) -> dict[str, dict[str, float]]:
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--variant", action="append", default=[],
                         help="NAME=SPEC, e.g. before=331241a or no-scan=HEAD+scan.diff")
-    parser.add_argument("--only", default="paint,library,command,screenshot")
+    parser.add_argument("--only",
+                        default="paint,library,command,screenshot,screenshot_history")
     args = parser.parse_args(argv)
     variants = dict(v.split("=", 1) for v in args.variant) or {"after": "HEAD"}
     sites = {name: install(spec) for name, spec in variants.items()}
@@ -159,6 +173,11 @@ def main(argv: list[str] | None = None) -> dict[str, dict[str, float]]:
         if "screenshot" in only:
             results["screenshot"] = measure("screenshot of the library view", launches(
                 screenshot, "screenshot"), args.runs)
+        if "screenshot_history" in only:
+            results["screenshot, history"] = measure(
+                "screenshot of the library view, four weeks of history in the folder",
+                launches(lambda site, f: screenshot(site, with_history(site, f)),
+                         "screenshot_history"), args.runs)
     return results
 
 
