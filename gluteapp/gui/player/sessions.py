@@ -6,6 +6,7 @@ import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -60,6 +62,10 @@ def equipment_names(items: frozenset[Equipment]) -> str:
     return ", ".join(equipment_label(item) for item in Equipment if item in items)
 
 
+#: The routine list's widest share of the picker: more would squeeze the routine's own page.
+LIST_SHARE = 0.25
+
+
 class RoutinePicker(QWidget):
     start_requested = Signal(Routine)
     exercise_requested = Signal(str)  # an exercise id: show its page in the library
@@ -80,6 +86,9 @@ class RoutinePicker(QWidget):
         self.list.setAccessibleName(self.tr("Routines"))
         self.list.setSpacing(3)
         self.list.setStyleSheet("QListWidget#routine_list::item { padding: 6px 8px; }")
+        # The column is as wide as its longest line where the window has room (German names
+        # ran off under a sideways scroll bar at 1280x800); see _fit_list_width.
+        self._list_needed = 0
         self.list.currentRowChanged.connect(self._show_current)
         self.list.itemActivated.connect(lambda _item: self._start_current())
         self.new_button = QPushButton(self.tr("New routine…"))
@@ -205,6 +214,7 @@ class RoutinePicker(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, routine.id)
             self.list.addItem(item)
         self.list.blockSignals(False)
+        self._fit_list_width()
         self.problems.setText("\n".join(problems))
         self.problems.setVisible(bool(problems))
         self.suggested_id = suggested_id
@@ -215,6 +225,26 @@ class RoutinePicker(QWidget):
         ids = [r.id for r in self.routines]
         keep = current.id if current is not None and current.id in ids else None
         self.select(keep or suggested_id or (ids[0] if ids else ""))
+
+    def _fit_list_width(self) -> None:
+        """Room for the longest line of the list, within LIST_SHARE of the picker: the
+        routine's page keeps the rest, buttons and all, down to 800x600, where a long German
+        line still scrolls sideways (Qt's wrapping of list items cut lines off instead)."""
+        metrics = self.list.fontMetrics()
+        widest = max((metrics.horizontalAdvance(line) for row in range(self.list.count())
+                      for line in self.list.item(row).text().splitlines()), default=0)
+        scroll_bar = self.list.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        # The item's padding (8 px a side), the list's spacing and frame, and a scroll bar.
+        self._list_needed = (widest + 2 * 8 + 2 * self.list.spacing()
+                             + 2 * self.list.frameWidth() + scroll_bar + 4)
+        self._apply_list_width()
+
+    def _apply_list_width(self) -> None:
+        self.list.setMinimumWidth(min(self._list_needed, round(self.width() * LIST_SHARE)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._apply_list_width()
 
     def select(self, routine_id: str) -> None:
         for row, routine in enumerate(self.routines):
