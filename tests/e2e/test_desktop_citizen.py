@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
+from gluteapp.storage import open_history
+
 pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,6 +34,7 @@ def test_the_first_start_moves_an_old_install_over_and_uses_it(tmp_path: Path) -
     (old / "settings.ini").write_text(settings, encoding="utf-8")
     old_log = "2026-11-01 10:00:00,000 INFO gluteapp: an earlier start\n" * 20
     (old / "logs" / "gluteapp.log").write_text(old_log, encoding="utf-8")
+    open_history(old, daily_backup=False).close(backup=False)  # the old install's history
     shot = tmp_path / "shot.png"
     result = subprocess.run(
         [sys.executable, "-m", "gluteapp", "--screenshot", str(shot), "--size", "900x600"],
@@ -50,6 +53,7 @@ def test_the_first_start_moves_an_old_install_over_and_uses_it(tmp_path: Path) -
     image = QImage(str(shot))
     assert image.pixelColor(image.width() - 20, image.height() // 2).lightness() < 90
     assert (old / "history.db").is_file(), "the history stays in the data folder"
+    assert not (tmp_path / "config" / "gluteapp" / "history.db").exists()
 
 
 def test_the_window_names_its_desktop_entry(tmp_path: Path) -> None:
