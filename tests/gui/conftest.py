@@ -10,7 +10,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
 
 from gluteapp.app import Gluteapp
 from gluteapp.core.paths import ensure_writable, resolve_paths
@@ -38,6 +39,28 @@ def _no_dangling_timers(qapp: QApplication):
         widget.deleteLater()
     QApplication.processEvents()
     assert not live, f"QTimers still running after the test: {[t.objectName() for t in live]}"
+
+
+@pytest.fixture(autouse=True)
+def _widgets_outlive_the_test(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Widgets given to qtbot stay alive until pytest-qt has closed them.
+
+    pytest-qt holds them weakly. A shown window whose Python object was kept only by a cycle
+    (signals to its own methods) was then freed by a garbage collection that happened to run
+    inside its own repaint, as pytest-qt processes events after the test: Qt destroyed the
+    window it was painting ("Cannot destroy paint device that is being painted") and the
+    process died. In the app every such widget has a parent that owns it.
+    """
+    kept: list[QWidget] = []
+    add_widget = QtBot.addWidget
+
+    def keep(self: QtBot, widget: QWidget, *args: object, **kwargs: object) -> None:
+        kept.append(widget)
+        add_widget(self, widget, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(QtBot, "addWidget", keep)
+    yield
+    kept.clear()  # after pytest-qt's teardown has closed them and deleted them later
 
 
 StartApp = Callable[..., Gluteapp]
