@@ -35,32 +35,37 @@ def _no_dangling_timers(qapp: QApplication):
     live = [t for t in qapp.findChildren(QTimer) if t.isActive()]
     for widget in QApplication.topLevelWidgets():
         live += [t for t in widget.findChildren(QTimer) if t.isActive()]
-        widget.close()
+        if widget.isVisible():  # pyqtgraph's PlotWidget cannot be closed twice
+            widget.close()
         widget.deleteLater()
     QApplication.processEvents()
     assert not live, f"QTimers still running after the test: {[t.objectName() for t in live]}"
 
 
 @pytest.fixture(autouse=True)
-def _widgets_outlive_the_test(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Widgets given to qtbot stay alive until pytest-qt has closed them.
+def _history_views_outlive_the_test(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A History view given to qtbot stays alive until pytest-qt has closed it.
 
-    pytest-qt holds them weakly. A shown window whose Python object was kept only by a cycle
-    (signals to its own methods) was then freed by a garbage collection that happened to run
-    inside its own repaint, as pytest-qt processes events after the test: Qt destroyed the
-    window it was painting ("Cannot destroy paint device that is being painted") and the
-    process died. In the app every such widget has a parent that owns it.
+    pytest-qt holds widgets weakly. A shown History view whose Python object was kept only by
+    a cycle (signals to its own methods) was freed by a garbage collection that happened to run
+    inside its own repaint, as pytest-qt processed events after the test: Qt destroyed the
+    widget it was painting ("Cannot destroy paint device that is being painted") and the
+    process died. Kept, it is closed first, which empties its charts (HistoryView.closeEvent),
+    the way the app's window lets it go. In the app every view has a parent that owns it.
     """
+    from gluteapp.gui.history.view import HistoryView
+
     kept: list[QWidget] = []
     add_widget = QtBot.addWidget
 
     def keep(self: QtBot, widget: QWidget, *args: object, **kwargs: object) -> None:
-        kept.append(widget)
+        if isinstance(widget, HistoryView):
+            kept.append(widget)
         add_widget(self, widget, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(QtBot, "addWidget", keep)
     yield
-    kept.clear()  # after pytest-qt's teardown has closed them and deleted them later
+    kept.clear()  # pytest-qt has closed them by now
 
 
 StartApp = Callable[..., Gluteapp]
