@@ -3156,6 +3156,7 @@
     </message>
     <message>
         <source>Routines</source>
+        <extracomment>The routine list&apos;s widest share of the picker: more would squeeze the routine&apos;s own page.</extracomment>
         <translation>Programme</translation>
     </message>
     <message>
@@ -3309,6 +3310,10 @@
             <numerusform>%n fertiger Satz ist noch nicht gespeichert: Er wartet, bis der Verlauf wieder geschrieben werden kann (siehe die Meldung oben).</numerusform>
             <numerusform>%n fertige Sätze sind noch nicht gespeichert: Sie warten, bis der Verlauf wieder geschrieben werden kann (siehe die Meldung oben).</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>{0} since you resumed</source>
+        <translation>{0} seit dem Fortsetzen</translation>
     </message>
     <message numerus="yes">
         <source>%n reps</source>

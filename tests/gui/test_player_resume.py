@@ -119,6 +119,10 @@ def test_a_killed_session_from_a_file_is_offered_at_once_and_resumes(
     shown = re.match(r"(\d+)\D+(\d+)", player.summary.totals.text())
     assert shown is not None
     assert (int(shown[1]), int(shown[2])) == (done, 5)
+    # Only the part after the resume was timed, and the summary says so.
+    since = {"en": "since you resumed", "de": "seit dem Fortsetzen"}[language]
+    assert since in player.summary.totals.text()
+    assert "in total" not in player.summary.totals.text()
     bridge = [s for s in stored[0].sets if s.exercise_id == "glute-bridge"]
     cell = player.summary.table.item(0, 1)
     assert cell is not None

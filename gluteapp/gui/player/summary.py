@@ -137,7 +137,9 @@ class SessionSummary(QWidget):
                            else self.tr("Session ended early"))
         parts = [
             self.tr("{0} of {1} sets").format(sets_done(recorded), totals.sets_planned),
-            self.tr("{0} in total").format(_duration(finished.elapsed_s)),
+            # After a resume only this part was timed: it says so rather than pass for all.
+            (self.tr("{0} since you resumed") if earlier else self.tr("{0} in total")).format(
+                _duration(finished.elapsed_s)),
         ]
         if held:
             parts.append(self.tr("{0} held").format(_duration(held)))
