@@ -78,7 +78,7 @@ def with_history(site: Path | None, folder: str) -> str:
     if site is not None and not (Path(folder) / "history.db").exists():
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(site))
         subprocess.run([sys.executable, "-m", "gluteapp", "--data-dir", folder, "demo-history",
-                        "--years", f"{28 / 365.25:.4f}", "--seed", "1"], env=env,
+                        "--years", f"{28 / 365.25:.4f}", "--seed", "1"], env=env, cwd=folder,
                        capture_output=True, check=True, timeout=180)
     return folder
 
@@ -92,10 +92,13 @@ def screenshot(site: Path | None, folder: str) -> Launch:
                            capture_output=True, check=True, timeout=180)
         else:
             env["PYTHONPATH"] = str(site)
+            # Run from the data folder: `python -m` looks in the current folder first, and from
+            # the repository it ran the working tree's source (without bytecode) for every
+            # variant instead of the variant's installed wheel.
             subprocess.run([sys.executable, "-m", "gluteapp", "--data-dir", folder,
                             "--skip-first-run", "--screenshot", str(Path(folder) / "app.png"),
-                            "--view", "library"], env=env, capture_output=True, check=True,
-                           timeout=180)
+                            "--view", "library"], env=env, cwd=folder, capture_output=True,
+                           check=True, timeout=180)
         return time.time() - start
 
     return launch
