@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 
 from gluteapp.core.exercises import Library
-from gluteapp.core.records import SessionStatus, Side
+from gluteapp.core.records import SessionStatus, SetKey, Side
 from gluteapp.core.routines import Routine
 from gluteapp.core.timeline import (
     Phase,
@@ -55,10 +55,6 @@ __all__ = [
 ]
 
 # --- events --------------------------------------------------------------------------------------
-
-#: Which set of a session: (exercise id, set number, side value), as the history stores it.
-SetKey = tuple[str, int, str]
-
 
 def set_key(phase: Phase) -> SetKey | None:
     """The history's key of a work phase's set; None for phases that are not a set."""

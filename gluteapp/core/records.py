@@ -27,6 +27,10 @@ class SessionStatus(StrEnum):
     INTERRUPTED = "interrupted"
 
 
+#: Which set of a session: (exercise id, set number, side value), as the history stores it.
+SetKey = tuple[str, int, str]
+
+
 @dataclass(frozen=True)
 class CompletedSet:
     """One set (or one side of a set) as it was done; times are aware UTC datetimes.
@@ -49,6 +53,11 @@ class CompletedSet:
     pain: int | None = None
     felt_in: FeltIn | None = None
     cut_short: bool | None = None
+
+    @property
+    def key(self) -> SetKey:
+        """Which set of its session this is (the engine's `set_key` of its phase)."""
+        return (self.exercise_id, self.set_number, self.side.value)
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from gluteapp.core.engine import (
     PhaseKind,
     SessionFinished,
@@ -10,8 +12,10 @@ from gluteapp.core.engine import (
     SetKey,
     set_key,
 )
-from gluteapp.core.records import SessionStatus, Side
+from gluteapp.core.records import CompletedSet, SessionStatus, Side
 from tests.core.test_engine_helpers import FakeClock, make_session
+
+AT = datetime(2025, 3, 3, 18, tzinfo=UTC)
 
 TWO_EXERCISES = """
 [[steps]]
@@ -47,6 +51,22 @@ def test_set_key_names_work_phases_only() -> None:
         ("bridge", 1, "both"), ("bridge", 2, "both"),
         ("stand", 1, "left"), ("stand", 1, "right"), ("stand", 2, "left"), ("stand", 2, "right"),
     ]
+
+
+def test_a_recorded_set_has_the_key_and_the_step_of_its_phase() -> None:
+    clock = FakeClock()
+    session = make_session(TWO_EXERCISES)
+    session.start(clock.now)
+    work = [p for p in session.timeline if set_key(p) is not None]
+    for phase in work:
+        assert phase.exercise_id is not None
+        assert phase.side is not None
+        recorded = CompletedSet(phase.exercise_id, phase.set_number, phase.side, AT, AT)
+        assert recorded.key == set_key(phase)  # what the history keeps matches the engine's
+        assert session.step_of(recorded.key) == phase.step_index
+    assert session.step_of(("stand", 2, "right")) == 1
+    assert session.step_of(("bridge", 1, "both")) == 0
+    assert session.step_of(("stand", 3, "left")) is None  # not a set of this routine
 
 
 def test_resume_after_waits_paused_at_the_first_unfinished_set() -> None:

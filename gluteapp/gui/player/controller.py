@@ -199,7 +199,7 @@ class SessionController(QObject):
         self.player_shown.emit()
         if resume is not None:
             player.earlier_sets = tuple(s.as_completed_set() for s in resume.sets)
-            runner.resume_after({(s.exercise_id, s.set_number, s.side.value) for s in resume.sets})
+            runner.resume_after({s.key for s in resume.sets})
         elif autostart:
             runner.start()
         return player

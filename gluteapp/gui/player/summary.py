@@ -124,7 +124,7 @@ class SessionSummary(QWidget):
         totals = finished.totals
         # Sets done counted as the History counts them (core.stats), from the sets recorded.
         steps: list[tuple[int | None, Done]] = [
-            (session.step_of((s.exercise_id, s.set_number, s.side.value)), s) for s in earlier]
+            (session.step_of(s.key), s) for s in earlier]
         steps += [(s.step_index, s) for s in session.completed_sets]
         recorded = [s for _, s in steps]
         per_step = [[s for step, s in steps if step == item.step_index]
