@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from collections.abc import Iterator
 from datetime import UTC, date, timedelta
 from pathlib import Path
@@ -24,6 +22,7 @@ from gluteapp.gui.history.view import HistoryView
 from gluteapp.gui.history_service import HistoryService
 from gluteapp.storage import HistoryStore, open_history
 from gluteapp.storage.export import fill_demo_history
+from tests.gui.test_history_report import needs_poppler, pdf_text
 
 TODAY = date(2025, 9, 17)
 
@@ -93,18 +92,26 @@ def store(three_years: Path) -> Iterator[HistoryStore]:
     opened.close(backup=False)
 
 
-def test_history_shows_all_of_three_years_a_month_a_bar(qtbot: QtBot, store: HistoryStore) -> None:
+def all_of(qtbot: QtBot, store: HistoryStore) -> HistoryView:
+    """History open at "All" of the store, as the person sees it."""
     view = HistoryView(HistoryService(store), builtin_library(), 2, today=lambda: TODAY, tz=UTC,
                        history_range=HistoryRange.ALL)
     qtbot.addWidget(view)
     view.resize(1280, 800)
     view.show()
     qtbot.waitExposed(view)
+    return view
+
+
+def test_history_shows_all_of_three_years_a_month_a_bar(qtbot: QtBot, store: HistoryStore) -> None:
+    view = all_of(qtbot, store)
     weeks = view.stats.weeks
     assert len(weeks) > MONTHLY_AFTER_WEEKS
     assert view.weekly_chart.per_month
     assert "month" in view.weekly_chart.toolTip()
-    title = view.findChild(ChartPanel, "chart_sessions_per_week").title
+    panel = view.findChild(ChartPanel, "chart_sessions_per_week")
+    assert panel is not None
+    title = panel.title
     assert title.text() == "Sessions per week, a bar a month"
     heights = view.weekly_chart.bars.getData()[1]
     months = fold_months([w.start for w in weeks], [w.sessions for w in weeks])
@@ -119,19 +126,13 @@ def test_history_shows_all_of_three_years_a_month_a_bar(qtbot: QtBot, store: His
     assert title.text() == "Sessions per week"
 
 
-@pytest.mark.skipif(not shutil.which("pdftotext"), reason="pdftotext reads the PDF back")
+@needs_poppler
 def test_the_report_says_its_bars_are_months(
     qtbot: QtBot, store: HistoryStore, tmp_path: Path
 ) -> None:
-    view = HistoryView(HistoryService(store), builtin_library(), 2, today=lambda: TODAY, tz=UTC,
-                       history_range=HistoryRange.ALL)
-    qtbot.addWidget(view)
+    view = all_of(qtbot, store)
     written = view.write_report_to(tmp_path / "all.pdf")
-    text = " ".join(subprocess.run(["pdftotext", str(written), "-"], capture_output=True,
-                                   text=True, check=True).stdout.split())
-    assert "Each bar is a month: the mean sessions a week of its weeks." in text
+    assert "Each bar is a month: the mean sessions a week of its weeks." in pdf_text(written)
     view.set_range(HistoryRange.YEAR)
-    written = view.write_report_to(tmp_path / "year.pdf")
-    text = " ".join(subprocess.run(["pdftotext", str(written), "-"], capture_output=True,
-                                   text=True, check=True).stdout.split())
-    assert "Each bar is a month" not in text
+    assert "Each bar is a month" not in pdf_text(view.write_report_to(tmp_path / "year.pdf"))
+
