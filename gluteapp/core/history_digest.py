@@ -239,16 +239,17 @@ def range_window(
     Exactly the sessions `core.stats.sessions_in_range` keeps, but for those of "all" that
     come before the first session with a set (they are read, and left out by the day).
     """
-    end = _midnight(today + timedelta(days=1), tz)
+    end = local_midnight(today + timedelta(days=1), tz)
     if history_range.weeks is None:
         return None, end
-    return _midnight(week_start(today) - timedelta(weeks=history_range.weeks - 1), tz), end
+    return local_midnight(week_start(today) - timedelta(weeks=history_range.weeks - 1), tz), end
 
 
-def _midnight(day: date, tz: tzinfo | None) -> datetime:
+def local_midnight(day: date, tz: tzinfo | None) -> datetime:
+    """The start of `day` in `tz` (None: the system's zone, summer time and all)."""
     if tz is not None:
         return datetime.combine(day, time(), tz)
-    return datetime.combine(day, time()).astimezone()  # the system's zone, summer time and all
+    return datetime.combine(day, time()).astimezone()
 
 
 def _full_on_demand(load_sessions: Callable[[], Sequence[SessionRecord]], library: Library,

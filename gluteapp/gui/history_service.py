@@ -193,10 +193,11 @@ class HistoryService(QObject):
         """Each exercise (or `exercise_id`) of each session in [since, until), digested."""
         return self._read(lambda: self._store.exercise_digests(exercise_id, since, until))
 
-    def exercise_totals(self, since: datetime | None = None,
-                        until: datetime | None = None) -> list[ExerciseTotal]:
-        """Per exercise of the sessions started in [since, until): sets done, and one side."""
-        return self._read(lambda: self._store.exercise_totals(since, until))
+    def exercise_totals(self, since: datetime | None = None, until: datetime | None = None,
+                        tz: tzinfo | None = None) -> list[ExerciseTotal]:
+        """Per exercise of the sessions started in [since, until): sets done, and one side
+        (`tz`: the zone of the weeks kept summed for "All")."""
+        return self._read(lambda: self._store.exercise_totals(since, until, tz))
 
     def week_digests(self, since: datetime | None = None, until: datetime | None = None,
                      tz: tzinfo | None = None) -> list[WeekDigest]:

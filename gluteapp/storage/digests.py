@@ -289,7 +289,7 @@ def session_digests(
         status = statuses.get(row[3])
         if started is None or status is None or not isinstance(row[1], bytes):
             continue  # a damaged row: the full read leaves it out too
-        digests.append(SessionDigest(row[0], _decoded(row[1]), started, status, row[4], row[5],
+        digests.append(SessionDigest(row[0], decoded(row[1]), started, status, row[4], row[5],
                                      row[6], _number(row[7]) or 0, _number(row[8]) or 0,
                                      _number(row[9]), row[10:]))
     return digests
@@ -319,7 +319,7 @@ def exercise_digests(
             continue
         kind, newest = row[6], row[7]
         digests.append(ExerciseDigest(
-            _decoded(row[0]), row[1], started, row[3], row[4], bool(row[5]),
+            decoded(row[0]), row[1], started, row[3], row[4], bool(row[5]),
             kind.decode() if isinstance(kind, bytes) else None,
             newest.decode() if isinstance(newest, bytes) else None,
             _numbers(row[8 : 8 + count]), row[8 + count :]))
@@ -338,7 +338,7 @@ def exercise_totals(
             GROUP BY e.exercise_id ORDER BY e.exercise_id""",
         tuple(params),
     )
-    return [ExerciseTotal(_decoded(row[0]), int(row[1]), bool(row[2])) for row in cursor]
+    return [ExerciseTotal(decoded(row[0]), int(row[1]), bool(row[2])) for row in cursor]
 
 
 # Text read as bytes: the store's connection decodes every text value in Python (leniently,
@@ -362,7 +362,7 @@ def _numbers(values: tuple[Any, ...]) -> tuple[Any, ...]:
     return tuple(_number(value) for value in values)
 
 
-def _decoded(data: Any) -> str:
+def decoded(data: Any) -> str:
     return data.decode("utf-8", "replace") if isinstance(data, bytes) else str(data)
 
 
@@ -432,10 +432,27 @@ def week_digests(
 ) -> list[WeekDigest]:
     """The sessions matching `where` (on `sessions` as s), summed per local week (Monday first;
     `offsets`: core.history_digest.zone_offsets), oldest first."""
+    return [week_digest(row) for row in week_rows(conn, where, params, offsets)]
+
+
+#: The columns of a week's row (`week_rows`), as storage.week_sums keeps them.
+WEEK_COLUMNS = (
+    "monday", "sessions", "recorded", "counted", "completed", "ended_early", "interrupted",
+    "done", "rated_done", "pain_sum", "pain_n", "pain_max",
+    *(f"felt_{place}" for place in _FELT), "rated_sessions", "felt_sessions",
+    *(f"day_{weekday}" for weekday in range(7)),
+)
+
+
+def week_rows(
+    conn: sqlite3.Connection, where: str, params: Sequence[Any],
+    offsets: Sequence[tuple[int, int]],
+) -> sqlite3.Cursor:
+    """`week_digests` as rows of numbers (WEEK_COLUMNS), the Monday as `date.toordinal`."""
     counted = "(COALESCE(d.recorded, 0) > 0 AND days.goal)"
     felt = ", ".join(_sum(f"d.felt_{place}") for place in _FELT)
     any_felt = " + ".join(f"COALESCE(d.felt_{place}, 0)" for place in _FELT)
-    cursor = conn.execute(
+    return conn.execute(
         f"""{_days(where, offsets)}
         SELECT day - (day - 1) % 7 AS monday, COUNT(*), SUM(COALESCE(d.recorded, 0) > 0),
                SUM({counted}), SUM({counted} AND days.status = 'completed'),
@@ -449,13 +466,42 @@ def week_digests(
         GROUP BY monday ORDER BY monday""",
         tuple(params),
     )
+
+
+def week_digest(row: Sequence[Any]) -> WeekDigest:
+    """A week's row (WEEK_COLUMNS) as a WeekDigest."""
     places = len(FELT_PLACES)
-    return [
-        WeekDigest(date.fromordinal(row[0]), row[1], row[2], row[3], row[4], row[5], row[6],
-                   row[7], row[8], row[9], row[10], _number(row[11]), row[12 : 12 + places],
-                   row[12 + places], row[13 + places], row[14 + places :])
-        for row in cursor
-    ]
+    return WeekDigest(date.fromordinal(row[0]), row[1], row[2], row[3], row[4], row[5], row[6],
+                      row[7], row[8], row[9], row[10], _number(row[11]),
+                      tuple(row[12 : 12 + places]), row[12 + places], row[13 + places],
+                      tuple(row[14 + places :]))
+
+
+def exercise_week_rows(
+    conn: sqlite3.Connection, where: str, params: Sequence[Any],
+    offsets: Sequence[tuple[int, int]],
+) -> sqlite3.Cursor:
+    """Each exercise's sets done and one side, per local week of the sessions matching `where`
+    that `week_rows` counts: (Monday as `date.toordinal`, exercise id as bytes, done, one side)."""
+    return conn.execute(
+        f"""{_days(where, offsets)}
+        SELECT day - (day - 1) % 7 AS monday, CAST(e.exercise_id AS BLOB), SUM(e.done),
+               MAX(e.one_sided)
+        FROM days JOIN exercise_digest AS e ON e.session_id = days.id
+        GROUP BY monday, e.exercise_id ORDER BY monday""",
+        tuple(params),
+    )
+
+
+def local_day(offsets: Sequence[tuple[int, int]], seconds: int) -> int:
+    """The local day (`date.toordinal`) of a start `seconds` after 1970 UTC, as `_local_day`
+    finds it in SQL."""
+    offset = offsets[0][1] if offsets else 0
+    for start, later in offsets[1:]:
+        if seconds < start:
+            break
+        offset = later
+    return (seconds + offset) // 86400 + _ORDINAL_1970
 
 
 def exercise_weeks(

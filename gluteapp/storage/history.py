@@ -9,11 +9,12 @@ right after. One fsync per completed set is cheap next to the seconds a set take
 from __future__ import annotations
 
 import dataclasses
+import logging
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
-from datetime import datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Concatenate, ParamSpec, Self, TypeVar
@@ -38,8 +39,9 @@ from gluteapp.core.records import (
     SetRating,
     Side,
 )
+from gluteapp.core.stats import week_start
 from gluteapp.storage import backups as backup_files
-from gluteapp.storage import digests
+from gluteapp.storage import digests, week_sums
 from gluteapp.storage import hurts as hurt_rows
 from gluteapp.storage import rows as checked
 from gluteapp.storage.backups import BACKUPS_DIRNAME, DEFAULT_KEEP_BACKUPS, Backup
@@ -64,6 +66,8 @@ from gluteapp.storage.startup import (
     opened_report,
 )
 from gluteapp.storage.timestamps import from_db_time, to_db_time, utc_now
+
+log = logging.getLogger(__name__)
 
 HISTORY_FILENAME = "history.db"
 DAILY_BACKUP_INTERVAL = timedelta(days=1)
@@ -654,10 +658,23 @@ class HistoryStore:
 
     @_reading("the exercises' totals")
     def exercise_totals(
-        self, since: datetime | None = None, until: datetime | None = None
+        self, since: datetime | None = None, until: datetime | None = None,
+        tz: tzinfo | None = None,
     ) -> list[ExerciseTotal]:
-        """Per exercise of the sessions started in [since, until): sets done, and one side."""
+        """Per exercise of the sessions started in [since, until): sets done, and one side.
+
+        From the weeks kept summed (storage.week_sums, in `tz`) when `since` is None.
+        """
         where, params = _time_range("s.started_at", since, until)
+        if since is None and until is not None:
+            offsets = self._zone_offsets(since, until, tz)
+            end = self._summed_until(until, tz, offsets)
+            if end is not None:
+                live_where, live_params = week_sums.live_window(end, until, tz)
+                return week_sums.totals(
+                    week_sums.exercise_done(self._db.conn),
+                    digests.exercise_week_rows(self._db.conn, live_where, live_params, offsets),
+                    end)
         return digests.exercise_totals(self._db.conn, where, params)
 
     def _zone_offsets(
@@ -667,7 +684,8 @@ class HistoryStore:
         first, last = since, until
         if first is None or last is None:
             row = self._db.conn.execute(
-                "SELECT MIN(started_at), MAX(started_at) FROM sessions").fetchone()
+                "SELECT (SELECT MIN(started_at) FROM sessions),"
+                " (SELECT MAX(started_at) FROM sessions)").fetchone()
             first = first or _stored_time(row[0]) or EARLIEST
             last = last or _stored_time(row[1]) or utc_now()
         # Starts outside these are left out as damaged (storage.rows): no zone is looked up
@@ -685,10 +703,41 @@ class HistoryStore:
         tz: tzinfo | None = None,
     ) -> list[WeekDigest]:
         """Sessions started in [since, until) summed per week of `tz` (None: the system's
-        zone), oldest first: what a long range reads instead of a digest per session."""
+        zone), oldest first: what a long range reads instead of a digest per session.
+
+        With `since` None ("All"), the weeks before the current one are the ones kept summed
+        (storage.week_sums), and only the current week is summed from its sessions.
+        """
         where, params = _time_range("s.started_at", since, until)
-        return digests.week_digests(self._db.conn, where, params,
-                                    self._zone_offsets(since, until, tz))
+        offsets = self._zone_offsets(since, until, tz)
+        if since is None and until is not None:
+            end = self._summed_until(until, tz, offsets)
+            if end is not None:
+                live_where, live_params = week_sums.live_window(end, until, tz)
+                live = digests.week_rows(self._db.conn, live_where, live_params, offsets)
+                return [digests.week_digest(row) for row in (
+                    *week_sums.week_rows(self._db.conn),
+                    *(row for row in live if row[0] >= end.toordinal()))]
+        return digests.week_digests(self._db.conn, where, params, offsets)
+
+    def _summed_until(
+        self, until: datetime, tz: tzinfo | None, offsets: Sequence[tuple[int, int]]
+    ) -> date | None:
+        """Bring the kept week sums up to the week of `until`'s last moment and return its
+        Monday: the sums hold every week before it. None when they cannot be written now (a
+        full disk, a file that cannot be written): the caller sums the digests instead."""
+        end = week_start((until - timedelta(microseconds=1)).astimezone(tz).date())
+        if week_sums.is_current(self._db.conn, end, offsets, tz):
+            return end
+        try:
+            with self._db.atomic():
+                week_sums.refresh(self._db.conn, end, offsets, tz)
+        except sqlite3.Error as error:
+            self._roll_back()
+            log.warning("could not keep the week sums in %s (%s); summing the sessions",
+                        self.path, error)
+            return None
+        return end
 
     @_reading("the exercise's weeks")
     def exercise_weeks(

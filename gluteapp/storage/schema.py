@@ -183,6 +183,16 @@ def _partial_sets(db: Database) -> None:
     digests.create_triggers(db)
 
 
+@_migration("0006_week_sums")
+def _week_sums(db: Database) -> None:
+    # The weeks before the current one summed and kept, so History's "All" over years reads a
+    # row a week; triggers note the sessions written since, whose weeks the next read sums
+    # again (storage/week_sums). Made empty: the first read sums the history there.
+    from gluteapp.storage import week_sums
+
+    week_sums.create(db)
+
+
 MIGRATION_NAMES: tuple[str, ...] = tuple(_names)
 SCHEMA_VERSION = len(MIGRATION_NAMES)
 

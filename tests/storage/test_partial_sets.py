@@ -56,7 +56,7 @@ def test_an_old_history_opens_upgraded_with_a_sensible_flag_for_each_set(
     db_path = old_history(data_dir)
     with open_history(data_dir, clock=clock, daily_backup=False) as store:
         assert store.startup_report.outcome == "opened"
-        assert store.schema_version == SCHEMA_VERSION == 5
+        assert store.schema_version == SCHEMA_VERSION == 6
         [session] = store.list_sessions()
         got = [(s.exercise_id, s.set_number, s.side, s.achieved_hold_s, s.achieved_reps,
                 s.cut_short) for s in session.sets]
@@ -98,10 +98,12 @@ def test_an_old_history_opens_upgraded_with_a_sensible_flag_for_each_set(
         applied = conn.execute(f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ?"
                                " ORDER BY id", (MIGRATION_SET,)).fetchall()
         assert [name for (name,) in applied] == list(MIGRATION_NAMES)
-        assert applied[-1] == ("0005_partial_sets",)
+        assert applied[-2:] == [("0005_partial_sets",), ("0006_week_sums",)]
         triggers = {name for (name,) in conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'trigger'")}
-        assert triggers == {"sets_digest_insert", "sets_digest_delete", "sets_digest_update"}
+        digest_triggers = {"sets_digest_insert", "sets_digest_delete", "sets_digest_update"}
+        assert digest_triggers < triggers  # with the week sums' (tests/storage/test_week_sums)
+        assert all(name.startswith("week_sums_") for name in triggers - digest_triggers)
 
 
 def test_an_upgraded_history_from_a_newer_version_is_still_refused(

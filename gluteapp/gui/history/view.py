@@ -629,7 +629,7 @@ class HistoryView(QWidget):
             self._weeks = self._service.week_digests(since, until, self._tz)
         else:
             self._digests = self._service.session_digests(since, until)
-        self._totals = self._service.exercise_totals(since, until)
+        self._totals = self._service.exercise_totals(since, until, self._tz)
 
     def _exercise_digests(self, exercise_id: str) -> list[ExerciseDigest]:
         rows = self._exercise_rows.get(exercise_id)
