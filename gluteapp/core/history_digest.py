@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from itertools import repeat
 from typing import NamedTuple, TypeVar, overload
 
 from gluteapp.core.exercises import Library, Mode
@@ -509,8 +510,8 @@ def week_range_stats(
         return None
     inside = [w for w in weeks if start <= w.monday <= this_week]
     counts = {w.monday: w.counted for w in inside}
-    week_counts = [WeekCount(start + timedelta(weeks=n), counts.get(start + timedelta(weeks=n), 0),
-                             goal) for n in range((this_week - start).days // 7 + 1)]
+    mondays = [start + timedelta(weeks=n) for n in range((this_week - start).days // 7 + 1)]
+    week_counts = [WeekCount(monday, counts.get(monday, 0), goal) for monday in mondays]
     per_day = _days_of(inside, today)
     pain_trend, felt_trend = weekly_trends(_week_sums(inside), tz)
     full_stats = _full_on_demand(load_sessions, library, history_range, today, goal, tz)
@@ -533,8 +534,9 @@ def week_range_stats(
             weeks=len(week_counts),
             weeks_met=sum(1 for w in week_counts if w.met),
         ),
-        calendar=tuple((date.fromordinal(day), per_day.get(day, 0))
-                       for day in range(first, today.toordinal() + 1)),
+        # Ten years are 3,652 days: built by map and zip, not a Python loop.
+        calendar=tuple(zip(map(date.fromordinal, days := range(first, today.toordinal() + 1)),
+                           map(per_day.get, days, repeat(0)), strict=True)),
         pain=LazySeq(sum(w.rated_sessions for w in inside), lambda: full_stats().pain),
         pain_trend=pain_trend,
         pain_rated_sets=sum(w.rated_done for w in inside),

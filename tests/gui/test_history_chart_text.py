@@ -7,7 +7,7 @@ from datetime import datetime
 
 import pytest
 from pyqtgraph.graphicsItems.DateAxisItem import MONTH_SPACING, YEAR_MONTH_ZOOM_LEVEL
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, Qt
 from pytestqt.qtbot import QtBot
 
 from gluteapp.gui.history.charts import DateAxis, TimeChart, TrendChart, short_month
@@ -107,3 +107,36 @@ def test_years_of_history_are_marked_by_year_a_year_by_month(
     spacings = [spacing for spacing, ticks in levels if ticks]
     assert (MONTH_SPACING in spacings) is months_shown
     assert spacings[0] == YEAR_MONTH_ZOOM_LEVEL.tickSpecs[0].spacing  # years, always
+
+
+@pytest.mark.parametrize("ratio", [1.0, 2.0, 1.5])
+def test_the_calendar_stamped_is_the_calendar_painted_cell_by_cell(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, ratio: float
+) -> None:
+    """Cells are stamped from one drawing per fill and size: the calendar must come out pixel
+    for pixel as painting each cell gives it, every fill and today's outline included, on a
+    screen of one, two and one and a half device pixels a pixel."""
+    from datetime import date, timedelta
+
+    from PySide6.QtGui import QImage
+
+    from gluteapp.gui.history import charts
+
+    calendar = charts.ActivityCalendar(["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"])
+    qtbot.addWidget(calendar)
+    today = date(2026, 11, 19)
+    calendar.set_days([(today - timedelta(days=n), n % 3) for n in range(400)][::-1], today)
+    calendar.resize(700, 220)
+
+    def painted() -> QImage:
+        image = QImage(round(700 * ratio), round(220 * ratio), QImage.Format.Format_ARGB32)
+        image.setDevicePixelRatio(ratio)
+        image.fill(Qt.GlobalColor.magenta)
+        calendar.render(image)
+        return image
+
+    stamped = painted()
+    assert len(calendar._cells) > 150
+    assert {count for _, _, count in calendar._cells} == {0, 1, 2}
+    monkeypatch.setattr(charts, "stamped", lambda ratio: False)
+    assert painted() == stamped

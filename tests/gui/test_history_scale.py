@@ -249,3 +249,37 @@ def test_the_reports_legends_say_what_a_point_is(
     stats = range_stats(store.list_sessions(), builtin_library(), history_range, TODAY, 2, UTC)
     report._ReportBuilder(stats, builtin_library()).charts()
     assert legends == list(names)
+
+
+def test_ten_years_of_weekly_trend_is_drawn_thinned_to_the_pixels(qtbot: QtBot) -> None:
+    """The trend (a rolling mean) is averaged down to at most a point a pixel column (whole
+    steps of thinning: between that and one every two) where the markers keep a point a week;
+    a short range keeps every point."""
+    import numpy as np
+
+    from gluteapp.gui.history.charts import TREND_POINTS_PER_PIXEL, TrendChart
+
+    chart = TrendChart("Pain", (0, 10), "Weekly average", "Trend", "Worst of the week")
+    qtbot.addWidget(chart)
+    chart.resize(480, 240)  # a chart of the History area at 1280 x 800
+    chart.show()
+    qtbot.waitExposed(chart)
+    weeks = 522
+    x = np.arange(weeks, dtype=float) * 604800.0
+    trend = 5 + 3 * np.sin(np.arange(weeks) / 40)
+    chart.show_trend(x, trend + 1, trend)
+    chart.setXRange(x[0], x[-1], padding=0)
+    qtbot.wait(20)  # the view's range change reaches the curves
+    width = chart.getPlotItem().vb.width()
+    _, drawn = chart.trend.getData()
+    assert width < weeks
+    assert width * TREND_POINTS_PER_PIXEL - 1 <= drawn.size <= width + 1
+    # Averaged, not picked: each drawn point is the mean of the weeks it stands for.
+    step = weeks // drawn.size
+    assert step >= 2
+    assert np.allclose(drawn, trend[: drawn.size * step].reshape(drawn.size, step).mean(axis=1))
+    assert chart.points.getData()[0].size == weeks  # a marker a week: not thinned so
+    chart.show_trend(x[:100], trend[:100] + 1, trend[:100])
+    chart.setXRange(x[0], x[99], padding=0)
+    qtbot.wait(20)
+    assert chart.trend.getData()[1].size == 100
