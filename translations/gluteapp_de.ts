@@ -3312,6 +3312,10 @@
         </translation>
     </message>
     <message>
+        <source>Session finished. Well done!</source>
+        <translation>Einheit beendet. Gut gemacht!</translation>
+    </message>
+    <message>
         <source>{0} since you resumed</source>
         <translation>{0} seit dem Fortsetzen</translation>
     </message>

@@ -26,8 +26,18 @@ def shown_language() -> str:
 
 
 def locale_for(language: str) -> QLocale:
-    """The locale for a LANGUAGE setting: "system", or a language code such as "de"."""
-    return QLocale.system() if language == "system" else QLocale(language)
+    """The locale for a LANGUAGE setting: "system", or a language code such as "de".
+
+    A system without a language (the C or POSIX locale: no LANG set) is shown in English with
+    dates as British English writes them: the C locale's own day-month-year order and 24-hour
+    clock, with separators ("07/12/2026 09:12", where C itself writes "7 12 2026 09:12").
+    """
+    if language != "system":
+        return QLocale(language)
+    system = QLocale.system()
+    if system.language() == QLocale.Language.C:
+        return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    return system
 
 
 def _load(translator: QTranslator, locale: QLocale, name: str, directory: str) -> bool:
@@ -49,7 +59,7 @@ def install_translator(app: QCoreApplication, language: str) -> list[QTranslator
     install_plural_forms(app)
     _shown_language[0] = "en"
     locale = locale_for(language)
-    if language != "system":
+    if language != "system" or locale != QLocale.system():
         # Numbers and dates follow the chosen language too (spin boxes, history dates).
         QLocale.setDefault(locale)
     if locale.language() in (QLocale.Language.English, QLocale.Language.C):

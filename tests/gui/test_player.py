@@ -168,6 +168,21 @@ def test_self_paced_reps_show_the_target_and_done(qtbot: QtBot, library: Library
         press(view, Qt.Key.Key_Return)
     assert finished.args[0].status is SessionStatus.COMPLETED
     assert view.pages.currentWidget() is view.summary
+    # The end was reached with the side plank skipped: finished, not complete.
+    assert view.summary.title.text() == "Session finished. Well done!"
+    assert view.summary.totals.text().startswith("1 of 3 sets")
+
+
+def test_every_set_done_is_a_session_complete(qtbot: QtBot, library: Library) -> None:
+    view, clock = make_player(qtbot, library)
+    view.runner.start()
+    session = view.runner.session
+    while session.phase.kind is not PhaseKind.REPS:
+        advance(view, clock, 0.5)
+    with qtbot.waitSignal(view.session_finished) as finished:
+        press(view, Qt.Key.Key_Return)
+    assert finished.args[0].status is SessionStatus.COMPLETED
+    assert view.summary.totals.text().startswith("3 of 3 sets")
     assert view.summary.title.text() == "Session complete. Well done!"
 
 

@@ -128,3 +128,45 @@ def test_a_killed_session_from_a_file_is_offered_at_once_and_resumes(
     assert cell is not None
     assert cell.text() == f"{sets_done(bridge)} / 3"
     app.controller.leave()
+
+
+_BANNER_DATE = """
+import sys
+from datetime import datetime
+from PySide6.QtWidgets import QApplication
+from gluteapp.core.history_records import SessionRecord
+from gluteapp.core.records import SessionStatus
+from gluteapp.gui.i18n import install_translator
+from gluteapp.gui.player.sessions import ResumeBanner
+app = QApplication(sys.argv[:1])
+install_translator(app, "system")
+banner = ResumeBanner()
+started = datetime(2026, 12, 7, 9, 12).astimezone()
+banner.offer(SessionRecord(1, "glute-amnesia-wake-up", "Wake-up", started, None,
+                           SessionStatus.INTERRUPTED))
+print(banner.text.text())
+"""
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("C", "from 07/12/2026 09:12 was interrupted"),
+    ("POSIX", "from 07/12/2026 09:12 was interrupted"),
+    ("en_US.UTF-8", "from 12/7/26 9:12"),
+    ("de_DE.UTF-8", "vom 07.12.26 09:12"),
+])
+def test_the_offer_dates_the_session_as_the_system_language_writes_dates(
+    lang: str, expected: str
+) -> None:
+    """Started with the system's language (no setting): under the C locale, with no language
+    set, the date read "7 12 2026 09:12"; it is written in British English's order instead."""
+    import os
+    import subprocess
+    import sys
+
+    env = {key: value for key, value in os.environ.items()
+           if not key.startswith(("LC_", "LANG"))}
+    env.update(LANG=lang, LC_ALL=lang, QT_QPA_PLATFORM="offscreen", TZ="Europe/Berlin")
+    ran = subprocess.run([sys.executable, "-c", _BANNER_DATE], capture_output=True, text=True,
+                         env=env, timeout=120, check=False)
+    assert ran.returncode == 0, ran.stderr
+    assert expected in ran.stdout

@@ -132,11 +132,15 @@ class SessionSummary(QWidget):
         step_totals = [_held_and_reps(step) for step in per_step]
         held = sum(step_held for step_held, _ in step_totals)
         reps = sum(step_reps for _, step_reps in step_totals)
-        completed = finished.status is SessionStatus.COMPLETED
-        self.title.setText(self.tr("Session complete. Well done!") if completed
-                           else self.tr("Session ended early"))
+        done = sets_done(recorded)
+        if finished.status is not SessionStatus.COMPLETED:
+            self.title.setText(self.tr("Session ended early"))
+        elif done < totals.sets_planned:  # the end reached with sets skipped or cut short
+            self.title.setText(self.tr("Session finished. Well done!"))
+        else:
+            self.title.setText(self.tr("Session complete. Well done!"))
         parts = [
-            self.tr("{0} of {1} sets").format(sets_done(recorded), totals.sets_planned),
+            self.tr("{0} of {1} sets").format(done, totals.sets_planned),
             # After a resume only this part was timed: it says so rather than pass for all.
             (self.tr("{0} since you resumed") if earlier else self.tr("{0} in total")).format(
                 _duration(finished.elapsed_s)),
