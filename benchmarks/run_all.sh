@@ -15,26 +15,23 @@ PY=.venv/bin/python
 BEFORE="${BEFORE:-331241a}"
 RUNS="${RUNS:-15}"
 # Each change's gain is measured by leaving it out: HEAD with benchmarks/leave_out/NAME.diff
-# reversed (benchmarks/wheels.py), in the same rounds as HEAD and BEFORE. This (third) run
-# leaves out its own changes, which apply to HEAD: screenshot_history, screenshot_copy,
-# lazy_dateutil (start-up) and month_bars (history). The earlier runs' leave-outs (made against
-# b23a87e, LB, or the second run's HEAD) are still here; RESULTS.md gives what they measured.
-# SESSION is the end of the first run's work, LAST the end of the second's (this run's start).
+# reversed (benchmarks/wheels.py), in the same rounds as HEAD and BEFORE. This (fourth) run
+# leaves out its own changes, which apply to HEAD: week_sums and paint_less (history). The
+# earlier runs' leave-outs (made against b23a87e, LB, or an earlier run's HEAD) are still here;
+# RESULTS.md gives what they measured. LAST is the end of the third run's work (this run's
+# start). TIMER_LEAVE_OUTS=1 also runs the second run's timer leave-outs (2c, 12 minutes).
 L=benchmarks/leave_out
 LB="${LB:-b23a87e}"
-SESSION="${SESSION:-b0cc4ce}"
-LAST="${LAST:-3266a91}"
+LAST="${LAST:-10ceb70}"
 {
   echo "# $(date -u +%Y-%m-%dT%H:%MZ)  HEAD $(git rev-parse --short HEAD 2>/dev/null || echo '?')  before $BEFORE"
   echo "# machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(uptime)"
   echo "## 1. start-up from installed wheels (first paint, library painted, command, screenshot)"
   $PY benchmarks/startup.py --runs "$RUNS" --variant "before=$BEFORE" --variant after=HEAD \
-      --variant "session=$SESSION" --variant "last=$LAST" \
-      --variant "no-screenshot-history-skip=HEAD+$L/screenshot_history.diff" \
-      --variant "no-painting-copied=HEAD+$L/screenshot_copy.diff" \
-      --variant "no-lazy-dateutil=HEAD+$L/lazy_dateutil.diff"
+      --variant "last=$LAST"
   echo "## 2. timer accuracy: quiet, both cores busy, oversubscribed, GUI stalls"
   $PY benchmarks/timer_accuracy.py --seconds "${TIMER_SECONDS:-60}"
+  if [ "${TIMER_LEAVE_OUTS:-0}" = 1 ]; then
   echo "## 2c. both cores busy, HEAD against HEAD without each of the second run's timer changes"
   # The timer benchmark runs the player of the tree it is in: each variant is a copy of HEAD
   # with one change reversed, the rounds interleaved.
@@ -51,6 +48,7 @@ LAST="${LAST:-3266a91}"
     done
   done
   rm -rf "$TREES"
+  fi
   echo "## 2b. the exercise figure animating: timer and CPU against still and no figure"
   $PY benchmarks/figure_animation.py --seconds "${TIMER_SECONDS:-60}"
   echo "## 3. cue onsets (quiet, both cores busy, GUI stalls) and cues dropped in a session"
@@ -60,8 +58,9 @@ LAST="${LAST:-3266a91}"
       --variant "before=$BEFORE"
   echo "## 4. history: ten years against four weeks, opened and clicked"
   $PY benchmarks/history_scale.py --runs "${HISTORY_RUNS:-5}" --variant "before=$BEFORE" \
-      --variant after=HEAD --variant "session=$SESSION" --variant "last=$LAST" \
-      --variant "no-month-bars=HEAD+$L/month_bars.diff"
+      --variant after=HEAD --variant "last=$LAST" \
+      --variant "no-week-sums=HEAD+$L/week_sums.diff" \
+      --variant "no-paint-less=HEAD+$L/paint_less.diff"
   echo "## 5. memory: after visiting every area, and during a session"
   $PY benchmarks/memory.py --variant "before=$BEFORE" --variant after=HEAD
   echo "# done $(date -u +%H:%MZ); $(uptime)"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 
 from tests.gui.conftest import StartApp, settle
 
@@ -33,5 +35,33 @@ def test_the_list_gives_way_in_a_small_window(start_app: StartApp) -> None:
     settle()
     picker = app._sessions_view().picker
     assert picker.list.width() <= round(picker.width() * 0.25) + 2
+    # A line too long is wrapped within the column: nothing to scroll sideways, and each
+    # item as tall as its lines wrapped at the width the style draws them (Qt's own wrap cut
+    # "17 Min." off); each item also says the whole of it as its tooltip.
+    lists = picker.list
+    assert lists.horizontalScrollBar().maximum() == 0
+    metrics = lists.fontMetrics()
+    texts = [lists.item(row).text() for row in range(lists.count())]
+    style = lists.style()
+    margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, lists) + 1
+    wrapped = 0
+    for row, text in enumerate(texts):
+        item = lists.item(row)
+        option = QStyleOptionViewItem()
+        option.initFrom(lists)
+        option.rect = lists.visualItemRect(item)
+        option.text = text
+        option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+        assert option.rect.left() >= 0
+        assert option.rect.right() < lists.viewport().width()
+        area = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, lists)
+        area = area.adjusted(margin, 0, -margin, 0)
+        needed = metrics.boundingRect(area.adjusted(0, 0, 0, 10_000),
+                                      int(Qt.TextFlag.TextWordWrap), text)
+        assert needed.height() <= area.height(), (text, needed, area)
+        wrapped += needed.height() > metrics.lineSpacing() * len(text.splitlines()) + 2
+    assert wrapped >= 3  # the long German lines did wrap
+    for row, text in enumerate(texts):
+        assert lists.item(row).toolTip() == text
     for button in (picker.start_button, picker.sheet_button, picker.edit_button):
         assert button.width() >= button.sizeHint().width(), button.text()

@@ -5,17 +5,28 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
     QSplitter,
     QStackedWidget,
     QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -64,6 +75,37 @@ def equipment_names(items: frozenset[Equipment]) -> str:
 
 #: The routine list's widest share of the picker: more would squeeze the routine's own page.
 LIST_SHARE = 0.25
+#: The padding of a routine's item, a side (its style sheet's).
+ITEM_PADDING = (8, 6)
+
+
+class _WrappedLines(QStyledItemDelegate):
+    """A routine's lines wrapped at the list's width, and as tall as that makes them.
+
+    Qt's own word wrap in a list measures an item before it knows the width it gets, so a
+    wrapped line ran past the item's bottom and was cut off ("17 Min." vanished); this measures
+    the text at the width the list can give it.
+    """
+
+    def __init__(self, view: QListWidget) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def _width(self) -> int:
+        """The item's width: the viewport's, less the list's spacing either side."""
+        return max(40, self._view.viewport().width() - 2 * self._view.spacing())
+
+    def sizeHint(  # noqa: N802 - Qt override
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        pad_x, pad_y = ITEM_PADDING
+        # Measured a little narrower than the style draws it (its text margin is 3 px a side
+        # in the styles Qt ships): a line can only take fewer lines when drawn, never more.
+        room = QRect(0, 0, self._width() - 2 * pad_x - 2 * 4, 100_000)
+        lines = self._view.fontMetrics().boundingRect(
+            room, int(Qt.TextFlag.TextWordWrap), text)
+        return QSize(self._width(), lines.height() + 2 * pad_y + 4)
 
 
 class RoutinePicker(QWidget):
@@ -87,8 +129,14 @@ class RoutinePicker(QWidget):
         self.list.setSpacing(3)
         self.list.setStyleSheet("QListWidget#routine_list::item { padding: 6px 8px; }")
         # The column is as wide as its longest line where the window has room (German names
-        # ran off under a sideways scroll bar at 1280x800); see _fit_list_width.
+        # ran off under a sideways scroll bar at 1280x800); see _fit_list_width. Where it has
+        # not (800x600), a line too long is wrapped at the column's width instead of
+        # scrolling sideways (_WrappedLines); the item's tooltip says it whole too.
         self._list_needed = 0
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setWordWrap(True)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)  # measured again at each width
+        self.list.setItemDelegate(_WrappedLines(self.list))
         self.list.currentRowChanged.connect(self._show_current)
         self.list.itemActivated.connect(lambda _item: self._start_current())
         self.new_button = QPushButton(self.tr("New routine…"))
@@ -211,6 +259,7 @@ class RoutinePicker(QWidget):
             if missing:
                 text += " · " + self.tr("Needs: {0}").format(equipment_names(missing))
             item = QListWidgetItem(text)
+            item.setToolTip(text)
             item.setData(Qt.ItemDataRole.UserRole, routine.id)
             self.list.addItem(item)
         self.list.blockSignals(False)
@@ -229,7 +278,7 @@ class RoutinePicker(QWidget):
     def _fit_list_width(self) -> None:
         """Room for the longest line of the list, within LIST_SHARE of the picker: the
         routine's page keeps the rest, buttons and all, down to 800x600, where a long German
-        line still scrolls sideways (Qt's wrapping of list items cut lines off instead)."""
+        line is wrapped (_WrappedLines)."""
         metrics = self.list.fontMetrics()
         widest = max((metrics.horizontalAdvance(line) for row in range(self.list.count())
                       for line in self.list.item(row).text().splitlines()), default=0)
