@@ -2297,7 +2297,7 @@
     </message>
     <message>
         <source>How to do it</source>
-        <extracomment>An interrupted session picked up again: the sets saved before, which the summary counts with this run&apos;s (the controller sets them).</extracomment>
+        <extracomment>An interrupted session picked up again: the sets saved before, which the summary counts with this run&apos;s (the controller sets them). Resumed after an interruption: only the part since then was timed.</extracomment>
         <translation>So geht es</translation>
     </message>
     <message>
@@ -3156,7 +3156,7 @@
     </message>
     <message>
         <source>Routines</source>
-        <extracomment>The routine list&apos;s widest share of the picker: more would squeeze the routine&apos;s own page.</extracomment>
+        <extracomment>The routine list&apos;s widest share of the picker: more would squeeze the routine&apos;s own page. The padding of a routine&apos;s item, a side (its style sheet&apos;s).</extracomment>
         <translation>Programme</translation>
     </message>
     <message>

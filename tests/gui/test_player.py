@@ -184,6 +184,14 @@ def test_every_set_done_is_a_session_complete(qtbot: QtBot, library: Library) ->
     assert finished.args[0].status is SessionStatus.COMPLETED
     assert view.summary.totals.text().startswith("3 of 3 sets")
     assert view.summary.title.text() == "Session complete. Well done!"
+    assert "in total" in view.summary.totals.text()
+    # Resumed after a kill that came before any set was saved: only the part since the resume
+    # was timed, and the summary says so (it said "in total").
+    view.resumed = True
+    view.summary.show_result(finished.args[0], view.session, view.earlier_sets,
+                             resumed=view.resumed)
+    assert "since you resumed" in view.summary.totals.text()
+    assert "in total" not in view.summary.totals.text()
 
 
 def test_escape_asks_before_ending(qtbot: QtBot, library: Library) -> None:

@@ -288,3 +288,40 @@ def test_clicks_leave_the_keyboard_focus_where_it_was(
     click(player.rating.pain_group.button(2))
     assert QApplication.focusWidget() is player
     app.controller.leave()
+
+
+def test_it_hurts_gives_the_keys_to_its_ways_out_at_once(
+        start_app: StartApp, tmp_path: Path) -> None:
+    """H opens the panel with "Skip this exercise" focused (it came after every player control
+    in the Tab order, ten presses away): its frame shows, Tab goes to "End the session" and
+    "carry on", and Enter skips the exercise that hurt."""
+    app = start_app(skip_first_run=True)
+    player, clock = resting_player(app, tmp_path)
+    clock.now += 45  # the rest is over: the side plank's second set
+    player.runner.evaluate()
+    settle()
+    assert player.session.phase.exercise_id == "side-plank"
+    assert player.session.phase.kind.is_work
+    key(player, Qt.Key.Key_H)
+    panel = player.stop_panel
+    assert panel.isVisible()
+    assert QApplication.focusWidget() is panel.skip_button
+    assert focus_frame_shows(panel.skip_button)
+    panel.skip_button.setFocus(Qt.FocusReason.TabFocusReason)
+    settle()
+    key(player, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is panel.end_button
+    key(player, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is panel.carry_button
+    key(player, Qt.Key.Key_Backtab)
+    key(player, Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is panel.skip_button
+    key(player, Qt.Key.Key_Return)
+    assert not panel.isVisible()
+    assert player.session.phase.exercise_id == "frog-pump"
+    # Again at the next exercise: the keys on the first way out shown there.
+    key(player, Qt.Key.Key_H)
+    assert panel.isVisible()
+    assert QApplication.focusWidget() is panel.first_choice()
+    assert panel.first_choice().isVisible()
+    app.controller.leave()

@@ -97,6 +97,7 @@ def test_a_killed_session_from_a_file_is_offered_at_once_and_resumes(
     assert not banner.isVisible()
     player = app.controller.player
     assert player is not None
+    assert player.resumed  # the summary says what it timed: the part since the resume
     session = player.session
     assert session.is_paused  # it waits for the person, at the first set not done
     phase = session.phase

@@ -199,6 +199,7 @@ class SessionController(QObject):
         self.player_shown.emit()
         if resume is not None:
             player.earlier_sets = tuple(s.as_completed_set() for s in resume.sets)
+            player.resumed = True
             runner.resume_after({s.key for s in resume.sets})
         elif autostart:
             runner.start()

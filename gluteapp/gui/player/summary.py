@@ -118,9 +118,9 @@ class SessionSummary(QWidget):
         self.note.setText(f"{saved} {advice}")
 
     def show_result(self, finished: SessionFinished, session: Session,
-                    earlier: Sequence[CompletedSet] = ()) -> None:
+                    earlier: Sequence[CompletedSet] = (), *, resumed: bool = False) -> None:
         """What the session did; `earlier` are the sets saved before it was interrupted and
-        resumed, which count as they do in the History (the same session)."""
+        resumed (`resumed`), which count as they do in the History (the same session)."""
         totals = finished.totals
         # Sets done counted as the History counts them (core.stats), from the sets recorded.
         steps: list[tuple[int | None, Done]] = [
@@ -142,7 +142,8 @@ class SessionSummary(QWidget):
         parts = [
             self.tr("{0} of {1} sets").format(done, totals.sets_planned),
             # After a resume only this part was timed: it says so rather than pass for all.
-            (self.tr("{0} since you resumed") if earlier else self.tr("{0} in total")).format(
+            (self.tr("{0} since you resumed") if resumed or earlier
+             else self.tr("{0} in total")).format(
                 _duration(finished.elapsed_s)),
         ]
         if held:

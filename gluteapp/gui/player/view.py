@@ -272,6 +272,13 @@ class StopPanel(QFrame):
         self.none_button.show()
         self.skip_button.hide()
 
+    def first_choice(self) -> QPushButton:
+        """The first answer or way out shown: where the keys go when the panel opens."""
+        for button in (self.coming_button, self.none_button, self.skip_button, self.end_button):
+            if not button.isHidden():
+                return button
+        return self.carry_button
+
 
 class PlayerView(QWidget):
     """Shows one running session; the person can follow it without touching the screen."""
@@ -310,6 +317,8 @@ class PlayerView(QWidget):
         #: An interrupted session picked up again: the sets saved before, which the summary
         #: counts with this run's (the controller sets them).
         self.earlier_sets: tuple[CompletedSet, ...] = ()
+        #: Resumed after an interruption: only the part since then was timed.
+        self.resumed = False
         self.last_announcement = ""
         self._showing_steps = False
         self._tight = False  # the steps show in a low window: see _fold_rating
@@ -611,7 +620,8 @@ class PlayerView(QWidget):
                 self._show_summary(event)
 
     def _show_summary(self, finished: SessionFinished) -> None:
-        self.summary.show_result(finished, self.session, self.earlier_sets)
+        self.summary.show_result(finished, self.session, self.earlier_sets,
+                                 resumed=self.resumed)
         self.summary.show_hurts([hurt_text(h, self.library.name_of(h.exercise_id or ""))
                                  for h in self._hurts])
         # The last set's rating can still be given there.
@@ -999,6 +1009,10 @@ class PlayerView(QWidget):
         self._show_cautions()
         self.words.hide()
         self.stop_panel.show()
+        # The ways out take the keys at once: Enter picks the one with the focus (the first,
+        # "Skip this exercise" where sets of it remain), Tab the next; Space still resumes.
+        # They came after every control of the player in the Tab order: ten presses away.
+        self.stop_panel.first_choice().setFocus(Qt.FocusReason.TabFocusReason)
         self.announce(self.tr("Stop and rest. {0}").format(self.stop_panel.subject.text()))
 
     def _show_cautions(self) -> None:
