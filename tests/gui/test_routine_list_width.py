@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 
+from gluteapp.gui.player.sessions import LIST_SHARE
 from tests.gui.conftest import StartApp, settle
 
 
@@ -34,7 +35,7 @@ def test_the_list_gives_way_in_a_small_window(start_app: StartApp) -> None:
     app = start_app(view="sessions", language="de", size=(800, 600), skip_first_run=True)
     settle()
     picker = app._sessions_view().picker
-    assert picker.list.width() <= round(picker.width() * 0.25) + 2
+    assert picker.list.width() <= round(picker.width() * LIST_SHARE) + 2
     # A line too long is wrapped within the column: nothing to scroll sideways, and each
     # item as tall as its lines wrapped at the width the style draws them (Qt's own wrap cut
     # "17 Min." off); each item also says the whole of it as its tooltip.

@@ -74,7 +74,7 @@ def equipment_names(items: frozenset[Equipment]) -> str:
 
 
 #: The routine list's widest share of the picker: more would squeeze the routine's own page.
-LIST_SHARE = 0.25
+LIST_SHARE = 0.28
 #: The padding of a routine's item, a side (its style sheet's).
 ITEM_PADDING = (8, 6)
 
