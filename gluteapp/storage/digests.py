@@ -388,7 +388,7 @@ def _time(data: Any) -> datetime | None:
 #: floors a start on 1 January 1970 in a zone behind UTC too.
 _SHIFT_DAYS = 1000
 _ORDINAL_1970 = date(1970, 1, 1).toordinal()
-_LATEST_S = int(LATEST.timestamp())
+LATEST_S = int(LATEST.timestamp())
 
 
 def _local_day(offsets: Sequence[tuple[int, int]]) -> str:
@@ -418,7 +418,7 @@ def _days(where: str, offsets: Sequence[tuple[int, int]]) -> str:
             FROM sessions AS s WHERE ({where}) AND +s.status IN ({_STATUSES})
         ), days AS MATERIALIZED (
             SELECT id, status, goal, {_local_day(offsets)} AS day
-            FROM started WHERE e >= 0 AND e < {_LATEST_S}
+            FROM started WHERE e >= 0 AND e < {LATEST_S}
         )"""
 
 

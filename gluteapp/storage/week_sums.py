@@ -172,13 +172,14 @@ def _zone_key(offsets: Sequence[tuple[int, int]], end: date, tz: tzinfo | None) 
 
 def _stale_mondays(conn: sqlite3.Connection,
                    offsets: Sequence[tuple[int, int]]) -> set[date]:
-    """The local Mondays of the starts noted since the last read; a start that is not a time
-    counts in no week."""
+    """The local Mondays of the starts noted since the last read; a start that is not a time,
+    or one before 1970 or after 2199 (a damaged row: year 1, year 9999), counts in no week, as
+    in `digests.week_rows`."""
     mondays: set[date] = set()
     for (seconds,) in conn.execute(
             "SELECT CAST(strftime('%s', started_at) AS INTEGER) FROM week_sums_stale"
             " WHERE typeof(started_at) = 'text' AND julianday(started_at) IS NOT NULL"):
-        if isinstance(seconds, int):
+        if isinstance(seconds, int) and 0 <= seconds < digests.LATEST_S:
             day = digests.local_day(offsets, seconds)
             mondays.add(date.fromordinal(day - (day - 1) % 7))
     return mondays

@@ -174,6 +174,20 @@ def test_every_write_to_a_past_week_is_summed_at_the_next_read(
     assert_same(store)
 
 
+def test_a_noted_start_of_no_week_is_summed_in_none(store: HistoryStore) -> None:
+    """Starts that are times but of no week a history counts (year 0, before 1970, after
+    2199: damaged rows, which the full read leaves out) are noted like any other; summing
+    again must leave them out too, not fail (year 0 has no date)."""
+    assert_same(store)
+    store._db.conn.executemany(
+        "INSERT INTO week_sums_stale (started_at) VALUES (?)",
+        [("0000-06-01T00:00:00+00:00",), ("1969-12-31T23:00:00",),
+         ("9999-12-31T23:59:59+00:00",), ("2150-06-01T10:00:00",), (17,), (b"\xff",)])
+    store._db.conn.commit()
+    assert noted(store) == 6
+    assert_same(store)
+
+
 def test_only_the_weeks_written_to_are_summed_again(
         store: HistoryStore, monkeypatch: pytest.MonkeyPatch) -> None:
     kept(store)
