@@ -482,11 +482,12 @@ def exercise_week_rows(
     offsets: Sequence[tuple[int, int]],
 ) -> sqlite3.Cursor:
     """Each exercise's sets done and one side, per local week of the sessions matching `where`
-    that `week_rows` counts: (Monday as `date.toordinal`, exercise id as bytes, done, one side)."""
+    that `week_rows` counts: (Monday as `date.toordinal`, exercise id as bytes, done, one side),
+    whole numbers whatever a damaged digest holds."""
     return conn.execute(
         f"""{_days(where, offsets)}
-        SELECT day - (day - 1) % 7 AS monday, CAST(e.exercise_id AS BLOB), SUM(e.done),
-               MAX(e.one_sided)
+        SELECT day - (day - 1) % 7 AS monday, CAST(e.exercise_id AS BLOB),
+               CAST(SUM(e.done) AS INTEGER), CAST(MAX(e.one_sided) AS INTEGER)
         FROM days JOIN exercise_digest AS e ON e.session_id = days.id
         GROUP BY monday, e.exercise_id ORDER BY monday""",
         tuple(params),

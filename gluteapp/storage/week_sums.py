@@ -120,7 +120,8 @@ def refresh(conn: sqlite3.Connection, end: date, offsets: Sequence[tuple[int, in
     if runs:
         conn.execute("DELETE FROM exercise_sums")
         conn.execute("INSERT INTO exercise_sums (exercise_id, done, one_sided)"
-                     " SELECT exercise_id, SUM(done), MAX(one_sided) FROM week_exercise_sums"
+                     " SELECT exercise_id, CAST(SUM(done) AS INTEGER),"
+                     " CAST(MAX(one_sided) AS INTEGER) FROM week_exercise_sums"
                      " GROUP BY exercise_id")
     conn.execute("DELETE FROM week_sums_stale")
     conn.execute("INSERT OR REPLACE INTO week_sums_state (id, zone, until) VALUES (1, ?, ?)",

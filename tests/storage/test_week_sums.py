@@ -311,3 +311,17 @@ def test_a_history_from_before_the_sums_is_summed_at_its_first_read(
         assert weeks == store.week_digests(EARLIEST, until, BERLIN)
         assert store.exercise_totals(None, until, BERLIN) == store.exercise_totals(
             EARLIEST, until)
+
+
+def test_a_damaged_digest_is_summed_as_a_number(store: HistoryStore) -> None:
+    """A digest holding text where a count belongs (another program's write, an older
+    trigger) is summed as SQL sums it, never stops the read."""
+    kept(store)
+    sid = session_in(store, 12)
+    store._db.execute("UPDATE exercise_digest SET done = 'many', one_sided = 'x'"
+                      " WHERE session_id = ?", (sid,))
+    weeks, totals = kept(store)
+    assert len(weeks) > 60
+    assert all(isinstance(total.done, int) for total in totals)
+    assert totals == store.exercise_totals(EARLIEST, range_window(
+        HistoryRange.ALL, TODAY, BERLIN)[1])
