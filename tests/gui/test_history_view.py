@@ -153,6 +153,25 @@ def test_the_range_selector_changes_the_weeks_shown(
     assert view.sessions_model.rowCount() == len(view.sessions)
 
 
+def test_the_range_shown_is_in_bold_and_the_row_does_not_move(
+    qtbot: QtBot, make_view: MakeView, demo_store: HistoryStore
+) -> None:
+    """Pressed alone, the range shown was hardly darker than the others in the dark theme: it
+    is in bold too, by a click or by set_range, and the buttons keep their widths."""
+    view = shown(qtbot, make_view(demo_store))
+    keys = ("4w", "3m", "1y", "all")
+    buttons = {key: view.findChild(QPushButton, f"range_{key}") for key in keys}
+    widths = {key: button.width() for key, button in buttons.items() if button is not None}
+    for key in ("all", "4w", "1y"):
+        click(view, f"range_{key}")
+        qtbot.wait(1)
+        assert {k: b.font().bold() for k, b in buttons.items() if b is not None} == {
+            k: k == key for k in buttons}
+        assert {k: b.width() for k, b in buttons.items() if b is not None} == widths
+    view.set_range(HistoryRange.THREE_MONTHS)
+    assert [k for k, b in buttons.items() if b is not None and b.font().bold()] == ["3m"]
+
+
 def test_picking_a_two_sided_exercise_explains_there_is_no_left_and_right(
     make_view: MakeView, demo_store: HistoryStore
 ) -> None:
