@@ -388,7 +388,9 @@ def _time(data: Any) -> datetime | None:
 #: floors a start on 1 January 1970 in a zone behind UTC too.
 _SHIFT_DAYS = 1000
 _ORDINAL_1970 = date(1970, 1, 1).toordinal()
-LATEST_S = int(LATEST.timestamp())
+_LATEST_S = int(LATEST.timestamp())
+#: A start (`e`, seconds since 1970 UTC) a week counts: the stored starts outside are damaged.
+_COUNTED_START = f"e >= 0 AND e < {_LATEST_S}"
 
 
 def _local_day(offsets: Sequence[tuple[int, int]]) -> str:
@@ -418,7 +420,7 @@ def _days(where: str, offsets: Sequence[tuple[int, int]]) -> str:
             FROM sessions AS s WHERE ({where}) AND +s.status IN ({_STATUSES})
         ), days AS MATERIALIZED (
             SELECT id, status, goal, {_local_day(offsets)} AS day
-            FROM started WHERE e >= 0 AND e < {LATEST_S}
+            FROM started WHERE {_COUNTED_START}
         )"""
 
 
@@ -494,15 +496,17 @@ def exercise_week_rows(
     )
 
 
-def local_day(offsets: Sequence[tuple[int, int]], seconds: int) -> int:
-    """The local day (`date.toordinal`) of a start `seconds` after 1970 UTC, as `_local_day`
-    finds it in SQL."""
-    offset = offsets[0][1] if offsets else 0
-    for start, later in offsets[1:]:
-        if seconds < start:
-            break
-        offset = later
-    return (seconds + offset) // 86400 + _ORDINAL_1970
+def local_mondays(conn: sqlite3.Connection, starts: str,
+                  offsets: Sequence[tuple[int, int]]) -> set[date]:
+    """The local Mondays of the stored starts that `starts` selects (SQL, one column named
+    `start`), by the same local day and the same bounds as `week_rows`: a start that is not a
+    time, or one before 1970 or after 2199 (a damaged row), is in no week."""
+    rows = conn.execute(
+        f"""SELECT DISTINCT day - (day - 1) % 7 FROM (
+                SELECT {_local_day(offsets)} AS day FROM (
+                    SELECT CAST(strftime('%s', start) AS INTEGER) AS e FROM ({starts}))
+                WHERE {_COUNTED_START})""")
+    return {date.fromordinal(row[0]) for row in rows}
 
 
 def exercise_weeks(

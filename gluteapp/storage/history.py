@@ -665,16 +665,14 @@ class HistoryStore:
 
         From the weeks kept summed (storage.week_sums, in `tz`) when `since` is None.
         """
+        kept = self._kept_weeks(since, until, tz)
+        if kept is not None:
+            end, offsets, live_where, live_params = kept
+            return week_sums.totals(
+                week_sums.exercise_done(self._db.conn),
+                digests.exercise_week_rows(self._db.conn, live_where, live_params, offsets),
+                end)
         where, params = _time_range("s.started_at", since, until)
-        if since is None and until is not None:
-            offsets = self._zone_offsets(since, until, tz)
-            end = self._summed_until(until, tz, offsets)
-            if end is not None:
-                live_where, live_params = week_sums.live_window(end, until, tz)
-                return week_sums.totals(
-                    week_sums.exercise_done(self._db.conn),
-                    digests.exercise_week_rows(self._db.conn, live_where, live_params, offsets),
-                    end)
         return digests.exercise_totals(self._db.conn, where, params)
 
     def _zone_offsets(
@@ -708,36 +706,39 @@ class HistoryStore:
         With `since` None ("All"), the weeks before the current one are the ones kept summed
         (storage.week_sums), and only the current week is summed from its sessions.
         """
+        kept = self._kept_weeks(since, until, tz)
+        if kept is not None:
+            end, offsets, live_where, live_params = kept
+            live = digests.week_rows(self._db.conn, live_where, live_params, offsets)
+            return [digests.week_digest(row) for row in (
+                *week_sums.week_rows(self._db.conn),
+                *(row for row in live if row[0] >= end.toordinal()))]
         where, params = _time_range("s.started_at", since, until)
-        offsets = self._zone_offsets(since, until, tz)
-        if since is None and until is not None:
-            end = self._summed_until(until, tz, offsets)
-            if end is not None:
-                live_where, live_params = week_sums.live_window(end, until, tz)
-                live = digests.week_rows(self._db.conn, live_where, live_params, offsets)
-                return [digests.week_digest(row) for row in (
-                    *week_sums.week_rows(self._db.conn),
-                    *(row for row in live if row[0] >= end.toordinal()))]
-        return digests.week_digests(self._db.conn, where, params, offsets)
+        return digests.week_digests(self._db.conn, where, params,
+                                    self._zone_offsets(since, until, tz))
 
-    def _summed_until(
-        self, until: datetime, tz: tzinfo | None, offsets: Sequence[tuple[int, int]]
-    ) -> date | None:
-        """Bring the kept week sums up to the week of `until`'s last moment and return its
-        Monday: the sums hold every week before it. None when they cannot be written now (a
-        full disk, a file that cannot be written): the caller sums the digests instead."""
-        end = week_start((until - timedelta(microseconds=1)).astimezone(tz).date())
-        if week_sums.is_current(self._db.conn, end, offsets, tz):
-            return end
-        try:
-            with self._db.atomic():
-                week_sums.refresh(self._db.conn, end, offsets, tz)
-        except sqlite3.Error as error:
-            self._roll_back()
-            log.warning("could not keep the week sums in %s (%s); summing the sessions",
-                        self.path, error)
+    def _kept_weeks(
+        self, since: datetime | None, until: datetime | None, tz: tzinfo | None,
+    ) -> tuple[date, list[tuple[int, int]], str, list[str]] | None:
+        """For "All" (`since` None): bring the kept week sums up to the week of `until`'s last
+        moment, and return its Monday (the sums hold every week before it), the zone's offsets
+        and the SQL for the sessions a read adds to them (storage.week_sums.live_window). None
+        for another range, or when the sums cannot be written now (a full disk, a file that
+        cannot be written): the caller sums the digests instead."""
+        if since is not None or until is None:
             return None
-        return end
+        offsets = self._zone_offsets(since, until, tz)
+        end = week_start((until - timedelta(microseconds=1)).astimezone(tz).date())
+        if not week_sums.is_current(self._db.conn, end, offsets, tz):
+            try:
+                with self._db.atomic():
+                    week_sums.refresh(self._db.conn, end, offsets, tz)
+            except sqlite3.Error as error:
+                self._roll_back()
+                log.warning("could not keep the week sums in %s (%s); summing the sessions",
+                            self.path, error)
+                return None
+        return (end, offsets, *week_sums.live_window(end, until, tz))
 
     @_reading("the exercise's weeks")
     def exercise_weeks(

@@ -108,8 +108,9 @@ def refresh(conn: sqlite3.Connection, end: date, offsets: Sequence[tuple[int, in
     if state is not None and isinstance(state[1], int) and 0 < state[1] <= end.toordinal():
         summed = date.fromordinal(state[1])
         if state[0] == _zone_key(offsets, summed, tz):
-            mondays = sorted({monday for monday in _stale_mondays(conn, offsets)
-                              if monday < summed})
+            noted = "SELECT started_at AS start FROM week_sums_stale"
+            mondays = sorted(monday for monday in digests.local_mondays(conn, noted, offsets)
+                             if monday < summed)
             runs = [*_runs(mondays), *([(summed, end)] if summed < end else [])]
     if runs is None or len(runs) > MOST_RUNS:
         runs = [(None, end)]
@@ -169,21 +170,6 @@ def _zone_key(offsets: Sequence[tuple[int, int]], end: date, tz: tzinfo | None) 
     cutoff = local_midnight(end, tz).timestamp()
     return json.dumps([[int(start), int(offset)] for start, offset in offsets
                        if start < cutoff])
-
-
-def _stale_mondays(conn: sqlite3.Connection,
-                   offsets: Sequence[tuple[int, int]]) -> set[date]:
-    """The local Mondays of the starts noted since the last read; a start that is not a time,
-    or one before 1970 or after 2199 (a damaged row: year 1, year 9999), counts in no week, as
-    in `digests.week_rows`."""
-    mondays: set[date] = set()
-    for (seconds,) in conn.execute(
-            "SELECT CAST(strftime('%s', started_at) AS INTEGER) FROM week_sums_stale"
-            " WHERE typeof(started_at) = 'text' AND julianday(started_at) IS NOT NULL"):
-        if isinstance(seconds, int) and 0 <= seconds < digests.LATEST_S:
-            day = digests.local_day(offsets, seconds)
-            mondays.add(date.fromordinal(day - (day - 1) % 7))
-    return mondays
 
 
 def _runs(mondays: Sequence[date]) -> list[tuple[date | None, date]]:

@@ -142,8 +142,7 @@ class SessionSummary(QWidget):
         parts = [
             self.tr("{0} of {1} sets").format(done, totals.sets_planned),
             # After a resume only this part was timed: it says so rather than pass for all.
-            (self.tr("{0} since you resumed") if resumed or earlier
-             else self.tr("{0} in total")).format(
+            (self.tr("{0} since you resumed") if resumed else self.tr("{0} in total")).format(
                 _duration(finished.elapsed_s)),
         ]
         if held:
