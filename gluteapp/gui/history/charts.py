@@ -669,6 +669,17 @@ class TrendChart(TimeChart):
         )
 
 
+#: The corners of a day's cell in the calendar, in pixels.
+CELL_RADIUS = 2.5
+
+
+def _fill_cell(painter: QPainter, rect: QRectF, fill: QColor) -> None:
+    """A day's cell: a rounded square in `fill`, no outline."""
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(fill)
+    painter.drawRoundedRect(rect, CELL_RADIUS, CELL_RADIUS)
+
+
 def stamped(ratio: float) -> bool:
     """Whether the calendar's cells are stamped at this device pixel ratio: at a whole one. At
     a fractional one a cell can start inside a device pixel, and is drawn."""
@@ -780,13 +791,12 @@ class ActivityCalendar(QWidget):
                 if stamps is not None:
                     painter.drawPixmap(rect.topLeft(), stamps[min(count, 2)])
                 else:
-                    painter.setPen(Qt.PenStyle.NoPen)
-                    painter.setBrush(fills[min(count, 2)])
-                    painter.drawRoundedRect(QRectF(rect), 2.5, 2.5)
+                    _fill_cell(painter, QRectF(rect), fills[min(count, 2)])
                 if day == self._today:
                     painter.setPen(_pen(colors.text, 1.5))
                     painter.setBrush(Qt.BrushStyle.NoBrush)
-                    painter.drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), 2.5, 2.5)
+                    painter.drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5),
+                                            CELL_RADIUS, CELL_RADIUS)
                 self._cells.append((rect, day, count))
         painter.end()
 
@@ -803,9 +813,7 @@ class ActivityCalendar(QWidget):
             stamp.fill(Qt.GlobalColor.transparent)
             painter = QPainter(stamp)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(fill)
-            painter.drawRoundedRect(QRectF(0, 0, size, size), 2.5, 2.5)
+            _fill_cell(painter, QRectF(0, 0, size, size), fill)
             painter.end()
             self._stamps[key] = stamp
         return stamp
