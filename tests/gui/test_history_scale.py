@@ -12,11 +12,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QPushButton
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from gluteapp.core.assets import builtin_library
 from gluteapp.core.stats import HistoryRange, Measure, measure_for, range_stats
+from gluteapp.gui.history.charts import TimeChart
 from gluteapp.gui.history.sessions_model import SessionTreeModel
 from gluteapp.gui.history.view import HistoryView
 from gluteapp.gui.history_service import HistoryService
@@ -283,3 +286,49 @@ def test_ten_years_of_weekly_trend_is_drawn_thinned_to_the_pixels(qtbot: QtBot) 
     chart.setXRange(x[0], x[99], padding=0)
     qtbot.wait(20)
     assert chart.trend.getData()[1].size == 100
+
+
+class PaintCounter(QObject):
+    """Counts the paints of each chart's viewport."""
+
+    def __init__(self, charts: dict[str, TimeChart]) -> None:
+        super().__init__()
+        self.counts = dict.fromkeys(charts, 0)
+        self._names = {chart.viewport(): name for name, chart in charts.items()}
+        for viewport in self._names:
+            viewport.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint and watched in self._names:
+            self.counts[self._names[watched]] += 1
+        return False
+
+    def take(self) -> dict[str, int]:
+        counts, self.counts = self.counts, dict.fromkeys(self.counts, 0)
+        return counts
+
+
+def test_a_range_or_an_exercise_picked_paints_each_chart_once(
+    qtbot: QtBot, store: HistoryStore
+) -> None:
+    """pyqtgraph brings a plot's transform up to date at the start of its paint, and the
+    curves then move their bounds inside the paint: Qt painted each chart twice, stroking two
+    years of trend lines twice. The view settles its charts after feeding them."""
+    view = make_view(qtbot, HistoryService(store))
+    qtbot.wait(50)
+    overview = {"weekly": view.weekly_chart, "pain": view.pain_chart, "felt": view.felt_chart}
+    counter = PaintCounter(overview)
+    for button in ("range_3m", "range_all", "range_4w", "range_1y"):  # sessions and weeks
+        view.findChild(QPushButton, button).click()
+        qtbot.wait(50)
+        assert counter.take() == dict.fromkeys(overview, 1), button
+    view._tabs.setCurrentIndex(1)
+    qtbot.wait(50)
+    exercise = {"progress": view.progress_chart, "felt": view.exercise_felt_chart}
+    counter = PaintCounter(exercise)
+    picker = view.exercise_picker
+    first = picker.currentIndex()
+    for index in (first + 1, first):
+        picker.setCurrentIndex(index)
+        qtbot.wait(50)
+        assert counter.take() == dict.fromkeys(exercise, 1), picker.currentText()

@@ -299,6 +299,17 @@ class TimeChart(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
             for _sample, label in self.legend.items:
                 label.setText(label.text)  # re-render with the new colour
 
+    def settle(self) -> None:
+        """Bring the plot's transform up to date now, after its data and range were set.
+
+        pyqtgraph does it at the start of the next paint, and the curves and markers then move
+        their bounds inside that paint: Qt paints the plot a second time for it (over ten years
+        a second stroke of each 522-point trend line). Done here, one paint draws it all.
+        """
+        if self.legend is not None:
+            self.legend.layout.activate()  # a renamed entry's new width, before the paint too
+        self.scene().prepareForPaint()
+
     def set_time_span(self, start: date, end: date) -> None:
         """Show local midnight of `start` to the end of `end`."""
         self.setXRange(day_timestamp(start), day_timestamp(end + timedelta(days=1)), padding=0.02)

@@ -602,6 +602,8 @@ class HistoryView(QWidget):
         self._exercise_stale = True
         if self._exercises_page.isVisible():
             self._show_exercise()
+        else:
+            self._settle_charts()
 
     def save_chart(self, name: str, path: Path | str) -> Path:
         """Save one chart (see CHART_NAMES) as a PNG the size of the chart on screen."""
@@ -780,6 +782,10 @@ class HistoryView(QWidget):
 
     def _show_exercise(self) -> None:
         self._exercise_stale = False
+        self._fill_exercise_charts()
+        self._settle_charts()
+
+    def _fill_exercise_charts(self) -> None:
         exercise_id = self.exercise_picker.currentData()
         panels = [self._panels[name] for name in ("progress", "sides", "ratio")]
         if exercise_id is None:
@@ -850,6 +856,11 @@ class HistoryView(QWidget):
         for chart in self._time_charts():
             chart.apply_colors(colors)
         self.calendar.update()
+
+    def _settle_charts(self) -> None:
+        """Each chart's transform brought up to date after feeding it (TimeChart.settle)."""
+        for chart in self._time_charts():
+            chart.settle()
 
     def _time_charts(self) -> list[TimeChart]:
         return [
