@@ -237,7 +237,6 @@ def test_the_reports_legends_say_what_a_point_is(
     from PySide6.QtGui import QImage
 
     from gluteapp.gui.history import report
-    from gluteapp.gui.history.charts import TimeChart
 
     legends: list[list[str]] = []
     render = report.render_chart
