@@ -318,7 +318,9 @@ def test_a_range_or_an_exercise_picked_paints_each_chart_once(
     overview = {"weekly": view.weekly_chart, "pain": view.pain_chart, "felt": view.felt_chart}
     counter = PaintCounter(overview)
     for button in ("range_3m", "range_all", "range_4w", "range_1y"):  # sessions and weeks
-        view.findChild(QPushButton, button).click()
+        pushed = view.findChild(QPushButton, button)
+        assert pushed is not None
+        pushed.click()
         qtbot.wait(50)
         assert counter.take() == dict.fromkeys(overview, 1), button
     view._tabs.setCurrentIndex(1)
