@@ -333,3 +333,46 @@ def test_a_range_or_an_exercise_picked_paints_each_chart_once(
         picker.setCurrentIndex(index)
         qtbot.wait(50)
         assert counter.take() == dict.fromkeys(exercise, 1), picker.currentText()
+
+
+def test_a_repaint_copies_the_lines_kept_and_draws_the_same_picture(
+    qtbot: QtBot, store: HistoryStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each line is stroked once per change and copied on a repaint; kept or drawn again, the
+    picture is the same pixel for pixel."""
+    import pyqtgraph as pg
+    from PySide6.QtWidgets import QGraphicsItem
+
+    strokes: list[int] = []
+    stroke = pg.PlotCurveItem.paint
+
+    def counted(item: pg.PlotCurveItem, *args: Any) -> None:
+        strokes.append(len(item.getData()[0]))
+        stroke(item, *args)
+
+    # Patched before the view is made: Qt's calls into Python find the method once per item.
+    monkeypatch.setattr(pg.PlotCurveItem, "paint", counted)
+    view = make_view(qtbot, HistoryService(store))
+    qtbot.wait(50)
+    assert len(strokes) == 2
+    strokes.clear()
+    kept = view.grab().toImage()
+    assert strokes == []  # every line shown was copied
+    view.set_range(HistoryRange.YEAR)  # new data: stroked again, once
+    qtbot.wait(50)
+    assert len(strokes) == 2  # the pain and felt-in trends
+    strokes.clear()
+    view.set_range(HistoryRange.ALL)
+    qtbot.wait(50)
+    assert len(strokes) == 2
+    assert max(strokes) > 100  # two years of weeks
+    strokes.clear()
+    assert view.grab().toImage() == kept
+    assert strokes == []
+    for chart in view._time_charts():
+        for item in chart.getPlotItem().listDataItems():
+            if isinstance(item, pg.PlotDataItem):
+                item.curve.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+    drawn = view.grab().toImage()
+    assert len(strokes) == 2
+    assert drawn == kept
