@@ -171,7 +171,7 @@ def test_years_are_read_and_drawn_a_week_at_a_time_and_say_so(
     # Two years of daily sessions: 105 weekly rows, not 730 sessions; the exercise's weeks
     # when its tab is shown.
     assert service.reads == ["weeks"]
-    assert service.paged == [(0, SessionTreeModel.PAGE)]  # the list is not on screen
+    assert service.paged == []  # the list is not on screen: read when its tab is shown
     pain = view.stats.pain_trend
     assert pain is not None
     assert pain.per_week
@@ -376,3 +376,32 @@ def test_a_repaint_copies_the_lines_kept_and_draws_the_same_picture(
     drawn = view.grab().toImage()
     assert len(strokes) == 2
     assert drawn == kept
+
+
+def test_the_session_list_is_read_when_its_tab_is_shown_for_the_range_picked(
+    qtbot: QtBot, store: HistoryStore
+) -> None:
+    """A page of the list is some 500 sets: read when the list is on screen, never for the
+    overview, and always for the range picked meanwhile."""
+    service = CountingService(store)
+    view = make_view(qtbot, service)
+    view.set_range(HistoryRange.YEAR)
+    assert service.paged == []
+    model = view.sessions_model
+    view._tabs.setCurrentIndex(2)
+    year = len(view.stats.sessions)
+    assert 300 < year < 730
+    assert service.paged == [(0, SessionTreeModel.PAGE)]
+    assert model.total == year
+    assert model.session_at(0).started_at == max(s.started_at for s in store.list_sessions())
+    service.paged.clear()
+    view.set_range(HistoryRange.FOUR_WEEKS)  # on screen: read at once
+    weeks = len(view.stats.sessions)
+    assert service.paged == [(0, weeks)]
+    assert model.rowCount() == model.total == weeks
+    view._tabs.setCurrentIndex(0)
+    view.set_range(HistoryRange.ALL)
+    assert service.paged == [(0, weeks)]
+    view._tabs.setCurrentIndex(2)
+    assert model.total == 730
+    assert service.paged[-1] == (0, SessionTreeModel.PAGE)

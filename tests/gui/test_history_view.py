@@ -150,7 +150,11 @@ def test_the_range_selector_changes_the_weeks_shown(
     # Fewer sessions in four weeks than in all of them, and the list follows the range.
     view.set_range(HistoryRange.FOUR_WEEKS)
     assert 0 < len(view.sessions) < 14
+    view._tabs.setCurrentIndex(2)  # the session list, read when its tab is shown
     assert view.sessions_model.rowCount() == len(view.sessions)
+    view.set_range(HistoryRange.ALL)  # with the list on screen, it follows the range at once
+    assert view.sessions_model.total == len(demo_store.list_sessions())
+    assert view.sessions_model.rowCount() == min(SessionTreeModel.PAGE, view.sessions_model.total)
 
 
 def test_the_range_shown_is_in_bold_and_the_row_does_not_move(
@@ -266,6 +270,7 @@ def test_a_hidden_view_waits_for_show_to_refresh(
     shown(qtbot, view)
     assert not view.dirty
     assert not view.showing_empty_state
+    view._tabs.setCurrentIndex(2)
     assert view.sessions_model.rowCount() == 1
 
 
@@ -274,6 +279,7 @@ def test_the_session_list_is_a_valid_tree_with_statuses(
 ) -> None:
     view = make_view(demo_store)
     view.set_range(HistoryRange.ALL)
+    view._tabs.setCurrentIndex(2)
     model = view.sessions_model
     qtmodeltester.check(model)  # type: ignore[no-untyped-call]  # pytest-qt is untyped
     statuses = {model.index(row, SessionTreeModel.STATUS).data() for row in range(model.rowCount())}

@@ -182,6 +182,7 @@ def test_the_summary_the_session_list_and_the_exercises_tab_count_the_same_sets(
 
     history = HistoryView(service, library, 2, today=lambda: TODAY)
     qtbot.addWidget(history)
+    history._tabs.setCurrentIndex(2)  # the session list, read when its tab is shown
     model = history.sessions_model
     assert model.rowCount() == 1
     assert model.index(0, SessionTreeModel.RESULT).data().startswith(f"{done} sets")

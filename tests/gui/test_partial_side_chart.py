@@ -114,6 +114,7 @@ def test_ending_the_exercise_during_the_right_side_keeps_left_right_as_it_was(
     assert [float(r) for r in right if np.isfinite(r)] == [20.0]
 
     # The session list shows the right side as cut short, the left as nothing of the kind.
+    history._tabs.setCurrentIndex(2)
     model = history.sessions_model
     newest = model.index(0, 0)
     rows = [(model.index(row, SessionTreeModel.WHAT, newest).data(),

@@ -165,6 +165,7 @@ class HistoryView(QWidget):
         self._settings: Settings | None = None
         self._panels: dict[str, ChartPanel] = {}
         self._exercise_stale = False  # the exercise's charts wait to be fed (see _show)
+        self._list_stale = False  # the session list waits to be read (see _show)
 
         self._build()
         self._apply_colors()
@@ -243,7 +244,8 @@ class HistoryView(QWidget):
         self._tabs.addTab(self._build_overview(), self.tr("Overview"))
         self._exercises_page = self._build_exercises()
         self._tabs.addTab(self._exercises_page, self.tr("Exercises"))
-        self._tabs.addTab(self._build_sessions(), self.tr("Sessions"))
+        self._sessions_page = self._build_sessions()
+        self._tabs.addTab(self._sessions_page, self.tr("Sessions"))
         self._pages.addWidget(self._tabs)
         self._tabs.currentChanged.connect(self._tab_changed)
 
@@ -587,12 +589,11 @@ class HistoryView(QWidget):
         self._pages.setCurrentIndex(1 if self._has_history else 0)
         for button in (self.export_button, self.report_button, *self._range_buttons.values()):
             button.setEnabled(self._has_history)
-        # The list reads its sessions with their sets a page at a time, as it is scrolled.
-        self.sessions_model.show_pages(
-            lambda offset, limit: self._service.sessions_page(offset, limit, since, until),
-            len(self._stats.sessions))
-        if self.sessions_model.rowCount():
-            self.sessions_tree.expand(self.sessions_model.index(0, 0))  # the latest, opened
+        # The list reads its sessions with their sets a page at a time, as it is scrolled, and
+        # only once its tab is shown: a page is some 500 sets, 13-16 ms a range picked.
+        self._list_stale = True
+        if self._sessions_page.isVisible() or not self._has_history:
+            self._show_list()
         if not self._has_history:
             return
         self._show_overview(self._stats)
@@ -771,6 +772,21 @@ class HistoryView(QWidget):
             return  # fed when shown
         self._show_exercise()
 
+    def _show_list(self) -> None:
+        """Read the session list's first page (see _show)."""
+        self._list_stale = False
+        since, until = self._window
+        self.sessions_model.show_pages(
+            lambda offset, limit: self._service.sessions_page(offset, limit, since, until),
+            len(self._stats.sessions))
+        if self.sessions_model.rowCount():
+            self.sessions_tree.expand(self.sessions_model.index(0, 0))  # the latest, opened
+
+    def _feed_list(self) -> None:
+        """Read the session list if it waits for it (see _show)."""
+        if self._list_stale:
+            self._show_list()
+
     def _feed_exercise(self) -> None:
         """Feed the exercise's charts if they wait for it (see _show)."""
         if self._exercise_stale and self._has_history:
@@ -779,6 +795,8 @@ class HistoryView(QWidget):
     def _tab_changed(self, index: int) -> None:
         if self._tabs.widget(index) is self._exercises_page:
             self._feed_exercise()
+        elif self._tabs.widget(index) is self._sessions_page:
+            self._feed_list()
 
     def _show_exercise(self) -> None:
         self._exercise_stale = False
@@ -916,6 +934,8 @@ class HistoryView(QWidget):
             self.refresh()
         elif self._tabs.currentWidget() is self._exercises_page:
             self._feed_exercise()
+        elif self._tabs.currentWidget() is self._sessions_page:
+            self._feed_list()
 
     @property
     def dirty(self) -> bool:
