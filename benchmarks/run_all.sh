@@ -15,14 +15,15 @@ PY=.venv/bin/python
 BEFORE="${BEFORE:-331241a}"
 RUNS="${RUNS:-15}"
 # Each change's gain is measured by leaving it out: HEAD with benchmarks/leave_out/NAME.diff
-# reversed (benchmarks/wheels.py), in the same rounds as HEAD and BEFORE. This (fourth) run
-# leaves out its own changes, which apply to HEAD: week_sums and paint_less (history). The
-# earlier runs' leave-outs (made against b23a87e, LB, or an earlier run's HEAD) are still here;
-# RESULTS.md gives what they measured. LAST is the end of the third run's work (this run's
-# start). TIMER_LEAVE_OUTS=1 also runs the second run's timer leave-outs (2c, 12 minutes).
+# reversed (benchmarks/wheels.py), in the same rounds as HEAD and BEFORE. The fifth run's
+# changes are left out by settle, line_cache and list_tab (history); the fourth run's
+# week_sums and paint_less still apply to HEAD. The earlier runs' leave-outs (made against
+# b23a87e, LB, or an earlier run's HEAD) are still here; RESULTS.md gives what they measured.
+# LAST is the end of the fourth run's work (the fifth run's start). TIMER_LEAVE_OUTS=1 also
+# runs the second run's timer leave-outs (2c, 12 minutes).
 L=benchmarks/leave_out
 LB="${LB:-b23a87e}"
-LAST="${LAST:-10ceb70}"
+LAST="${LAST:-c2a74f4}"
 {
   echo "# $(date -u +%Y-%m-%dT%H:%MZ)  HEAD $(git rev-parse --short HEAD 2>/dev/null || echo '?')  before $BEFORE"
   echo "# machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(uptime)"
@@ -60,7 +61,10 @@ LAST="${LAST:-10ceb70}"
   $PY benchmarks/history_scale.py --runs "${HISTORY_RUNS:-5}" --variant "before=$BEFORE" \
       --variant after=HEAD --variant "last=$LAST" \
       --variant "no-week-sums=HEAD+$L/week_sums.diff" \
-      --variant "no-paint-less=HEAD+$L/paint_less.diff"
+      --variant "no-paint-less=HEAD+$L/paint_less.diff" \
+      --variant "no-settle=HEAD+$L/settle.diff" \
+      --variant "no-line-cache=HEAD+$L/line_cache.diff" \
+      --variant "no-list-tab=HEAD+$L/list_tab.diff"
   echo "## 5. memory: after visiting every area, and during a session"
   $PY benchmarks/memory.py --variant "before=$BEFORE" --variant after=HEAD
   echo "# done $(date -u +%H:%MZ); $(uptime)"

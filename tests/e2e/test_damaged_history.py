@@ -50,7 +50,10 @@ def test_every_area_opens_on_a_history_with_a_bad_value(
     assert result.returncode == 0, result.stderr  # it used to end in a segmentation fault
     assert shot.stat().st_size > 0
     log = (damaged / "logs" / "gluteapp.log").read_text(encoding="utf-8")
-    assert f"sets row {last_set(damaged)}: started_at 'not a time' is not a time (left out)" in log
+    told = f"sets row {last_set(damaged)}: started_at 'not a time' is not a time (left out)"
+    # History opens on its overview, drawn from each session's digest: it reads sets (and
+    # finds this one) when its session list is shown.
+    assert (told in log) is (view != "history")
 
 
 def test_export_writes_every_readable_set_and_warns_once(damaged: Path, tmp_path: Path) -> None:
