@@ -14,6 +14,13 @@ offscreen; four weeks and ten years of daily sessions are measured in turn, run 
 - "All"'s weekly read three times in a row straight after the import: the first sums every
   week where the weeks are kept summed, the others read them.
 
+`--click-rounds R` measures only the click on "All", with the variants' processes taking turns
+(R rounds of `--runs` clicks of each size, four weeks and ten years in turn): run one after the
+other, the variants met a machine that was up to 50 % slower from one to the next. The two
+histories are made once (by the first variant) and each process clicks in copies of them.
+Printed per variant: the median wall and CPU time of each size, and the median of each pair's
+ratio (ten years over the four weeks clicked just before).
+
 Also printed: the CPU time of each (the process's), which a busy machine stretches less than
 the wall time, and the load average. No thresholds: the tests time nothing.
 """
@@ -165,6 +172,107 @@ def child(runs: int, sets: int) -> dict[str, Any]:
     return result
 
 
+def make_histories(folder: Path) -> dict[str, Any]:
+    from gluteapp.storage.export import fill_demo_history
+
+    today = date.today()
+    fill_demo_history(folder / "ten-years", 10, seed=1, daily=True, until=today)
+    fill_demo_history(folder / "four-weeks", FOUR_WEEKS_YEARS, seed=1, daily=True, until=today)
+    return {"made": str(folder)}
+
+
+def click_child(histories: Path, runs: int) -> dict[str, Any]:
+    """`runs` clicks on "All" in each history, taken in turn, in copies of `histories`."""
+    import shutil
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication, QPushButton
+
+    from gluteapp.core.assets import builtin_library
+    from gluteapp.core.stats import HistoryRange
+    from gluteapp.gui.history.view import HistoryView
+    from gluteapp.gui.history_service import HistoryService
+    from gluteapp.storage import open_history
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    today = date.today()
+    library = builtin_library()
+    clicked: dict[str, list[tuple[float, float]]] = {"small": [], "big": []}
+    with tempfile.TemporaryDirectory(prefix="gluteapp-bench-") as tmp:
+        folders = {"small": "four-weeks", "big": "ten-years"}
+        stores = {}
+        for name, folder in folders.items():
+            shutil.copytree(histories / folder, Path(tmp) / folder)
+            stores[name] = open_history(Path(tmp) / folder, daily_backup=False)
+        services = {name: HistoryService(store) for name, store in stores.items()}
+
+        def make(name: str) -> HistoryView:
+            view = HistoryView(services[name], library, 2, today=lambda: today,
+                               history_range=HistoryRange.THREE_MONTHS)
+            view.resize(1280, 800)
+            view.show()
+            QApplication.processEvents()
+            view.grab()
+            return view
+
+        for warm in (True, *([False] * runs)):
+            for name in clicked:
+                view = make(name)
+                button = view.findChild(QPushButton, "range_all")
+                assert button is not None
+
+                def click(view: HistoryView = view, button: QPushButton = button) -> None:
+                    button.click()
+                    QApplication.processEvents()
+                    view.grab()
+
+                took = timed(click)  # the first round warms imports and the weeks kept
+                if not warm:
+                    clicked[name].append(took)
+                view.close()
+                view.deleteLater()
+                QApplication.processEvents()
+        for store in stores.values():
+            store.close(backup=False)
+    del app
+    return clicked
+
+
+def click_rounds(variants: dict[str, str], rounds: int, runs: int) -> None:
+    from wheels import install
+
+    sites = {name: install(spec) for name, spec in variants.items()}
+    found: dict[str, dict[str, list[list[float]]]] = {
+        name: {"small": [], "big": []} for name in variants}
+
+    def run(site: Path, *args: str) -> Any:
+        env = dict(os.environ, PYTHONPATH=str(site), QT_QPA_PLATFORM="offscreen")
+        out = subprocess.run([sys.executable, str(HERE / "history_scale.py"), *args], env=env,
+                             cwd=tempfile.gettempdir(), capture_output=True, text=True,
+                             check=True, timeout=3600).stdout
+        return json.loads(out.strip().splitlines()[-1])
+
+    with tempfile.TemporaryDirectory(prefix="gluteapp-bench-histories-") as histories:
+        run(next(iter(sites.values())), "--make-histories", histories)
+        loads = [os.getloadavg()[0]]
+        for _ in range(rounds):
+            for name, site in sites.items():
+                clicked = run(site, "--click-child", histories, "--runs", str(runs))
+                for size in ("small", "big"):
+                    found[name][size].extend(clicked[size])
+            loads.append(os.getloadavg()[0])
+    print(f"\nclick \"All\", {rounds} rounds of {runs} clicks per variant and size, the variants "
+          f"in turn; load {min(loads):.2f}-{max(loads):.2f}")
+    print(f"  {'variant':<16} {'4 weeks':>16} {'10 years':>16} {'ratio':>13} {'pairs':>7}")
+    for name, sizes in found.items():
+        small, big = sizes["small"], sizes["big"]
+        pairs = statistics.median(b[0] / s[0] for s, b in zip(small, big, strict=True))
+        print(f"  {name:<16} {med(small, 0) * 1000:5.0f} ({med(small, 1) * 1000:4.0f}) ms"
+              f" {med(big, 0) * 1000:5.0f} ({med(big, 1) * 1000:4.0f}) ms"
+              f" {med(big, 0) / med(small, 0):6.2f}x ({med(big, 1) / med(small, 1):4.2f}x)"
+              f" {pairs:6.2f}x")
+
+
 def med(pairs: list[list[float]], which: int) -> float:
     return statistics.median(pair[which] for pair in pairs)
 
@@ -197,16 +305,29 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5, help="runs per figure (median taken)")
     parser.add_argument("--sets", type=int, default=60, help="record_set calls to time")
     parser.add_argument("--variant", action="append", default=[])
+    parser.add_argument("--click-rounds", type=int, default=0,
+                        help="only the click on All, the variants taking turns, R rounds")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--make-histories", help=argparse.SUPPRESS)
+    parser.add_argument("--click-child", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         print(json.dumps(child(args.runs, args.sets)))
+        return 0
+    if args.make_histories:
+        print(json.dumps(make_histories(Path(args.make_histories))))
+        return 0
+    if args.click_child:
+        print(json.dumps(click_child(Path(args.click_child), args.runs)))
         return 0
     sys.path.insert(0, str(HERE))
     from wheels import install
 
     variants = dict(v.split("=", 1) for v in args.variant) or {"before": "331241a",
                                                                "after": "HEAD"}
+    if args.click_rounds:
+        click_rounds(variants, args.click_rounds, args.runs)
+        return 0
     for name, spec in variants.items():
         load = os.getloadavg()[0]
         env = dict(os.environ, PYTHONPATH=str(install(spec)), QT_QPA_PLATFORM="offscreen")

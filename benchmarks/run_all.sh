@@ -65,6 +65,12 @@ LAST="${LAST:-c2a74f4}"
       --variant "no-settle=HEAD+$L/settle.diff" \
       --variant "no-line-cache=HEAD+$L/line_cache.diff" \
       --variant "no-list-tab=HEAD+$L/list_tab.diff"
+  echo "## 4b. clicking \"All\", the variants' processes taking turns"
+  $PY benchmarks/history_scale.py --click-rounds "${CLICK_ROUNDS:-6}" --runs 5 \
+      --variant "last=$LAST" --variant after=HEAD \
+      --variant "no-settle=HEAD+$L/settle.diff" \
+      --variant "no-line-cache=HEAD+$L/line_cache.diff" \
+      --variant "no-list-tab=HEAD+$L/list_tab.diff"
   echo "## 5. memory: after visiting every area, and during a session"
   $PY benchmarks/memory.py --variant "before=$BEFORE" --variant after=HEAD
   echo "# done $(date -u +%H:%MZ); $(uptime)"
