@@ -58,6 +58,21 @@ def timed(action: Callable[[], None]) -> tuple[float, float]:
     return time.perf_counter() - wall, cpu_s() - cpu
 
 
+def click_all(view: Any) -> tuple[float, float]:
+    """Wall and CPU seconds of a click on "All" in an open History, to its paint and a grab."""
+    from PySide6.QtWidgets import QApplication, QPushButton
+
+    button = view.findChild(QPushButton, "range_all")
+    assert button is not None
+
+    def click() -> None:
+        button.click()
+        QApplication.processEvents()
+        view.grab()
+
+    return timed(click)
+
+
 def first_reads(service: Any, today: date) -> list[float] | None:
     """Seconds of the first three reads of "All"'s weeks and totals in a history just filled:
     the first sums every week where the weeks are kept summed (storage.week_sums). None for a
@@ -82,7 +97,7 @@ def first_reads(service: Any, today: date) -> list[float] | None:
 
 def child(runs: int, sets: int) -> dict[str, Any]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication, QPushButton
+    from PySide6.QtWidgets import QApplication
 
     from gluteapp.core.assets import builtin_library
     from gluteapp.core.records import CompletedSet, FeltIn, Side
@@ -142,15 +157,7 @@ def child(runs: int, sets: int) -> dict[str, Any]:
         for _ in range(runs):
             for name in clicked:
                 view = make(name, "3m")
-                button = view.findChild(QPushButton, "range_all")
-                assert button is not None
-
-                def click(view: HistoryView = view, button: QPushButton = button) -> None:
-                    button.click()
-                    QApplication.processEvents()
-                    view.grab()
-
-                clicked[name].append(timed(click))
+                clicked[name].append(click_all(view))
                 close(view)
         result["click_all"] = clicked
         for store in stores.values():
@@ -186,7 +193,7 @@ def click_child(histories: Path, runs: int) -> dict[str, Any]:
     import shutil
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication, QPushButton
+    from PySide6.QtWidgets import QApplication
 
     from gluteapp.core.assets import builtin_library
     from gluteapp.core.stats import HistoryRange
@@ -218,15 +225,7 @@ def click_child(histories: Path, runs: int) -> dict[str, Any]:
         for warm in (True, *([False] * runs)):
             for name in clicked:
                 view = make(name)
-                button = view.findChild(QPushButton, "range_all")
-                assert button is not None
-
-                def click(view: HistoryView = view, button: QPushButton = button) -> None:
-                    button.click()
-                    QApplication.processEvents()
-                    view.grab()
-
-                took = timed(click)  # the first round warms imports and the weeks kept
+                took = click_all(view)  # the first round warms imports and the weeks kept
                 if not warm:
                     clicked[name].append(took)
                 view.close()
