@@ -402,3 +402,25 @@ def test_reads_go_through_the_history_service_only() -> None:
         if isinstance(node, ast.Attribute) and node.attr in ("store", "_store")
     ]
     assert store_reads == []
+
+
+def test_the_session_list_on_screen_follows_a_session_recorded_while_hidden(
+    qtbot: QtBot, make_view: MakeView, demo_store: HistoryStore
+) -> None:
+    """History left on its session list, a session recorded elsewhere: shown again, the list
+    holds it (the list is read when on screen, and the tab did not change)."""
+    view = shown(qtbot, make_view(demo_store))
+    view._tabs.setCurrentIndex(2)
+    model = view.sessions_model
+    before = model.total
+    view.hide()
+    service = view._service
+    began = datetime.combine(TODAY, datetime.min.time(), tzinfo=UTC) + timedelta(hours=7)
+    session_id = service.start_session("basics", "Basics", began)
+    assert session_id is not None
+    service.record_set(session_id, CompletedSet("glute-bridge", 1, Side.BOTH, began, began))
+    service.finish_session(session_id, SessionStatus.COMPLETED, began + timedelta(minutes=1))
+    assert view.dirty
+    shown(qtbot, view)
+    assert model.total == before + 1
+    assert model.session_at(0).id == session_id
