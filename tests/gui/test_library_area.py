@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtGui import QImage, QResizeEvent
 from PySide6.QtWidgets import QApplication
 
 from gluteapp.app import Gluteapp
@@ -100,6 +100,42 @@ def test_the_search_box_does_not_move_when_the_view_arrives(
     QApplication.processEvents()
     after = (view.search_edit.mapTo(area, QPoint(0, 0)), view.search_edit.height())
     assert before == after
+
+
+class Sizes(QObject):
+    """The sizes a widget is given, in order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: list[tuple[int, int]] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if isinstance(event, QResizeEvent):
+            self.seen.append((event.size().width(), event.size().height()))
+        return False
+
+
+def test_the_view_arrives_laid_out_at_its_full_size(qtbot) -> None:
+    """Laid out beside the shell it replaced, the view took 485 of 800 pixels, was painted so,
+    then laid out (its detail's wrapped text measured again) and painted at its full height."""
+    sizes = Sizes()
+
+    def build() -> LibraryView:
+        view = make_view()
+        view.detail.installEventFilter(sizes)
+        return view
+
+    area = LibraryArea(build)
+    qtbot.addWidget(area)
+    area.resize(1280, 800)
+    area.show()
+    qtbot.waitExposed(area)
+    view = area.view()
+    assert view.geometry() == area.rect()  # at once, before any event is processed
+    QApplication.processEvents()
+    assert view.geometry() == area.rect()
+    assert len(sizes.seen) == 1
+    assert sizes.seen[0][1] > 700
 
 
 def _start(qapp: QApplication, tmp_path: Path, **options: object) -> Gluteapp:

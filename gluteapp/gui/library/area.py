@@ -101,13 +101,18 @@ class LibraryArea(QWidget):
                 view.search_edit.setCursorPosition(shell.search_edit.cursorPosition())
             view.tabs.setCurrentIndex(shell.tabs.currentIndex())
             had_focus = shell.search_edit.hasFocus()
+            # The shell leaves the layout before the view joins it, and the layout is applied
+            # at once: sharing the area with the shell, the view was laid out at 485 of 778
+            # pixels, painted so, then laid out and painted again at its full height.
+            self._layout.removeWidget(shell)
+            shell.hide()
             self._layout.addWidget(view)
             self.setFocusProxy(view)
             if self.isVisible():
                 view.show()
+                self._layout.activate()
             if had_focus:
                 view.search_edit.setFocus()
-            shell.hide()
             shell.deleteLater()
             self.shell = None
             self._view = view
