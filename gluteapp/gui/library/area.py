@@ -102,8 +102,8 @@ class LibraryArea(QWidget):
             view.tabs.setCurrentIndex(shell.tabs.currentIndex())
             had_focus = shell.search_edit.hasFocus()
             # The shell leaves the layout before the view joins it, and the layout is applied
-            # at once: sharing the area with the shell, the view was laid out at 485 of 778
-            # pixels, painted so, then laid out and painted again at its full height.
+            # at once: sharing the area with the shell, the view was laid out below it (458 of
+            # 800 pixels), painted so, then laid out and painted again at its full height.
             self._layout.removeWidget(shell)
             shell.hide()
             self._layout.addWidget(view)
