@@ -792,10 +792,15 @@ class HistoryView(QWidget):
         if self._exercise_stale and self._has_history:
             self._show_exercise()
 
-    def _tab_changed(self, index: int) -> None:
-        if self._tabs.widget(index) is self._exercises_page:
+    def _tab_changed(self, _index: int) -> None:
+        self._feed_shown_tab()
+
+    def _feed_shown_tab(self) -> None:
+        """Feed the tab on screen if it waits for it: the exercise's charts, or the list."""
+        page = self._tabs.currentWidget()
+        if page is self._exercises_page:
             self._feed_exercise()
-        elif self._tabs.widget(index) is self._sessions_page:
+        elif page is self._sessions_page:
             self._feed_list()
 
     def _show_exercise(self) -> None:
@@ -932,10 +937,8 @@ class HistoryView(QWidget):
         # Also after midnight: "this week" and the ranges are counted from today.
         if self._dirty or self._refreshed_on != self._today():
             self.refresh()
-        elif self._tabs.currentWidget() is self._exercises_page:
-            self._feed_exercise()
-        elif self._tabs.currentWidget() is self._sessions_page:
-            self._feed_list()
+        else:
+            self._feed_shown_tab()
 
     @property
     def dirty(self) -> bool:
