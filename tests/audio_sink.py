@@ -39,6 +39,9 @@ REPO = Path(__file__).resolve().parent.parent
 
 Samples = NDArray[np.float64]
 
+#: The silence between two sounds that `detect_onsets` needs to count them as two.
+QUIET_S = 0.1
+
 # The scheduled sequence the recording tests and the benchmark play: (offset s, cue key).
 # A 3-2-1 countdown of get-ready ticks, go, a rep, a voice clip, a last-seconds tick and the end.
 SEQUENCE: tuple[tuple[float, str], ...] = (
@@ -291,14 +294,14 @@ def detect_onsets(
     *,
     threshold: float = 0.02,
     quiet: float = 0.004,
-    quiet_s: float = 0.1,
+    quiet_s: float = QUIET_S,
     window_s: float = 0.005,
 ) -> list[float]:
     """Onset times (s) of sounds separated by silence.
 
     A sound starts at the first sample above `threshold` once the envelope has stayed below
     `quiet` for `quiet_s`; that re-arming keeps a chord's decay, a word's syllables or a short
-    dropout from counting twice (the test sequence leaves at least 0.2 s between cues). The
+    dropout from counting twice (SEQUENCE leaves at least 0.2 s of silence between cues). The
     onset is refined to the sample, so its error is well under a millisecond.
     """
     env = envelope(samples, window_s)
@@ -396,6 +399,24 @@ def analyse(raw: Path, sequence: Sequence[tuple[float, str]] = SEQUENCE) -> Anal
     samples = read_raw(raw)
     onsets = detect_onsets(samples)
     return Analysis(onsets, classify(samples, onsets, [key for _, key in sequence]))
+
+
+def spaced(
+    sequence: Sequence[tuple[float, str]], silence_s: float
+) -> tuple[tuple[float, str], ...]:
+    """`sequence` with each cue moved later, if need be, to leave `silence_s` after the last.
+
+    A player that starts each cue a little late or early (gst-play, one process per cue) can
+    shrink the silence between two cues below what `detect_onsets` needs to tell them apart;
+    spaced by that need plus the player's worst lateness, they stay two sounds.
+    """
+    out: list[tuple[float, str]] = []
+    free_from = float("-inf")
+    for offset, key in sequence:
+        at = max(offset, free_from + silence_s)
+        out.append((round(at, 3), key))
+        free_from = at + len(read_wav(cue_wav(key))) / RATE_HZ
+    return tuple(out)
 
 
 def percentile(values: Sequence[float], q: float) -> float:
