@@ -306,14 +306,17 @@ class PaintCounter(QObject):
         counts, self.counts = self.counts, dict.fromkeys(self.counts, 0)
         return counts
 
-    def drain(self, qtbot: QtBot) -> None:
-        """Let the paints under way finish: until 50 ms pass with none (a loaded machine can
-        deliver a tab's first paints after the next change has begun)."""
+    def drain(self, qtbot: QtBot) -> dict[str, int]:
+        """The paints until 50 ms pass with none (a loaded machine can deliver a tab's first
+        paints after the next change has begun)."""
+        total = dict.fromkeys(self.counts, 0)
         for _ in range(40):
             qtbot.wait(50)
-            if not any(self.take().values()):
-                return
-        raise AssertionError("the charts kept painting")
+            counts = self.take()
+            if not any(counts.values()):
+                return total
+            total = {name: total[name] + counts[name] for name in total}
+        raise AssertionError(f"the charts kept painting: {total}")
 
 
 def test_a_range_or_an_exercise_picked_paints_each_chart_once(
@@ -342,6 +345,32 @@ def test_a_range_or_an_exercise_picked_paints_each_chart_once(
         picker.setCurrentIndex(index)
         qtbot.wait(50)
         assert counter.take() == dict.fromkeys(exercise, 1), picker.currentText()
+
+
+def test_a_tab_or_the_view_shown_again_paints_each_chart_once(
+    qtbot: QtBot, store: HistoryStore
+) -> None:
+    """A chart shown in an active window told its scene so, and the plot, its axes and its
+    view box each asked for another paint: three paints per chart for each tab switched to."""
+    view = make_view(qtbot, HistoryService(store))
+    tabs = {
+        0: {"weekly": view.weekly_chart, "pain": view.pain_chart, "felt": view.felt_chart},
+        1: {"progress": view.progress_chart, "felt": view.exercise_felt_chart,
+            "sides": view.sides_chart, "ratio": view.ratio_chart},
+    }
+    counters = {index: PaintCounter(charts) for index, charts in tabs.items()}
+    for counter in counters.values():
+        counter.drain(qtbot)
+    view.activateWindow()
+    for index in (1, 0, 1, 0):
+        view._tabs.setCurrentIndex(index)
+        assert counters[index].drain(qtbot) == dict.fromkeys(tabs[index], 1), index
+    # Another area picked and History picked again: the view hidden and shown.
+    view.hide()
+    counters[0].drain(qtbot)
+    view.show()
+    qtbot.waitExposed(view)
+    assert counters[0].drain(qtbot) == dict.fromkeys(tabs[0], 1)
 
 
 def test_a_repaint_copies_the_lines_kept_and_draws_the_same_picture(

@@ -25,7 +25,18 @@ from pyqtgraph.graphicsItems.DateAxisItem import (
     makeSStepper,
     makeYStepper,
 )
-from PySide6.QtCore import QDate, QLocale, QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QDate,
+    QEvent,
+    QLocale,
+    QObject,
+    QPoint,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -214,6 +225,22 @@ class NumberAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
         return strings if point == "." else [text.replace(".", point) for text in strings]
 
 
+class _NoActivation(QObject):
+    """Keeps a chart's scene from hearing that its window became active or inactive.
+
+    A view shown in an active window (a tab or an area picked) tells its scene so, and every
+    graphics widget of the plot (the plot, its axes, its view box) asks to be painted again:
+    each chart was painted three times per tab or area switched to. A chart is drawn the same
+    either way (its colours come from the palette's changes, not from activation) and takes
+    no keyboard focus.
+    """
+
+    SWALLOWED = frozenset({QEvent.Type.WindowActivate, QEvent.Type.WindowDeactivate})
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        return event.type() in self.SWALLOWED
+
+
 class TimeChart(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
     """A plot over dates: local-time date axis, no mouse zoom, palette colours, optional legend."""
 
@@ -251,6 +278,8 @@ class TimeChart(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
             offset = (-8, -4) if legend_at_bottom else (-8, 4)
             self.legend = item.addLegend(offset=offset, labelTextSize="9pt", colCount=3)
         self.colors = ChartColors.from_palette(self.palette())
+        self._no_activation = _NoActivation(self)
+        self.scene().installEventFilter(self._no_activation)
 
     def plot(self, *args: object, **kwargs: object) -> pg.PlotDataItem:
         """A series of this chart, decimated to about one point per pixel when drawn."""
