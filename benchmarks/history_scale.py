@@ -19,7 +19,9 @@ offscreen; four weeks and ten years of daily sessions are measured in turn, run 
 other, the variants met a machine that was up to 50 % slower from one to the next. The two
 histories are made once (by the first variant) and each process clicks in copies of them.
 Printed per variant: the median wall and CPU time of each size, and the median of each pair's
-ratio (ten years over the four weeks clicked just before).
+ratio (ten years over the four weeks clicked just before). Then, in ten years at "All": a tab
+switched to (Exercises and Overview, each fed once before) and the view hidden and shown again
+(another area picked, then History), each to its last paint.
 
 Also printed: the CPU time of each (the process's), which a busy machine stretches less than
 the wall time, and the load average. No thresholds: the tests time nothing.
@@ -71,6 +73,32 @@ def click_all(view: Any) -> tuple[float, float]:
         view.grab()
 
     return timed(click)
+
+
+def settled() -> None:
+    """Run the event loop until the paints asked for are done (a chart's scene that asks for
+    another paint does so from the first one: a posted update, then its paint)."""
+    from PySide6.QtWidgets import QApplication
+
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def switches(view: Any) -> tuple[list[tuple[float, float]], tuple[float, float]]:
+    """Wall and CPU seconds of the tabs switched to (Exercises, Overview, twice, once each fed)
+    and of the view hidden and shown again (another area picked, then History), each to its
+    last paint."""
+    tabs = view._tabs
+    tabs.setCurrentIndex(1)  # the exercise's charts are fed when first shown: not timed
+    settled()
+    tabs.setCurrentIndex(0)
+    settled()
+    took = []
+    for index in (1, 0, 1, 0):
+        took.append(timed(lambda index=index: (tabs.setCurrentIndex(index), settled())))
+    view.hide()
+    settled()
+    return took, timed(lambda: (view.show(), settled()))
 
 
 def first_reads(service: Any, today: date) -> list[float] | None:
@@ -204,7 +232,8 @@ def click_child(histories: Path, runs: int) -> dict[str, Any]:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     today = date.today()
     library = builtin_library()
-    clicked: dict[str, list[tuple[float, float]]] = {"small": [], "big": []}
+    clicked: dict[str, list[tuple[float, float]]] = {"small": [], "big": [], "tab": [],
+                                                     "shown": []}
     with tempfile.TemporaryDirectory(prefix="gluteapp-bench-") as tmp:
         folders = {"small": "four-weeks", "big": "ten-years"}
         stores = {}
@@ -223,11 +252,16 @@ def click_child(histories: Path, runs: int) -> dict[str, Any]:
             return view
 
         for warm in (True, *([False] * runs)):
-            for name in clicked:
+            for name in ("small", "big"):
                 view = make(name)
                 took = click_all(view)  # the first round warms imports and the weeks kept
                 if not warm:
                     clicked[name].append(took)
+                if name == "big" and hasattr(view, "_tabs"):  # ten years, "All" on screen
+                    tabs, shown = switches(view)
+                    if not warm:
+                        clicked["tab"].extend(tabs)
+                        clicked["shown"].append(shown)
                 view.close()
                 view.deleteLater()
                 QApplication.processEvents()
@@ -242,7 +276,7 @@ def click_rounds(variants: dict[str, str], rounds: int, runs: int) -> None:
 
     sites = {name: install(spec) for name, spec in variants.items()}
     found: dict[str, dict[str, list[list[float]]]] = {
-        name: {"small": [], "big": []} for name in variants}
+        name: {"small": [], "big": [], "tab": [], "shown": []} for name in variants}
 
     def run(site: Path, *args: str) -> Any:
         env = dict(os.environ, PYTHONPATH=str(site), QT_QPA_PLATFORM="offscreen")
@@ -257,8 +291,8 @@ def click_rounds(variants: dict[str, str], rounds: int, runs: int) -> None:
         for _ in range(rounds):
             for name, site in sites.items():
                 clicked = run(site, "--click-child", histories, "--runs", str(runs))
-                for size in ("small", "big"):
-                    found[name][size].extend(clicked[size])
+                for measure, times in clicked.items():
+                    found[name][measure].extend(times)
             loads.append(os.getloadavg()[0])
     print(f"\nclick \"All\", {rounds} rounds of {runs} clicks per variant and size, the variants "
           f"in turn; load {min(loads):.2f}-{max(loads):.2f}")
@@ -270,6 +304,13 @@ def click_rounds(variants: dict[str, str], rounds: int, runs: int) -> None:
               f" {med(big, 0) * 1000:5.0f} ({med(big, 1) * 1000:4.0f}) ms"
               f" {med(big, 0) / med(small, 0):6.2f}x ({med(big, 1) / med(small, 1):4.2f}x)"
               f" {pairs:6.2f}x")
+    print("\nten years at \"All\", to the last paint: a tab switched to (after each was fed "
+          "once), and the view hidden and shown again (another area, then History)")
+    for name, sizes in found.items():
+        if sizes["tab"]:
+            print(f"  {name:<16} tab {med(sizes['tab'], 0) * 1000:5.1f} "
+                  f"({med(sizes['tab'], 1) * 1000:4.1f}) ms   shown again "
+                  f"{med(sizes['shown'], 0) * 1000:5.1f} ({med(sizes['shown'], 1) * 1000:4.1f}) ms")
 
 
 def med(pairs: list[list[float]], which: int) -> float:

@@ -16,7 +16,7 @@ BEFORE="${BEFORE:-331241a}"
 RUNS="${RUNS:-15}"
 # Each change's gain is measured by leaving it out: HEAD with benchmarks/leave_out/NAME.diff
 # reversed (benchmarks/wheels.py), in the same rounds as HEAD and BEFORE. The fifth run's
-# changes are left out by settle, line_cache and list_tab (history); the fourth run's
+# changes are left out by settle, line_cache, list_tab and no_activation (history); the fourth run's
 # week_sums and paint_less still apply to HEAD. The earlier runs' leave-outs (made against
 # b23a87e, LB, or an earlier run's HEAD) are still here; RESULTS.md gives what they measured.
 # LAST is the end of the fourth run's work (the fifth run's start). TIMER_LEAVE_OUTS=1 also
@@ -65,12 +65,13 @@ LAST="${LAST:-c2a74f4}"
       --variant "no-settle=HEAD+$L/settle.diff" \
       --variant "no-line-cache=HEAD+$L/line_cache.diff" \
       --variant "no-list-tab=HEAD+$L/list_tab.diff"
-  echo "## 4b. clicking \"All\", the variants' processes taking turns"
+  echo "## 4b. clicking \"All\", tabs and History shown again, the variants taking turns"
   $PY benchmarks/history_scale.py --click-rounds "${CLICK_ROUNDS:-6}" --runs 5 \
       --variant "last=$LAST" --variant after=HEAD \
       --variant "no-settle=HEAD+$L/settle.diff" \
       --variant "no-line-cache=HEAD+$L/line_cache.diff" \
-      --variant "no-list-tab=HEAD+$L/list_tab.diff"
+      --variant "no-list-tab=HEAD+$L/list_tab.diff" \
+      --variant "no-activation=HEAD+$L/no_activation.diff"
   echo "## 5. memory: after visiting every area, and during a session"
   $PY benchmarks/memory.py --variant "before=$BEFORE" --variant after=HEAD
   echo "# done $(date -u +%H:%MZ); $(uptime)"
