@@ -248,6 +248,7 @@ class HistoryView(QWidget):
         self._tabs.addTab(self._sessions_page, self.tr("Sessions"))
         self._pages.addWidget(self._tabs)
         self._tabs.currentChanged.connect(self._tab_changed)
+        self._tabs.switch_keys_in(self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)

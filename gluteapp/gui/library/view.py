@@ -181,6 +181,7 @@ class LibraryView(QWidget):
         self.tabs.addTab(self._build_exercises_tab(), self.tr("Exercises"))
         self.tabs.addTab(self._build_learn_tab(), self.tr("Learn"))
         self.tabs.setMinimumWidth(290)
+        self.tabs.switch_keys_in(self)
 
         self.detail = ExerciseDetail(available_pages=[page.slug for page in self._pages])
         self.detail.movement.use_library(library)
