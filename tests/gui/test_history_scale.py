@@ -6,6 +6,7 @@ which is what makes ten years cost about what four weeks cost.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from datetime import UTC, date
 from pathlib import Path
@@ -371,6 +372,43 @@ def test_a_tab_or_the_view_shown_again_paints_each_chart_once(
     view.show()
     qtbot.waitExposed(view)
     assert counters[0].drain(qtbot) == dict.fromkeys(tabs[0], 1)
+
+
+def test_a_range_or_an_exercise_picked_sets_no_axis_label_again(
+    qtbot: QtBot, store: HistoryStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """pyqtgraph set each axis's label anew (HTML laid out) at every range it was given, for an
+    SI prefix no chart wants: four labels a chart a range, some 400 while History was built."""
+    import pyqtgraph as pg
+
+    labelled: list[str] = []
+    set_label = pg.AxisItem._updateLabel
+
+    def counted(axis: pg.AxisItem) -> None:
+        labelled.append(axis.orientation)
+        set_label(axis)
+
+    monkeypatch.setattr(pg.AxisItem, "_updateLabel", counted)
+    view = make_view(qtbot, HistoryService(store))
+    view._tabs.setCurrentIndex(1)
+    labelled.clear()
+    for button in ("range_3m", "range_all", "range_4w", "range_1y"):
+        pushed = view.findChild(QPushButton, button)
+        assert pushed is not None
+        pushed.click()
+    assert labelled == []
+    picker = view.exercise_picker
+    units = [view.progress_chart.getAxis("left").labelText]
+    for index in range(picker.count()):
+        picker.setCurrentIndex(index)
+        units.append(view.progress_chart.getAxis("left").labelText)
+    changes = sum(1 for before, after in itertools.pairwise(units) if before != after)
+    assert changes > 0  # seconds and repetitions: the label does follow the exercise
+    # Only the progress and sides charts' units, and only when they change.
+    assert 0 < len(labelled) <= 2 * changes
+    pain_label = view.pain_chart.getAxis("left").labelString()
+    assert "Pain (0" in pain_label
+    assert "(x" not in pain_label  # no SI scale on any axis
 
 
 def test_a_repaint_copies_the_lines_kept_and_draws_the_same_picture(

@@ -272,6 +272,11 @@ class TimeChart(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
         left_axis.setWidth(56)
         # Show the labels at the ends of the range (0, 10, 100) rather than dropping them.
         left_axis.setStyle(hideOverlappingLabels=False, maxTickLevel=0)
+        # No SI prefix is ever wanted (the labels name their units), and pyqtgraph would set
+        # each axis's label anew at every range it is given: some 400 labels laid out as HTML
+        # while History is built (35 ms), and four more at every range picked.
+        for name in ("left", "bottom", "top", "right"):
+            self.getAxis(name).enableAutoSIPrefix(False)
         self.legend: pg.LegendItem | None = None
         if legend:
             # Top right by default: pain and doses sit low there late in a history.
@@ -332,6 +337,13 @@ class TimeChart(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
             self.legend.setLabelTextColor(colors.text)
             for _sample, label in self.legend.items:
                 label.setText(label.text)  # re-render with the new colour
+
+    def set_y_label(self, text: str) -> None:
+        """Name the values; the same name again sets nothing (an exercise picked after another
+        of the same unit)."""
+        if text != self._y_label:
+            self._y_label = text
+            self.getAxis("left").setLabel(text, color=self.colors.text.name())
 
     def settle(self) -> None:
         """Bring the plot's transform up to date now, after its data and range were set.
@@ -496,10 +508,6 @@ class ProgressChart(TimeChart):
             self.result.setPen(_pen(colors.accent, 2))
             self.target.setPen(_pen(colors.target, 1.5, dashed=True))
 
-    def set_y_label(self, text: str) -> None:
-        self._y_label = text
-        self.getAxis("left").setLabel(text, color=self.colors.text.name())
-
     def show_points(self, x: np.ndarray, values: np.ndarray, targets: np.ndarray) -> None:
         self.result.setData(x, values, **self.symbol_options(len(x), self.colors.accent))
         known = np.isfinite(targets)
@@ -532,10 +540,6 @@ class SidesChart(TimeChart):
         if hasattr(self, "left"):
             self.left.setPen(_pen(colors.left, 2))
             self.right.setPen(_pen(colors.right, 2, dashed=True))
-
-    def set_y_label(self, text: str) -> None:
-        self._y_label = text
-        self.getAxis("left").setLabel(text, color=self.colors.text.name())
 
     def show_sides(self, x: np.ndarray, left: np.ndarray, right: np.ndarray) -> None:
         for item, values, color, symbol in (
