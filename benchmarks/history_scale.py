@@ -19,7 +19,8 @@ offscreen; four weeks and ten years of daily sessions are measured in turn, run 
 other, the variants met a machine that was up to 50 % slower from one to the next. The two
 histories are made once (by the first variant) and each process clicks in copies of them.
 Printed per variant: the median wall and CPU time of each size, and the median of each pair's
-ratio (ten years over the four weeks clicked just before). Then, in ten years at "All": a tab
+ratio (ten years over the four weeks clicked just before); the time each view took to be
+built, shown at 3 months and rendered before its click; then, in ten years at "All": a tab
 switched to (Exercises and Overview, each fed once before) and the view hidden and shown again
 (another area picked, then History), each to its last paint.
 
@@ -233,7 +234,8 @@ def click_child(histories: Path, runs: int) -> dict[str, Any]:
     today = date.today()
     library = builtin_library()
     clicked: dict[str, list[tuple[float, float]]] = {"small": [], "big": [], "tab": [],
-                                                     "shown": []}
+                                                     "shown": [], "open_small": [],
+                                                     "open_big": []}
     with tempfile.TemporaryDirectory(prefix="gluteapp-bench-") as tmp:
         folders = {"small": "four-weeks", "big": "ten-years"}
         stores = {}
@@ -253,7 +255,11 @@ def click_child(histories: Path, runs: int) -> dict[str, Any]:
 
         for warm in (True, *([False] * runs)):
             for name in ("small", "big"):
-                view = make(name)
+                views: list[HistoryView] = []
+                opened = timed(lambda name=name, views=views: views.append(make(name)))
+                view = views[0]
+                if not warm:
+                    clicked[f"open_{name}"].append(opened)
                 took = click_all(view)  # the first round warms imports and the weeks kept
                 if not warm:
                     clicked[name].append(took)
@@ -276,7 +282,8 @@ def click_rounds(variants: dict[str, str], rounds: int, runs: int) -> None:
 
     sites = {name: install(spec) for name, spec in variants.items()}
     found: dict[str, dict[str, list[list[float]]]] = {
-        name: {"small": [], "big": [], "tab": [], "shown": []} for name in variants}
+        name: {"small": [], "big": [], "tab": [], "shown": [], "open_small": [], "open_big": []}
+        for name in variants}
 
     def run(site: Path, *args: str) -> Any:
         env = dict(os.environ, PYTHONPATH=str(site), QT_QPA_PLATFORM="offscreen")
@@ -304,6 +311,13 @@ def click_rounds(variants: dict[str, str], rounds: int, runs: int) -> None:
               f" {med(big, 0) * 1000:5.0f} ({med(big, 1) * 1000:4.0f}) ms"
               f" {med(big, 0) / med(small, 0):6.2f}x ({med(big, 1) / med(small, 1):4.2f}x)"
               f" {pairs:6.2f}x")
+    print("\nHistory built, shown at 3 months and rendered (as in a click round's start)")
+    for name, sizes in found.items():
+        if sizes["open_small"]:
+            small, big = sizes["open_small"], sizes["open_big"]
+            print(f"  {name:<16} four weeks {med(small, 0) * 1000:5.0f} "
+                  f"({med(small, 1) * 1000:4.0f}) ms   ten years "
+                  f"{med(big, 0) * 1000:5.0f} ({med(big, 1) * 1000:4.0f}) ms")
     print("\nten years at \"All\", to the last paint: a tab switched to (after each was fed "
           "once), and the view hidden and shown again (another area, then History)")
     for name, sizes in found.items():

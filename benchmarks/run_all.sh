@@ -16,7 +16,8 @@ BEFORE="${BEFORE:-331241a}"
 RUNS="${RUNS:-15}"
 # Each change's gain is measured by leaving it out: HEAD with benchmarks/leave_out/NAME.diff
 # reversed (benchmarks/wheels.py), in the same rounds as HEAD and BEFORE. The fifth run's
-# changes are left out by settle, line_cache, list_tab and no_activation (history); the fourth run's
+# changes are left out by settle, line_cache and list_tab, the sixth run's by no_activation and
+# axis_labels (history); the fourth run's
 # week_sums and paint_less still apply to HEAD. The earlier runs' leave-outs (made against
 # b23a87e, LB, or an earlier run's HEAD) are still here; RESULTS.md gives what they measured.
 # LAST is the end of the fourth run's work (the fifth run's start). TIMER_LEAVE_OUTS=1 also
@@ -71,7 +72,8 @@ LAST="${LAST:-c2a74f4}"
       --variant "no-settle=HEAD+$L/settle.diff" \
       --variant "no-line-cache=HEAD+$L/line_cache.diff" \
       --variant "no-list-tab=HEAD+$L/list_tab.diff" \
-      --variant "no-activation=HEAD+$L/no_activation.diff"
+      --variant "no-activation=HEAD+$L/no_activation.diff" \
+      --variant "no-axis-labels=HEAD+$L/axis_labels.diff"
   echo "## 5. memory: after visiting every area, and during a session"
   $PY benchmarks/memory.py --variant "before=$BEFORE" --variant after=HEAD
   echo "# done $(date -u +%H:%MZ); $(uptime)"
