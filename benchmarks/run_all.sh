@@ -17,8 +17,7 @@ RUNS="${RUNS:-15}"
 # Each change's gain is measured by leaving it out: HEAD with benchmarks/leave_out/NAME.diff
 # reversed (benchmarks/wheels.py), in the same rounds as HEAD and BEFORE. The fifth run's
 # changes are left out by settle, line_cache and list_tab, the sixth run's by no_activation and
-# axis_labels (history); the fourth run's
-# week_sums and paint_less still apply to HEAD. The earlier runs' leave-outs (made against
+# axis_labels (history); the fourth run's week_sums and paint_less still apply to HEAD. The earlier runs' leave-outs (made against
 # b23a87e, LB, or an earlier run's HEAD) are still here; RESULTS.md gives what they measured.
 # LAST is the end of the fourth run's work (the fifth run's start). TIMER_LEAVE_OUTS=1 also
 # runs the second run's timer leave-outs (2c, 12 minutes).
