@@ -378,7 +378,8 @@ def test_a_range_or_an_exercise_picked_sets_no_axis_label_again(
     qtbot: QtBot, store: HistoryStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """pyqtgraph set each axis's label anew (HTML laid out) at every range it was given, for an
-    SI prefix no chart wants: four labels a chart a range, some 400 while History was built."""
+    SI prefix no chart wants: four labels a chart a range; and the exercise's charts set their
+    unit at every feed."""
     import pyqtgraph as pg
 
     labelled: list[str] = []

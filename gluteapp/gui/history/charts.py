@@ -230,7 +230,7 @@ class _NoActivation(QObject):
 
     A view shown in an active window (a tab or an area picked) tells its scene so, and every
     graphics widget of the plot (the plot, its axes, its view box) asks to be painted again:
-    each chart was painted three times per tab or area switched to. A chart is drawn the same
+    each chart was painted two or three times per tab or area switched to. A chart is drawn the same
     either way (its colours come from the palette's changes, not from activation) and takes
     no keyboard focus.
     """
@@ -272,9 +272,9 @@ class TimeChart(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
         left_axis.setWidth(56)
         # Show the labels at the ends of the range (0, 10, 100) rather than dropping them.
         left_axis.setStyle(hideOverlappingLabels=False, maxTickLevel=0)
-        # No SI prefix is ever wanted (the labels name their units), and pyqtgraph would set
-        # each axis's label anew at every range it is given: some 400 labels laid out as HTML
-        # while History is built (35 ms), and four more at every range picked.
+        # No SI prefix is ever wanted (the labels name their units; one could scale a ratio
+        # axis below 1), and for it pyqtgraph sets each axis's label anew, its HTML laid out,
+        # at every range it is given: four labels a chart a range picked.
         for name in ("left", "bottom", "top", "right"):
             self.getAxis(name).enableAutoSIPrefix(False)
         self.legend: pg.LegendItem | None = None
