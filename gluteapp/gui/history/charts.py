@@ -230,9 +230,9 @@ class _NoActivation(QObject):
 
     A view shown in an active window (a tab or an area picked) tells its scene so, and every
     graphics widget of the plot (the plot, its axes, its view box) asks to be painted again:
-    each chart was painted two or three times per tab or area switched to. A chart is drawn the same
-    either way (its colours come from the palette's changes, not from activation) and takes
-    no keyboard focus.
+    each chart was painted two or three times per tab or area switched to. A chart is drawn
+    the same either way (its colours come from the palette's changes, not from activation)
+    and takes no keyboard focus.
     """
 
     SWALLOWED = frozenset({QEvent.Type.WindowActivate, QEvent.Type.WindowDeactivate})
