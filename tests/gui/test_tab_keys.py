@@ -4,7 +4,6 @@ after a click on a range, an export button or the exercise's page."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from datetime import UTC, date
 from pathlib import Path
@@ -29,10 +28,8 @@ CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModi
 
 
 @pytest.fixture
-def store(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> Iterator[HistoryStore]:
-    made = tmp_path_factory.mktemp("weeks") / "data"
-    fill_demo_history(made, 0.2, seed=4, until=TODAY)
-    shutil.copytree(made, tmp_path / "data")
+def store(tmp_path: Path) -> Iterator[HistoryStore]:
+    fill_demo_history(tmp_path / "data", 0.2, seed=4, until=TODAY)
     opened = open_history(tmp_path / "data", daily_backup=False)
     yield opened
     opened.close(backup=False)
