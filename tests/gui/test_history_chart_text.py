@@ -139,4 +139,58 @@ def test_the_calendar_stamped_is_the_calendar_painted_cell_by_cell(
     assert len(calendar._cells) > 150
     assert {count for _, _, count in calendar._cells} == {0, 1, 2}
     monkeypatch.setattr(charts, "stamped", lambda ratio: False)
+    calendar.set_days(calendar.days(), today)  # drops the drawing kept from the first render
     assert painted() == stamped
+
+
+def test_the_calendar_is_drawn_again_only_when_what_it_shows_changes(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A repaint with nothing changed (a grab, the window uncovered) copies the last drawing,
+    pixel for pixel what drawing it gives; new days, a new size and a new palette are drawn."""
+    from datetime import date, timedelta
+
+    from PySide6.QtGui import QColor, QPainter, QPalette, QPixmap
+
+    from gluteapp.gui.history import charts
+
+    draws: list[float] = []
+    draw = charts.ActivityCalendar.draw
+
+    def counted(self: charts.ActivityCalendar, painter: QPainter, ratio: float) -> None:
+        draws.append(ratio)
+        draw(self, painter, ratio)
+
+    monkeypatch.setattr(charts.ActivityCalendar, "draw", counted)
+    calendar = charts.ActivityCalendar(["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"])
+    qtbot.addWidget(calendar)
+    today = date(2026, 11, 19)
+    calendar.set_days([(today - timedelta(days=n), 1) for n in range(400)][::-1], today)
+    calendar.resize(520, 200)
+    first = calendar.grab().toImage()
+    assert len(draws) == 1
+    assert calendar.grab().toImage() == first
+    assert len(draws) == 1  # copied
+    direct = QPixmap(calendar.size())
+    painter = QPainter(direct)
+    draw(calendar, painter, 1.0)
+    painter.end()
+    assert direct.toImage() == first
+
+    rect, day, count = calendar._cells[-1]
+    assert (day, count) == (today, 1)
+    calendar.set_days([*calendar.days()[:-1], (today, 0)], today)
+    changed = calendar.grab().toImage()
+    assert len(draws) == 2
+    assert changed.pixelColor(rect.center()) != first.pixelColor(rect.center())
+
+    calendar.resize(700, 220)
+    assert calendar.grab().size().width() == 700
+    assert len(draws) == 3
+
+    palette = calendar.palette()
+    palette.setColor(QPalette.ColorRole.Base, QColor(20, 22, 24))
+    calendar.setPalette(palette)
+    dark = calendar.grab().toImage()
+    assert len(draws) == 4
+    assert dark.pixelColor(1, 1) == charts.ChartColors.from_palette(palette).background

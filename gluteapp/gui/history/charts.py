@@ -745,13 +745,19 @@ class ActivityCalendar(QWidget):
         super().__init__(parent)
         self._weekday_names = list(weekday_names)  # Monday first
         self._days: list[tuple[date, int]] = []
-        self._counts: dict[date, int] = {}
-        self._mondays: list[date] = []  # of every week the days touch, in order
+        # Days as ordinals (day 1 of year 1, a Monday, is 1): a paint of years of weeks looks
+        # up hundreds of days, and date arithmetic for each cost more than drawing it.
+        self._counts: dict[int, int] = {}
+        self._mondays: list[int] = []  # of every week the days touch, in order
         self._today: date | None = None
         self._cells: list[tuple[QRect, date, int]] = []
         # A cell of each fill, drawn once per size: years of weeks are hundreds of cells, and
         # an antialiased rounded square stroked for each cost 3 ms a paint (a stamp: 0.3).
         self._stamps: dict[tuple[int, int, float], QPixmap] = {}
+        # The whole calendar as last drawn, at that size for a device of that many device
+        # pixels a pixel: a repaint with nothing changed (a grab, the window uncovered) copies
+        # it.
+        self._drawn: tuple[QSize, float, QPixmap] | None = None
         self.tooltip_format = "{day}: {count}"
         self.setMouseTracking(True)
         self.setMinimumSize(QSize(220, 140))
@@ -759,11 +765,11 @@ class ActivityCalendar(QWidget):
 
     def set_days(self, days: Sequence[tuple[date, int]], today: date) -> None:
         self._days = list(days)
-        self._counts = dict(self._days)
+        self._counts = {day.toordinal(): count for day, count in self._days}
         # Once here rather than at every paint: ten years are 3,652 days for 60 weeks shown.
-        self._mondays = sorted({d - timedelta(days=d.weekday()) for d, _ in self._days})
+        self._mondays = sorted({day - (day - 1) % 7 for day in self._counts})
         self._today = today
-        self.update()
+        self._forget_drawing()
 
     def days(self) -> list[tuple[date, int]]:
         return list(self._days)
@@ -774,8 +780,19 @@ class ActivityCalendar(QWidget):
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(520, 200)
 
-    def _layout(self) -> tuple[int, int, int, list[date]]:
-        """Cell size, left and top offsets (the grid centred), and the week Mondays that fit."""
+    def _forget_drawing(self) -> None:
+        self._drawn = None
+        self.update()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange,
+                            QEvent.Type.StyleChange, QEvent.Type.LocaleChange):
+            self._forget_drawing()
+        super().changeEvent(event)
+
+    def _layout(self) -> tuple[int, int, int, list[int]]:
+        """Cell size, left and top offsets (the grid centred), and the week Mondays (ordinals)
+        that fit."""
         metrics = QFontMetrics(self.font())
         label_w = max(metrics.horizontalAdvance(n) for n in self._weekday_names) + 8
         label_h = metrics.height() + 6
@@ -796,6 +813,20 @@ class ActivityCalendar(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)
+        # Device pixels a pixel: the screen's, or an image's the calendar is rendered into.
+        ratio = painter.deviceTransform().m11()
+        if self._drawn is None or self._drawn[:2] != (self.size(), ratio):
+            image = QPixmap(self.size() * ratio)
+            image.setDevicePixelRatio(ratio)
+            drawing = QPainter(image)
+            self.draw(drawing, ratio)
+            drawing.end()
+            self._drawn = (self.size(), ratio, image)
+        painter.drawPixmap(0, 0, self._drawn[2])
+        painter.end()
+
+    def draw(self, painter: QPainter, ratio: float) -> None:
+        """The whole calendar, on a device of `ratio` device pixels a pixel."""
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         colors = ChartColors.from_palette(self.palette())
         painter.fillRect(self.rect(), colors.background)
@@ -814,40 +845,39 @@ class ActivityCalendar(QWidget):
         self._cells = []
         fills = (colors.grid, colors.glutes, blend(colors.glutes, colors.text, 0.25))
         # At a fractional scale a cell can start inside a device pixel: drawn, not stamped.
-        # Device pixels a pixel: the screen's, or an image's the calendar is rendered into.
-        ratio = painter.deviceTransform().m11()
         stamps = ([self._stamp(cell - gap, fill, ratio) for fill in fills]
                   if stamped(ratio) else None)
+        today = self._today.toordinal() if self._today is not None else None
+        size = cell - gap
         last_month: int | None = None
         next_label_x = 0
         for column, monday in enumerate(mondays):
             x = left + column * cell
-            week_end = monday + timedelta(days=6)
-            if week_end.month != last_month:
+            month = date.fromordinal(monday + 6).month
+            if month != last_month:
                 # A month's name over the week holding its first day, when there is room.
-                label = short_month(week_end.month)
+                label = short_month(month)
                 if x >= next_label_x:
                     painter.setPen(colors.text)
                     painter.drawText(QPoint(x, top - metrics.descent() - 4), label)
                     next_label_x = x + metrics.horizontalAdvance(label) + 6
-                last_month = week_end.month
+                last_month = month
             for row in range(7):
-                day = monday + timedelta(days=row)
-                if day not in counts:
+                count = counts.get(monday + row)
+                if count is None:
                     continue
-                count = counts[day]
-                rect = QRect(x, top + row * cell, cell - gap, cell - gap)
+                y = top + row * cell
+                rect = QRect(x, y, size, size)
                 if stamps is not None:
-                    painter.drawPixmap(rect.topLeft(), stamps[min(count, 2)])
+                    painter.drawPixmap(x, y, stamps[min(count, 2)])
                 else:
                     _fill_cell(painter, QRectF(rect), fills[min(count, 2)])
-                if day == self._today:
+                if monday + row == today:
                     painter.setPen(_pen(colors.text, 1.5))
                     painter.setBrush(Qt.BrushStyle.NoBrush)
                     painter.drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5),
                                             CELL_RADIUS, CELL_RADIUS)
-                self._cells.append((rect, day, count))
-        painter.end()
+                self._cells.append((rect, date.fromordinal(monday + row), count))
 
     def _stamp(self, size: int, fill: QColor, ratio: float) -> QPixmap:
         """A day's cell, `size` pixels square, in `fill`: a rounded square on transparency, for
