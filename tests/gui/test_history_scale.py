@@ -255,9 +255,10 @@ def test_the_reports_legends_say_what_a_point_is(
 
 
 def test_ten_years_of_weekly_trend_is_drawn_thinned_to_the_pixels(qtbot: QtBot) -> None:
-    """The trend (a rolling mean) is averaged down to at most a point a pixel column (whole
-    steps of thinning: between that and one every two) where the markers keep a point a week;
-    a short range keeps every point."""
+    """The trend (a rolling mean) is averaged down to at most a point every two pixel columns
+    (whole steps of thinning: between that and one every four), its first and last points as
+    they are, where the markers keep a point a week; it follows the plot's width; a short range
+    keeps every point."""
     import numpy as np
 
     from gluteapp.gui.history.charts import TREND_POINTS_PER_PIXEL, TrendChart
@@ -272,20 +273,30 @@ def test_ten_years_of_weekly_trend_is_drawn_thinned_to_the_pixels(qtbot: QtBot) 
     trend = 5 + 3 * np.sin(np.arange(weeks) / 40)
     chart.show_trend(x, trend + 1, trend)
     chart.setXRange(x[0], x[-1], padding=0)
-    qtbot.wait(20)  # the view's range change reaches the curves
     width = chart.getPlotItem().vb.width()
-    _, drawn = chart.trend.getData()
+    drawn_x, drawn = chart.trend.getData()
     assert width < weeks
-    assert width * TREND_POINTS_PER_PIXEL - 1 <= drawn.size <= width + 1
-    # Averaged, not picked: each drawn point is the mean of the weeks it stands for.
-    step = weeks // drawn.size
+    room = width * TREND_POINTS_PER_PIXEL  # a point every four pixels
+    assert room - 2 <= drawn.size - 2 <= 2 * room
+    # The line starts and ends where the trend does.
+    assert (drawn_x[0], drawn[0], drawn_x[-1], drawn[-1]) == (x[0], trend[0], x[-1], trend[-1])
+    # Averaged, not picked: each point between is the mean of the weeks it stands for.
+    inner = drawn.size - 2
+    step = (weeks - 2) // inner
     assert step >= 2
-    assert np.allclose(drawn, trend[: drawn.size * step].reshape(drawn.size, step).mean(axis=1))
+    assert np.allclose(drawn[1:-1], trend[1 : 1 + inner * step].reshape(inner, step).mean(axis=1))
+    assert np.array_equal(drawn_x[1:-1], x[1 + step // 2 : 1 + inner * step : step])
     assert chart.points.getData()[0].size == weeks  # a marker a week: not thinned so
+
+    chart.resize(960, 240)  # twice as wide: twice the points
+    qtbot.waitUntil(lambda: chart.getPlotItem().vb.width() > 1.8 * width)
+    wider = chart.trend.getData()[1].size - 2
+    assert chart.getPlotItem().vb.width() * TREND_POINTS_PER_PIXEL - 2 <= wider
+    assert wider > 1.5 * inner
+
     chart.show_trend(x[:100], trend[:100] + 1, trend[:100])
     chart.setXRange(x[0], x[99], padding=0)
-    qtbot.wait(20)
-    assert chart.trend.getData()[1].size == 100
+    assert np.array_equal(chart.trend.getData()[1], trend[:100])
 
 
 class PaintCounter(QObject):
