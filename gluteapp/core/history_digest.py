@@ -13,7 +13,6 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
-from itertools import repeat
 from typing import NamedTuple, TypeVar, overload
 
 from gluteapp.core.exercises import Library, Mode
@@ -464,17 +463,18 @@ def fold_weeks(
     ]
 
 
-def _days_of(weeks: Sequence[WeekDigest], today: date) -> dict[int, int]:
-    """The days (as ordinals) up to `today` with a session toward the goal, and how many."""
-    last = today.toordinal()
-    days: dict[int, int] = {}
+def _day_counts(weeks: Sequence[WeekDigest], first: date, today: date) -> list[int]:
+    """Sessions toward the goal on each day from `first` (a Monday) to `today`, every day, in
+    order: each week's seven days laid in place, as ten years are 522 weeks and 3,652 days."""
+    start = first.toordinal()
+    counts = [0] * ((today.toordinal() - start) // 7 * 7 + 7)
     for week in weeks:
-        if any(week.per_day):
-            monday = week.monday.toordinal()
-            for day, count in enumerate(week.per_day, start=monday):
-                if count and day <= last:
-                    days[day] = count
-    return days
+        at = week.monday.toordinal() - start
+        counts[at : at + len(week.per_day)] = week.per_day
+    del counts[today.toordinal() - start + 1 :]
+    if None in counts:  # a damaged week's day (a sum of nothing in SQL): none counted
+        counts = [count or 0 for count in counts]
+    return counts
 
 
 def _week_sums(weeks: Sequence[WeekDigest]) -> list[WeekSums]:
@@ -509,10 +509,12 @@ def week_range_stats(
     if not per_week((this_week - start).days // 7 + 1):
         return None
     inside = [w for w in weeks if start <= w.monday <= this_week]
-    counts = {w.monday: w.counted for w in inside}
-    mondays = [start + timedelta(weeks=n) for n in range((this_week - start).days // 7 + 1)]
-    week_counts = [WeekCount(monday, counts.get(monday, 0), goal) for monday in mondays]
-    per_day = _days_of(inside, today)
+    counted = [0] * ((this_week - start).days // 7 + 1)
+    for week in inside:
+        counted[(week.monday - start).days // 7] = week.counted
+    week_counts = [WeekCount(start + timedelta(weeks=n), count, goal)
+                   for n, count in enumerate(counted)]
+    per_day = _day_counts(inside, start, today)
     pain_trend, felt_trend = weekly_trends(_week_sums(inside), tz)
     full_stats = _full_on_demand(load_sessions, library, history_range, today, goal, tz)
 
@@ -530,13 +532,13 @@ def week_range_stats(
             ended_early=sum(w.ended_early for w in inside),
             interrupted=sum(w.interrupted for w in inside),
             sets=sum(w.done for w in inside),
-            active_days=len(per_day),
+            active_days=len(per_day) - per_day.count(0),
             weeks=len(week_counts),
             weeks_met=sum(1 for w in week_counts if w.met),
         ),
         # Ten years are 3,652 days: built by map and zip, not a Python loop.
-        calendar=tuple(zip(map(date.fromordinal, days := range(first, today.toordinal() + 1)),
-                           map(per_day.get, days, repeat(0)), strict=True)),
+        calendar=tuple(zip(map(date.fromordinal, range(first, today.toordinal() + 1)),
+                           per_day, strict=True)),
         pain=LazySeq(sum(w.rated_sessions for w in inside), lambda: full_stats().pain),
         pain_trend=pain_trend,
         pain_rated_sets=sum(w.rated_done for w in inside),
