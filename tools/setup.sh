@@ -16,6 +16,8 @@ APT_PACKAGES=(
   gstreamer1.0-pulseaudio gstreamer1.0-tools gstreamer1.0-plugins-base-apps
   # Packaging checks (the desktop entry, the metainfo, the Flatpak manifest) and reports.
   desktop-file-utils appstream flatpak-builder poppler-utils
+  # The benchmarks undo one change at a time with patch (benchmarks/wheels.py).
+  patch
 )
 
 missing=()
