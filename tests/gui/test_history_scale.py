@@ -299,6 +299,59 @@ def test_ten_years_of_weekly_trend_is_drawn_thinned_to_the_pixels(qtbot: QtBot) 
     assert np.array_equal(chart.trend.getData()[1], trend[:100])
 
 
+def test_markers_of_one_look_are_found_in_the_atlas_once_and_drawn_as_pyqtgraph_draws_them(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ten years of weekly markers: one look to find (not 522), the same atlas place for each
+    marker and the same picture as pyqtgraph's own markers; markers of looks of their own are
+    left to pyqtgraph."""
+    import numpy as np
+    import pyqtgraph as pg
+    from pyqtgraph.graphicsItems.ScatterPlotItem import SymbolAtlas
+
+    from gluteapp.gui.history.charts import SameStyleSpots, TrendChart
+
+    looked_up: list[int] = []
+    keys = SymbolAtlas._keys
+    monkeypatch.setattr(SymbolAtlas, "_keys",
+                        lambda atlas, styles: looked_up.append(len(styles)) or keys(atlas, styles))
+    weeks = 522
+    x = np.arange(weeks, dtype=float) * 604800.0
+    values = 5 + 3 * np.sin(np.arange(weeks) / 7)
+
+    def drawn(own_markers: bool) -> tuple[Any, Any]:
+        if not own_markers:
+            monkeypatch.setattr(SameStyleSpots, "take_over", classmethod(lambda cls, item: None))
+        chart = TrendChart("Pain", (0, 10), "Weekly average", "Trend", "Worst of the week")
+        qtbot.addWidget(chart)
+        chart.resize(480, 240)
+        looked_up.clear()
+        chart.show_trend(x, values, values)
+        chart.setXRange(x[0], x[-1], padding=0)
+        spots = chart.points.scatter
+        assert isinstance(spots, SameStyleSpots) is own_markers
+        return spots.data["sourceRect"].copy(), chart.grab().toImage()
+
+    rects, picture = drawn(own_markers=True)
+    assert looked_up
+    assert max(looked_up) == 1
+    stock_rects, stock_picture = drawn(own_markers=False)
+    assert max(looked_up) == weeks
+    assert rects.size == weeks
+    assert np.array_equal(rects, stock_rects)
+    assert picture == stock_picture
+
+    # A look per marker: pyqtgraph's own way, every marker looked up.
+    spots = SameStyleSpots()
+    red, blue = pg.mkBrush("r"), pg.mkBrush("b")
+    brushes = [red if n % 2 else blue for n in range(10)]
+    looked_up.clear()
+    spots.setData(x=x[:10], y=values[:10], brush=brushes)
+    assert not spots.same_style(spots.data)
+    assert max(looked_up) == 10
+    assert len({tuple(rect) for rect in spots.data["sourceRect"].tolist()}) == 2
+
+
 class PaintCounter(QObject):
     """Counts the paints of each chart's viewport."""
 

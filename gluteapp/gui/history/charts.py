@@ -242,6 +242,55 @@ class _NoActivation(QObject):
         return event.type() in self.SWALLOWED
 
 
+#: A marker's symbol, pen or brush not set (pyqtgraph's "take the item's own").
+_NONE = np.array(None, dtype=object)
+
+
+class SameStyleSpots(pg.ScatterPlotItem):  # type: ignore[misc]  # pyqtgraph is untyped
+    """Markers that find their place in the symbol atlas once when they all look the same.
+
+    pyqtgraph looks up each marker's symbol, size, pen and brush, in Python, whenever markers
+    are set: 1.6 ms of each trend chart fed with ten years of weeks (522 markers), where every
+    marker of our charts takes the item's own. A marker given a look of its own is looked up
+    by pyqtgraph as before.
+    """
+
+    @classmethod
+    def take_over(cls, item: pg.PlotDataItem) -> SameStyleSpots:
+        """Draw `item`'s markers (a series not yet in a scene) with one of these."""
+        spots = cls()
+        spots.setParentItem(item)
+        spots.sigClicked.connect(item.scatterClicked)
+        spots.sigHovered.connect(item.sigPointsHovered)
+        item.scatter.setParentItem(None)
+        item.scatter = spots
+        item.updateItems(styleUpdate=True)
+        return spots
+
+    def same_style(self, points: np.ndarray) -> bool:
+        """Whether every one of `points` takes the item's symbol, size, pen and brush."""
+        return bool(
+            self.opts["pxMode"] and self.opts["useCache"] and not self.opts["hoverable"]
+            and (points["size"] == -1).all()
+            and all(np.equal(points[name], _NONE).all() for name in ("symbol", "pen", "brush"))
+        )
+
+    def updateSpots(self, dataSet: np.ndarray | None = None) -> None:  # noqa: N802, N803
+        points = self.data if dataSet is None else dataSet
+        if not self.same_style(points):
+            super().updateSpots(dataSet)
+            return
+        # As pyqtgraph's own, with the one look found once for every marker new to the atlas.
+        new = points["sourceRect"]["w"] == 0
+        if np.any(new):
+            style = (self.opts["symbol"], self.opts["size"], self.opts["pen"], self.opts["brush"])
+            points["sourceRect"][new] = self.fragmentAtlas[[style]][0]
+        self._maybeRebuildAtlas()
+        self._updateMaxSpotSizes(data=points)
+        if np.any(new):
+            self.invalidate()
+
+
 class TimeChart(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
     """A plot over dates: local-time date axis, no mouse zoom, palette colours, optional legend."""
 
@@ -289,7 +338,9 @@ class TimeChart(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
 
     def plot(self, *args: object, **kwargs: object) -> pg.PlotDataItem:
         """A series of this chart, decimated to about one point per pixel when drawn."""
-        item = self.getPlotItem().plot(*args, **kwargs)
+        item = pg.PlotDataItem(*args, **kwargs)
+        SameStyleSpots.take_over(item)
+        self.getPlotItem().addItem(item)
         # pyqtgraph keeps 5 points a pixel by default: ten years of daily points on a chart
         # 500 pixels wide would not be thinned at all.
         item.opts["autoDownsampleFactor"] = POINTS_PER_PIXEL
