@@ -17,11 +17,11 @@ RUNS="${RUNS:-15}"
 # Each change's gain is measured by leaving it out: HEAD with benchmarks/leave_out/NAME.diff
 # reversed (benchmarks/wheels.py), in the same rounds as HEAD and BEFORE. The fifth run's
 # changes are left out by settle, line_cache and list_tab, the sixth run's by no_activation and
-# axis_labels, the seventh's by calendar_drawing, trend_thinning and day_counts (history); the
-# fourth run's week_sums and paint_less (made again for the seventh) still apply to HEAD.
-# tests/e2e/test_benchmark_leave_outs.py checks that every leave-out of HEAD here applies. The
-# earlier runs' leave-outs (made against b23a87e, LB, or an earlier run's HEAD) are still here;
-# RESULTS.md gives what they measured.
+# axis_labels, the seventh's by calendar_drawing, trend_thinning, day_counts and
+# same_style_spots (history); the fourth run's week_sums and paint_less (made again for the
+# seventh) still apply to HEAD. tests/e2e/test_benchmark_leave_outs.py checks that every
+# leave-out of HEAD here applies. The earlier runs' leave-outs (made against b23a87e, LB, or an
+# earlier run's HEAD) are still here; RESULTS.md gives what they measured.
 # LAST is the end of the fourth run's work (the fifth run's start). TIMER_LEAVE_OUTS=1 also
 # runs the second run's timer leave-outs (2c, 12 minutes).
 L=benchmarks/leave_out
@@ -78,7 +78,8 @@ LAST="${LAST:-c2a74f4}"
       --variant "no-axis-labels=HEAD+$L/axis_labels.diff" \
       --variant "no-calendar-drawing=HEAD+$L/calendar_drawing.diff" \
       --variant "no-trend-thinning=HEAD+$L/trend_thinning.diff" \
-      --variant "no-day-counts=HEAD+$L/day_counts.diff"
+      --variant "no-day-counts=HEAD+$L/day_counts.diff" \
+      --variant "no-same-style-spots=HEAD+$L/same_style_spots.diff"
   echo "## 5. memory: after visiting every area, and during a session"
   $PY benchmarks/memory.py --variant "before=$BEFORE" --variant after=HEAD
   echo "# done $(date -u +%H:%MZ); $(uptime)"
