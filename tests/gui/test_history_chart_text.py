@@ -151,6 +151,7 @@ def test_the_calendar_is_drawn_again_only_when_what_it_shows_changes(
     from datetime import date, timedelta
 
     from PySide6.QtGui import QColor, QPainter, QPalette, QPixmap
+    from PySide6.QtWidgets import QApplication
 
     from gluteapp.gui.history import charts
 
@@ -194,3 +195,20 @@ def test_the_calendar_is_drawn_again_only_when_what_it_shows_changes(
     dark = calendar.grab().toImage()
     assert len(draws) == 4
     assert dark.pixelColor(1, 1) == charts.ChartColors.from_palette(palette).background
+
+    # The app's theme switched (its palette, as gluteapp.gui.theme sets it).
+    calendar.setPalette(QPalette())
+    calendar.grab()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = app.palette()
+    themed = QPalette(before)
+    themed.setColor(QPalette.ColorRole.Base, QColor(200, 30, 30))
+    app.setPalette(themed)
+    try:
+        QApplication.processEvents()  # the change reaches each widget as an event
+        drawn = len(draws)
+        assert calendar.grab().toImage().pixelColor(1, 1) == QColor(200, 30, 30)
+        assert len(draws) == drawn + 1
+    finally:
+        app.setPalette(before)
