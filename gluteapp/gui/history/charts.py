@@ -250,9 +250,9 @@ class SameStyleSpots(pg.ScatterPlotItem):  # type: ignore[misc]  # pyqtgraph is 
     """Markers that find their place in the symbol atlas once when they all look the same.
 
     pyqtgraph looks up each marker's symbol, size, pen and brush, in Python, whenever markers
-    are set: 1.6 ms of each trend chart fed with ten years of weeks (522 markers), where every
-    marker of our charts takes the item's own. A marker given a look of its own is looked up
-    by pyqtgraph as before.
+    are set, where every marker of our charts takes the item's own: feeding the two trend
+    charts ten years of weeks (522 markers each) took 5.9 ms, and 5.1 with these. A marker
+    given a look of its own is looked up by pyqtgraph as before.
     """
 
     @classmethod
