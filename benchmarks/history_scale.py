@@ -22,7 +22,10 @@ Printed per variant: the median wall and CPU time of each size, and the median o
 ratio (ten years over the four weeks clicked just before); the time each view took to be
 built, shown at 3 months and rendered before its click; then, in ten years at "All": a tab
 switched to (Exercises and Overview, each fed once before) and the view hidden and shown again
-(another area picked, then History), each to its last paint.
+(another area picked, then History), each to its last paint. Last, the pieces a click is made
+of (`PARTS`: reading the weeks, the range's numbers, feeding and painting the charts), timed in
+a pass of their own in the same processes: where the whole click's spread hides a gain of a few
+milliseconds, the piece that changed shows it.
 
 Also printed: the CPU time of each (the process's), which a busy machine stretches less than
 the wall time, and the load average. No thresholds: the tests time nothing.
@@ -31,6 +34,7 @@ the wall time, and the load average. No thresholds: the tests time nothing.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import resource
@@ -208,6 +212,42 @@ def child(runs: int, sets: int) -> dict[str, Any]:
     return result
 
 
+#: What a click on "All" is made of, timed where a variant has it: (module, class or None, name).
+PARTS = (
+    ("gluteapp.gui.history.view", "HistoryView", "_load"),
+    ("gluteapp.gui.history.view", None, "week_range_stats"),
+    ("gluteapp.gui.history.charts", "TrendChart", "show_series"),
+    ("gluteapp.gui.history.charts", "WeeklyChart", "show_weeks"),
+    ("gluteapp.gui.history.charts", "ActivityCalendar", "set_days"),
+    ("gluteapp.gui.history.charts", "ActivityCalendar", "paintEvent"),
+    ("pyqtgraph", "PlotCurveItem", "paint"),
+    ("pyqtgraph", "ScatterPlotItem", "paint"),
+)
+
+
+def timing_parts() -> dict[str, float]:
+    """Wrap each of PARTS to add its seconds to the dict returned (by "Class.name")."""
+    spent: dict[str, float] = {}
+    for module_name, owner_name, attribute in PARTS:
+        module = importlib.import_module(module_name)
+        owner = getattr(module, owner_name, None) if owner_name else module
+        original = getattr(owner, attribute, None) if owner is not None else None
+        if original is None:
+            continue
+        label = f"{owner_name}.{attribute}" if owner_name else attribute
+
+        def part(*args: Any, _original: Any = original, _label: str = label,
+                 **kwargs: Any) -> Any:
+            began = time.perf_counter()
+            try:
+                return _original(*args, **kwargs)
+            finally:
+                spent[_label] = spent.get(_label, 0.0) + time.perf_counter() - began
+
+        setattr(owner, attribute, part)
+    return spent
+
+
 def make_histories(folder: Path) -> dict[str, Any]:
     from gluteapp.storage.export import fill_demo_history
 
@@ -233,9 +273,9 @@ def click_child(histories: Path, runs: int) -> dict[str, Any]:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     today = date.today()
     library = builtin_library()
-    clicked: dict[str, list[tuple[float, float]]] = {"small": [], "big": [], "tab": [],
-                                                     "shown": [], "open_small": [],
-                                                     "open_big": []}
+    clicked: dict[str, list[Any]] = {"small": [], "big": [], "tab": [], "shown": [],
+                                     "open_small": [], "open_big": [], "parts_small": [],
+                                     "parts_big": []}
     with tempfile.TemporaryDirectory(prefix="gluteapp-bench-") as tmp:
         folders = {"small": "four-weeks", "big": "ten-years"}
         stores = {}
@@ -271,6 +311,16 @@ def click_child(histories: Path, runs: int) -> dict[str, Any]:
                 view.close()
                 view.deleteLater()
                 QApplication.processEvents()
+        spent = timing_parts()  # a pass of its own: the clicks above ran unwrapped
+        for _ in range(runs):
+            for name in ("small", "big"):
+                view = make(name)
+                spent.clear()
+                click_all(view)
+                clicked[f"parts_{name}"].append(dict(spent))
+                view.close()
+                view.deleteLater()
+                QApplication.processEvents()
         for store in stores.values():
             store.close(backup=False)
     del app
@@ -281,8 +331,9 @@ def click_rounds(variants: dict[str, str], rounds: int, runs: int) -> None:
     from wheels import install
 
     sites = {name: install(spec) for name, spec in variants.items()}
-    found: dict[str, dict[str, list[list[float]]]] = {
-        name: {"small": [], "big": [], "tab": [], "shown": [], "open_small": [], "open_big": []}
+    found: dict[str, dict[str, list[Any]]] = {
+        name: {"small": [], "big": [], "tab": [], "shown": [], "open_small": [], "open_big": [],
+               "parts_small": [], "parts_big": []}
         for name in variants}
 
     def run(site: Path, *args: str) -> Any:
@@ -299,7 +350,7 @@ def click_rounds(variants: dict[str, str], rounds: int, runs: int) -> None:
             for name, site in sites.items():
                 clicked = run(site, "--click-child", histories, "--runs", str(runs))
                 for measure, times in clicked.items():
-                    found[name][measure].extend(times)
+                    found[name].setdefault(measure, []).extend(times)
             loads.append(os.getloadavg()[0])
     print(f"\nclick \"All\", {rounds} rounds of {runs} clicks per variant and size, the variants "
           f"in turn; load {min(loads):.2f}-{max(loads):.2f}")
@@ -325,6 +376,19 @@ def click_rounds(variants: dict[str, str], rounds: int, runs: int) -> None:
             print(f"  {name:<16} tab {med(sizes['tab'], 0) * 1000:5.1f} "
                   f"({med(sizes['tab'], 1) * 1000:4.1f}) ms   shown again "
                   f"{med(sizes['shown'], 0) * 1000:5.1f} ({med(sizes['shown'], 1) * 1000:4.1f}) ms")
+    print("\nthe pieces of a click on \"All\" (a pass of their own, wall ms, medians of the "
+          "clicks): four weeks / ten years")
+    labels = sorted({label for sizes in found.values() for parts in sizes["parts_big"]
+                     for label in parts})
+    print(f"  {'piece':<32}" + "".join(f" {name[:16]:>16}" for name in found))
+    for label in labels:
+        cells = []
+        for sizes in found.values():
+            small = [parts.get(label, 0.0) for parts in sizes["parts_small"]]
+            big = [parts.get(label, 0.0) for parts in sizes["parts_big"]]
+            cells.append(f"{statistics.median(small) * 1000:6.2f} /"
+                         f"{statistics.median(big) * 1000:6.2f}" if big else "-")
+        print(f"  {label:<32}" + "".join(f" {cell:>16}" for cell in cells))
 
 
 def med(pairs: list[list[float]], which: int) -> float:
