@@ -147,7 +147,8 @@ def test_the_calendar_is_drawn_again_only_when_what_it_shows_changes(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A repaint with nothing changed (a grab, the window uncovered) copies the last drawing,
-    pixel for pixel what drawing it gives; new days, a new size and a new palette are drawn."""
+    pixel for pixel what drawing it gives; new days, a new size, a new palette of its own and
+    the app's new palette (its theme) are drawn again."""
     from datetime import date, timedelta
 
     from PySide6.QtGui import QColor, QPainter, QPalette, QPixmap
