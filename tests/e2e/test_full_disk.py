@@ -78,7 +78,10 @@ def no_traceback(stderr: str) -> None:
 
 
 def sets_in(db: Path) -> int:
+    """The sets in `db`; 0 while the app has made the file but not yet its tables."""
     with closing(sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True, timeout=5)) as conn:
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'sets'").fetchone() is None:
+            return 0
         return int(conn.execute("SELECT count(*) FROM sets").fetchone()[0])
 
 
