@@ -879,7 +879,6 @@ class HistoryView(QWidget):
         colors = ChartColors.from_palette(self.palette())
         for chart in self._time_charts():
             chart.apply_colors(colors)
-        self.calendar.update()
 
     def _settle_charts(self) -> None:
         """Each chart's transform brought up to date after feeding it (TimeChart.settle)."""
