@@ -80,6 +80,29 @@ def click_all(view: Any) -> tuple[float, float]:
     return timed(click)
 
 
+def shown_view(service: Any, library: Any, today: date, history_range: Any) -> Any:
+    """A History view at `history_range`, shown at 1280x800 and rendered once."""
+    from PySide6.QtWidgets import QApplication
+
+    from gluteapp.gui.history.view import HistoryView
+
+    view = HistoryView(service, library, 2, today=lambda: today, history_range=history_range)
+    view.resize(1280, 800)
+    view.show()
+    QApplication.processEvents()
+    view.grab()
+    return view
+
+
+def closed(view: Any) -> None:
+    """Close `view` and let Qt delete it before the next is made."""
+    from PySide6.QtWidgets import QApplication
+
+    view.close()
+    view.deleteLater()
+    QApplication.processEvents()
+
+
 def settled() -> None:
     """Run the event loop until the paints asked for are done (a chart's scene that asks for
     another paint does so from the first one: a posted update, then its paint)."""
@@ -158,21 +181,10 @@ def child(runs: int, sets: int) -> dict[str, Any]:
         result["all_reads"] = first_reads(services["big"], today)
 
         def make(name: str, history_range: str) -> HistoryView:
-            view = HistoryView(services[name], library, 2, today=lambda: today,
-                               history_range=HistoryRange(history_range))
-            view.resize(1280, 800)
-            view.show()
-            QApplication.processEvents()
-            view.grab()
-            return view
+            return shown_view(services[name], library, today, HistoryRange(history_range))
 
-        def close(view: HistoryView) -> None:
-            view.close()
-            view.deleteLater()
-            QApplication.processEvents()
-
-        close(make("small", "3m"))  # warm imports and caches
-        close(make("big", "3m"))
+        closed(make("small", "3m"))  # warm imports and caches
+        closed(make("big", "3m"))
         for history_range in RANGES:
             found: dict[str, list[tuple[float, float]]] = {"small": [], "big": []}
             for _ in range(runs):  # interleaved, so drift hits both alike
@@ -184,14 +196,14 @@ def child(runs: int, sets: int) -> dict[str, Any]:
                         views.append(make(name, history_range))
 
                     found[name].append(timed(build))
-                    close(views[0])
+                    closed(views[0])
             result["open"][history_range] = found
         clicked: dict[str, list[tuple[float, float]]] = {"small": [], "big": []}
         for _ in range(runs):
             for name in clicked:
                 view = make(name, "3m")
                 clicked[name].append(click_all(view))
-                close(view)
+                closed(view)
         result["click_all"] = clicked
         for store in stores.values():
             store.close(backup=False)
@@ -285,13 +297,7 @@ def click_child(histories: Path, runs: int) -> dict[str, Any]:
         services = {name: HistoryService(store) for name, store in stores.items()}
 
         def make(name: str) -> HistoryView:
-            view = HistoryView(services[name], library, 2, today=lambda: today,
-                               history_range=HistoryRange.THREE_MONTHS)
-            view.resize(1280, 800)
-            view.show()
-            QApplication.processEvents()
-            view.grab()
-            return view
+            return shown_view(services[name], library, today, HistoryRange.THREE_MONTHS)
 
         for warm in (True, *([False] * runs)):
             for name in ("small", "big"):
@@ -308,9 +314,7 @@ def click_child(histories: Path, runs: int) -> dict[str, Any]:
                     if not warm:
                         clicked["tab"].extend(tabs)
                         clicked["shown"].append(shown)
-                view.close()
-                view.deleteLater()
-                QApplication.processEvents()
+                closed(view)
         spent = timing_parts()  # a pass of its own: the clicks above ran unwrapped
         for _ in range(runs):
             for name in ("small", "big"):
@@ -318,9 +322,7 @@ def click_child(histories: Path, runs: int) -> dict[str, Any]:
                 spent.clear()
                 click_all(view)
                 clicked[f"parts_{name}"].append(dict(spent))
-                view.close()
-                view.deleteLater()
-                QApplication.processEvents()
+                closed(view)
         for store in stores.values():
             store.close(backup=False)
     del app
