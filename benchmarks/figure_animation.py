@@ -20,7 +20,8 @@ import os
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -48,8 +49,7 @@ def routine_text(seconds: int) -> str:
             f'exercise = "single-leg-squat"\nsets = 1\nreps = {reps}\ntempo = "2-0-2"\n')
 
 
-@dataclass
-class Run:
+class Run(Struct):
     timing: Result
     cpu_percent: float
     frames: int

@@ -49,8 +49,9 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
+
+from msgspec import Struct, field
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["GLUTEAPP_AUDIO_BACKEND"] = "visual"
@@ -99,8 +100,7 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-@dataclass
-class Shown:
+class Shown(Struct):
     """One displayed second, taken apart (monotonic seconds)."""
 
     boundary: float  # when the remaining time crossed the whole second
@@ -111,8 +111,7 @@ class Shown:
     painted: float = math.nan  # when the paint that first drew it ended
 
 
-@dataclass
-class Result:
+class Result(Struct):
     lateness_ms: list[float] = field(default_factory=list)
     end_error_ms: float = math.nan
     wake_late_ms: list[float] = field(default_factory=list)

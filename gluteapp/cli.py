@@ -493,12 +493,12 @@ def _main(argv: Sequence[str] | None = None) -> int:
     if args.command in ("backup", "restore"):
         return _cmd_backup(args) if args.command == "backup" else _cmd_restore(args)
     if args.at is not None:
-        import dataclasses
+        from msgspec.structs import replace
 
         from gluteapp.launch import StartupOptions, run
 
         options = StartupOptions.from_args(args)
-        return run(dataclasses.replace(options, extra={"at": args.at, "paused": args.paused}))
+        return run(replace(options, extra={"at": args.at, "paused": args.paused}))
     from gluteapp.launch import run_gui
 
     return run_gui(args)

@@ -8,10 +8,10 @@ import os
 import signal
 import socket
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from msgspec import Struct, field
 from PySide6.QtCore import QObject, QSocketNotifier, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -61,8 +61,7 @@ def configure_logging(paths: AppPaths) -> None:
     root.setLevel(logging.INFO)
 
 
-@dataclass
-class StartupOptions:
+class StartupOptions(Struct):
     data_dir: Path | None = None
     screenshot: Path | None = None
     view: str | None = None

@@ -25,12 +25,12 @@ import tempfile
 import time
 import wave
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pytest
+from msgspec import Struct
 from numpy.typing import NDArray
 
 RATE_HZ = 48_000
@@ -65,8 +65,7 @@ def pulseaudio_missing_reason() -> str | None:
     return None
 
 
-@dataclass
-class PulseSink:
+class PulseSink(Struct):
     """A running private PulseAudio server whose default sink is the `cues` null sink."""
 
     root: Path
@@ -203,8 +202,7 @@ def pulse_sink() -> Iterator[PulseSink]:
 # --- Playing a schedule in a child process -------------------------------------------------
 
 
-@dataclass(frozen=True)
-class PlayReport:
+class PlayReport(Struct, frozen=True):
     backend_name: str
     backend_reason: str
     scheduled_s: list[float]  # offsets from the first cue's due time
@@ -381,8 +379,7 @@ def classify(
     return names
 
 
-@dataclass(frozen=True)
-class Analysis:
+class Analysis(Struct, frozen=True):
     onsets_s: list[float]
     names: list[str]
 

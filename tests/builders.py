@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+
+from msgspec.structs import replace
 
 from gluteapp.core.history_records import SessionRecord, StoredSet
 from gluteapp.core.records import FeltIn, SessionStatus, Side

@@ -7,8 +7,8 @@ routine, so the screen before a session shows one consistent picture and stores 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, field
 
+from msgspec import Struct, field
 from msgspec.structs import replace as replace_step
 
 from gluteapp.core.exercises import Equipment, Library
@@ -28,8 +28,7 @@ from gluteapp.core.sides import SideFinding, weaker_side
 SESSIONS_NEEDED = 60
 
 
-@dataclass(frozen=True)
-class SessionAdvice:
+class SessionAdvice(Struct, frozen=True):
     """The coach's view of one routine today."""
 
     routine: Routine

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Collection
-from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import NamedTuple, Protocol
+
+from msgspec.structs import replace
 
 from gluteapp.core.advice import SESSIONS_NEEDED, SessionAdvice, advise
 from gluteapp.core.exercises import Library

@@ -18,7 +18,6 @@ import logging
 import re
 import tomllib
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Annotated, Any
@@ -84,8 +83,7 @@ class ExerciseWords(Struct, frozen=True, forbid_unknown_fields=True):
     versions: dict[str, VersionWords] = {}
 
 
-@dataclass(frozen=True)
-class LibraryWords:
+class LibraryWords(Struct, frozen=True):
     """A translation of the library: `exercise` by id, `sources` an article's title or
     publisher as it is said in the language (a real headline may stay as it is)."""
 

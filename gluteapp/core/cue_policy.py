@@ -8,7 +8,8 @@ is played, so the plan is the same whatever the settings, and the flash always h
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from gluteapp.core.cues import (
     Audible,
@@ -45,8 +46,7 @@ COUNTDOWN_S = max(COUNT_PHRASES)
 PHRASE_S = 1.0
 
 
-@dataclass(frozen=True)
-class PlannedCue:
+class PlannedCue(Struct, frozen=True):
     """A cue to play at `due_at`; priority and staleness default to the cue's own (core.cues)."""
 
     item: Audible
@@ -55,8 +55,7 @@ class PlannedCue:
     stale_after_s: float | None = None
 
 
-@dataclass(frozen=True)
-class SpokenSetup:
+class SpokenSetup(Struct, frozen=True):
     """What may be spoken before an exercise when text-to-speech exists."""
 
     name: str

@@ -12,12 +12,13 @@ starts or ends work.
 
 from __future__ import annotations
 
-import dataclasses
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
 from enum import Enum, IntEnum
 from typing import Final, TypeAlias
+
+import msgspec.structs
+from msgspec import Struct
 
 
 class Cue(Enum):
@@ -61,8 +62,7 @@ class Phrase(Enum):
     NINETY = "ninety"
 
 
-@dataclass(frozen=True)
-class Utterance:
+class Utterance(Struct, frozen=True):
     """Free text for a text-to-speech engine (exercise names, setup steps, coach tips)."""
 
     text: str
@@ -203,8 +203,7 @@ def rest_phrases(rest_s: int) -> tuple[Phrase, ...]:
     return (Phrase.REST, number, Phrase.SECONDS)
 
 
-@dataclass(frozen=True)
-class CueSettings:
+class CueSettings(Struct, frozen=True):
     """What the person wants to hear; declared once, stored by the GUI's settings wrapper."""
 
     beeps_on: bool = True
@@ -236,11 +235,10 @@ class CueSettings:
 
     def with_volume(self, volume: float) -> CueSettings:
         """A copy with the volume clamped into range."""
-        return dataclasses.replace(self, volume=min(1.0, max(0.0, volume)))
+        return msgspec.structs.replace(self, volume=min(1.0, max(0.0, volume)))
 
 
-@dataclass(frozen=True)
-class QueuedCue:
+class QueuedCue(Struct, frozen=True):
     item: Audible
     due_at: float
     priority: int
@@ -270,8 +268,7 @@ class DropReason(Enum):
     MERGED = "merged"  # heard as one with a beep due at the same moment (nothing is missing)
 
 
-@dataclass(frozen=True)
-class Dropped:
+class Dropped(Struct, frozen=True):
     cue: QueuedCue
     reason: DropReason
     at: float

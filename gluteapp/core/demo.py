@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import math
 import random
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+
+from msgspec import Struct
 
 from gluteapp.core.records import CompletedSet, FeltIn, SessionStatus, Side
 
 DAYS_PER_YEAR = 365.25
 
 
-@dataclass(frozen=True)
-class DemoSession:
+class DemoSession(Struct, frozen=True):
     """A finished session and its sets, ready to be written to the history."""
 
     routine_id: str
@@ -32,8 +32,7 @@ class DemoSession:
     notes: str = ""
 
 
-@dataclass(frozen=True)
-class _Step:
+class _Step(Struct, frozen=True):
     exercise_id: str
     hold: bool  # timed hold in seconds, else reps (or steps)
     per_side: bool
@@ -43,8 +42,7 @@ class _Step:
     step: int = 1  # targets move in these increments
 
 
-@dataclass(frozen=True)
-class _Routine:
+class _Routine(Struct, frozen=True):
     routine_id: str
     name: str
     steps: tuple[_Step, ...]

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
 from enum import Enum
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from gluteapp.core.exercises import Library
 from gluteapp.core.records import SessionStatus, SetKey, Side
@@ -64,45 +66,39 @@ def set_key(phase: Phase) -> SetKey | None:
 
 
 
-@dataclass(frozen=True)
-class SessionStarted:
+class SessionStarted(Struct, frozen=True):
     """The session began (or, with `resumed`, picked up where an interrupted one stopped)."""
 
     at: float
     resumed: bool = False
 
 
-@dataclass(frozen=True)
-class CountdownTick:
+class CountdownTick(Struct, frozen=True):
     """`seconds_left` (3, 2, 1) before a timed phase ends and the next one starts."""
 
     at: float
     seconds_left: int
 
 
-@dataclass(frozen=True)
-class PhaseStarted:
+class PhaseStarted(Struct, frozen=True):
     at: float
     phase: Phase
 
 
-@dataclass(frozen=True)
-class Halfway:
+class Halfway(Struct, frozen=True):
     """Half of a timed hold is done."""
 
     at: float
 
 
-@dataclass(frozen=True)
-class LastSeconds:
+class LastSeconds(Struct, frozen=True):
     """`seconds_left` remain of a hold or a rest, e.g. 'ten seconds'."""
 
     at: float
     seconds_left: int
 
 
-@dataclass(frozen=True)
-class RepSubPhase:
+class RepSubPhase(Struct, frozen=True):
     """A tempo rep enters its down, pause or up part; rep_number counts from 1."""
 
     at: float
@@ -112,34 +108,29 @@ class RepSubPhase:
     duration_s: int
 
 
-@dataclass(frozen=True)
-class SwitchSides:
+class SwitchSides(Struct, frozen=True):
     at: float
     to_side: Side
 
 
-@dataclass(frozen=True)
-class RestStarted:
+class RestStarted(Struct, frozen=True):
     at: float
     duration_s: float
     between_exercises: bool
 
 
-@dataclass(frozen=True)
-class RestEnded:
+class RestEnded(Struct, frozen=True):
     at: float
 
 
-@dataclass(frozen=True)
-class NextExercise:
+class NextExercise(Struct, frozen=True):
     """The exercise coming up, announced as the get-ready and between-exercise rests start."""
 
     at: float
     exercise_id: str
 
 
-@dataclass(frozen=True)
-class SetCompleted:
+class SetCompleted(Struct, frozen=True):
     """One set, or one side of a set, as it was done.
 
     A set left early (skip, skip exercise, end early, Done during a timed set) is `cut_short` and
@@ -165,8 +156,7 @@ class SetCompleted:
     cut_short: bool
 
 
-@dataclass(frozen=True)
-class ExerciseTotals:
+class ExerciseTotals(Struct, frozen=True):
     step_index: int
     exercise_id: str
     sets_done: int  # sets with at least one side recorded
@@ -176,8 +166,7 @@ class ExerciseTotals:
     work_s: float
 
 
-@dataclass(frozen=True)
-class SessionTotals:
+class SessionTotals(Struct, frozen=True):
     sets_done: int
     sets_planned: int
     reps: int
@@ -186,8 +175,7 @@ class SessionTotals:
     per_exercise: tuple[ExerciseTotals, ...]
 
 
-@dataclass(frozen=True)
-class SessionFinished:
+class SessionFinished(Struct, frozen=True):
     at: float
     status: SessionStatus  # COMPLETED or ENDED_EARLY
     started_at_mono: float
@@ -211,8 +199,7 @@ Event = (
 )
 
 
-@dataclass(frozen=True)
-class RepPosition:
+class RepPosition(Struct, frozen=True):
     """Where a tempo set is: rep_number of rep_count, in sub_phase, with remaining_s of it left."""
 
     rep_number: int
@@ -224,8 +211,7 @@ class RepPosition:
 # --- cue marks inside a phase --------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Mark:
+class _Mark(Struct, frozen=True):
     """An event due when the phase's active time reaches `offset_s`."""
 
     offset_s: float

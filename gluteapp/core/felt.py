@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date, tzinfo
+
+from msgspec import Struct
 
 from gluteapp.core.exercises import Equipment, Library
 from gluteapp.core.history_records import SessionRecord
@@ -24,8 +25,7 @@ DEFAULT_MIN_RATED = 3
 _ELSEWHERE = (FeltIn.LOWER_BACK, FeltIn.HAMSTRINGS)
 
 
-@dataclass(frozen=True)
-class FeltShare:
+class FeltShare(Struct, frozen=True):
     """Where one exercise's rated sets were felt in one session."""
 
     day: date
@@ -78,8 +78,7 @@ def felt_in_by_exercise(
     return shares
 
 
-@dataclass(frozen=True)
-class FeltElsewhere:
+class FeltElsewhere(Struct, frozen=True):
     """An exercise felt mostly in the lower back or hamstrings, with what to try instead."""
 
     exercise_id: str

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import NamedTuple, TypeVar, overload
+
+from msgspec import Struct
 
 from gluteapp.core.exercises import Library, Mode
 from gluteapp.core.history_records import SessionRecord
@@ -169,8 +170,7 @@ def _range_start(history_range: HistoryRange, today: date, digests: Sequence[Ses
     return week_start(min(min(recorded), today)) if recorded else this_week
 
 
-@dataclass(frozen=True)
-class _Inside:
+class _Inside(Struct, frozen=True):
     digests: list[SessionDigest]
     days: list[date]
     start: date

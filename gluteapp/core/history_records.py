@@ -1,20 +1,21 @@
-"""What the history store hands back: stored sessions and sets, as plain dataclasses."""
+"""What the history store hands back: stored sessions and sets, as plain records."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
 from datetime import datetime
+
+from msgspec import Struct
+from msgspec.structs import fields
 
 from gluteapp.core.records import CompletedSet, Hurt, SessionStatus
 
 
-@dataclass(frozen=True)
-class StoredSet(CompletedSet):
+class StoredSet(CompletedSet, frozen=True, kw_only=True):
     """A completed set as stored: the same fields, plus its id and its session's id."""
 
     # Keyword-only, so they can follow the set's defaulted fields.
-    id: int = field(kw_only=True)
-    session_id: int = field(kw_only=True)
+    id: int
+    session_id: int
 
     def as_completed_set(self) -> CompletedSet:
         """The set without its storage ids, equal to the CompletedSet that was recorded."""
@@ -22,8 +23,7 @@ class StoredSet(CompletedSet):
         return CompletedSet(**values)
 
 
-@dataclass(frozen=True)
-class SessionRecord:
+class SessionRecord(Struct, frozen=True):
     """One session with its sets in the order they were completed.
 
     An interrupted session whose `ended_at` is None is still waiting for the person to resume

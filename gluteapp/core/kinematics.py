@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
 from enum import StrEnum
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from gluteapp.core.poses import (
     RANGES,
@@ -87,8 +89,7 @@ def rotate(v: Vec, axis: Vec, degrees: float) -> Vec:
     return add(add(mul(v, c), mul(cross(axis, v), s)), mul(axis, dot(axis, v) * (1 - c)))
 
 
-@dataclass(frozen=True)
-class Basis:
+class Basis(Struct, frozen=True):
     """A body part's orientation: forward, up (towards the head, or along a limb) and right."""
 
     f: Vec
@@ -116,8 +117,7 @@ class Basis:
 # --- proportions ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Proportions:
+class Proportions(Struct, frozen=True):
     """Segment lengths and thicknesses, in body heights; an adult of ordinary build, drawn a
     little sturdier than life so that the limbs read from across a room."""
 
@@ -156,8 +156,7 @@ PROPORTIONS = Proportions()
 # --- the body ------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Sphere:
+class Sphere(Struct, frozen=True):
     centre: Vec
     radius: float
 
@@ -166,8 +165,7 @@ class Sphere:
         return self.centre[1] - self.radius
 
 
-@dataclass(frozen=True)
-class Body:
+class Body(Struct, frozen=True):
     """Joint positions and part orientations of one pose, in world terms."""
 
     points: Mapping[str, Vec]
@@ -423,8 +421,7 @@ UPPER_TORSO = ("left_chest", "right_chest", "left_shoulder", "right_shoulder", "
 LOWER_TORSO = ("waist", "left_pelvis", "right_pelvis", "left_buttock", "right_buttock")
 
 
-@dataclass(frozen=True)
-class Part:
+class Part(Struct, frozen=True):
     """A piece of the body's surface: a tapered capsule between two spheres, or a hull round
     several. `lowest` is its lowest point."""
 
@@ -702,8 +699,7 @@ class TimingKind(StrEnum):
     CYCLE = "cycle"  # self-paced, `value` seconds into the set
 
 
-@dataclass(frozen=True)
-class Timing:
+class Timing(Struct, frozen=True):
     """Where in its movement the figure is."""
 
     kind: TimingKind
@@ -727,16 +723,18 @@ class Emphasis(StrEnum):
     SECONDARY = "secondary"
 
 
-@dataclass(frozen=True)
-class Glutes:
+class Glutes(Struct, frozen=True):
     """How strongly each glute is shown as worked (the exercise's main or helping muscles)."""
 
     maximus: Emphasis = Emphasis.PRIMARY
     medius: Emphasis = Emphasis.NONE  # medius and the minimus under it
 
 
-@dataclass(frozen=True)
-class Box:
+#: The glutes as most exercises work them: the maximus main, the medius not shown.
+MAXIMUS_WORKED = Glutes()
+
+
+class Box(Struct, frozen=True):
     """A prop: a box standing on the floor, in world terms, `axis` being its front."""
 
     role: str  # "wall", "chair_seat", "chair_back", "chair_leg", "step", "block"
@@ -1021,8 +1019,7 @@ class Role(StrEnum):
     WEIGHT = "weight"
 
 
-@dataclass(frozen=True)
-class Shape:
+class Shape(Struct, frozen=True):
     """One filled polygon (or, with `line`, a stroked polyline) in stage units, y up."""
 
     role: Role
@@ -1033,16 +1030,14 @@ class Shape:
     part: str = ""
 
 
-@dataclass(frozen=True)
-class Drawing:
+class Drawing(Struct, frozen=True):
     """The figure and its props, far to near, in stage units: x right, y up, floor at y = 0."""
 
     shapes: tuple[Shape, ...]
     torso: tuple[tuple[Point, ...], ...]  # outlines that glute shapes are clipped to
 
 
-@dataclass(frozen=True)
-class Camera:
+class Camera(Struct, frozen=True):
     """The viewer: turned `turn` degrees round the vertical, looking down `elevation`."""
 
     turn: float = 0.0
@@ -1117,7 +1112,7 @@ def _outline(spheres: Sequence[tuple[Point, float]]) -> tuple[Point, ...]:
 class Painter:
     """Turns placed bodies into `Drawing`s for one movement, with its glutes and props."""
 
-    def __init__(self, movement: Movement, glutes: Glutes = Glutes()) -> None:
+    def __init__(self, movement: Movement, glutes: Glutes = MAXIMUS_WORKED) -> None:
         self.movement = movement
         self.glutes = glutes
         pose = movement.pose
@@ -1311,14 +1306,14 @@ def stage_bounds(drawings: Iterable[Drawing]) -> tuple[float, float, float, floa
     return min(xs), min(ys), max(xs), max(ys)
 
 
-@dataclass
-class Figure:
+class Figure(Struct):
     """One exercise's movement, ready to draw at any timing, with a fixed stage to draw on."""
 
     movement: Movement
     painter: Painter
     samples: int = 6
-    bounds: tuple[float, float, float, float] = field(init=False)
+    #: The stage: found in `__post_init__` from the movement (not given).
+    bounds: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
 
     def __post_init__(self) -> None:
         # Round every part's spheres through the movement (cheaper than drawing it), and the
@@ -1340,7 +1335,7 @@ class Figure:
                        max(right, *xs) + margin, max(top, *ys) + margin)
 
     @classmethod
-    def of(cls, pose: Pose, glutes: Glutes = Glutes()) -> Figure:
+    def of(cls, pose: Pose, glutes: Glutes = MAXIMUS_WORKED) -> Figure:
         movement = Movement(pose)
         return cls(movement, Painter(movement, glutes))
 

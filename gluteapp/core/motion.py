@@ -9,7 +9,7 @@ since the engine's time stands still while paused. Qt-free.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from gluteapp.core.engine import PhaseKind, Session, SubPhase
 from gluteapp.core.kinematics import HOLD_MOVE_S, Timing, TimingKind
@@ -24,8 +24,7 @@ _SUB_PHASE_TIMING = {
 }
 
 
-@dataclass(frozen=True)
-class FigureMoment:
+class FigureMoment(Struct, frozen=True):
     """Which exercise's figure to show, on which side, and where in its movement."""
 
     exercise_id: str

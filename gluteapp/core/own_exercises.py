@@ -21,12 +21,12 @@ import re
 import tomllib
 import unicodedata
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import msgspec
 from msgspec import Meta, Struct
+from msgspec.structs import replace
 
 from gluteapp.core.exercises import Exercise, LibraryError, _explain
 from gluteapp.core.poses import Angles, Frame, Pose, range_of
@@ -90,8 +90,7 @@ class OwnFile(Struct, forbid_unknown_fields=True):
     picture: Picture | None = None
 
 
-@dataclass(frozen=True)
-class OwnExercise:
+class OwnExercise(Struct, frozen=True):
     """One of your exercises: the library entry and its picture (None: no picture)."""
 
     exercise: Exercise
@@ -106,8 +105,7 @@ class OwnExercise:
         return self.picture.photo if self.picture is not None else None
 
 
-@dataclass(frozen=True)
-class PictureInfo:
+class PictureInfo(Struct, frozen=True):
     """What the header of a picture says."""
 
     format: Literal["png", "jpeg"]

@@ -6,10 +6,10 @@ import contextlib
 import os
 import shutil
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
+from msgspec import Struct
 
 APP_NAME = "gluteapp"
 SETTINGS_FILE = "settings.ini"
@@ -19,8 +19,7 @@ class DataDirError(OSError):
     """The data folder cannot be created or written, with what to do about it."""
 
 
-@dataclass(frozen=True)
-class AppPaths:
+class AppPaths(Struct, frozen=True):
     """The folders of one install. With only `data_dir` (`--data-dir`), everything is in it."""
 
     data_dir: Path

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta, tzinfo
 from statistics import fmean
+
+from msgspec import Struct
 
 from gluteapp.core.history_records import SessionRecord, StoredSet
 from gluteapp.core.records import FeltIn
@@ -42,8 +43,7 @@ CHECK_IN_LAST_WEEK = 6
 # -- the week ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class WeekPlan:
+class WeekPlan(Struct, frozen=True):
     """This ISO week against the goal, and the routine to do next."""
 
     week_start: date
@@ -98,8 +98,7 @@ def week_plan(
 # -- the check-in -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Fortnight:
+class Fortnight(Struct, frozen=True):
     """Fourteen days (`end` included) summed up for the check-in."""
 
     start: date
@@ -111,8 +110,7 @@ class Fortnight:
     best: dict[str, float]
 
 
-@dataclass(frozen=True)
-class ExerciseChange:
+class ExerciseChange(Struct, frozen=True):
     """One exercise's best set in the first fortnight against the latest one."""
 
     exercise_id: str
@@ -127,8 +125,7 @@ class ExerciseChange:
         return (self.latest - self.first) / self.first * 100.0
 
 
-@dataclass(frozen=True)
-class CheckIn:
+class CheckIn(Struct, frozen=True):
     """The first fortnight against the latest, once there are four weeks to compare."""
 
     weeks: int

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from enum import StrEnum
+
+from msgspec import Struct
 
 from gluteapp.core.engine import Phase, PhaseKind, RepPosition, Session, SubPhase
 from gluteapp.core.exercises import Library, Tempo, Variation
@@ -75,8 +76,7 @@ class DoseUnit(StrEnum):
     REPS = "reps"
 
 
-@dataclass(frozen=True)
-class Dose:
+class Dose(Struct, frozen=True):
     """A routine step's dose, e.g. 3 sets of a 20 s hold, plus one set for the left side."""
 
     sets: int
@@ -85,8 +85,7 @@ class Dose:
     extra_side: Side | None  # LEFT or RIGHT when the step adds a set for a lagging side
 
 
-@dataclass(frozen=True)
-class PlayerDisplay:
+class PlayerDisplay(Struct, frozen=True):
     """Everything the player shows at one moment, as numbers, enums and ids."""
 
     phase: Phase  # the GUI says it in words with gui.words.phase_words
@@ -163,8 +162,7 @@ _ADJUSTABLE = (PhaseKind.REST_SET, PhaseKind.REST_EXERCISE, PhaseKind.PREPARE,
                PhaseKind.SWITCH_SIDES)
 
 
-@dataclass(frozen=True)
-class _Ring:
+class _Ring(Struct, frozen=True):
     number: int | None
     unit: NumberUnit
     fraction: float
@@ -226,8 +224,7 @@ def _dose(step: RoutineStep) -> Dose:
     return Dose(step.sets, amount, unit, extra)
 
 
-@dataclass(frozen=True)
-class _Next:
+class _Next(Struct, frozen=True):
     up: NextUp
     exercise_id: str | None = None
     set_number: int = 0
@@ -281,8 +278,7 @@ def _steps_clock(session: Session, now: float) -> tuple[float, float | None]:
     return max(0.0, duration - remaining), duration
 
 
-@dataclass(frozen=True)
-class HurtSubject:
+class HurtSubject(Struct, frozen=True):
     """What an 'It hurts' refers to: the exercise, set and side worked now or just before."""
 
     exercise_id: str

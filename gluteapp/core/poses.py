@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, fields, replace
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
@@ -21,6 +20,7 @@ from typing import Annotated, Any
 
 import msgspec
 from msgspec import Meta, Struct
+from msgspec.structs import fields, replace
 
 from gluteapp.core.assets import assets_dir
 from gluteapp.core.exercises import Exercise, Library
@@ -261,8 +261,7 @@ class PosesFile(Struct, forbid_unknown_fields=True):
 # --- the resolved form the kinematics uses -----------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Angles:
+class Angles(Struct, frozen=True):
     """Every joint angle of one keyframe, in degrees, nothing left unset."""
 
     pelvis_pitch: float = 0.0
@@ -309,8 +308,7 @@ def range_of(angle_name: str) -> tuple[float, float]:
     return RANGES[key]
 
 
-@dataclass(frozen=True)
-class Frame:
+class Frame(Struct, frozen=True):
     """A resolved keyframe: its angles and what touches what."""
 
     name: str
@@ -318,8 +316,7 @@ class Frame:
     contacts: Mapping[BodyPoint, Surface]
 
 
-@dataclass(frozen=True)
-class Pose:
+class Pose(Struct, frozen=True):
     """An exercise's movement, ready for the kinematics: at least two frames."""
 
     exercise_id: str

@@ -12,7 +12,6 @@ them in, putting back whatever was there if a move fails.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import enum
 import hashlib
 import io
@@ -25,11 +24,11 @@ import tomllib
 import zipfile
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
 import msgspec
+import msgspec.structs
 from msgspec import Meta, Struct
 
 from gluteapp import __version__
@@ -351,8 +350,7 @@ def _read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, origin: str) ->
 # --- what a programme holds ------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ProgrammeExercise:
+class ProgrammeExercise(Struct, frozen=True):
     """One of the person's own exercises, as its file holds it, with its photo's name if any."""
 
     id: str
@@ -362,8 +360,7 @@ class ProgrammeExercise:
     photo: str | None
 
 
-@dataclass(frozen=True)
-class Programme:
+class Programme(Struct, frozen=True):
     """A programme file read and checked through: nothing in it is unvalidated."""
 
     origin: str
@@ -505,14 +502,13 @@ def _read_routine(routine_id: str, data: bytes, origin: str, builtin: Library,
             raise ProgrammeError(
                 f"{origin}: {EXERCISES}/{exercise.id}.toml: the routine does not use this "
                 "exercise")
-    return dataclasses.replace(routine, id=routine_id)
+    return msgspec.structs.replace(routine, id=routine_id)
 
 
 # --- export ----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class DataFolder:
+class DataFolder(Struct, frozen=True):
     """Where a person's routines, own exercises and their photos are, in one data folder."""
 
     data_dir: Path
@@ -639,7 +635,7 @@ def export_programme(routine_id_or_file: str, target: Path, folder: DataFolder,
         with contextlib.suppress(OSError):
             partial.unlink(missing_ok=True)
         raise
-    return dataclasses.replace(checked, origin=shown_path(target))
+    return msgspec.structs.replace(checked, origin=shown_path(target))
 
 
 # --- import: what it would do ----------------------------------------------------------------
@@ -664,16 +660,14 @@ class Resolution(enum.Enum):
     RENAME = "rename"
 
 
-@dataclass(frozen=True)
-class PlannedItem:
+class PlannedItem(Struct, frozen=True):
     kind: Kind
     id: str
     name: str
     status: Status
 
 
-@dataclass(frozen=True)
-class ImportPlan:
+class ImportPlan(Struct, frozen=True):
     """What importing a programme into a data folder adds, finds there already, or conflicts
     with; nothing has been written."""
 
@@ -737,8 +731,7 @@ def plan_import(programme: Programme, folder: DataFolder) -> ImportPlan:
 # --- import: doing it ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ImportResult:
+class ImportResult(Struct, frozen=True):
     """What an import wrote: the routine's id (perhaps renamed) and each file's path."""
 
     routine_id: str
@@ -829,7 +822,7 @@ def _writes(plan: ImportPlan, resolution: Resolution) -> tuple[list[tuple[Path, 
                                                                               step.exercise))
                       for step in routine.steps)
         name = _with_number(routine.name, routine.id, routine_id, 80)
-        rewritten = dataclasses.replace(routine, id=routine_id, steps=steps, name=name)
+        rewritten = msgspec.structs.replace(routine, id=routine_id, steps=steps, name=name)
         writes.append((folder.routines / f"{routine_id}.toml",
                        routine_to_toml(rewritten).encode("utf-8")))
     elif state is not Status.SAME:
@@ -846,7 +839,7 @@ def _rewritten_exercise(exercise: ProgrammeExercise, new_id: str,
     picture = own.picture
     if picture is not None and picture.photo is not None:
         picture = msgspec.structs.replace(picture, photo=pictures[picture.photo])
-    return own_exercise_to_toml(dataclasses.replace(own, exercise=changed, picture=picture))
+    return own_exercise_to_toml(msgspec.structs.replace(own, exercise=changed, picture=picture))
 
 
 def conflict_message(plan: ImportPlan) -> str:

@@ -39,12 +39,12 @@ Everything here is pure and deterministic: no clock, no storage.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
 from enum import StrEnum
 
 import msgspec
+import msgspec.structs
+from msgspec import Struct
 
 from gluteapp.core import safety
 from gluteapp.core.exercises import Dosage, Equipment, Exercise, Library, Mode, Range, Variation
@@ -92,8 +92,7 @@ class Reason(StrEnum):
         return self in (Reason.PAIN_STOPPED, Reason.PAIN_AGAIN, Reason.IT_HURT)
 
 
-@dataclass(frozen=True)
-class StepDose:
+class StepDose(Struct, frozen=True):
     """One way to do a routine step: the exercise or one of its versions, as a step runs it."""
 
     variation: str | None  # the version's name; None for the exercise itself
@@ -108,8 +107,7 @@ class StepDose:
         return _UNITS[self.mode]
 
 
-@dataclass(frozen=True)
-class DoseSuggestion:
+class DoseSuggestion(Struct, frozen=True):
     """Today's dose for one routine step, next to the one done last time, and why."""
 
     step_index: int
@@ -164,8 +162,7 @@ class DoseSuggestion:
 # -- reading the history --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Outcome:
+class _Outcome(Struct, frozen=True):
     """How one session went for one exercise."""
 
     dose: int
@@ -252,8 +249,7 @@ def _is_harder(exercise: Exercise, variation: Variation | None) -> bool:
     return variation is not None and not _is_easier(exercise, variation)
 
 
-@dataclass(frozen=True)
-class _Doses:
+class _Doses(Struct, frozen=True):
     """Turns the exercise or one of its versions into the StepDose one routine step runs."""
 
     step: RoutineStep
@@ -310,8 +306,7 @@ class _Doses:
 # -- the rule -------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Step:
+class _Step(Struct, frozen=True):
     """What every suggestion for one step shares."""
 
     step_index: int
@@ -359,7 +354,7 @@ class _Step:
         previous = self.last.amount
         floor = min(limits.min, previous) if limits is not None else 1
         lower = max(floor, previous - DOSE_STEP[self.last.mode])
-        today = dataclasses.replace(self.last, amount=lower)
+        today = msgspec.structs.replace(self.last, amount=lower)
         return self.suggest(Change.EASIER, reason, today, limits)
 
     def ready(self) -> DoseSuggestion:
@@ -371,7 +366,7 @@ class _Step:
             return self.keep(Reason.NO_RANGE)
         if previous < limits.max:
             more = limits.min if previous < limits.min else previous + DOSE_STEP[self.last.mode]
-            today = dataclasses.replace(self.last, amount=min(more, limits.max))
+            today = msgspec.structs.replace(self.last, amount=min(more, limits.max))
             return self.suggest(Change.ADVANCE, Reason.READY, today, limits)
         if self.current is not None or not exercise.harder:
             return self.keep(Reason.TOP_OF_RANGE)
@@ -441,7 +436,7 @@ def _with_alternatives(
         return suggestion
     hurt = find_variation(exercise, suggestion.previous_variation) or exercise
     others = same_muscle_alternatives(hurt, library, at_hand, {exercise.id})
-    return dataclasses.replace(suggestion, alternatives=others)
+    return msgspec.structs.replace(suggestion, alternatives=others)
 
 
 def suggest_routine(
@@ -506,4 +501,4 @@ def apply_suggestions(
             )
         dose = suggestion.today if index in accepted else suggestion.last
         steps[index] = written(step, dose)
-    return dataclasses.replace(routine, steps=tuple(steps))
+    return msgspec.structs.replace(routine, steps=tuple(steps))

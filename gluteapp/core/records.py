@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+
+from msgspec import Struct
 
 
 class Side(StrEnum):
@@ -31,8 +32,7 @@ class SessionStatus(StrEnum):
 SetKey = tuple[str, int, str]
 
 
-@dataclass(frozen=True)
-class CompletedSet:
+class CompletedSet(Struct, frozen=True):
     """One set (or one side of a set) as it was done; times are aware UTC datetimes.
 
     `cut_short` is the engine's `SetCompleted.cut_short`: the set or side was left before its
@@ -60,8 +60,7 @@ class CompletedSet:
         return (self.exercise_id, self.set_number, self.side.value)
 
 
-@dataclass(frozen=True)
-class SetRating:
+class SetRating(Struct, frozen=True):
     """What a person says after a set, or a set redone after Back; every field is optional.
 
     `cut_short` comes only with a redo: whether the redone set was left before its target.
@@ -74,8 +73,7 @@ class SetRating:
     cut_short: bool | None = None
 
 
-@dataclass(frozen=True)
-class DoseChoice:
+class DoseChoice(Struct, frozen=True):
     """What the app suggested for one exercise before a session, and what the person chose.
 
     Doses are whole seconds for holds and counts for reps and steps (`unit` says which);
@@ -110,8 +108,7 @@ class HurtChoice(StrEnum):
     CARRY_ON = "carry_on"
 
 
-@dataclass(frozen=True)
-class Hurt:
+class Hurt(Struct, frozen=True):
     """An "It hurts": when, during which exercise, set and side, and what the person chose.
 
     `exercise_id` is None when it was not during an exercise (asked before any was worked);

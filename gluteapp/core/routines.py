@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
 import json
 import os
@@ -10,12 +9,12 @@ import re
 import tomllib
 import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
 
 import msgspec
-from msgspec import Meta, Struct
+import msgspec.structs
+from msgspec import Meta, Struct, field
 
 from gluteapp.core.assets import assets_dir
 from gluteapp.core.exercises import Exercise, Library, Mode, Tempo, Variation
@@ -145,8 +144,7 @@ class _RoutineFile(Struct, frozen=True, forbid_unknown_fields=True):
     description: Annotated[str, Meta(max_length=2000)] = ""
 
 
-@dataclass(frozen=True)
-class Routine:
+class Routine(Struct, frozen=True):
     """A validated routine; `id` is the file name without `.toml`."""
 
     id: str
@@ -160,8 +158,7 @@ class Routine:
         return [step.exercise for step in self.steps]
 
 
-@dataclass(frozen=True)
-class RoutineFolder:
+class RoutineFolder(Struct, frozen=True):
     """The routines found in a folder, and a message for each file that could not be used."""
 
     routines: list[Routine] = field(default_factory=list)
@@ -425,7 +422,7 @@ def _in_language(routine: Routine, library: Library) -> Routine:
     words = routine_words(builtin_routines_dir(), library.language).get(routine.id)
     if words is None:
         return routine
-    return dataclasses.replace(routine, name=words.name,
+    return msgspec.structs.replace(routine, name=words.name,
                                description=words.description or routine.description)
 
 

@@ -25,9 +25,10 @@ ours, set where a careful physiotherapist would set them for home exercise witho
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 from gluteapp.core.equipment import is_usable
 
@@ -134,8 +135,7 @@ def same_muscle_alternatives(
     return tuple(other_id for _, _, other_id in ranked[:MAX_ALTERNATIVES])
 
 
-@dataclass(frozen=True)
-class AfterPain:
+class AfterPain(Struct, frozen=True):
     """What the rule offers for next time after pain stopped a set of an exercise or version."""
 
     easier: Variation | None  # the easier version to try, when there is one

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 from statistics import fmean
+
+from msgspec import Struct
 
 from gluteapp.core.history_records import SessionRecord, StoredSet
 from gluteapp.core.records import Side
@@ -27,8 +28,7 @@ DEFAULT_THRESHOLD = 0.10
 _SLACK = 1e-9
 
 
-@dataclass(frozen=True)
-class SideFinding:
+class SideFinding(Struct, frozen=True):
     """One side stayed behind the other by more than the threshold in every session looked at."""
 
     weaker: Side

@@ -26,11 +26,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 from statistics import fmean
 from typing import NamedTuple, Protocol, TypeVar
+
+from msgspec import Struct, field
 
 from gluteapp.core.exercises import Exercise, Library, Mode
 from gluteapp.core.history_records import SessionRecord, StoredSet
@@ -253,8 +254,7 @@ def sessions_in_range(
 # -- adherence --------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class WeekCount:
+class WeekCount(Struct, frozen=True):
     """Sessions in one ISO week (Monday `start`) against the weekly goal."""
 
     start: date
@@ -293,8 +293,7 @@ def sessions_per_week(
     return weeks
 
 
-@dataclass(frozen=True)
-class Streaks:
+class Streaks(Struct, frozen=True):
     """Consecutive weeks meeting the goal, and where the current week stands.
 
     `reaches_start` says the current streak runs back to the first week looked at, so over a
@@ -360,8 +359,7 @@ def activity_calendar(
     return days
 
 
-@dataclass(frozen=True)
-class Summary:
+class Summary(Struct, frozen=True):
     """Counts for a range: the headline numbers of the view and the report.
 
     Sessions, statuses and days are of the sessions towards the goal; `sets` are the sets done
@@ -463,8 +461,7 @@ def _combine(values: Sequence[float], aggregate: Aggregate) -> float:
     return max(values) if aggregate is Aggregate.BEST else fmean(values)
 
 
-@dataclass(frozen=True)
-class ProgressPoint:
+class ProgressPoint(Struct, frozen=True):
     """One session's result for one exercise: its best or mean set, and the mean target."""
 
     session_id: int
@@ -508,8 +505,7 @@ def exercise_progress(
     return points
 
 
-@dataclass(frozen=True)
-class SidePoint:
+class SidePoint(Struct, frozen=True):
     """One session's left and right results for a one-sided exercise."""
 
     session_id: int
@@ -558,8 +554,7 @@ def side_balance(
     return points
 
 
-@dataclass(frozen=True)
-class ExerciseDose:
+class ExerciseDose(Struct, frozen=True):
     """Dose done against dose prescribed for one exercise over a range.
 
     `sets` are the sets done; `sets_with_target` the recorded sets given a target and
@@ -634,8 +629,7 @@ def dose_summary(
 # -- how it felt ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class PainPoint:
+class PainPoint(Struct, frozen=True):
     """Pain over one session's rated sets (0-10)."""
 
     session_id: int
@@ -659,8 +653,7 @@ def pain_over_time(sessions: Iterable[SessionRecord]) -> list[PainPoint]:
     return points
 
 
-@dataclass(frozen=True)
-class FeltInPoint:
+class FeltInPoint(Struct, frozen=True):
     """Where one session's rated sets were felt."""
 
     session_id: int
@@ -727,8 +720,7 @@ def trend_window(count: int) -> int:
     return max(5, min(30, count // 20))
 
 
-@dataclass(frozen=True)
-class Trend:
+class Trend(Struct, frozen=True):
     """Per-session values over time and their trailing mean: what a trend chart draws.
 
     `worst` is a second series at the same times (the worst pain of each session), or empty.
@@ -821,8 +813,7 @@ def week_sums(sessions: Iterable[SessionRecord], tz: tzinfo | None = None) -> li
             for monday, s in sorted(sums.items())]
 
 
-@dataclass(frozen=True)
-class SideSeries:
+class SideSeries(Struct, frozen=True):
     """Left against right for one one-sided exercise, one point per session."""
 
     exercise_id: str
@@ -851,8 +842,7 @@ class SideSeries:
         return any(r is not None for r in self.ratio)
 
 
-@dataclass(frozen=True)
-class ExerciseSeries:
+class ExerciseSeries(Struct, frozen=True):
     """Everything the exercise tab draws for one exercise over a range."""
 
     exercise_id: str
@@ -904,8 +894,7 @@ def exercise_series(
     )
 
 
-@dataclass(frozen=True)
-class RangeStats:
+class RangeStats(Struct, frozen=True):
     """Every number and series the History overview and the report show for one range.
 
     Made once per range by `range_stats` and read by both, so that they cannot disagree.

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from enum import StrEnum
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from gluteapp.core.exercises import Exercise, Library, Mode, Position, Tempo
 from gluteapp.core.records import Side
@@ -58,8 +60,7 @@ class SubPhase(StrEnum):
         return {SubPhase.DOWN: "Down", SubPhase.PAUSE: "Hold", SubPhase.UP: "Up"}[self]
 
 
-@dataclass(frozen=True)
-class SessionOptions:
+class SessionOptions(Struct, frozen=True):
     """How a person likes their sessions run; every field has a sensible default."""
 
     weaker_side: Side | None = None  # LEFT or RIGHT: that side goes first in every set
@@ -76,8 +77,7 @@ class SessionOptions:
             raise ValueError("switch_sides_s must be 1 to 1800 seconds")
 
 
-@dataclass(frozen=True)
-class Phase:
+class Phase(Struct, frozen=True):
     """One step of the timeline. Durations are None for self-paced work and for DONE.
 
     `step_index` and `exercise_id` name the routine step the phase belongs to; for PREPARE and

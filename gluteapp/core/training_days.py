@@ -12,10 +12,11 @@ CATCH_UP of its time, or not at all.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 if TYPE_CHECKING:  # the settings read the weekdays at start-up; the history comes later
     from gluteapp.core.history_records import SessionRecord
@@ -77,8 +78,7 @@ def _wall(now: datetime) -> datetime:
     return now.replace(tzinfo=None)
 
 
-@dataclass(frozen=True)
-class TrainingPlan:
+class TrainingPlan(Struct, frozen=True):
     """The chosen weekdays (0 = Monday) and the time of the reminder."""
 
     days: frozenset[int] = frozenset()
@@ -107,8 +107,7 @@ class Change(StrEnum):
     CLEARED = "cleared"  # the one shown is no longer wanted: a new day has begun
 
 
-@dataclass
-class TrainingSchedule:
+class TrainingSchedule(Struct):
     """Whether a training-day reminder is due, given the plan and what happened today."""
 
     plan: TrainingPlan

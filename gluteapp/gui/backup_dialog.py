@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from msgspec import Struct
 from PySide6.QtCore import QDateTime, QLocale, Qt, QTimeZone
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -67,8 +67,7 @@ def _tell(parent: QWidget, title: str, text: str, problem: bool) -> None:
         QMessageBox.information(parent, title, text)
 
 
-@dataclass(frozen=True)
-class BackupHost:
+class BackupHost(Struct, frozen=True):
     """What the section needs from the app: its folders, the history, whether a session runs."""
 
     paths: AppPaths

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import logging
 import os
-from dataclasses import dataclass
 from typing import Any
+
+from msgspec import Struct
 
 log = logging.getLogger(__name__)
 
@@ -30,8 +31,7 @@ class BusError(Exception):
     """The bus or the service is not there, or refused; `str()` says which, in a phrase."""
 
 
-@dataclass
-class Connection:
+class Connection(Struct):
     """One connection to the session bus. An inhibition lasts as long as its connection."""
 
     bus: Any  # jeepney.io.blocking.DBusConnection

@@ -8,8 +8,8 @@ stage into a rectangle and mirrors it for the right side. No image files.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
+from msgspec import Struct, field
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
@@ -39,8 +39,7 @@ WOOD_COLOUR = QColor("#a8743f")
 MAT_COLOUR = QColor("#2f8f74")
 
 
-@dataclass(frozen=True)
-class FigureColours:
+class FigureColours(Struct, frozen=True):
     """The colours of one figure, taken from a palette."""
 
     background: QColor
@@ -94,8 +93,7 @@ def figure_for(pose: Pose, exercise: Exercise | None) -> Figure:
     return Figure.of(pose, glutes_of(exercise))
 
 
-@dataclass
-class Figures:
+class Figures(Struct):
     """Every exercise's figure, built when first asked for (about 20 ms each) and kept."""
 
     library: Library

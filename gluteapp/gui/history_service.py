@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from enum import StrEnum
 from pathlib import Path
 from typing import TypeVar
 
+from msgspec import Struct
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from gluteapp.core.history_digest import (
@@ -79,8 +79,7 @@ class ChangeKind(StrEnum):
     HURT_RECORDED = "hurt_recorded"
 
 
-@dataclass(frozen=True, slots=True)
-class HistoryChange:
+class HistoryChange(Struct, frozen=True):
     kind: ChangeKind
     session_id: int
     set_id: int | None = None
@@ -98,7 +97,7 @@ _WRITTEN_KIND: dict[type, ChangeKind] = {
 class HistoryService(QObject):
     """Wraps HistoryStore for the GUI.
 
-    Reads return dataclasses and raise only `StorageError`; a row with a damaged value is left
+    Reads return records and raise only `StorageError`; a row with a damaged value is left
     out or read without it, and `rows_damaged` says so (once for each newly found row).
 
     Writes never raise. A write the history cannot take now (a full disk, a locked or read-only

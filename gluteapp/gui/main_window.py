@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 
+from msgspec import Struct
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import (
     QCloseEvent,
@@ -31,8 +31,7 @@ from PySide6.QtWidgets import (
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class Area:
+class Area(Struct, frozen=True):
     key: str
     title: str
     icon: QIcon

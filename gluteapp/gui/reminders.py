@@ -7,8 +7,8 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
+from msgspec import Struct
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QAction, QColor, QPalette
 from PySide6.QtWidgets import (
@@ -40,8 +40,7 @@ def local_now() -> dt.datetime:
     return dt.datetime.now().astimezone()
 
 
-@dataclass
-class ReminderSchedule:
+class ReminderSchedule(Struct):
     """When the next reminder is due, from `now` values passed in (monotonic seconds).
 
     No clock is read here: every method takes the time, so tests drive it by hand.
@@ -56,7 +55,7 @@ class ReminderSchedule:
     snoozed: bool = False
     #: "Not today" was chosen on this local date; reminders come back the day after.
     off_on: dt.date | None = None
-    _started: bool = field(default=False, repr=False)
+    _started: bool = False
 
     def start(self, now: float) -> None:
         self._started = True

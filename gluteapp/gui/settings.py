@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar, cast
 
+from msgspec import Struct
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 
 from gluteapp.core.equipment import parse_equipment
@@ -38,8 +38,7 @@ def tr_setting(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text) if text else text
 
 
-@dataclass(frozen=True)
-class Option(Generic[T]):
+class Option(Struct, Generic[T], frozen=True):
     """One setting. `label`, `description`, `unit` and `choice_labels` are English source texts."""
 
     key: str

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from msgspec import Struct
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
@@ -65,8 +65,7 @@ def paper_palette() -> QPalette:
     return palette
 
 
-@dataclass(frozen=True)
-class SheetEntry:
+class SheetEntry(Struct, frozen=True):
     """One routine step as the sheet shows it."""
 
     number: int

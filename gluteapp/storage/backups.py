@@ -11,9 +11,10 @@ import os
 import re
 import sqlite3
 from contextlib import closing
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+
+from msgspec import Struct
 
 from gluteapp.storage.integrity import check_database, read_only_uri
 from gluteapp.storage.rows import started_at as checked_started_at
@@ -31,8 +32,7 @@ _MAX_LISTED = 200
 _NOTHING = datetime.min.replace(tzinfo=UTC)
 
 
-@dataclass(frozen=True)
-class Backup:
+class Backup(Struct, frozen=True):
     """One backup file, when it was taken (UTC, from its name) and what it holds."""
 
     path: Path

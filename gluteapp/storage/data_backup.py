@@ -26,12 +26,12 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager, suppress
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
 import msgspec
+from msgspec import Struct, field
 
 from gluteapp import __version__
 from gluteapp.core import folder_lock
@@ -88,8 +88,7 @@ class _Manifest(msgspec.Struct, forbid_unknown_fields=True):
     files: list[_Entry]
 
 
-@dataclass(frozen=True)
-class BackupContents:
+class BackupContents(Struct, frozen=True):
     """What a backup file holds, as a person would ask about it."""
 
     sessions: int
@@ -102,16 +101,14 @@ class BackupContents:
     app_version: str = ""
 
 
-@dataclass(frozen=True)
-class WrittenBackup:
+class WrittenBackup(Struct, frozen=True):
     path: Path
     contents: BackupContents
     #: Files in the folders that could not go in, each with why (a link, a pipe, a bad name).
     left_out: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class StagedRestore:
+class StagedRestore(Struct, frozen=True):
     """A backup unpacked and checked in a staging folder, ready to take the data's place."""
 
     source: Path
@@ -129,8 +126,7 @@ class StagedRestore:
         return SETTINGS_NAME not in self.parts
 
 
-@dataclass(frozen=True)
-class RestoreResult:
+class RestoreResult(Struct, frozen=True):
     source: Path
     contents: BackupContents
     #: Where the data that was there before now is (None: there was none).
@@ -944,8 +940,7 @@ def _sync_folder(folder: Path) -> None:
 
 # --- the automatic backups ---------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class HistoryBackup:
+class HistoryBackup(Struct, frozen=True):
     """One automatic backup of the history, with what it holds."""
 
     path: Path

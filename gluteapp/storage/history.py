@@ -8,7 +8,6 @@ right after. One fsync per completed set is cheap next to the seconds a set take
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import sqlite3
 import time
@@ -19,6 +18,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Concatenate, ParamSpec, Self, TypeVar
 
+import msgspec.structs
 from sqlite_utils import Database
 
 from gluteapp.core.history_digest import (
@@ -870,7 +870,7 @@ class HistoryStore:
         """The sessions with their "It hurts" records and the routine text each kept."""
         hurts, texts = hurt_rows.for_sessions(self._db, [r.id for r in records],
                                               self.row_report)
-        return [dataclasses.replace(record, hurts=tuple(hurts.get(record.id, ())),
+        return [msgspec.structs.replace(record, hurts=tuple(hurts.get(record.id, ())),
                                     routine_toml=texts.get(record.id, ""))
                 for record in records]
 

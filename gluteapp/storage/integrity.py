@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import closing
-from dataclasses import dataclass
 from pathlib import Path
+
+from msgspec import Struct
 
 from gluteapp.storage.schema import MIGRATION_NAMES, MIGRATION_SET, MIGRATIONS_TABLE, SCHEMA_VERSION
 
@@ -15,8 +16,7 @@ _SQLITE_CORRUPT = 11
 _SQLITE_NOTADB = 26
 
 
-@dataclass(frozen=True)
-class DatabaseCheck:
+class DatabaseCheck(Struct, frozen=True):
     """What a read-only look at a database file found."""
 
     damage: str | None = None

@@ -15,11 +15,12 @@ import io
 import logging
 import os
 import uuid
-from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 import msgspec
+from msgspec import Struct, field
+from msgspec.structs import replace
 
 from gluteapp.core.records import CompletedSet, DoseChoice, SessionStatus, SetRating
 from gluteapp.core.safe_files import (
@@ -222,8 +223,7 @@ ACTIONS: dict[type[PendingWrite], str] = {
 }
 
 
-@dataclass(frozen=True)
-class Written:
+class Written(Struct, frozen=True):
     """A waiting write that is now in the history, with the real ids it got."""
 
     entry: Entry
@@ -231,8 +231,7 @@ class Written:
     set_id: int | None = None
 
 
-@dataclass
-class FlushResult:
+class FlushResult(Struct):
     """What one attempt to write the waiting entries did."""
 
     written: list[Written] = field(default_factory=list)

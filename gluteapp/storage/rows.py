@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, TypeVar
+
+from msgspec import Struct
 
 from gluteapp.core.history_records import SessionRecord, StoredSet
 from gluteapp.core.records import DoseChoice, FeltIn, SessionStatus, Side
@@ -34,8 +35,7 @@ class DamagedRowError(ValueError):
     """A row whose values cannot make a record; the message says which value and why."""
 
 
-@dataclass(frozen=True)
-class DamagedRow:
+class DamagedRow(Struct, frozen=True):
     """One row found damaged: left out of what was read, or read with a value dropped."""
 
     table: str

@@ -6,10 +6,11 @@ import errno
 import os
 import shutil
 import tempfile
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
+
+from msgspec import Struct
 
 from gluteapp.core.safe_files import shown_value
 from gluteapp.storage.errors import ForeignDatabaseError, NewerDatabaseError, StorageError
@@ -27,8 +28,7 @@ class StartupOutcome(StrEnum):
     RECREATED_EMPTY = "recreated_empty"
 
 
-@dataclass(frozen=True)
-class StartupReport:
+class StartupReport(Struct, frozen=True):
     """What opening the history did; `message` is written for the person, not for a log."""
 
     outcome: StartupOutcome

@@ -6,6 +6,7 @@ from collections import Counter
 from datetime import UTC, date, timedelta
 from statistics import fmean
 
+import msgspec.structs
 import pytest
 
 from gluteapp.core.assets import builtin_library
@@ -32,7 +33,8 @@ def as_records(sessions: list[DemoSession]) -> list[SessionRecord]:
         stored = []
         for done in demo.sets:
             set_id += 1
-            stored.append(StoredSet(**vars(done), id=set_id, session_id=session_id))
+            stored.append(StoredSet(**msgspec.structs.asdict(done), id=set_id,
+                                    session_id=session_id))
         records.append(
             SessionRecord(
                 session_id,

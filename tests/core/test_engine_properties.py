@@ -7,10 +7,9 @@ durations are whole seconds, so the arithmetic on both sides is exact.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from msgspec import Struct
 
 from gluteapp.core.engine import (
     Event,
@@ -78,8 +77,7 @@ action_strategy = st.tuples(
 )
 
 
-@dataclass
-class OpenSet:
+class OpenSet(Struct):
     phase: Phase
     started_at: float
     active_s: float = 0.0

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import struct
-from dataclasses import replace
 from pathlib import Path
 
 import msgspec
 import pytest
+from msgspec.structs import replace
 
 from gluteapp.core.assets import builtin_library
 from gluteapp.core.exercises import LibraryError, Mode, Muscle

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import timedelta
+
+from msgspec.structs import replace
 
 from gluteapp.core.engine import Session
 from gluteapp.core.history_records import StoredSet

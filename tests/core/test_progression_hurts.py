@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from msgspec.structs import replace
 
 from gluteapp.core.history_records import SessionRecord
 from gluteapp.core.progression import Change, Reason, suggest_step

@@ -17,10 +17,10 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from msgspec import Struct
 
 from gluteapp.core.assets import assets_dir
 
@@ -75,8 +75,7 @@ def unix_socket(path: Path) -> Path:
     return path
 
 
-@dataclass(frozen=True)
-class Hostile:
+class Hostile(Struct, frozen=True):
     """One file: its name, how to make it, and what its message must say ("OK": accepted)."""
 
     name: str | bytes

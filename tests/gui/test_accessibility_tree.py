@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from msgspec import Struct
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QAccessibleInterface, QTextDocument
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
@@ -34,8 +34,7 @@ GLYPH = re.compile(r"^\s*[!•✗✓·*\-–—]\s*$")
 DECORATION = str.maketrans("", "", "!•✗✓·")
 
 
-@dataclass
-class Node:
+class Node(Struct):
     role: QAccessible.Role
     name: str
     text: str  # what the widget shows, when it is a label or a button

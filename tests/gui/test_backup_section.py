@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import sqlite3
 import subprocess
 import sys
@@ -11,6 +10,7 @@ from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 
+import msgspec.structs
 import pytest
 from pytestqt.qtbot import QtBot
 
@@ -156,7 +156,7 @@ def test_no_restore_while_a_session_runs(data_dir: Path, start_app: StartApp) ->
     app = start_app()
     _dialog, section = open_section(app)
     assert not section.host.session_running()  # the app's controller, asked each time
-    section.host = dataclasses.replace(section.host, session_running=lambda: True)
+    section.host = msgspec.structs.replace(section.host, session_running=lambda: True)
     section.backup_list.setCurrentItem(section.backup_list.topLevelItem(0))
     assert not section.restore_selected()
     assert section.status.text() == "A session is running. Finish or end it, then restore."

@@ -162,7 +162,7 @@ def test_the_player_names_todays_variation(qtbot: QtBot, library: Library) -> No
 
 def test_plan_view_explains_a_next_routine_chosen_for_the_equipment(qtbot: QtBot,
                                                                    library: Library) -> None:
-    from dataclasses import replace
+    from msgspec.structs import replace
 
     def load(today: date):  # type: ignore[no-untyped-def]
         return replace(week_plan([], today, 2), next_routine_id="desk-break"), None, None, []

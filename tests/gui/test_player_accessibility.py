@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
+from msgspec import Struct
 from PySide6.QtGui import QAccessible, QAccessibleInterface
 
 from gluteapp.core.routines import parse_routine
@@ -33,8 +33,7 @@ rest_s = 45
 
 
 
-@dataclass
-class Node:
+class Node(Struct):
     role: QAccessible.Role
     name: str
     description: str

@@ -8,10 +8,10 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from msgspec import Struct
 from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QGroupBox
 from pytestqt.qtbot import QtBot
@@ -28,8 +28,7 @@ TS = ROOT / "translations" / "gluteapp_de.ts"
 FIX = "run tools/update_translations.sh, translate what it marks unfinished, and run it again"
 
 
-@dataclass(frozen=True)
-class Message:
+class Message(Struct, frozen=True):
     context: str
     source: str
     comment: str

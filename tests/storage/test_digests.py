@@ -10,11 +10,11 @@ holds to reps, and damaged rows, in every range and zone.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import fields
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from msgspec.structs import fields
 
 from gluteapp.core.assets import builtin_library
 from gluteapp.core.demo import generate_history

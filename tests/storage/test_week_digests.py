@@ -12,12 +12,12 @@ sets, sides cut short, and rows written before the partial flag existed (NULL).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import fields
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from msgspec.structs import fields
 
 from gluteapp.core.assets import builtin_library
 from gluteapp.core.demo import generate_history

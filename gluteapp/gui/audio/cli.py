@@ -20,9 +20,9 @@ import os
 import sys
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
+from msgspec import Struct
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
@@ -46,14 +46,16 @@ def parse_schedule(spec: str) -> list[tuple[float, Cue | Phrase]]:
     return schedule
 
 
-@dataclass(frozen=True)
-class Stalls:
+class Stalls(Struct, frozen=True):
     """When the GUI thread is kept busy: from `at_s` after the origin, for `length_s`."""
 
     at_s: float | None = None
     length_s: float = 1.0
     every_s: float | None = None
     kind: str = "sleep"  # "sleep" lets other threads run Python; "busy" holds the lock
+
+
+NO_STALLS = Stalls()
 
 
 class ScheduledPlay(QObject):
@@ -70,7 +72,7 @@ class ScheduledPlay(QObject):
         audio: Audio,
         schedule: list[tuple[float, Cue | Phrase]],
         lead_in_s: float,
-        stalls: Stalls = Stalls(),
+        stalls: Stalls = NO_STALLS,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)

@@ -8,10 +8,10 @@ import time
 import wave
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+from msgspec import Struct
 from numpy.typing import NDArray
 from PySide6.QtCore import QObject, Qt, QTimer
 
@@ -26,8 +26,7 @@ RATE_HZ = 48_000
 Samples = NDArray[np.int32]
 
 
-@dataclass
-class _Placed:
+class _Placed(Struct):
     """A cue handed over to be heard at `at`; `start` is its frame once it is being written.
 
     The frame is chosen when the cue is first written, by the stream's clock of that moment:

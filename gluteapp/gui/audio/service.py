@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import math
 import time
 from collections.abc import Callable
 
+import msgspec.structs
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from gluteapp.core.cues import Audible, Cue, CueSettings, Phrase, Utterance, default_stale_after_s
@@ -107,7 +107,7 @@ class AudioService(QObject):
         self.apply_settings(self._settings.with_volume(volume))
 
     def set_muted(self, muted: bool) -> None:
-        self.apply_settings(dataclasses.replace(self._settings, muted=muted))
+        self.apply_settings(msgspec.structs.replace(self._settings, muted=muted))
 
     def toggle_muted(self) -> bool:
         self.set_muted(not self._settings.muted)

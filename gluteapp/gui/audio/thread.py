@@ -15,8 +15,8 @@ import sys
 import threading
 import weakref
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 
+from msgspec.structs import replace
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 from gluteapp.core.cue_policy import PlannedCue

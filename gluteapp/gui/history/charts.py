@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 import numpy as np
 import pyqtgraph as pg
 import PySide6  # noqa: F401 - imported before pyqtgraph so it cannot pick another binding
+from msgspec import Struct
 from pyqtgraph.graphicsItems.DateAxisItem import (
     DAY_HOUR_ZOOM_LEVEL,
     DAY_SPACING,
@@ -98,8 +98,7 @@ def values_array(values: Sequence[float | None]) -> np.ndarray:
     return np.array([np.nan if v is None else v for v in values], dtype=float)
 
 
-@dataclass(frozen=True)
-class ChartColors:
+class ChartColors(Struct, frozen=True):
     """Colours for one palette. Series colours are Okabe-Ito hues, lightened on dark themes."""
 
     dark: bool
@@ -429,8 +428,7 @@ class TimeChart(pg.PlotWidget):  # type: ignore[misc]  # pyqtgraph is untyped
 MONTHLY_AFTER_WEEKS = 104
 
 
-@dataclass(frozen=True)
-class MonthBar:
+class MonthBar(Struct, frozen=True):
     first: date  # the month's first day
     days: int  # the days in the month
     per_week: float  # the mean sessions a week of the weeks counted in it

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from pathlib import Path
 
 import PySide6  # noqa: F401 - imported before pyqtgraph so it cannot pick another binding
+from msgspec import Struct
 from PySide6.QtCore import (
     QCoreApplication,
     QDate,
@@ -135,8 +135,7 @@ def _percent(value: float | None) -> str:
     return "–" if value is None else f"{100 * value:.0f} %"
 
 
-@dataclass
-class _Charts:
+class _Charts(Struct):
     images: dict[str, QImage]
 
     def add_to(self, document: QTextDocument) -> None:

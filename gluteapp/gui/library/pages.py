@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+
+from msgspec import Struct
 
 from gluteapp.core.assets import assets_dir
 from gluteapp.core.content_language import is_translation, page_path
@@ -20,8 +21,7 @@ PAGE_ORDER = (
 )
 
 
-@dataclass(frozen=True)
-class Page:
+class Page(Struct, frozen=True):
     slug: str
     title: str
     markdown: str

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from enum import Enum
 
+from msgspec import Struct
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QSizePolicy, QVBoxLayout, QWidget
@@ -41,8 +41,7 @@ class ChipStrip(QWidget):
     from itemAt(), and PySide6 6.12 on Python 3.11 drops a reference to None each time it does.
     """
 
-    @dataclass(frozen=True)
-    class Spec:
+    class Spec(Struct, frozen=True):
         text: str
         bold: bool = False
         dot: QColor | None = None

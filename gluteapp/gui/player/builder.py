@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
+from msgspec import Struct
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut, QWheelEvent
 from PySide6.QtWidgets import (
@@ -55,8 +55,7 @@ COL_EXERCISE, COL_SETS, COL_AMOUNT, COL_TEMPO, COL_PER_SIDE, COL_REST, COL_REST_
 ROW_PROPERTY = "builder_row"
 
 
-@dataclass
-class _Row:
+class _Row(Struct):
     """One step as the table edits it. `kind` is HOLD, REPS (with or without tempo) or STEPS."""
 
     exercise: Exercise

@@ -4,8 +4,8 @@ time, turned by the session's clock, where they do not all fit at that size."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+from msgspec import Struct
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QWidget
@@ -19,8 +19,7 @@ _WRAP = Qt.TextFlag.TextWordWrap
 MARKER_SHARE = 0.85
 
 
-@dataclass(frozen=True)
-class Paging:
+class Paging(Struct, frozen=True):
     """How the steps are cut into pages in one rectangle: whole steps, `first` to `last`."""
 
     pages: tuple[tuple[int, int], ...]

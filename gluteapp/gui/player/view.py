@@ -10,12 +10,12 @@ to a screen reader. What to show is decided in `gluteapp.core.player_display`; t
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 import logging
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
+import msgspec.structs
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAccessible,
@@ -1064,7 +1064,7 @@ class PlayerView(QWidget):
 
     def _close_stop_panel(self, choice: HurtChoice) -> None:
         self._report_hurt()  # asked and not answered: noted as not during an exercise
-        self._hurts[-1] = dataclasses.replace(self._hurts[-1], choice=choice)
+        self._hurts[-1] = msgspec.structs.replace(self._hurts[-1], choice=choice)
         self.hurt_resolved.emit(choice.value)
         self.stop_panel.hide()
         self.words.show()
