@@ -150,6 +150,45 @@ class LazySeq(Sequence[T]):
         return f"LazySeq({len(self)} items{', loaded' if self.loaded else ''})"
 
 
+class DayCounts(Sequence[tuple[date, int]]):
+    """Each day from `first` (an ordinal) on with its count, as (day, count) pairs made when
+    read: ten years are 3,652 days, of which the calendar shows the last few hundred."""
+
+    __slots__ = ("_counts", "_first")
+
+    def __init__(self, first: int, counts: Sequence[int]) -> None:
+        self._first = first
+        self._counts = counts
+
+    def __len__(self) -> int:
+        return len(self._counts)
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[date, int]: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[tuple[date, int]]: ...
+    def __getitem__(self, index: int | slice) -> tuple[date, int] | Sequence[tuple[date, int]]:
+        ordinals = range(self._first, self._first + len(self._counts))
+        if isinstance(index, slice):
+            return tuple(zip(map(date.fromordinal, ordinals[index]), self._counts[index],
+                             strict=True))
+        return date.fromordinal(ordinals[index]), self._counts[index]
+
+    def __iter__(self) -> Iterator[tuple[date, int]]:
+        return iter(self[:])
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence):
+            return tuple(self) == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"DayCounts({len(self)} days from {date.fromordinal(self._first)})"
+
+
 def local_days(digests: Sequence[SessionDigest], tz: tzinfo | None) -> list[date]:
     """Each session's calendar day in `tz` (None: the system's local time)."""
     return [digest.started_at.astimezone(tz).date() for digest in digests]
@@ -536,9 +575,7 @@ def week_range_stats(
             weeks=len(week_counts),
             weeks_met=sum(1 for w in week_counts if w.met),
         ),
-        # Ten years are 3,652 days: built by map and zip, not a Python loop.
-        calendar=tuple(zip(map(date.fromordinal, range(first, today.toordinal() + 1)),
-                           per_day, strict=True)),
+        calendar=DayCounts(first, per_day),
         pain=LazySeq(sum(w.rated_sessions for w in inside), lambda: full_stats().pain),
         pain_trend=pain_trend,
         pain_rated_sets=sum(w.rated_done for w in inside),

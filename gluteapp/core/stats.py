@@ -909,7 +909,7 @@ class RangeStats(Struct, frozen=True):
     weeks: tuple[WeekCount, ...]
     streaks: Streaks
     summary: Summary
-    calendar: tuple[tuple[date, int], ...]
+    calendar: Sequence[tuple[date, int]]  # every day from `start` to `today`, and its count
     pain: Sequence[PainPoint]
     pain_trend: Trend | None  # session means, their trend, and each session's worst
     pain_rated_sets: int  # sets done with a pain rating on at least one side

@@ -22,6 +22,7 @@ from msgspec.structs import fields
 from gluteapp.core.assets import builtin_library
 from gluteapp.core.demo import generate_history
 from gluteapp.core.history_digest import (
+    DayCounts,
     LazySeq,
     WeekDigest,
     digest_exercise_series,
@@ -193,12 +194,32 @@ def test_every_number_from_the_weeks_is_the_one_from_every_set(
         if field.name in ("sessions", "doses", "sides", "pain", "felt"):
             continue  # read on demand: compared below
         assert getattr(got, field.name) == getattr(expected, field.name), field.name
+    assert isinstance(got.calendar, DayCounts)  # its days are made when read
     for name in ("sessions", "pain", "felt"):
         lazy = getattr(got, name)
         assert isinstance(lazy, LazySeq)
         assert not lazy.loaded
         assert len(lazy) == len(getattr(expected, name)), name
     assert tuple(got.sides) == tuple(expected.sides)
+
+
+def test_the_days_counted_are_made_when_read_and_equal_the_pairs() -> None:
+    counts = [0, 2, 0, 1, 3]
+    first = date(2026, 3, 29)
+    days = DayCounts(first.toordinal(), counts)
+    pairs = tuple((first + timedelta(days=n), count) for n, count in enumerate(counts))
+    assert len(days) == 5
+    assert days[0] == (date(2026, 3, 29), 0)
+    assert days[-1] == (date(2026, 4, 2), 3)
+    assert days[1:3] == ((date(2026, 3, 30), 2), (date(2026, 3, 31), 0))
+    assert days[-2:] == pairs[-2:]
+    assert days[10:] == ()
+    assert tuple(days) == pairs
+    assert days == pairs and pairs == days and days == list(pairs)
+    assert days != pairs[:-1]
+    assert hash(days) == hash(pairs)
+    with pytest.raises(IndexError):
+        days[5]
 
 
 def test_a_short_all_is_left_to_the_session_digests(tmp_path: Path) -> None:
