@@ -223,7 +223,9 @@ def test_the_first_paint_needs_neither_the_library_nor_its_view() -> None:
     assert ran.returncode == 0, ran.stderr
     seen = json.loads(ran.stdout.strip().splitlines()[-1])
     loaded = set(seen["at_first_paint"])
-    for module in ("msgspec", "tomllib", "gluteapp.core.exercises", "gluteapp.gui.library.view",
+    # msgspec itself is loaded: the records (settings, paths, sessions) are its Structs. The
+    # library's schema, its TOML and its view are not.
+    for module in ("tomllib", "gluteapp.core.exercises", "gluteapp.gui.library.view",
                    "gluteapp.gui.library.detail", "gluteapp.gui.reminders", "gluteapp.gui.style",
                    "logging.handlers", "sqlite_utils"):
         assert module not in loaded, f"{module} was loaded before the first paint"
