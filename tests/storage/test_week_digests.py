@@ -215,7 +215,9 @@ def test_the_days_counted_are_made_when_read_and_equal_the_pairs() -> None:
     assert days[-2:] == pairs[-2:]
     assert days[10:] == ()
     assert tuple(days) == pairs
-    assert days == pairs and pairs == days and days == list(pairs)
+    assert days == pairs
+    assert pairs == days
+    assert days == list(pairs)
     assert days != pairs[:-1]
     assert hash(days) == hash(pairs)
     with pytest.raises(IndexError):
