@@ -125,6 +125,40 @@ def test_the_zone_offsets_are_found_to_the_second() -> None:
         (int(datetime(2026, 1, 1, tzinfo=UTC).timestamp()), -9 * 3600)]
 
 
+@pytest.mark.parametrize("zone", ["Europe/Berlin", "Australia/Lord_Howe", "America/St_Johns",
+                                  "Africa/Casablanca", "Asia/Kolkata"])
+def test_the_systems_zone_gives_the_offsets_its_zone_gives(
+    zone: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The system's zone (None) is asked through the C library: the same changes, to the
+    second, as the zone itself, and as `astimezone()` sees them on either side."""
+    import time
+
+    first, last = datetime(2016, 12, 5, 9, 30, 15, 250000, tzinfo=UTC), datetime(2026, 12, 7,
+                                                                               tzinfo=UTC)
+    named = zone_offsets(first, last, ZoneInfo(zone))
+    monkeypatch.setenv("TZ", zone)
+    time.tzset()
+    try:
+        system = zone_offsets(first, last, None)
+        for second, offset in system[1:]:
+            before = datetime.fromtimestamp(second - 1, UTC).astimezone().utcoffset()
+            after = datetime.fromtimestamp(second, UTC).astimezone().utcoffset()
+            assert after == timedelta(seconds=offset)
+            assert before != after
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert system == named
+    assert system[0] == (int(first.timestamp()), system[0][1])
+    changes = {"Europe/Berlin": 20, "Australia/Lord_Howe": 20, "America/St_Johns": 20,
+               "Asia/Kolkata": 0}
+    if zone in changes:
+        assert len(system) - 1 == changes[zone]
+    else:  # Morocco: summer time, its breaks for Ramadan, then (2018) a new standard offset
+        assert len(system) > 10
+
+
 def test_a_week_point_is_drawn_at_the_weeks_middle_in_local_time() -> None:
     monday = date(2026, 3, 23)
     assert week_middle(monday, BERLIN) == datetime(2026, 3, 26, 12, 0, tzinfo=BERLIN)
