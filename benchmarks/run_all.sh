@@ -18,7 +18,7 @@ RUNS="${RUNS:-15}"
 # reversed (benchmarks/wheels.py), in the same rounds as HEAD and BEFORE. The fifth run's
 # changes are left out by settle, line_cache and list_tab, the sixth run's by no_activation and
 # axis_labels, the seventh's by calendar_drawing, trend_thinning, day_counts and
-# same_style_spots (history), the eighth's by structs (start-up and history) and day_pairs;
+# same_style_spots (history), the eighth's by structs (start-up and history), day_pairs and zone_seconds;
 # the fourth run's week_sums and paint_less (made again for the seventh) still apply to HEAD.
 # day_counts is left out of 3bad222, the seventh run's end, where it was measured: the eighth
 # run changed the lines around it. tests/e2e/test_benchmark_leave_outs.py checks that every
@@ -83,7 +83,8 @@ LAST="${LAST:-c2a74f4}"
       --variant "no-day-counts=3bad222+$L/day_counts.diff" \
       --variant "no-same-style-spots=HEAD+$L/same_style_spots.diff" \
       --variant "dataclasses=HEAD+$L/structs.diff" \
-      --variant "no-day-pairs=HEAD+$L/day_pairs.diff"
+      --variant "no-day-pairs=HEAD+$L/day_pairs.diff" \
+      --variant "no-zone-seconds=HEAD+$L/zone_seconds.diff"
   echo "## 5. memory: after visiting every area, and during a session"
   $PY benchmarks/memory.py --variant "before=$BEFORE" --variant after=HEAD
   echo "# done $(date -u +%H:%MZ); $(uptime)"
