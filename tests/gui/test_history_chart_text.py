@@ -87,6 +87,40 @@ def test_the_calendar_tooltip_names_the_day_under_the_pointer(qtbot: QtBot) -> N
     assert calendar.toolTip() == ""
 
 
+def test_the_calendar_finds_the_cell_under_the_pointer_from_its_grid(qtbot: QtBot) -> None:
+    from datetime import date, timedelta
+
+    from PySide6.QtCore import QPoint
+
+    from gluteapp.gui.history.charts import ActivityCalendar
+
+    calendar = ActivityCalendar(["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"])
+    qtbot.addWidget(calendar)
+    today = date(2026, 11, 19)
+    days = [(today - timedelta(days=n), n % 3) for n in range(2000)]
+    calendar.set_days(days, today)
+    assert calendar.cell_at(QPoint(300, 100)) is None  # nothing drawn yet
+    calendar.resize(700, 220)
+    calendar.grab()
+    cells = calendar._cells
+    assert 150 < len(cells) < 2000  # the latest weeks that fit
+    shown = dict(days)
+    for rect, day, count in cells:
+        assert shown[day] == count
+        for corner in (rect.topLeft(), rect.bottomRight(), rect.center()):
+            assert calendar.cell_at(corner) == (day, count)
+        # The gap to the right of a cell and below it belongs to no day.
+        assert calendar.cell_at(QPoint(rect.right() + 1, rect.center().y())) is None
+        assert calendar.cell_at(QPoint(rect.center().x(), rect.bottom() + 1)) is None
+    first, last = cells[0][0], cells[-1][0]
+    assert calendar.cell_at(QPoint(first.left() - 1, first.center().y())) is None
+    assert calendar.cell_at(QPoint(last.right() + 40, last.center().y())) is None
+    assert calendar.cell_at(QPoint(first.center().x(), first.top() - 3)) is None
+    # Days after today have no cell, though their place is on the grid.
+    assert cells[-1][1] == today
+    assert calendar.cell_at(QPoint(last.center().x(), last.center().y() + 14)) is None
+
+
 @pytest.mark.parametrize(("years", "months_shown"), [(1, True), (10, False)])
 def test_years_of_history_are_marked_by_year_a_year_by_month(
     qtbot: QtBot, years: int, months_shown: bool

@@ -825,7 +825,9 @@ class ActivityCalendar(QWidget):
         self._counts: dict[int, int] = {}
         self._mondays: list[int] = []  # of every week the days touch, in order
         self._today: date | None = None
-        self._cells: list[tuple[QRect, date, int]] = []
+        # The grid as last drawn (cell, left, top, cell's square, Mondays), for the cells
+        # under the pointer; none until drawn.
+        self._grid: tuple[int, int, int, int, list[int]] | None = None
         # A cell of each fill, drawn once per size: years of weeks are hundreds of cells, and
         # an antialiased rounded square stroked for each cost 3 ms a paint (a stamp: 0.3).
         self._stamps: dict[tuple[int, int, float], QPixmap] = {}
@@ -851,6 +853,18 @@ class ActivityCalendar(QWidget):
 
     def visible_weeks(self) -> int:
         return len({c[1] - timedelta(days=c[1].weekday()) for c in self._cells})
+
+    @property
+    def _cells(self) -> list[tuple[QRect, date, int]]:
+        """The cells drawn, oldest first: where each is, its day and its count. Made when
+        asked (ten years draw some 400 cells a paint, and only a test lists them)."""
+        if self._grid is None:
+            return []
+        cell, left, top, size, mondays = self._grid
+        return [(QRect(left + column * cell, top + row * cell, size, size),
+                 date.fromordinal(monday + row), self._counts[monday + row])
+                for column, monday in enumerate(mondays) for row in range(7)
+                if monday + row in self._counts]
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(520, 200)
@@ -917,13 +931,13 @@ class ActivityCalendar(QWidget):
                     Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                     name,
                 )
-        self._cells = []
         fills = (colors.grid, colors.glutes, blend(colors.glutes, colors.text, 0.25))
         # At a fractional scale a cell can start inside a device pixel: drawn, not stamped.
         stamps = ([self._stamp(cell - gap, fill, ratio) for fill in fills]
                   if stamped(ratio) else None)
         today = self._today.toordinal() if self._today is not None else None
         size = cell - gap
+        self._grid = (cell, left, top, size, mondays)
         last_month: int | None = None
         next_label_x = 0
         for column, monday in enumerate(mondays):
@@ -942,17 +956,15 @@ class ActivityCalendar(QWidget):
                 if count is None:
                     continue
                 y = top + row * cell
-                rect = QRect(x, y, size, size)
                 if stamps is not None:
                     painter.drawPixmap(x, y, stamps[min(count, 2)])
                 else:
-                    _fill_cell(painter, QRectF(rect), fills[min(count, 2)])
+                    _fill_cell(painter, QRectF(x, y, size, size), fills[min(count, 2)])
                 if monday + row == today:
                     painter.setPen(_pen(colors.text, 1.5))
                     painter.setBrush(Qt.BrushStyle.NoBrush)
-                    painter.drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5),
+                    painter.drawRoundedRect(QRectF(x, y, size, size).adjusted(0.5, 0.5, -0.5, -0.5),
                                             CELL_RADIUS, CELL_RADIUS)
-                self._cells.append((rect, date.fromordinal(monday + row), count))
 
     def _stamp(self, size: int, fill: QColor, ratio: float) -> QPixmap:
         """A day's cell, `size` pixels square, in `fill`: a rounded square on transparency, for
@@ -973,10 +985,16 @@ class ActivityCalendar(QWidget):
         return stamp
 
     def cell_at(self, point: QPoint) -> tuple[date, int] | None:
-        for rect, day, count in self._cells:
-            if rect.contains(point):
-                return day, count
-        return None
+        if self._grid is None:
+            return None
+        cell, left, top, size, mondays = self._grid
+        column, x = divmod(point.x() - left, cell)
+        row, y = divmod(point.y() - top, cell)
+        if not (0 <= column < len(mondays) and 0 <= row < 7 and x < size and y < size):
+            return None  # off the grid, or in the gap between two cells
+        day = mondays[column] + row
+        count = self._counts.get(day)
+        return None if count is None else (date.fromordinal(day), count)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
         # The tooltip follows the cell under the pointer; Qt shows it. (Overriding event()
