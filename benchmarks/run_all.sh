@@ -18,12 +18,13 @@ RUNS="${RUNS:-15}"
 # reversed (benchmarks/wheels.py), in the same rounds as HEAD and BEFORE. The fifth run's
 # changes are left out by settle, line_cache and list_tab, the sixth run's by no_activation and
 # axis_labels, the seventh's by calendar_drawing, trend_thinning, day_counts and
-# same_style_spots (history), the eighth's by structs (start-up and history), day_pairs and zone_seconds;
-# the fourth run's week_sums and paint_less (made again for the seventh) still apply to HEAD.
-# day_counts is left out of 3bad222, the seventh run's end, where it was measured: the eighth
-# run changed the lines around it. tests/e2e/test_benchmark_leave_outs.py checks that every
-# leave-out of HEAD here applies. The earlier runs' leave-outs (made against b23a87e, LB, or an
-# earlier run's HEAD) are still here; RESULTS.md gives what they measured.
+# same_style_spots (history), the eighth's by structs (start-up and history), day_pairs,
+# zone_seconds and calendar_cells; the fourth run's week_sums and paint_less (made again for
+# the seventh) still apply to HEAD. day_counts and calendar_drawing are left out of 3bad222,
+# the seventh run's end, where they were measured: the eighth run changed the lines around
+# them. tests/e2e/test_benchmark_leave_outs.py checks that every leave-out here applies to
+# HEAD or to its commit. The earlier runs' leave-outs (made against b23a87e, LB, or an earlier
+# run's HEAD) are still here; RESULTS.md gives what they measured.
 # LAST is the end of the fourth run's work (the fifth run's start). TIMER_LEAVE_OUTS=1 also
 # runs the second run's timer leave-outs (2c, 12 minutes).
 L=benchmarks/leave_out
@@ -78,13 +79,14 @@ LAST="${LAST:-c2a74f4}"
       --variant "no-list-tab=HEAD+$L/list_tab.diff" \
       --variant "no-activation=HEAD+$L/no_activation.diff" \
       --variant "no-axis-labels=HEAD+$L/axis_labels.diff" \
-      --variant "no-calendar-drawing=HEAD+$L/calendar_drawing.diff" \
+      --variant "no-calendar-drawing=3bad222+$L/calendar_drawing.diff" \
       --variant "no-trend-thinning=HEAD+$L/trend_thinning.diff" \
       --variant "no-day-counts=3bad222+$L/day_counts.diff" \
       --variant "no-same-style-spots=HEAD+$L/same_style_spots.diff" \
       --variant "dataclasses=HEAD+$L/structs.diff" \
       --variant "no-day-pairs=HEAD+$L/day_pairs.diff" \
-      --variant "no-zone-seconds=HEAD+$L/zone_seconds.diff"
+      --variant "no-zone-seconds=HEAD+$L/zone_seconds.diff" \
+      --variant "no-calendar-cells=HEAD+$L/calendar_cells.diff"
   echo "## 5. memory: after visiting every area, and during a session"
   $PY benchmarks/memory.py --variant "before=$BEFORE" --variant after=HEAD
   echo "# done $(date -u +%H:%MZ); $(uptime)"
