@@ -851,9 +851,6 @@ class ActivityCalendar(QWidget):
     def days(self) -> list[tuple[date, int]]:
         return list(self._days)
 
-    def visible_weeks(self) -> int:
-        return len({c[1] - timedelta(days=c[1].weekday()) for c in self._cells})
-
     @property
     def _cells(self) -> list[tuple[QRect, date, int]]:
         """The cells drawn, oldest first: where each is, its day and its count. Made when
