@@ -108,7 +108,20 @@ MEASURE_FIELDS: tuple[str, ...] = (*_measure_fields("h"), *_measure_fields("r"))
 _AT = {name: index for index, name in enumerate(MEASURE_FIELDS)}
 
 
-class LazySeq(Sequence[T]):
+class _Items(Sequence[T]):
+    """A sequence made on demand that equals (and hashes as) any sequence of the same items in
+    the same order, as the tuple it stands for would."""
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence):
+            return tuple(self) == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+
+class LazySeq(_Items[T]):
     """A sequence of known length whose items are made when first read (then kept)."""
 
     def __init__(self, length: int, load: Callable[[], Sequence[T]]) -> None:
@@ -139,19 +152,11 @@ class LazySeq(Sequence[T]):
     def __iter__(self) -> Iterator[T]:
         return iter(self._all())
 
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Sequence):
-            return self._all() == tuple(other)
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self._all())
-
     def __repr__(self) -> str:
         return f"LazySeq({len(self)} items{', loaded' if self.loaded else ''})"
 
 
-class DayCounts(Sequence[tuple[date, int]]):
+class DayCounts(_Items[tuple[date, int]]):
     """Each day from `first` (an ordinal) on with its count, as (day, count) pairs made when
     read: ten years are 3,652 days, of which the calendar shows the last few hundred."""
 
@@ -177,14 +182,6 @@ class DayCounts(Sequence[tuple[date, int]]):
 
     def __iter__(self) -> Iterator[tuple[date, int]]:
         return iter(self[:])
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Sequence):
-            return tuple(self) == tuple(other)
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(tuple(self))
 
     def __repr__(self) -> str:
         return f"DayCounts({len(self)} days from {date.fromordinal(self._first)})"

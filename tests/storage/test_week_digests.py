@@ -258,6 +258,27 @@ def test_the_days_counted_are_made_when_read_and_equal_the_pairs() -> None:
         days[5]
 
 
+def test_a_lazy_sequence_equals_its_items_and_is_read_once() -> None:
+    reads: list[int] = []
+
+    def load() -> list[int]:
+        reads.append(1)
+        return [3, 1, 2]
+
+    lazy = LazySeq(3, load)
+    assert len(lazy) == 3
+    assert not lazy.loaded
+    assert lazy == (3, 1, 2)
+    items = [3, 1, 2]
+    assert items == lazy  # the list's own == gives way to the sequence's
+    assert lazy != (3, 1)
+    assert lazy != (1, 2, 3)
+    assert hash(lazy) == hash((3, 1, 2))
+    assert lazy[1:] == (1, 2)
+    assert lazy.loaded
+    assert reads == [1]
+
+
 def test_a_short_all_is_left_to_the_session_digests(tmp_path: Path) -> None:
     store = open_history(tmp_path / "data", daily_backup=False)
     try:
