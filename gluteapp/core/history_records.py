@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 
 from msgspec import Struct
-from msgspec.structs import fields
 
 from gluteapp.core.records import CompletedSet, Hurt, SessionStatus
 
@@ -19,7 +18,7 @@ class StoredSet(CompletedSet, frozen=True, kw_only=True):
 
     def as_completed_set(self) -> CompletedSet:
         """The set without its storage ids, equal to the CompletedSet that was recorded."""
-        values = {f.name: getattr(self, f.name) for f in fields(CompletedSet)}
+        values = {name: getattr(self, name) for name in CompletedSet.__struct_fields__}
         return CompletedSet(**values)
 
 

@@ -20,7 +20,7 @@ from typing import Annotated, Any
 
 import msgspec
 from msgspec import Meta, Struct
-from msgspec.structs import fields, replace
+from msgspec.structs import astuple, replace
 
 from gluteapp.core.assets import assets_dir
 from gluteapp.core.exercises import Exercise, Library
@@ -292,14 +292,15 @@ class Angles(Struct, frozen=True):
     right_wrist: float = 0.0
 
     def items(self) -> Iterator[tuple[str, float]]:
-        for field in fields(self):
-            yield field.name, getattr(self, field.name)
+        # `__struct_fields__`, not `msgspec.structs.fields`, which reads the annotations anew
+        # at every call (0.3 ms; a figure blends its poses hundreds of times).
+        return zip(self.__struct_fields__, astuple(self), strict=True)
 
     def blend(self, other: Angles, amount: float) -> Angles:
         """`amount` of the way to `other`; exactly self at 0 and exactly other at 1."""
         keep = 1.0 - amount
-        return Angles(*(a * keep + b * amount for (_, a), (_, b) in
-                        zip(self.items(), other.items(), strict=True)))
+        return Angles(*(a * keep + b * amount
+                        for a, b in zip(astuple(self), astuple(other), strict=True)))
 
 
 def range_of(angle_name: str) -> tuple[float, float]:

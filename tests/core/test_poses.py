@@ -116,6 +116,16 @@ def test_blending_angles_is_exact_at_both_ends() -> None:
     assert a.blend(b, 0.5).left_knee == pytest.approx(0.2)
 
 
+def test_angles_items_name_every_field_in_order_with_its_value() -> None:
+    names = Angles.__struct_fields__
+    angles = Angles(*(float(index) for index in range(len(names))))
+    assert list(angles.items()) == [(name, float(index)) for index, name in enumerate(names)]
+    assert [name for name, _ in angles.items()][:2] == ["pelvis_pitch", "pelvis_roll"]
+    # Each field blends with its own counterpart, not with a neighbour's.
+    halfway = angles.blend(Angles(), 0.5)
+    assert dict(halfway.items()) == {name: index / 2 for index, name in enumerate(names)}
+
+
 @pytest.mark.parametrize(
     ("change", "message"),
     [
