@@ -12,12 +12,12 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from gluteapp import __version__
-from gluteapp.core.paths import AppPaths
 from gluteapp.gui.main_window import Area, MainWindow
 from gluteapp.gui.startup_data import StartupError, load_library, open_history
 
 if TYPE_CHECKING:  # the rest loads when the area that needs it first opens
     from gluteapp.core.exercises import Library
+    from gluteapp.core.paths import AppPaths
     from gluteapp.core.routines import Routine
     from gluteapp.gui.audio import AudioService, AudioThread
     from gluteapp.gui.first_run_gate import FirstRunGate

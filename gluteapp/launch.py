@@ -11,6 +11,12 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+# isort: split
+# Before msgspec and the rest: PySide6 reads the source of every module imported after it,
+# unless gluteapp.gui has made that check quick (see gluteapp.gui.pyside_scan).
+import gluteapp.gui  # noqa: F401
+
+# isort: split
 from msgspec import Struct, field
 from PySide6.QtCore import QObject, QSocketNotifier, Signal
 from PySide6.QtGui import QGuiApplication

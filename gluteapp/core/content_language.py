@@ -13,10 +13,8 @@ into a failure. The app itself shows English where a text has no translation.
 
 from __future__ import annotations
 
-import difflib
 import logging
 import re
-import tomllib
 from collections.abc import Iterator, Mapping
 from functools import cache
 from pathlib import Path
@@ -132,6 +130,8 @@ def _entry_problem(error: msgspec.ValidationError) -> str:
 
 
 def _read_toml(text: str, origin: str) -> dict[str, Any]:
+    import tomllib  # a start reads the validated copy, not the TOML
+
     text = text.removeprefix("\ufeff")
     try:
         return tomllib.loads(text)
@@ -210,6 +210,8 @@ def load_library_words(path: Path, language: str) -> LibraryWords:
 
 
 def _suggest(word: str, choices: list[str]) -> str:
+    import difflib  # only for a translation file with a word out of place
+
     match = difflib.get_close_matches(word, choices, n=1, cutoff=0.6) if len(word) < 120 else []
     return f" (did you mean {match[0]!r}?)" if match else ""
 
@@ -388,6 +390,8 @@ def builtin_routine_name(routines_dir: Path, routine_id: str, language: str) -> 
     said = routine_words(routines_dir, language).get(routine_id)
     if said is not None:
         return said.name
+    import tomllib
+
     try:
         name = tomllib.loads(read_limited_text(path, MAX_TRANSLATION_BYTES, "routine file"))
     except (UnusableFileError, tomllib.TOMLDecodeError):

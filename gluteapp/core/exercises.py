@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Annotated, Any
@@ -293,6 +292,8 @@ def _explain(error: msgspec.ValidationError, raw: Mapping[str, Any], origin: str
 
 def parse_library(text: str, origin: str = "exercise library") -> Library:
     """Validate a library document; raise LibraryError naming the exercise and field."""
+    import tomllib  # only when the TOML is read: a start reads the validated copy
+
     text = text.removeprefix("\ufeff")  # a byte-order mark, as some editors write
     try:
         raw = tomllib.loads(text)

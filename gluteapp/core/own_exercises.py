@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 import unicodedata
 from collections.abc import Collection, Mapping
 from pathlib import Path
@@ -119,6 +118,8 @@ class PictureInfo(Struct, frozen=True):
 
 def parse_own_exercise(text: str, origin: str, builtin_ids: Collection[str]) -> OwnExercise:
     """Validate one exercise file's text; raise LibraryError naming `origin` and the field."""
+    import tomllib  # only with exercises of your own: not part of a plain start
+
     text = text.removeprefix("\ufeff")
     if len(text) > MAX_OWN_BYTES:
         raise LibraryError(f"{origin}: is larger than {MAX_OWN_BYTES // 1024} KB, "
@@ -248,6 +249,7 @@ def read_retired_names(folder: Path) -> dict[str, str]:
     retired = folder / RETIRED
     if not retired.is_dir():
         return names
+    import tomllib
     for path in sorted(retired.glob("*.toml"))[:MAX_OWN_EXERCISES]:
         # Only the name is wanted: a figure whose built-in exercise has gone still names it.
         try:

@@ -11,7 +11,6 @@ on the side the exercise names left); the right side is its mirror image.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterator, Mapping
 from enum import StrEnum
 from functools import cache
@@ -503,6 +502,8 @@ def _explain(error: msgspec.ValidationError, raw: Mapping[str, Any], origin: str
 
 def parse_poses(text: str, origin: str = "poses") -> PoseLibrary:
     """Validate a poses document; raise PoseError naming the pose and field."""
+    import tomllib  # a start reads the validated copy, not the TOML
+
     text = text.removeprefix("\ufeff")
     try:
         raw = tomllib.loads(text)

@@ -199,7 +199,7 @@ from gluteapp.app import Gluteapp
 from gluteapp.launch import StartupOptions
 from gluteapp.core.paths import ensure_writable, resolve_paths
 qt = QApplication([])
-data = Path(tempfile.mkdtemp())
+data = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(tempfile.mkdtemp())
 paths = resolve_paths(data)
 ensure_writable(paths)
 app = Gluteapp(qt, paths, StartupOptions(data_dir=data, skip_first_run=True))
@@ -208,6 +208,7 @@ def painted():
     seen["at_first_paint"] = sorted(sys.modules)
 def built():
     seen["library_rows"] = app.window.page("library").view().proxy.rowCount()
+    seen["at_library_built"] = sorted(sys.modules)
     qt.quit()
 assert app.start() is None
 app.window.first_painted.connect(painted)
@@ -231,6 +232,22 @@ def test_the_first_paint_needs_neither_the_library_nor_its_view() -> None:
         assert module not in loaded, f"{module} was loaded before the first paint"
     assert "gluteapp.gui.library.area" in loaded  # the shell was what got painted
     assert seen["library_rows"] == len(builtin_library())
+
+
+def test_a_start_with_the_librarys_copy_reads_no_toml(tmp_path: Path) -> None:
+    """The first start reads the library's TOML and keeps a validated copy; the next ones
+    paint the library from that copy without loading a TOML parser or difflib at all."""
+    seen = []
+    for _ in range(2):
+        ran = subprocess.run([sys.executable, "-c", FIRST_PAINT, str(tmp_path)],
+                             capture_output=True, text=True)
+        assert ran.returncode == 0, ran.stderr
+        seen.append(json.loads(ran.stdout.strip().splitlines()[-1]))
+    assert "tomllib" in seen[0]["at_library_built"]  # the copy was made from the TOML
+    assert list((tmp_path / "cache").glob("library-*.msgpack"))
+    for module in ("tomllib", "difflib"):
+        assert module not in seen[1]["at_library_built"], f"{module} loaded with a copy"
+    assert seen[1]["library_rows"] == seen[0]["library_rows"] == len(builtin_library())
 
 
 def test_the_shell_speaks_the_views_words() -> None:
