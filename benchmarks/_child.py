@@ -11,6 +11,12 @@ argument is the data folder to use (default: a fresh one). The kind `command` (`
 runs the real entry point, `gluteapp --data-dir DIR --skip-first-run`, which also sets up the
 log file and the single-instance check before building the window.
 
+The kind `floor` is the bare window with what no window like ours can do without made
+first: the PySide6 types named in the JSON file GLUTEAPP_BENCH_FLOOR names (those the app had
+made by its first paint, or by its library's; the `app` kind lists them in its output), and
+msgspec imported if the file says so. Its time is the least any window that needs those
+types could take.
+
 Prints one JSON line and exits. Run by benchmarks/startup.py and benchmarks/memory.py.
 """
 
@@ -29,6 +35,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 # What must not be loaded before the first paint.
 HEAVY = {"pyqtgraph", "numpy", "sqlite_utils", "pluggy", "click"}
+# PySide6 makes a type (a class, the `Qt` namespace, with their enums) when first asked for it.
+QT_MODULES = ("PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets", "PySide6.QtSvg")
 SESSION_S = float(os.environ.get("GLUTEAPP_BENCH_SESSION_S", "20"))
 
 
@@ -41,6 +49,9 @@ def main() -> None:
     if kind == "command":
         run_command(app, data)
         return
+    if kind == "floor":
+        make_floor_types()
+        kind = "bare"
     window, glute = make_window(app, kind, action, data)
     if window is None:
         return
@@ -54,6 +65,24 @@ def main() -> None:
         visit(app, glute)
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(json.dumps({"peak_rss_kib": peak_kib, "modules": len(sys.modules)}))
+
+
+def qt_types() -> list[str]:
+    """The PySide6 types made so far: a lazy type is in its module's namespace once made."""
+    return sorted(f"{name}.{key}" for name in QT_MODULES if name in sys.modules
+                  for key in vars(sys.modules[name]) if key.startswith("Q"))
+
+
+def make_floor_types() -> None:
+    """Make the types GLUTEAPP_BENCH_FLOOR lists, and import msgspec if it says so."""
+    import importlib
+
+    floor = json.loads(Path(os.environ["GLUTEAPP_BENCH_FLOOR"]).read_text())
+    for name in floor["types"]:
+        module, _, key = name.rpartition(".")
+        getattr(importlib.import_module(module), key)
+    if floor.get("msgspec"):
+        import msgspec  # noqa: F401
 
 
 def run_command(app: Any, data: str) -> None:
@@ -112,12 +141,14 @@ def until_painted(app: Any, window: Any, glute: Any, kind: str, action: str) -> 
 
     painted: dict[str, float] = {}
     heavy_at_paint: list[str] = []
+    types: dict[str, list[str]] = {}
 
     class FirstPaint(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
             if event.type() == QEvent.Type.Paint and "at" not in painted:
                 painted["at"] = time.time()
                 painted["cpu_at"] = cpu_s()
+                types["at_paint"] = qt_types()
                 loaded = {name.split(".")[0] for name in sys.modules}
                 heavy_at_paint.extend(sorted(loaded & HEAVY))
                 if "PySide6.QtMultimedia" in sys.modules:
@@ -133,6 +164,7 @@ def until_painted(app: Any, window: Any, glute: Any, kind: str, action: str) -> 
             if event.type() == QEvent.Type.Paint and "complete" not in painted:
                 painted["complete"] = time.time()
                 painted["cpu_complete"] = cpu_s()
+                types["at_complete"] = qt_types()
                 QTimer.singleShot(0, app.quit)
             return False
 
@@ -152,7 +184,9 @@ def until_painted(app: Any, window: Any, glute: Any, kind: str, action: str) -> 
     app.exec()
     return {"painted_at": painted["at"], "complete_at": painted["complete"],
             "cpu_painted_s": painted["cpu_at"], "cpu_complete_s": painted["cpu_complete"],
-            "modules": len(sys.modules), "heavy_at_first_paint": heavy_at_paint}
+            "modules": len(sys.modules), "heavy_at_first_paint": heavy_at_paint,
+            "qt_types_at_paint": types["at_paint"],
+            "qt_types_at_complete": types.get("at_complete", types["at_paint"])}
 
 
 def visit(app: Any, glute: Any) -> None:

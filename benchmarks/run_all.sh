@@ -19,10 +19,11 @@ RUNS="${RUNS:-15}"
 # changes are left out by settle, line_cache and list_tab, the sixth run's by no_activation and
 # axis_labels, the seventh's by calendar_drawing, trend_thinning, day_counts and
 # same_style_spots (history), the eighth's by structs (start-up and history), day_pairs,
-# zone_seconds and calendar_cells; the fourth run's week_sums and paint_less (made again for
-# the seventh) still apply to HEAD. day_counts and calendar_drawing are left out of 3bad222,
-# the seventh run's end, where they were measured: the eighth run changed the lines around
-# them. tests/e2e/test_benchmark_leave_outs.py checks that every leave-out here applies to
+# zone_seconds and calendar_cells, the ninth's by scan_first and lazy_toml (start-up) and
+# figure_math (the figure: benchmarks/figure_animation.py); the fourth run's week_sums and
+# paint_less (made again for the seventh) still apply to HEAD. day_counts and calendar_drawing
+# are left out of 3bad222, the seventh run's end, and structs of dfd6798, the eighth's, where
+# they were measured: a later run changed the lines around them. tests/e2e/test_benchmark_leave_outs.py checks that every leave-out here applies to
 # HEAD or to its commit. The earlier runs' leave-outs (made against b23a87e, LB, or an earlier
 # run's HEAD) are still here; RESULTS.md gives what they measured.
 # LAST is the end of the fourth run's work (the fifth run's start). TIMER_LEAVE_OUTS=1 also
@@ -35,7 +36,8 @@ LAST="${LAST:-c2a74f4}"
   echo "# machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(uptime)"
   echo "## 1. start-up from installed wheels (first paint, library painted, command, screenshot)"
   $PY benchmarks/startup.py --runs "$RUNS" --variant "before=$BEFORE" --variant after=HEAD \
-      --variant "last=$LAST" --variant "dataclasses=HEAD+$L/structs.diff"
+      --variant "last=$LAST" --variant "dataclasses=dfd6798+$L/structs.diff" \
+      --variant "no-scan-first=HEAD+$L/scan_first.diff" --variant "no-lazy-toml=HEAD+$L/lazy_toml.diff"
   echo "## 2. timer accuracy: quiet, both cores busy, oversubscribed, GUI stalls"
   $PY benchmarks/timer_accuracy.py --seconds "${TIMER_SECONDS:-60}"
   if [ "${TIMER_LEAVE_OUTS:-0}" = 1 ]; then
@@ -83,7 +85,7 @@ LAST="${LAST:-c2a74f4}"
       --variant "no-trend-thinning=HEAD+$L/trend_thinning.diff" \
       --variant "no-day-counts=3bad222+$L/day_counts.diff" \
       --variant "no-same-style-spots=HEAD+$L/same_style_spots.diff" \
-      --variant "dataclasses=HEAD+$L/structs.diff" \
+      --variant "dataclasses=dfd6798+$L/structs.diff" \
       --variant "no-day-pairs=HEAD+$L/day_pairs.diff" \
       --variant "no-zone-seconds=HEAD+$L/zone_seconds.diff" \
       --variant "no-calendar-cells=HEAD+$L/calendar_cells.diff"

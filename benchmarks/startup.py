@@ -15,6 +15,9 @@ of the same measure. Measures:
   start builds right after the first paint; one data folder per variant, so its library cache
   is warm as on any start after the first;
 - command: the `gluteapp` entry point to its first paint (log file, single-instance check);
+- floor: the bare window with the PySide6 types the first variant had made by its first paint
+  (and, again, by its library's) made first, with and without msgspec: the least any window
+  that needs those types could take, however little else it did (`_child.py`, kind `floor`);
 - screenshot: `gluteapp --screenshot F --view library` from start to exit, against the bare
   window grabbed into a PNG; the data folder holds no history (as on a first start), and
   then, again, four weeks of it (made by the variant's `demo-history`, not timed), which the
@@ -37,6 +40,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -50,22 +54,26 @@ def load() -> str:
     return "load " + " ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
-def child(kind: str, action: str, folder: str, site: Path | None) -> dict[str, float]:
+def child(kind: str, action: str, folder: str, site: Path | None,
+          floor: Path | None = None) -> dict[str, Any]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     if site is not None:
         env["PYTHONPATH"] = str(site)
+    if floor is not None:
+        env["GLUTEAPP_BENCH_FLOOR"] = str(floor)
     out = subprocess.run([sys.executable, str(CHILD), kind, action, folder], env=env,
                          capture_output=True, text=True, check=True, timeout=180).stdout
     return dict(json.loads(out.strip().splitlines()[-1]))
 
 
-def paint(kind: str, site: Path | None, folder: str, key: str = "painted_at") -> Launch:
+def paint(kind: str, site: Path | None, folder: str, key: str = "painted_at",
+          floor: Path | None = None) -> Launch:
     action = "complete" if key == "complete_at" else "paint"
     cpu_key = "cpu_complete_s" if key == "complete_at" else "cpu_painted_s"
 
     def launch() -> float:
         start = time.time()
-        found = child(kind, action, folder, site)
+        found = child(kind, action, folder, site, floor)
         launch.cpu_s = found[cpu_key]  # type: ignore[attr-defined]
         return found[key] - start
 
@@ -137,13 +145,34 @@ def measure(title: str, launches: dict[str, Launch], runs: int) -> dict[str, flo
     return medians
 
 
+def measure_floor(site: Path, tmp: Path, runs: int) -> dict[str, float]:
+    """The bare window after making the types the app made by its first paint and by its
+    library's paint (as listed by one start of the app), with and without msgspec."""
+    data = tmp / "floor-app"
+    data.mkdir()
+    child("app", "complete", str(data), site)  # the library's copy is written
+    found = child("app", "complete", str(data), site)
+    print(f"floor: the app made {len(found['qt_types_at_paint'])} PySide6 types by its first "
+          f"paint, {len(found['qt_types_at_complete'])} by its library's")
+    floors = {"types at first paint": (found["qt_types_at_paint"], False),
+              "+ msgspec": (found["qt_types_at_paint"], True),
+              "types at library, + msgspec": (found["qt_types_at_complete"], True)}
+    launches: dict[str, Launch] = {"bare": paint("bare", None, str(tmp / "floor-bare"))}
+    for name, (types, with_msgspec) in floors.items():
+        file = tmp / f"floor-{len(launches)}.json"
+        file.write_text(json.dumps({"types": types, "msgspec": with_msgspec}))
+        launches[name] = paint("floor", None, str(tmp / "floor-bare"), floor=file)
+    return measure("floor: the bare window with the app's PySide6 types made first", launches,
+                   runs)
+
+
 def main(argv: list[str] | None = None) -> dict[str, dict[str, float]]:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--variant", action="append", default=[],
                         help="NAME=SPEC, e.g. before=331241a or no-scan=HEAD+scan.diff")
     parser.add_argument("--only",
-                        default="paint,library,command,screenshot,screenshot_history")
+                        default="paint,library,floor,command,screenshot,screenshot_history")
     args = parser.parse_args(argv)
     variants = dict(v.split("=", 1) for v in args.variant) or {"after": "HEAD"}
     sites = {name: install(spec) for name, spec in variants.items()}
@@ -173,6 +202,8 @@ def main(argv: list[str] | None = None) -> dict[str, dict[str, float]]:
             results["command"] = measure("gluteapp command to first paint", launches(
                 lambda site, f: paint("bare" if site is None else "command", site, f),
                 "command"), args.runs)
+        if "floor" in only:
+            results["floor"] = measure_floor(next(iter(sites.values())), Path(tmp), args.runs)
         if "screenshot" in only:
             results["screenshot"] = measure("screenshot of the library view", launches(
                 screenshot, "screenshot"), args.runs)
