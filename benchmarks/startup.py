@@ -75,7 +75,7 @@ def paint(kind: str, site: Path | None, folder: str, key: str = "painted_at",
         start = time.time()
         found = child(kind, action, folder, site, floor)
         launch.cpu_s = found[cpu_key]  # type: ignore[attr-defined]
-        return found[key] - start
+        return float(found[key]) - start
 
     return launch
 
