@@ -23,8 +23,9 @@ RUNS="${RUNS:-15}"
 # figure_math (the figure: benchmarks/figure_animation.py); the fourth run's week_sums and
 # paint_less (made again for the seventh) still apply to HEAD. day_counts and calendar_drawing
 # are left out of 3bad222, the seventh run's end, and structs of dfd6798, the eighth's, where
-# they were measured: a later run changed the lines around them. tests/e2e/test_benchmark_leave_outs.py checks that every leave-out here applies to
-# HEAD or to its commit. The earlier runs' leave-outs (made against b23a87e, LB, or an earlier
+# they were measured: a later run changed the lines around them.
+# tests/e2e/test_benchmark_leave_outs.py checks that every leave-out here applies to HEAD or
+# to its commit. The earlier runs' leave-outs (made against b23a87e, LB, or an earlier
 # run's HEAD) are still here; RESULTS.md gives what they measured.
 # LAST is the end of the fourth run's work (the fifth run's start). TIMER_LEAVE_OUTS=1 also
 # runs the second run's timer leave-outs (2c, 12 minutes).
@@ -37,7 +38,8 @@ LAST="${LAST:-c2a74f4}"
   echo "## 1. start-up from installed wheels (first paint, library painted, command, screenshot)"
   $PY benchmarks/startup.py --runs "$RUNS" --variant "before=$BEFORE" --variant after=HEAD \
       --variant "last=$LAST" --variant "dataclasses=dfd6798+$L/structs.diff" \
-      --variant "no-scan-first=HEAD+$L/scan_first.diff" --variant "no-lazy-toml=HEAD+$L/lazy_toml.diff"
+      --variant "no-scan-first=HEAD+$L/scan_first.diff" \
+      --variant "no-lazy-toml=HEAD+$L/lazy_toml.diff"
   echo "## 2. timer accuracy: quiet, both cores busy, oversubscribed, GUI stalls"
   $PY benchmarks/timer_accuracy.py --seconds "${TIMER_SECONDS:-60}"
   if [ "${TIMER_LEAVE_OUTS:-0}" = 1 ]; then
@@ -60,6 +62,12 @@ LAST="${LAST:-c2a74f4}"
   fi
   echo "## 2b. the exercise figure animating: timer and CPU against still and no figure"
   $PY benchmarks/figure_animation.py --seconds "${TIMER_SECONDS:-60}"
+  echo "## 2d. the figure animating, from wheels: HEAD, and HEAD without the ninth run's pose math"
+  for spec in HEAD "HEAD+$L/figure_math.diff"; do
+    echo "# $spec"
+    PYTHONPATH="$($PY benchmarks/wheels.py "$spec" | tail -1)" \
+      $PY benchmarks/figure_animation.py --seconds "${TIMER_SECONDS:-60}"
+  done
   echo "## 3. cue onsets (quiet, both cores busy, GUI stalls) and cues dropped in a session"
   $PY benchmarks/cue_onsets.py --runs "${CUE_RUNS:-5}" --before "$BEFORE"
   echo "## 3b. the real player's cues while its GUI thread is mostly blocked"
