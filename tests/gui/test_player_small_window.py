@@ -67,9 +67,8 @@ def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str
 
 
 def resize_to(view: PlayerView, width: int, height: int) -> None:
-    """Resize the shown player to exactly this size. A window is first held at its minimum
-    width (its controls side by side), which drops once that narrower size stacks them; so
-    it is resized again."""
+    """Resize the shown player to exactly this size, asking again until it is: the controls
+    may stack or go side by side at the new size, and the window's minimum change with them."""
     for _ in range(4):
         view.resize(width, height)
         settle()
@@ -286,3 +285,36 @@ def test_the_player_fits_the_room_a_1280x800_or_800x600_window_gives_it(
     for width, height in ((1176, 778), (696, 578)):
         resize_to(view, width, height)
         assert view.minimumSizeHint().width() <= width, (language, width)
+
+
+def test_full_screen_on_a_1280x800_screen_holds_the_player_to_the_screen(
+        qtbot: QtBot, language: str) -> None:
+    """Full screen on a 13-inch laptop gives the player all of 1280x800, and its buttons grow
+    with it. In German the two groups of controls side by side asked for up to 1318 px, so
+    the full-screen window stood wider than the screen and lost its right edge ("So geht es",
+    "Vollbild verlassen"). They now stack where they do not fit, whatever the buttons say."""
+    library = builtin_library(language)
+    view, clock = make_player(qtbot, library, ROUTINE)
+    resize_to(view, 1280, 800)
+    for step in ("ready", "running", "paused"):
+        if step != "ready":
+            view._toggle()  # Space: start, then pause
+            clock.now += 1
+            view.runner.evaluate()
+        for muted in (False, True):
+            view.set_muted(muted, notify=False)
+            # What the button says while the player is the full-screen window.
+            view.fullscreen_button.setText(view.tr("Leave full screen"))
+            settle()
+            assert view.minimumSizeHint().width() <= 1280, (language, step, muted)
+            assert (view.width(), view.height()) == (1280, 800)
+            for button in (view.back_button, view.play_button, view.skip_button,
+                           view.hurts_button, view.end_button, view.fullscreen_button,
+                           view.mute_button, view.library_button):
+                assert view.rect().contains(inside(button, view)), (language, button.text())
+                assert button.width() >= button.minimumSizeHint().width(), button.text()
+    assert view.play_button.text() == view.tr("Resume")
+    rows = {inside(button, view).top() for button in (view.back_button, view.fullscreen_button)}
+    # English fits on one row of controls; German stacks its two groups.
+    assert len(rows) == (1 if language == "en" else 2)
+    view.runner.stop()

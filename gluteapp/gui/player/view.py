@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
 import msgspec.structs
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
@@ -169,6 +169,38 @@ class ControlButton(QPushButton):
         text = self.fontMetrics().horizontalAdvance(self.text())
         needed = text + 2 * (FOCUS_BORDER_PX + FOCUS_PADDING_PX) + 4
         return QSize(max(hint.width(), needed), hint.height())
+
+
+class ControlRows(QBoxLayout):
+    """The player's groups of controls: side by side where the page is wide enough for all
+    of them, one above the other where it is not.
+
+    It asks for no more width than its widest group alone: side by side, German's controls
+    at full screen on a 1280x800 screen wanted up to 1318 px, and a layout's minimum holds its
+    window at least that wide, wider than the screen. Whether they fit is asked again at
+    every layout, so a longer word ("Fortsetzen" for "Pause") stacks them too."""
+
+    def __init__(self, *groups: QBoxLayout) -> None:
+        super().__init__(QBoxLayout.Direction.LeftToRight)
+        self.setSpacing(8)
+        self.groups = groups
+        for group in groups:
+            self.addLayout(group, 1)
+
+    def side_by_side_width(self) -> int:
+        return (sum(group.minimumSize().width() for group in self.groups)
+                + self.spacing() * (len(self.groups) - 1))
+
+    def minimumSize(self) -> QSize:  # noqa: N802 - Qt override
+        size = super().minimumSize()
+        return QSize(max(group.minimumSize().width() for group in self.groups), size.height())
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt override
+        wanted = (QBoxLayout.Direction.LeftToRight if self.side_by_side_width() <= rect.width()
+                  else QBoxLayout.Direction.TopToBottom)
+        if self.direction() != wanted:
+            self.setDirection(wanted)  # lays out again, with the height the new rows need
+        super().setGeometry(rect)
 
 
 class StopPanel(QFrame):
@@ -486,8 +518,9 @@ class PlayerView(QWidget):
         self.volume.setAccessibleName(self.tr("Volume"))
         self.volume.setToolTip(self.tr("Volume (Up and Down arrows when it has the focus)"))
         self.volume.valueChanged.connect(self.volume_changed)
-        # Two groups: moving through the session, and sound / stopping. Side by side on a wide
-        # window, stacked on a narrow one (see _apply_sizes) so nothing is squeezed off.
+        # Two groups: moving through the session, and sound / stopping. Side by side where both
+        # fit, stacked where they do not (see ControlRows), so nothing is squeezed off and
+        # the window is never held wider than the screen.
         moving = QHBoxLayout()
         moving.setSpacing(8)
         for button in (self.back_button, self.play_button, self.skip_button):
@@ -504,11 +537,7 @@ class PlayerView(QWidget):
         stopping.addSpacing(8)
         for button in (self.hurts_button, self.end_button, self.fullscreen_button):
             stopping.addWidget(button)
-        controls = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        controls.setSpacing(8)
-        controls.addLayout(moving, 1)
-        controls.addLayout(stopping, 1)
-        self.controls = controls
+        self.controls = ControlRows(moving, stopping)
 
     def _button(self, text: str, name: str, slot: Callable[[], object]) -> QPushButton:
         button = ControlButton(text)
@@ -1132,6 +1161,7 @@ class PlayerView(QWidget):
         self.setParent(None)
         self.setWindowTitle(self.tr("{0} - Gluteapp").format(self.session.routine.name))
         self.showFullScreen()
+        self._name_screen_button()
         self.activateWindow()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -1142,6 +1172,9 @@ class PlayerView(QWidget):
         self.showNormal()
         stack.insertWidget(index, self)
         stack.setCurrentWidget(self)
+        # Named here too, not only on the window's change of state: a window manager's late
+        # word on the full-screen window it has just left could name it "Leave" again.
+        self._name_screen_button()
         self.show()
         self.window().activateWindow()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -1155,8 +1188,11 @@ class PlayerView(QWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)
         if event.type() == QEvent.Type.WindowStateChange:
-            self.fullscreen_button.setText(
-                self.tr("Leave full screen") if self.is_full_screen() else self.tr("Full screen"))
+            self._name_screen_button()
+
+    def _name_screen_button(self) -> None:
+        self.fullscreen_button.setText(
+            self.tr("Leave full screen") if self.is_full_screen() else self.tr("Full screen"))
 
     # --- sizing -----------------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
@@ -1169,9 +1205,6 @@ class PlayerView(QWidget):
 
     def _apply_sizes(self) -> None:
         self._fold_rating()
-        self.controls.setDirection(
-            QBoxLayout.Direction.TopToBottom if self.width() < 1100
-            else QBoxLayout.Direction.LeftToRight)
         scale = self.scale()
         self._size_words()
         header, _ = _px(scale, "header")
