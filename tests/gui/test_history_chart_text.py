@@ -143,6 +143,39 @@ def test_years_of_history_are_marked_by_year_a_year_by_month(
     assert spacings[0] == YEAR_MONTH_ZOOM_LEVEL.tickSpecs[0].spacing  # years, always
 
 
+@pytest.mark.parametrize("width", [360, 640])
+def test_a_year_on_a_narrow_chart_still_names_some_of_its_months(
+    qtbot: QtBot, width: int
+) -> None:
+    """The felt-in chart beside the calendar is some 360 px wide: a year there had a tick a
+    month and no month named at all under "2026", as a month's name did not fit a month's
+    pixels. It names every second or third month instead; a wide chart names them all."""
+    from datetime import date, timedelta
+
+    from PySide6.QtGui import QImage, QPainter
+
+    chart = TimeChart("Sets felt in the glutes")
+    qtbot.addWidget(chart)
+    chart.resize(width, 240)
+    chart.show()
+    qtbot.waitExposed(chart)
+    end = date(2026, 12, 6)
+    chart.set_time_span(end - timedelta(days=365), end)
+    chart.grab()
+    axis = chart.getAxis("bottom")
+    image = QImage(max(axis.width(), 1), max(axis.height(), 1), QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        _, _, texts = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    drawn = [text for _, _, text in texts]
+    months = [text for text in drawn if not text.isdigit()]
+    assert "2026" in drawn
+    assert len(months) >= (4 if width < 500 else 10), drawn
+    assert len(set(months)) == len(months)
+
+
 @pytest.mark.parametrize("ratio", [1.0, 2.0, 1.5])
 def test_the_calendar_stamped_is_the_calendar_painted_cell_by_cell(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, ratio: float

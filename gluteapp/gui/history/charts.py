@@ -18,10 +18,11 @@ from msgspec import Struct
 from pyqtgraph.graphicsItems.DateAxisItem import (
     DAY_HOUR_ZOOM_LEVEL,
     DAY_SPACING,
-    YEAR_MONTH_ZOOM_LEVEL,
+    MONTH_SPACING,
     YEAR_SPACING,
     TickSpec,
     ZoomLevel,
+    makeMStepper,
     makeSStepper,
     makeYStepper,
 )
@@ -176,6 +177,15 @@ _YEARS_ZOOM_LEVEL = ZoomLevel(
     [TickSpec(YEAR_SPACING, makeYStepper(1), "%Y", autoSkip=[1, 5, 10, 25])], "YYYY")
 
 
+# Years and months, every second, third or sixth month named where each month has too few
+# pixels for its name: pyqtgraph's own level names every month or, on a narrow chart (the
+# felt-in chart beside the calendar, a year at "All"), none at all under the year.
+_YEAR_MONTH_ZOOM_LEVEL = ZoomLevel([
+    TickSpec(YEAR_SPACING, makeYStepper(1), "%Y", autoSkip=[1, 5, 10, 25]),
+    TickSpec(MONTH_SPACING, makeMStepper(1), "%b", autoSkip=[1, 2, 3, 6]),
+], "MMM")
+
+
 def short_month(month: int) -> str:
     """A month's short name in the UI language ("Oct", "Okt"), without an abbreviating dot."""
     return QLocale().standaloneMonthName(month, QLocale.FormatType.ShortFormat).rstrip(".")
@@ -200,7 +210,7 @@ class DateAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
         super().__init__(orientation="bottom")
         self.zoomLevels = {
             np.inf: _YEARS_ZOOM_LEVEL,
-            60 * DAY_SPACING: YEAR_MONTH_ZOOM_LEVEL,
+            60 * DAY_SPACING: _YEAR_MONTH_ZOOM_LEVEL,
             5 * DAY_SPACING: _DAY_MONTH_ZOOM_LEVEL,
             0.5 * DAY_SPACING: DAY_HOUR_ZOOM_LEVEL,
         }
