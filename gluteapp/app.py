@@ -284,13 +284,14 @@ class Gluteapp:
         self.history.history_changed.connect(view.mark_dirty)
         return view
 
-    def show_exercise(self, exercise_id: str) -> None:
-        """An exercise's page in the library (from a routine or the player)."""
+    def show_exercise(self, exercise_id: str, version: str = "") -> None:
+        """An exercise's page in the library (from a routine or the player), showing the
+        easier or harder `version` named, if any."""
         from gluteapp.gui.library.area import LibraryArea
 
         area = self.window.show_area("library")
         if isinstance(area, LibraryArea):
-            area.view().show_exercise(exercise_id)
+            area.view().show_exercise(exercise_id, version or None)
 
     def reload_routines(self) -> None:
         if self.sessions is not None:

@@ -253,6 +253,40 @@ def test_exercise_names_open_their_library_page(start_app: StartApp, tmp_path: P
     app.controller.leave()
 
 
+def test_how_to_do_it_shows_the_version_done_today(start_app: StartApp, tmp_path: Path) -> None:
+    """A step that does an easier version opens the library at that version's figure and
+    words, not at the exercise as described (a person on "From the knees" was shown the full
+    side plank); a step without one opens the exercise as described."""
+    app = start_app(skip_first_run=True, view="sessions")
+    text = ROUTINE.replace('exercise = "side-plank"', 'exercise = "side-plank"\n'
+                           'variation = "From the knees"')
+    routine = parse_routine(text, str(tmp_path / "easier.toml"), app.library)
+    player = app.controller.play_routine(routine)
+    clock = MonoClock(1000.0)
+    player.runner.clock = clock
+    player.runner.start()
+    settle()
+    at(player, clock, 10.0)
+    asked: list[tuple[str, str]] = []
+    player.exercise_page_requested.connect(lambda *args: asked.append(args))
+    player.library_button.click()
+    settle()
+    assert asked == [("side-plank", "From the knees")]
+    assert app.window.current_area() == "library"
+    library_view = app.window.page("library").view()  # type: ignore[attr-defined]
+    assert library_view.current_exercise.id == "side-plank"
+    movement = library_view.detail.movement
+    shown = movement.shown_variation()
+    assert shown is not None
+    assert shown.name == "From the knees"
+    assert "knees" in movement.version.currentText()
+    # The exercise as described, when the library is asked for it without a version.
+    app.show_exercise("side-plank")
+    settle()
+    assert movement.shown_variation() is None
+    app.controller.leave()
+
+
 def test_todays_plan_links_each_exercise_to_its_page(qtbot: QtBot) -> None:
     library = builtin_library()
     routine = find_routine("gluteus-medius-a", library)

@@ -417,8 +417,9 @@ class LibraryView(QWidget):
         if index.isValid():
             self._open_index(index)
 
-    def show_exercise(self, exercise_id: str) -> None:
-        """Select an exercise by id, clearing the filters if they hide it."""
+    def show_exercise(self, exercise_id: str, version: str | None = None) -> None:
+        """Select an exercise by id, clearing the filters if they hide it; its figure shows
+        `version` (an easier or harder version's name), or the exercise as described."""
         row = self.model.row_of(exercise_id)
         if row < 0:
             raise KeyError(f"no exercise with id {exercise_id!r} in the library")
@@ -433,6 +434,7 @@ class LibraryView(QWidget):
         self.list_view.setCurrentIndex(index)
         self.list_view.scrollTo(index)
         self._show_index(index)
+        self.detail.movement.choose(version)  # None: the exercise as described
 
     def refresh_library(self, show_id: str | None = None) -> None:
         """Look at the library again after your exercises changed; show `show_id` if given."""

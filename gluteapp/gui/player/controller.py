@@ -58,7 +58,8 @@ class SessionController(QObject):
     player_closed = Signal()  # back on the routine list: the player or today's plan was left
     history_requested = Signal()  # the person asked for the History area from the summary
     player_shown = Signal()  # today's plan or the player is on the Sessions page: show it
-    exercise_page_requested = Signal(str)  # an exercise id: show its page in the library
+    #: An exercise id and the version to show ("" as described): show its page in the library.
+    exercise_page_requested = Signal(str, str)
 
     def __init__(self, library: Callable[[], Library], history: Callable[[], HistoryService],
                  settings: Settings, routines_dir: Path, sessions: Callable[[], SessionsView],
@@ -150,7 +151,8 @@ class SessionController(QObject):
             lambda routine, choices: self.play_routine(
                 routine, autostart=True, choices=choices, weaker=weaker))
         view.cancel_requested.connect(self.leave)
-        view.exercise_requested.connect(self.exercise_page_requested)
+        view.exercise_requested.connect(
+            lambda exercise_id: self.exercise_page_requested.emit(exercise_id, ""))
         self._sessions().show_player(view)
         self.plan_view = view
         self.player_shown.emit()

@@ -323,7 +323,8 @@ class PlayerView(QWidget):
     volume_changed = Signal(int)  # percent
     leave_requested = Signal()  # back to the routine list
     history_requested = Signal()
-    exercise_page_requested = Signal(str)  # an exercise id: open its page in the library
+    #: An exercise id and the version done at this step ("" as described): open its page.
+    exercise_page_requested = Signal(str, str)
     hurt_reported = Signal(object)  # HurtSubject, or None when it was not during an exercise
     hurt_resolved = Signal(str)  # the HurtChoice value the person chose
     announced = Signal(str)  # what was announced to a screen reader
@@ -1009,16 +1010,20 @@ class PlayerView(QWidget):
 
     # --- the library page -------------------------------------------------------------------
     def _open_exercise_page(self) -> None:
-        """Open the exercise shown in the library; a running session pauses first."""
-        exercise_id = self._display.exercise_id if self._display is not None else None
+        """Open the exercise shown in the library, at the version done today (an easier one
+        shows its own figure and words there); a running session pauses first."""
+        display = self._display
+        exercise_id = display.exercise_id if display is not None else None
         if not exercise_id:
             return
+        assert display is not None
+        version = display.variation.name if display.variation is not None else ""
         if self.session.is_started and not self.session.is_paused and not (
                 self.session.is_finished):
             self.runner.pause()
         if self._home is not None:
             self.toggle_fullscreen()
-        self.exercise_page_requested.emit(exercise_id)
+        self.exercise_page_requested.emit(exercise_id, version)
 
     # --- the stop path and ending -----------------------------------------------------------
     def show_stop_panel(self) -> None:
