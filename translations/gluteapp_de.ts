@@ -3700,8 +3700,8 @@
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <source>Audio backend</source>
-        <translation>Audio-Backend</translation>
+        <source>Sound</source>
+        <translation>Ton</translation>
     </message>
     <message>
         <source>Close settings</source>
@@ -3720,8 +3720,28 @@
         <translation>Gilt nach dem nächsten Start von Gluteapp: {0}.</translation>
     </message>
     <message>
-        <source>Audio backend: {0}</source>
-        <translation>Audio-Backend: {0}</translation>
+        <source>played through the sound device</source>
+        <translation>über das Audiogerät abgespielt</translation>
+    </message>
+    <message>
+        <source>played through the sound device (the fallback player)</source>
+        <translation>über das Audiogerät abgespielt (mit dem Ersatz-Player)</translation>
+    </message>
+    <message>
+        <source>shown only, not played</source>
+        <translation>nur angezeigt, nicht abgespielt</translation>
+    </message>
+    <message>
+        <source>spoken from recorded clips</source>
+        <translation>aus Aufnahmen gesprochen</translation>
+    </message>
+    <message>
+        <source>spoken by the system&apos;s speech engine</source>
+        <translation>von der Sprachausgabe des Systems gesprochen</translation>
+    </message>
+    <message>
+        <source>Sound: cues {0}; words {1}.</source>
+        <translation>Ton: Signale {0}; Ansagen {1}.</translation>
     </message>
 </context>
 <context>

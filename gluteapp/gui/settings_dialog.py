@@ -101,7 +101,7 @@ class SettingsDialog(QDialog):
         self.audio_status = QLabel()
         self.audio_status.setObjectName("audio_status")
         self.audio_status.setWordWrap(True)
-        self.audio_status.setAccessibleName(self.tr("Audio backend"))
+        self.audio_status.setAccessibleName(self.tr("Sound"))
         self.audio_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.audio_status.setContentsMargins(0, 6, 0, 0)
         self.audio_status.hide()
@@ -369,10 +369,18 @@ class SettingsDialog(QDialog):
     def editor(self, option: AnyOption) -> QWidget:
         return self.editors[option.key]
 
-    def set_audio_status(self, text: str) -> None:
-        """Show which audio backend plays the cues, and why ("X (why)")."""
-        self.audio_status.setText(self.tr("Audio backend: {0}").format(text))
-        self.audio_status.setToolTip(self.audio_status.text())
+    def set_audio_status(self, audio: AudioStatus) -> None:
+        """Say how the cues and the spoken words reach the person, in the window's language;
+        the backends' own names and reasons (for a bug report) are its tooltip."""
+        sound = {
+            "qt": self.tr("played through the sound device"),
+            "playsound": self.tr("played through the sound device (the fallback player)"),
+        }.get(audio.backend_name, self.tr("shown only, not played"))
+        words = (self.tr("spoken from recorded clips") if audio.speech_name == "clips"
+                 else self.tr("spoken by the system's speech engine"))
+        self.audio_status.setText(self.tr("Sound: cues {0}; words {1}.").format(sound, words))
+        self.audio_status.setToolTip(f"{audio.backend_name} ({audio.backend_reason}); "
+                                     f"speech: {audio.speech_name} ({audio.speech_reason})")
         self.audio_status.show()
 
 
@@ -394,8 +402,7 @@ def open_settings_dialog(settings: Settings, parent: QWidget, audio: AudioStatus
                          backups: BackupHost | None = None) -> SettingsDialog:
     """Open Settings over `parent` (not modal: a session behind it keeps its keys and sounds)."""
     dialog = SettingsDialog(settings, parent)
-    dialog.set_audio_status(f"{audio.backend_name} ({audio.backend_reason}); "
-                            f"speech: {audio.speech_name} ({audio.speech_reason})")
+    dialog.set_audio_status(audio)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
     def restart_now() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from msgspec import Struct
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGroupBox, QSpinBox, QTimeEdit
 from pytestqt.qtbot import QtBot
 
@@ -126,14 +127,29 @@ def test_changes_made_elsewhere_show_without_echoing_back(
     assert seen == [VOLUME.key, WEAKER_SIDE.key, EQUIPMENT.key]
 
 
+class Audio(Struct, frozen=True):
+    backend_name: str
+    backend_reason: str
+    speech_name: str
+    speech_reason: str
+
+
 def test_audio_status_line(dialog: SettingsDialog) -> None:
     assert dialog.audio_status.isHidden()
-    dialog.set_audio_status("beeps only (no QtMultimedia backend found)")
+    dialog.set_audio_status(Audio("visual", "no audio device", "clips",
+                                  "no text-to-speech engine (none)"))
     assert dialog.audio_status.text() == (
-        "Audio backend: beeps only (no QtMultimedia backend found)"
+        "Sound: cues shown only, not played; words spoken from recorded clips."
     )
+    # The backends' own words, for a bug report, only in the tooltip.
+    assert dialog.audio_status.toolTip() == (
+        "visual (no audio device); speech: clips (no text-to-speech engine (none))")
     assert not dialog.audio_status.isHidden()
-    assert dialog.audio_status.accessibleName() == "Audio backend"
+    assert dialog.audio_status.accessibleName() == "Sound"
+    dialog.set_audio_status(Audio("qt", "QSoundEffect", "speechd", "found"))
+    assert dialog.audio_status.text() == (
+        "Sound: cues played through the sound device; words spoken by the system's speech "
+        "engine.")
 
 
 @pytest.mark.parametrize("language", ["en", "de"])

@@ -58,7 +58,7 @@ class SessionController(QObject):
     player_closed = Signal()  # back on the routine list: the player or today's plan was left
     history_requested = Signal()  # the person asked for the History area from the summary
     player_shown = Signal()  # today's plan or the player is on the Sessions page: show it
-    #: An exercise id and the version to show ("" as described): show its page in the library.
+    # An exercise id and the version to show ("" as described): show its page in the library.
     exercise_page_requested = Signal(str, str)
 
     def __init__(self, library: Callable[[], Library], history: Callable[[], HistoryService],

@@ -323,7 +323,7 @@ class PlayerView(QWidget):
     volume_changed = Signal(int)  # percent
     leave_requested = Signal()  # back to the routine list
     history_requested = Signal()
-    #: An exercise id and the version done at this step ("" as described): open its page.
+    # An exercise id and the version done at this step ("" as described): open its page.
     exercise_page_requested = Signal(str, str)
     hurt_reported = Signal(object)  # HurtSubject, or None when it was not during an exercise
     hurt_resolved = Signal(str)  # the HurtChoice value the person chose
