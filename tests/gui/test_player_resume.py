@@ -171,3 +171,48 @@ def test_the_offer_dates_the_session_as_the_system_language_writes_dates(
                          env=env, timeout=120, check=False)
     assert ran.returncode == 0, ran.stderr
     assert expected in ran.stdout
+
+
+@pytest.mark.parametrize(("started_in", "resumed_in", "shown"), [
+    ("en", "de", "Schreibtischpause"),
+    ("de", "en", "Desk break"),
+])
+def test_a_builtin_routine_resumes_under_its_name_in_todays_language(
+        start_app: StartApp, tmp_path: Path, started_in: str, resumed_in: str,
+        shown: str) -> None:
+    """The session keeps the routine as played, with the name of its day: a desk break begun
+    in English and resumed in German was headed "Desk break" over German words."""
+    from datetime import UTC, datetime, timedelta
+
+    from gluteapp.core.assets import builtin_library
+    from gluteapp.core.records import Side
+    from gluteapp.core.routines import find_routine, routine_to_toml
+    from gluteapp.storage import open_history
+    from tests.builders import stored_set
+
+    data_dir = tmp_path / "data"  # the folder start_app opens
+    data_dir.mkdir()
+    (data_dir / "settings.ini").write_text(f"[ui]\nlanguage={resumed_in}\n", encoding="utf-8")
+    routine = find_routine("desk-break", builtin_library(started_in))
+    assert routine.name != shown  # stored in the language of its day
+    store = open_history(data_dir)
+    started = datetime.now(UTC) - timedelta(minutes=5)
+    session_id = store.start_session(routine.id, routine.name, started)
+    store.set_routine_toml(session_id, routine_to_toml(routine))
+    first = routine.steps[0].exercise
+    store.record_set(session_id, stored_set(first, Side.LEFT, hold=(30.0, 30.0),
+                                            at=started).as_completed_set())
+    store.close(backup=False)  # never finished: the next start finds it interrupted
+
+    app = start_app(skip_first_run=True)
+    settle()
+    banner = app.window.findChild(ResumeBanner)
+    assert banner is not None
+    assert banner.record is not None
+    banner.resume_button.click()
+    settle()
+    player = app.controller.player
+    assert player is not None
+    assert player.resumed
+    assert player.routine_label.text() == shown
+    app.controller.leave()

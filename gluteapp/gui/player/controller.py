@@ -384,13 +384,18 @@ class SessionController(QObject):
 
     def resume_interrupted(self, record: SessionRecord) -> None:
         """Play an interrupted session on from its first set not done, as it was played."""
+        from msgspec.structs import replace
+
         from gluteapp.core.routines import RoutineError, find_routine, parse_routine
+        from gluteapp.gui.words import routine_title
 
         banner = self.resume_banner()
         try:
             if record.routine_toml:  # the routine as played: from a file, today's doses and all
-                routine = parse_routine(record.routine_toml, f"{record.routine_id}.toml",
-                                        self._library())
+                played = parse_routine(record.routine_toml, f"{record.routine_id}.toml",
+                                       self._library())
+                # A built-in one by its name in today's language, not in that of its day.
+                routine = replace(played, name=routine_title(record.routine_id, played.name))
             else:  # a session from before the routine was kept with it
                 routine = find_routine(record.routine_id, self._library(), self._routines_dir)
         except RoutineError as error:
