@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSize, QTimer
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from gluteapp import __version__
@@ -33,6 +33,11 @@ if TYPE_CHECKING:  # the rest loads when the area that needs it first opens
     from gluteapp.launch import StartupOptions
 
 log = logging.getLogger("gluteapp")
+
+#: The window's size where the screen has room for it, its title bar and borders.
+DEFAULT_SIZE = QSize(1280, 800)
+#: Room left for a window manager's frame: a title bar of up to some 40 px and thin borders.
+FRAME_ALLOWANCE = QSize(16, 48)
 
 
 class Gluteapp:
@@ -115,7 +120,7 @@ class Gluteapp:
         self.first_run = FirstRunGate(self.settings, self.window)
         self._wire()
         self.window.show_area(start_view)
-        self.window.resize(QSize(*(self.options.size or (1280, 800))))
+        self.window.resize(QSize(*self.options.size) if self.options.size else self._first_size())
         if self._history is not None:
             self.controller.offer_resume()  # the history is open already
         routine = self.options.routine
@@ -134,9 +139,33 @@ class Gluteapp:
                                                                         after_paint))
             if not plain_start:
                 self._start_reminders()
-            self.window.show()
+            if self.options.size is None and self._screen_too_small():
+                self.window.showMaximized()  # the window manager fits it, title bar and all
+            else:
+                self.window.show()
             self.first_run.ask(session_running=self.controller.running)
         return None
+
+    def _screen_room(self) -> QSize | None:
+        """The screen's free area (no panels) less a window manager's title bar and borders;
+        None on the offscreen platform, whose screen nobody sees."""
+        screen = self.window.screen()
+        if screen is None or QGuiApplication.platformName() == "offscreen":
+            return None
+        return screen.availableGeometry().size() - FRAME_ALLOWANCE
+
+    def _first_size(self) -> QSize:
+        """1280x800, or less on a screen where that and its frame would not fit."""
+        room = self._screen_room()
+        return DEFAULT_SIZE if room is None else DEFAULT_SIZE.boundedTo(room)
+
+    def _screen_too_small(self) -> bool:
+        """Whether 1280x800 and its frame are more than the screen holds (a 13-inch laptop's
+        1280x800, or 1366x768): the window then opens maximized. At 1280x800 it stood 20 px
+        below the screen's edge with a title bar, the library's scroll arrow cut in half."""
+        room = self._screen_room()
+        return room is not None and not (DEFAULT_SIZE.width() <= room.width()
+                                          and DEFAULT_SIZE.height() <= room.height())
 
     def _wire(self) -> None:
         window, controller = self.window, self.controller

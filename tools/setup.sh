@@ -11,6 +11,8 @@ APT_PACKAGES=(
   libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0
   libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
   libxcb-xfixes0 fonts-dejavu-core xvfb xauth dbus-daemon
+  # A window manager, for the test that the main window fits a small screen with its frame.
+  openbox
   # Audio tests: a private PulseAudio with a null sink, recorded with parec, measured with sox.
   pulseaudio pulseaudio-utils sox espeak-ng gstreamer1.0-plugins-base gstreamer1.0-plugins-good
   gstreamer1.0-pulseaudio gstreamer1.0-tools gstreamer1.0-plugins-base-apps
