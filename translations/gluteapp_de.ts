@@ -276,6 +276,10 @@
         <translation>{0}: heute die leichtere Variante „{1}“, {2}</translation>
     </message>
     <message>
+        <source>{0}: {1} today, already its lowest dose</source>
+        <translation>{0}: heute {1}, schon die niedrigste Dosis</translation>
+    </message>
+    <message>
         <source>{0}: {1} today, down from {2}</source>
         <translation>{0}: heute {1}, weniger als bisher {2}</translation>
     </message>
@@ -1854,7 +1858,7 @@
     <name>MainWindow</name>
     <message>
         <source>Library</source>
-        <extracomment>A plain start paints the window first and builds the library view a turn later. Set by `restart`: `run` starts the program again once this copy has quit.</extracomment>
+        <extracomment>The window&apos;s size where the screen has room for it, its title bar and borders. Room left for a window manager&apos;s frame: a title bar of up to some 40 px and thin borders. A plain start paints the window first and builds the library view a turn later. Set by `restart`: `run` starts the program again once this copy has quit.</extracomment>
         <translation>Bibliothek</translation>
     </message>
     <message>

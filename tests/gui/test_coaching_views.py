@@ -176,3 +176,20 @@ def test_plan_view_explains_a_next_routine_chosen_for_the_equipment(qtbot: QtBot
     with qtbot.waitSignal(view.start_routine_requested) as signal:
         view.next_button.click()
     assert signal.args == ["desk-break"]
+
+
+def test_a_dose_already_at_its_lowest_is_not_called_down(qapp: object) -> None:
+    """"It hurts" on the wall lean at 10 s, its range's low end with no easier version: the
+    plan said "10 s today, down from 10 s" (German: "weniger als bisher 10 s")."""
+    from gluteapp.core.exercises import Mode
+    from gluteapp.core.progression import Change, DoseSuggestion, Reason, StepDose
+    from gluteapp.gui.player.dose_plan import headline
+
+    def easier(before: int, after: int) -> str:
+        last = StepDose(None, Mode.HOLD, before, 2, True)
+        today = StepDose(None, Mode.HOLD, after, 2, True)
+        return headline(DoseSuggestion(0, "wall-lean", last, today, Change.EASIER,
+                                       Reason.IT_HURT, low=10, high=30), "Wall lean")
+
+    assert easier(10, 10) == "Wall lean: 10 s today, already its lowest dose"
+    assert easier(20, 15) == "Wall lean: 15 s today, down from 20 s"

@@ -70,6 +70,10 @@ def headline(suggestion: DoseSuggestion, name: str, exercise: Exercise | None = 
     if change is Change.EASIER and suggestion.variation:
         return translate("DosePlan", "{0}: the easier version today, “{1}”, {2}").format(
             name, version, new)
+    if change is Change.EASIER and suggestion.suggested >= suggestion.previous and (
+            suggestion.mode is suggestion.last.mode):
+        # No easier version, and the dose at its range's low end already: not "down from".
+        return translate("DosePlan", "{0}: {1} today, already its lowest dose").format(name, new)
     if change is Change.EASIER:
         return translate("DosePlan", "{0}: {1} today, down from {2}").format(name, new, old)
     if change is Change.HARDER and suggestion.variation:
