@@ -149,10 +149,10 @@ class Gluteapp:
     def _screen_room(self) -> QSize | None:
         """The screen's free area (no panels) less a window manager's title bar and borders;
         None on the offscreen platform, whose screen nobody sees."""
-        screen = self.window.screen()
-        if screen is None or QGuiApplication.platformName() == "offscreen":
+        if QGuiApplication.platformName() == "offscreen":
             return None
-        return screen.availableGeometry().size() - FRAME_ALLOWANCE
+        screen = self.window.screen()
+        return None if screen is None else screen.availableGeometry().size() - FRAME_ALLOWANCE
 
     def _first_size(self) -> QSize:
         """1280x800, or less on a screen where that and its frame would not fit."""
