@@ -176,6 +176,41 @@ def test_a_year_on_a_narrow_chart_still_names_some_of_its_months(
     assert len(set(months)) == len(months)
 
 
+@pytest.mark.parametrize("width", [350, 400, 450])
+@pytest.mark.parametrize("end", ["2026-12-13", "2026-11-01"])
+def test_no_two_labels_of_a_date_axis_run_into_each_other(
+    qtbot: QtBot, width: int, end: str
+) -> None:
+    """A year whose months are named every second one: where February (or December) was one
+    of them, its name was written over the year's ("2026" and "Feb" 3 px into each other)."""
+    import itertools
+    from datetime import date, timedelta
+
+    from PySide6.QtGui import QImage, QPainter
+
+    chart = TimeChart("Left : right")
+    qtbot.addWidget(chart)
+    chart.resize(width, 240)
+    chart.show()
+    qtbot.waitExposed(chart)
+    last = date.fromisoformat(end)
+    chart.set_time_span(last - timedelta(days=364), last)
+    chart.grab()
+    axis = chart.getAxis("bottom")
+    image = QImage(max(axis.width(), 1), max(axis.height(), 1), QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        _, _, texts = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    spans = sorted((rect.left(), rect.right(), text) for rect, _, text in texts)
+    assert any(text == "2026" for *_, text in spans)
+    assert sum(not text.isdigit() for *_, text in spans) >= 4  # months are still named
+    gaps = [(later[0] - earlier[1], earlier[2], later[2])
+            for earlier, later in itertools.pairwise(spans)]
+    assert min(gaps)[0] >= 8, gaps
+
+
 @pytest.mark.parametrize("ratio", [1.0, 2.0, 1.5])
 def test_the_calendar_stamped_is_the_calendar_painted_cell_by_cell(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, ratio: float

@@ -216,6 +216,21 @@ class DateAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
         }
         self._names = _english_names()
 
+    def tickValues(  # noqa: N802 - pyqtgraph override
+        self, minVal: float, maxVal: float, size: float  # noqa: N803
+    ) -> list[tuple[float, list[float]]]:
+        """pyqtgraph's ticks, less any finer one nearer a coarser one than a label's width:
+        on a narrow year whose months are named every second, "2026" and "Feb" (or "Dec" and
+        "2026") were written over each other."""
+        levels: list[tuple[float, list[float]]] = super().tickValues(minVal, maxVal, size)
+        if len(levels) < 2:
+            return levels
+        coarse = levels[0][1]
+        return [levels[0], *((spacing, [tick for tick in ticks
+                                         if all(abs(tick - other) >= self.minSpacing
+                                                for other in coarse)])
+                             for spacing, ticks in levels[1:])]
+
     def tickStrings(  # noqa: N802 - pyqtgraph override
         self, values: list[float], scale: float, spacing: float
     ) -> list[str]:
