@@ -38,14 +38,20 @@ RESTORED_AT = datetime(2026, 12, 7, 3, 15, tzinfo=UTC)
 
 
 def tree(folder: Path) -> dict[str, str]:
-    """Every file and folder under `folder`, with the hash of each file's bytes."""
+    """Every file and folder under `folder`, with the hash of each file's bytes. A file gone
+    between the listing and its reading (a running app's settings lock, held for a moment)
+    is left out."""
     found: dict[str, str] = {}
     for root, dirs, files in os.walk(folder):
         for name in dirs:
             found[os.path.relpath(os.path.join(root, name), folder) + "/"] = "folder"
         for name in files:
             path = Path(root, name)
-            found[os.path.relpath(path, folder)] = hashlib.sha256(path.read_bytes()).hexdigest()
+            try:
+                data = path.read_bytes()
+            except FileNotFoundError:
+                continue
+            found[os.path.relpath(path, folder)] = hashlib.sha256(data).hexdigest()
     return found
 
 
