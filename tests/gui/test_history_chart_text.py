@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 from pyqtgraph.graphicsItems.DateAxisItem import MONTH_SPACING, YEAR_MONTH_ZOOM_LEVEL
 from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QImage, QPainter
 from pytestqt.qtbot import QtBot
 
 from gluteapp.gui.history.charts import DateAxis, TimeChart, TrendChart, short_month
@@ -143,25 +145,16 @@ def test_years_of_history_are_marked_by_year_a_year_by_month(
     assert spacings[0] == YEAR_MONTH_ZOOM_LEVEL.tickSpecs[0].spacing  # years, always
 
 
-@pytest.mark.parametrize("width", [360, 640])
-def test_a_year_on_a_narrow_chart_still_names_some_of_its_months(
-    qtbot: QtBot, width: int
-) -> None:
-    """The felt-in chart beside the calendar is some 360 px wide: a year there had a tick a
-    month and no month named at all under "2026", as a month's name did not fit a month's
-    pixels. It names every second or third month instead; a wide chart names them all."""
-    from datetime import date, timedelta
-
-    from PySide6.QtGui import QImage, QPainter
-
+def drawn_labels(qtbot: QtBot, width: int, last: date, days: int) -> list[tuple[int, int, str]]:
+    """The date axis's labels as it draws them, (left, right, text) left to right, on a
+    chart `width` px wide showing the `days` before `last`."""
     chart = TimeChart("Sets felt in the glutes")
     qtbot.addWidget(chart)
     chart.resize(width, 240)
     chart.show()
     qtbot.waitExposed(chart)
-    end = date(2026, 12, 6)
-    chart.set_time_span(end - timedelta(days=365), end)
-    chart.grab()
+    chart.set_time_span(last - timedelta(days=days), last)
+    chart.grab()  # laid out and painted once: the axis measures its labels then
     axis = chart.getAxis("bottom")
     image = QImage(max(axis.width(), 1), max(axis.height(), 1), QImage.Format.Format_ARGB32)
     painter = QPainter(image)
@@ -169,7 +162,17 @@ def test_a_year_on_a_narrow_chart_still_names_some_of_its_months(
         _, _, texts = axis.generateDrawSpecs(painter)
     finally:
         painter.end()
-    drawn = [text for _, _, text in texts]
+    return sorted((round(rect.left()), round(rect.right()), text) for rect, _, text in texts)
+
+
+@pytest.mark.parametrize("width", [360, 640])
+def test_a_year_on_a_narrow_chart_still_names_some_of_its_months(
+    qtbot: QtBot, width: int
+) -> None:
+    """The felt-in chart beside the calendar is some 360 px wide: a year there had a tick a
+    month and no month named at all under "2026", as a month's name did not fit a month's
+    pixels. It names every second or third month instead; a wide chart names them all."""
+    drawn = [text for *_, text in drawn_labels(qtbot, width, date(2026, 12, 6), 365)]
     months = [text for text in drawn if not text.isdigit()]
     assert "2026" in drawn
     assert len(months) >= (4 if width < 500 else 10), drawn
@@ -183,27 +186,7 @@ def test_no_two_labels_of_a_date_axis_run_into_each_other(
 ) -> None:
     """A year whose months are named every second one: where February (or December) was one
     of them, its name was written over the year's ("2026" and "Feb" 3 px into each other)."""
-    import itertools
-    from datetime import date, timedelta
-
-    from PySide6.QtGui import QImage, QPainter
-
-    chart = TimeChart("Left : right")
-    qtbot.addWidget(chart)
-    chart.resize(width, 240)
-    chart.show()
-    qtbot.waitExposed(chart)
-    last = date.fromisoformat(end)
-    chart.set_time_span(last - timedelta(days=364), last)
-    chart.grab()
-    axis = chart.getAxis("bottom")
-    image = QImage(max(axis.width(), 1), max(axis.height(), 1), QImage.Format.Format_ARGB32)
-    painter = QPainter(image)
-    try:
-        _, _, texts = axis.generateDrawSpecs(painter)
-    finally:
-        painter.end()
-    spans = sorted((rect.left(), rect.right(), text) for rect, _, text in texts)
+    spans = drawn_labels(qtbot, width, date.fromisoformat(end), 364)
     assert any(text == "2026" for *_, text in spans)
     assert sum(not text.isdigit() for *_, text in spans) >= 4  # months are still named
     gaps = [(later[0] - earlier[1], earlier[2], later[2])
