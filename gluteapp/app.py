@@ -163,9 +163,7 @@ class Gluteapp:
         """Whether 1280x800 and its frame are more than the screen holds (a 13-inch laptop's
         1280x800, or 1366x768): the window then opens maximized. At 1280x800 it stood 20 px
         below the screen's edge with a title bar, the library's scroll arrow cut in half."""
-        room = self._screen_room()
-        return room is not None and not (DEFAULT_SIZE.width() <= room.width()
-                                          and DEFAULT_SIZE.height() <= room.height())
+        return self._first_size() != DEFAULT_SIZE
 
     def _wire(self) -> None:
         window, controller = self.window, self.controller

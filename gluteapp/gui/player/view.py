@@ -1166,7 +1166,6 @@ class PlayerView(QWidget):
         self.setParent(None)
         self.setWindowTitle(self.tr("{0} - Gluteapp").format(self.session.routine.name))
         self.showFullScreen()
-        self._name_screen_button()
         self.activateWindow()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
