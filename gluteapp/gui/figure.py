@@ -242,6 +242,9 @@ class FigureCanvas(QWidget):
         self._mirrored = False
         self._drawing: Drawing | None = None
         self._position: float | None = None  # where in its movement the drawing is
+        #: Draw the figure on the canvas's bottom edge rather than centred, so that a caption
+        #: under the canvas sits right under its feet, however tall the canvas.
+        self.on_bottom = False
 
     @property
     def figure(self) -> Figure | None:
@@ -273,12 +276,25 @@ class FigureCanvas(QWidget):
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(240, 240)
 
+    def drawn_rect(self) -> QRectF:
+        """Where the figure's stage is drawn: the whole width (the floor runs to the edges),
+        and the height its proportions take, centred or on the bottom edge."""
+        rect = QRectF(self.contentsRect())
+        if self._figure is None:
+            return rect
+        left, bottom, right, top = self._figure.bounds
+        height = min(rect.height(), rect.width() * (top - bottom) / (right - left))
+        spare = rect.height() - height
+        rect.setTop(rect.top() + (spare if self.on_bottom else spare / 2))
+        rect.setHeight(height)
+        return rect
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         if self._figure is None or self._drawing is None:
             return
         painter = QPainter(self)
         try:
-            rect = QRectF(self.contentsRect())
+            rect = self.drawn_rect()
             paint_drawing(painter, self._drawing, self._figure.bounds, rect,
                           FigureColours.from_palette(self.palette()), self._mirrored)
         finally:

@@ -47,6 +47,7 @@ class MovementPanel(QWidget):
         for column, (canvas, caption) in enumerate(((self.start, self.start_caption),
                                                     (self.end, self.end_caption))):
             canvas.setFixedSize(FIGURE_SIZE)
+            canvas.on_bottom = True  # a lying body on its caption, not 45 px above it
             caption.setAlignment(Qt.AlignmentFlag.AlignHCenter)
             caption.setForegroundRole(QPalette.ColorRole.PlaceholderText)
             grid.addWidget(canvas, 0, column)

@@ -8,6 +8,10 @@ countdown and the cues come first) and come only while the figure moves on scree
 hold once the body is in position, not in a rest, not when paused or hidden.
 
 With reduced motion the start and end pictures stand still side by side instead.
+
+A figure much wider than it is high (a body on the floor: a bridge, a side plank) says so
+(`lying_changed`): the player then gives it the width under the countdown, where a narrow
+column beside it drew a glute bridge some 170 px wide and 70 px high at 1280x800.
 """
 
 from __future__ import annotations
@@ -15,8 +19,8 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QHideEvent, QImage, QPalette, QShowEvent
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QImage, QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from gluteapp.core.exercises import Library
@@ -41,10 +45,26 @@ AFTER_S = 0.004
 LATE_S = 0.02
 #: The page of `pages` that shows a photo instead of a figure.
 PHOTO_PAGE = 2
+#: A figure (or photo) at least this much wider than high is lying: of the 23 exercises'
+#: figures, the ten on the floor (1.48 to 2.45); the widest standing one, a seated abduction,
+#: is 1.05.
+LYING_ASPECT = 1.2
+#: The smallest the figure is drawn beside the countdown, and under it (see PlayerView).
+BESIDE_MINIMUM = (140, 140)
+UNDER_MINIMUM = (160, 80)
+
+
+def aspect(bounds: tuple[float, float, float, float]) -> float:
+    """Width over height of a figure's stage (left, bottom, right, top)."""
+    left, bottom, right, top = bounds
+    return (right - left) / (top - bottom) if top > bottom else 1.0
 
 
 class PlayerFigure(QWidget):
     """The moving figure, or with reduced motion its start and end pictures."""
+
+    #: The figure shown now is lying (see LYING_ASPECT), or no longer is.
+    lying_changed = Signal(bool)
 
     def __init__(self, runner: SessionRunner, library: Library, figures: Figures | None = None,
                  parent: QWidget | None = None) -> None:
@@ -57,26 +77,28 @@ class PlayerFigure(QWidget):
         self.frames = 0  # pictures computed, for the tests and the benchmark
         self._reduced = False
         self._on_screen = False
+        self._lying = False
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(140, 140)
+        self.setMinimumSize(*BESIDE_MINIMUM)
 
         self.canvas = FigureCanvas()
         self.canvas.setAccessibleName(self.tr("Exercise figure"))
         self.start_canvas = FigureCanvas()
         self.end_canvas = FigureCanvas()
+        self.start_canvas.on_bottom = self.end_canvas.on_bottom = True  # over their captions
         self.start_canvas.setAccessibleName(self.tr("Start position"))
         self.end_canvas.setAccessibleName(self.tr("End position"))
         still = QWidget()
-        grid = QGridLayout(still)
-        grid.setContentsMargins(0, 0, 0, 0)
-        for column, (canvas, words) in enumerate(((self.start_canvas, self.tr("Start")),
-                                                  (self.end_canvas, self.tr("End")))):
+        self.stills = QGridLayout(still)
+        self.stills.setContentsMargins(0, 0, 0, 0)
+        self.captions: list[QLabel] = []
+        for words in (self.tr("Start"), self.tr("End")):
             caption = QLabel(words)
             caption.setAlignment(Qt.AlignmentFlag.AlignHCenter)
             caption.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-            grid.addWidget(canvas, 0, column)
-            grid.addWidget(caption, 1, column)
-        grid.setRowStretch(0, 1)
+            self.captions.append(caption)
+        self._stacked: bool | None = None
+        self._stack_stills(False)
         self.photo = PhotoView()  # your own exercise's photo, where it has one
         self.photo.setAccessibleName(self.tr("Photo of the exercise"))
         self.pages = QStackedWidget()
@@ -119,10 +141,42 @@ class PlayerFigure(QWidget):
 
         settings.changed.connect(changed)
 
+    def _stack_stills(self, stacked: bool) -> None:
+        """The start and end pictures side by side, or one above the other where the figure
+        has more height than width (standing beside the countdown): each then takes the
+        whole width, and is drawn about twice as large."""
+        if stacked == self._stacked:
+            return
+        self._stacked = stacked
+        grid = self.stills
+        for row in range(4):
+            grid.setRowStretch(row, 0)
+        for index, (canvas, caption) in enumerate(zip((self.start_canvas, self.end_canvas),
+                                                      self.captions, strict=True)):
+            grid.removeWidget(canvas)
+            grid.removeWidget(caption)
+            row, column = (2 * index, 0) if stacked else (0, index)
+            grid.addWidget(canvas, row, column)
+            grid.addWidget(caption, row + 1, column)
+            grid.setRowStretch(row, 1)
+
+    @property
+    def stills_stacked(self) -> bool:
+        return bool(self._stacked)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._stack_stills(self.height() > self.width())
+
     # --- following the session ----------------------------------------------------------------
     @property
     def animating(self) -> bool:
         return self._moving
+
+    @property
+    def lying(self) -> bool:
+        """Whether the figure (or photo) shown is much wider than high."""
+        return self._lying
 
     def refresh(self) -> None:
         """The player refreshes: show the session's moment, unless the figure is in the middle
@@ -146,6 +200,10 @@ class PlayerFigure(QWidget):
         photo = self._photo(moment.exercise_id) if moment and figure is None else None
         self.setVisible(figure is not None or photo is not None)
         self.photo.show_image(photo)
+        if figure is not None:
+            self._set_lying(aspect(figure.bounds) >= LYING_ASPECT)
+        elif photo is not None and not photo.isNull():
+            self._set_lying(photo.width() >= LYING_ASPECT * photo.height())
         self.pages.setCurrentIndex(PHOTO_PAGE if photo is not None else int(self._reduced))
         if moment is None or figure is None:
             self._stop()
@@ -162,6 +220,11 @@ class PlayerFigure(QWidget):
             self._arm()
         else:
             self._stop()
+
+    def _set_lying(self, lying: bool) -> None:
+        if lying != self._lying:
+            self._lying = lying
+            self.lying_changed.emit(lying)
 
     def _photo(self, exercise_id: str) -> QImage | None:
         library = self.library

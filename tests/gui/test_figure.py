@@ -120,6 +120,24 @@ def test_a_version_that_is_another_exercise_shows_that_exercise(qtbot: QtBot) ->
     assert figure.movement.pose.exercise_id == "single-leg-rdl"
 
 
+def test_a_lying_figure_stands_on_its_caption(qtbot: QtBot) -> None:
+    """A bridge is wider than high: in the panel's box it is drawn on the box's bottom edge,
+    right over "Start", not in the middle with 45 px of nothing under it; a standing figure
+    fills the box's height either way."""
+    panel = MovementPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitExposed(panel)
+    for exercise_id, fills in (("glute-bridge", False), ("single-leg-stand", True)):
+        panel.show_exercise(LIBRARY[exercise_id])
+        for canvas, caption in ((panel.start, panel.start_caption),
+                                (panel.end, panel.end_caption)):
+            drawn = canvas.drawn_rect()
+            assert (drawn.height() > canvas.height() - 1) is fills
+            feet = canvas.mapTo(panel, drawn.bottomLeft().toPoint()).y()
+            assert 0 <= caption.mapTo(panel, caption.rect().topLeft()).y() - feet <= 4
+
+
 def test_one_sided_exercises_say_the_right_side_is_the_mirror(qtbot: QtBot) -> None:
     panel = MovementPanel()
     qtbot.addWidget(panel)

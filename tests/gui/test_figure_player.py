@@ -5,7 +5,7 @@ reduced motion shows still start and end pictures."""
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -223,3 +223,139 @@ def test_a_clock_that_stands_still_leaves_nothing_to_animate(qtbot: QtBot) -> No
     assert figure.moment.timing == Timing(TimingKind.DOWN, 0.5)
     qtbot.waitUntil(lambda: not figure.animating, timeout=2000)
     assert figure.canvas.timing == Timing(TimingKind.DOWN, 0.5)
+
+
+# A lying exercise, then a standing one: the figure moves under the countdown and back.
+FLOOR_THEN_STANDING = """
+name = "Floor, then standing"
+prepare_s = 2
+
+[[steps]]
+exercise = "glute-bridge"
+sets = 1
+hold_s = 10
+rest_s = 20
+
+[[steps]]
+exercise = "single-leg-squat"
+sets = 1
+reps = 2
+"""
+
+
+@pytest.fixture
+def floor_then_standing(qtbot: QtBot) -> Iterator[Callable[[int, int], tuple[PlayerView,
+                                                                             MonoClock]]]:
+    """A player of FLOOR_THEN_STANDING at a size, in the bridge's hold, on a still clock."""
+    runners: list[SessionRunner] = []
+
+    def make(width: int, height: int) -> tuple[PlayerView, MonoClock]:
+        clock = MonoClock()
+        routine = parse_routine(FLOOR_THEN_STANDING, "floor-test.toml", LIBRARY)
+        runner = SessionRunner(Session(routine, LIBRARY, SessionOptions()), clock)
+        runners.append(runner)
+        view = PlayerView(runner, LIBRARY)
+        runner.setParent(view)
+        qtbot.addWidget(view)
+        view.resize(width, height)
+        view.show()
+        qtbot.waitExposed(view)
+        runner.start()
+        clock.advance(3)  # into the bridge's hold
+        runner.evaluate()
+        return view, clock
+
+    yield make
+    for runner in runners:
+        runner.stop()
+
+
+Maker = Callable[[int, int], tuple[PlayerView, MonoClock]]
+
+
+def drawn_width(view: PlayerView) -> float:
+    """How wide the figure's stage is drawn, in px (its floor runs the canvas's width: the
+    figure itself is the stage less its margins)."""
+    canvas = view.figure.canvas
+    rect = canvas.drawn_rect()
+    figure = canvas.figure
+    assert figure is not None
+    left, bottom, right, top = figure.bounds
+    return rect.height() * (right - left) / (top - bottom)
+
+
+@OFFSCREEN_SHOW
+def test_a_lying_figure_is_drawn_under_the_countdown_twice_as_wide(
+        qtbot: QtBot, floor_then_standing: Maker) -> None:
+    view, clock = floor_then_standing(1128, 780)  # the player's room in a 1280x800 window
+    figure = view.figure
+    qtbot.waitUntil(lambda: view.figure_under_ring)
+    assert figure.lying
+    # Beside the countdown, its column drew the bridge's stage 161 px wide and 68 px high;
+    # under it, 380 by 163 (once the layout has moved it).
+    qtbot.waitUntil(lambda: drawn_width(view) >= 340)
+    ring, box, words = view.ring.geometry(), figure.geometry(), view.words.geometry()
+    assert ring.bottom() < box.top()
+    assert box.right() < words.left()
+    assert box.left() <= ring.left() + 1
+    assert box.right() >= ring.right() - 1
+    # The words take the column the figure left: 580 px, where they had 484.
+    assert words.left() - (ring.right() + 1) == view.centre.spacing()
+    assert words.width() >= 560
+
+    clock.advance(10 + 20)  # the hold and the rest: the single-leg squat stands
+    view.runner.evaluate()
+    qtbot.waitUntil(lambda: not view.figure_under_ring)
+    assert not figure.lying
+    qtbot.waitUntil(lambda: view.ring.geometry().right() < figure.geometry().left())
+    ring, box, words = view.ring.geometry(), figure.geometry(), view.words.geometry()
+    assert ring.right() < box.left() < box.right() < words.left()
+    assert box.height() >= ring.height() * 0.8
+
+
+@OFFSCREEN_SHOW
+def test_a_lying_figure_stays_beside_a_countdown_too_low_to_share(
+        qtbot: QtBot, floor_then_standing: Maker) -> None:
+    view, _ = floor_then_standing(800, 600)
+    assert view.figure.lying
+    assert view.figure_under_ring
+    view.resize(800, 420)  # not, where the centre is lower than UNDER_RING_FROM_PX
+    qtbot.waitUntil(lambda: not view.figure_under_ring)
+    qtbot.waitUntil(lambda: view.ring.geometry().right() < view.figure.geometry().left())
+    ring, box = view.ring.geometry(), view.figure.geometry()
+    assert view.words.height() < 260
+    assert ring.right() < box.left()
+    assert box.top() < ring.bottom()
+    view.resize(800, 600)
+    qtbot.waitUntil(lambda: view.figure_under_ring)
+
+
+@OFFSCREEN_SHOW
+def test_still_pictures_stand_over_their_captions(qtbot: QtBot,
+                                                  floor_then_standing: Maker) -> None:
+    view, clock = floor_then_standing(1128, 780)
+    figure = view.figure
+    figure.set_reduced_motion(True)
+    qtbot.waitUntil(lambda: view.figure_under_ring)
+    assert not figure.stills_stacked  # two wide pictures side by side under the countdown
+
+    def feet_to_caption() -> list[float]:
+        gaps = []
+        for canvas, caption in zip((figure.start_canvas, figure.end_canvas),
+                                   figure.captions, strict=True):
+            feet = canvas.mapTo(figure, canvas.drawn_rect().bottomLeft().toPoint()).y()
+            gaps.append(caption.mapTo(figure, caption.rect().topLeft()).y() - feet)
+        return gaps
+
+    assert all(0 <= gap <= 8 for gap in feet_to_caption())
+    clock.advance(10 + 20)
+    view.runner.evaluate()
+    qtbot.waitUntil(lambda: not view.figure_under_ring)
+    # A standing figure beside the countdown: one above the other, each the column's width.
+    qtbot.waitUntil(lambda: figure.stills_stacked)
+    qtbot.waitUntil(lambda: figure.start_canvas.geometry().bottom()
+                    < figure.end_canvas.geometry().top())
+    start, end = figure.start_canvas.geometry(), figure.end_canvas.geometry()
+    assert start.bottom() < end.top()
+    assert start.width() >= figure.width() - 1
+    assert all(0 <= gap <= 8 for gap in feet_to_caption())

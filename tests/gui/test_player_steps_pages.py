@@ -141,18 +141,20 @@ def test_every_exercise_s_steps_read_from_the_mat_a_page_at_a_time(
 
 @pytest.mark.usefixtures("qapp")
 def test_pages_turn_with_the_session_clock_and_hold_while_paused(qtbot: QtBot) -> None:
-    """German bird dogs at 1280x800: four pages, one step each, under "Schritt n von 4"."""
+    """German single-leg Romanian deadlifts at 1280x800: five pages, one step each, under
+    "Schritt n von 5". (Bird dogs paged so until their lying figure went under the countdown
+    and gave the steps its column: three pages now.)"""
     default = QLocale()
     install_translator(QApplication.instance(), "de")  # type: ignore[arg-type]
     try:
         library = builtin_library("de")
-        view, clock = make_player(qtbot, library, routine_before("bird-dog", Mode.REPS))
+        view, clock = make_player(qtbot, library, routine_before("single-leg-rdl", Mode.REPS))
         resize_to(view, 1176, 778)
         to_the_rest(view, clock)
         label = view.steps_label
-        steps = library["bird-dog"].steps
-        assert label.page_count() == 4
-        assert label.marker_text() == "Schritt 1 von 4"
+        steps = library["single-leg-rdl"].steps
+        assert label.page_count() == 5
+        assert label.marker_text() == "Schritt 1 von 5"
         assert label.shown_text() == numbered(steps, 0, 0)
         times = label.page_times()
         into = clock.now - rest_began(view)
@@ -163,24 +165,24 @@ def test_pages_turn_with_the_session_clock_and_hold_while_paused(qtbot: QtBot) -
         clock.now += 60.0
         view.runner.evaluate()
         settle()
-        assert label.marker_text() == "Schritt 1 von 4"
+        assert label.marker_text() == "Schritt 1 von 5"
         assert label.shown_text() == numbered(steps, 0, 0)
         view.runner.resume()
         clock.now += 0.5  # its time is up: the second step, with its marker
         view.runner.evaluate()
-        assert label.marker_text() == "Schritt 2 von 4"
+        assert label.marker_text() == "Schritt 2 von 5"
         assert label.shown_text() == numbered(steps, 1, 1)
         # Painted, not only worked out: the marker and the step take the label's pixels.
         before = label.grab().toImage()
         clock.now += times[1]
         view.runner.evaluate()
         settle()
-        assert label.marker_text() == "Schritt 3 von 4"
+        assert label.marker_text() == "Schritt 3 von 5"
         assert label.grab().toImage() != before
         # A screen reader still has every step, whichever page shows.
         accessible = QAccessible.queryAccessibleInterface(label)
         assert accessible is not None
-        assert accessible.text(QAccessible.Text.Description) == numbered(steps, 0, 3)
+        assert accessible.text(QAccessible.Text.Description) == numbered(steps, 0, 4)
         view.runner.stop()
     finally:
         install_translator(QApplication.instance(), "en")  # type: ignore[arg-type]
@@ -191,8 +193,8 @@ def test_the_get_ready_shows_the_first_step_first(qtbot: QtBot) -> None:
     """Before Start and through the get-ready of the first exercise, the first page; a short
     get-ready still turns to the others."""
     library = builtin_library()
-    text = routine_before("bird-dog", Mode.REPS, prepare_s=10).replace(
-        '"glute-bridge"', '"bird-dog"', 1)
+    text = routine_before("single-leg-rdl", Mode.REPS, prepare_s=10).replace(
+        '"glute-bridge"', '"single-leg-rdl"', 1)
     view, clock = make_player(qtbot, library, text)
     resize_to(view, 800, 600)
     label = view.steps_label

@@ -69,7 +69,7 @@ from gluteapp.core.player_display import (
 from gluteapp.core.records import CompletedSet, Hurt, HurtChoice, Side
 from gluteapp.core.routines import find_variation
 from gluteapp.core.safety import AFTER_IT_HURTS, AfterPain, PainLevel, after_pain, pain_level
-from gluteapp.gui.figure_player import PlayerFigure
+from gluteapp.gui.figure_player import BESIDE_MINIMUM, UNDER_MINIMUM, PlayerFigure
 from gluteapp.gui.player.countdown import PHASE_COLOURS, CountdownRing, format_seconds
 from gluteapp.gui.player.fit_label import FitLabel, WordsLayout
 from gluteapp.gui.player.rating import TARGET_PX, RatingPanel
@@ -108,6 +108,14 @@ SIZES: dict[str, tuple[float, float]] = {
     "header": (0.026, 0.018),
     "button": (0.024, 0.018),
 }
+
+#: The share of the centre's width (against the countdown's 5 and the words' 6) a standing
+#: figure beside the countdown takes. Narrower than the words: at 1280x800 a German phase word
+#: of seven letters ("Wechsel") still needs some 500 px to stand 80 px high.
+FIGURE_STRETCH = 2
+#: A lying figure goes under the countdown where the centre is at least this high: the ring
+#: then keeps some 170 px and the figure 85.
+UNDER_RING_FROM_PX = 260
 
 #: Below this height, while the steps of an exercise show, the rating folds to one line so
 #: that the steps can be read (800x600: otherwise only the first step fits).
@@ -473,18 +481,26 @@ class PlayerView(QWidget):
         # In a small window the steps give way first; the phase, side and next keep their size.
         words.flexible = self.steps_label
         self.words_layout = words
+        # A lying figure's place: under the countdown, the width of its column.
+        self.under_ring = QVBoxLayout()
+        self.under_ring.setContentsMargins(0, 0, 0, 0)
+        ring_column = QVBoxLayout()
+        ring_column.setContentsMargins(0, 0, 0, 0)
+        ring_column.addWidget(self.ring, 2)
+        ring_column.addLayout(self.under_ring, 1)
         self.centre = QHBoxLayout()
         self.centre.setSpacing(16)
-        self.centre.addWidget(self.ring, 5)
+        self.centre.addLayout(ring_column, 5)
         self.centre.addLayout(self.figure_slot, 0)
         self.centre.addWidget(self.words, 6)
         self.centre.addWidget(self.stop_panel, 6)
         # The exercise's figure, large beside the countdown, fed from the same refresh.
         self.figure = PlayerFigure(self.runner, self.library)
         self.set_figure(self.figure)
-        # Narrower than the words beside it: at 1280x800 a German phase word of seven
-        # letters ("Wechsel") still needs some 500 px to stand 80 px high.
-        self.centre.setStretch(1, 2)
+        self._figure_under_ring = False
+        self.figure.lying_changed.connect(self._place_figure)
+        self.words.installEventFilter(self)  # its height is the centre's: see _place_figure
+        self.centre.setStretch(1, FIGURE_STRETCH)
 
     def _build_controls(self) -> None:
         self.back_button = self._button(self.tr("◀ Back"), self.tr("Back (Left arrow)"),
@@ -608,6 +624,26 @@ class PlayerView(QWidget):
     def set_figure(self, figure: QWidget) -> None:
         """Stand a figure of the exercise beside the countdown."""
         self.figure_slot.addWidget(figure)
+
+    def _place_figure(self) -> None:
+        """A lying figure goes under the countdown, where it is drawn about twice as wide as
+        in the column beside it (a side plank at 1280x800: some 320 px against 160), and the
+        words take that column's width; a standing figure stands beside the countdown. The
+        countdown gives a third of its column's height to the lying figure, where the centre
+        is high enough for both (not at 800x600 while the rating is open)."""
+        under = self.figure.lying and self.words.height() >= UNDER_RING_FROM_PX
+        if under == self._figure_under_ring:
+            return
+        self._figure_under_ring = under
+        figure = self.figure
+        (self.figure_slot if under else self.under_ring).removeWidget(figure)
+        (self.under_ring if under else self.figure_slot).addWidget(figure)
+        figure.setMinimumSize(*(UNDER_MINIMUM if under else BESIDE_MINIMUM))
+        self.centre.setStretch(1, 0 if under else FIGURE_STRETCH)
+
+    @property
+    def figure_under_ring(self) -> bool:
+        return self._figure_under_ring
 
     # --- keys -------------------------------------------------------------------------------
     def _enter(self) -> None:
@@ -810,6 +846,8 @@ class PlayerView(QWidget):
                 self._fold_rating()
             finally:
                 self._folding = False
+        if watched is self.words and event.type() == QEvent.Type.Resize:
+            self._place_figure()
         return super().eventFilter(watched, event)
 
     def _size_words(self) -> None:
