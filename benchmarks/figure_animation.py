@@ -1,15 +1,16 @@
 """The player's timing and CPU use with the exercise figure animating, against the same player
 with reduced motion (still pictures, no frame timer).
 
-A tempo routine keeps the figure moving the whole time: the single-leg squat, 2 s down and 2 s
-up, one set a side. Each condition runs quiet and with the GUI thread stalled 150 ms every
+A tempo routine keeps the figure moving the whole time: the single-leg squat (or the exercise
+`--exercise` names: frog pumps, say, whose lying figure the player draws under the countdown,
+twice as wide as a standing one), 2 s down and 2 s up, one set a side. Each condition runs quiet and with the GUI thread stalled 150 ms every
 2.3 s while another process keeps the second core busy, as in timer_accuracy.py, whose goals
 (P1) apply: end error <= 5 ms; quiet p99 lateness <= 16 ms; under stalls no second later than
 the stall plus 16 ms, and no error that grows with the length of the session.
 
 CPU is the process's CPU time over the quiet run's wall time (100 % = one core).
 
-Usage: python benchmarks/figure_animation.py [--seconds 60]
+Usage: python benchmarks/figure_animation.py [--seconds 60] [--exercise single-leg-squat]
 """
 
 from __future__ import annotations
@@ -42,11 +43,11 @@ SWITCH_S = 5
 PREPARE_S = 3
 
 
-def routine_text(seconds: int) -> str:
-    """Single-leg squats at 2-0-2, one set a side, at least `seconds` long in all."""
+def routine_text(seconds: int, exercise: str = "single-leg-squat") -> str:
+    """An exercise's reps at 2-0-2, one set (a side), at least `seconds` long in all."""
     reps = max(1, math.ceil((seconds - PREPARE_S - SWITCH_S) / 8))
     return (f'name = "Figure benchmark"\nprepare_s = {PREPARE_S}\n\n[[steps]]\n'
-            f'exercise = "single-leg-squat"\nsets = 1\nreps = {reps}\ntempo = "2-0-2"\n')
+            f'exercise = "{exercise}"\nsets = 1\nreps = {reps}\ntempo = "2-0-2"\n')
 
 
 class Run(Struct):
@@ -56,11 +57,11 @@ class Run(Struct):
     wall_s: float
 
 
-def run(seconds: int, mode: str, stalled: bool) -> Run:
+def run(seconds: int, mode: str, stalled: bool, exercise: str = "single-leg-squat") -> Run:
     """One session; `mode` is "animating", "reduced" (still pictures) or "none" (no figure)."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     library = builtin_library()
-    routine = parse_routine(routine_text(seconds), "figure-benchmark.toml", library)
+    routine = parse_routine(routine_text(seconds, exercise), "figure-benchmark.toml", library)
     session = Session(routine, library, SessionOptions(switch_sides_s=SWITCH_S))
     runner = SessionRunner(session)
     view = PlayerView(runner, library)
@@ -201,6 +202,8 @@ def frame_cost(frames: int = 200) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=60, help="routine length (>= 30)")
+    parser.add_argument("--exercise", default="single-leg-squat",
+                        help="the exercise whose reps the session plays")
     args = parser.parse_args()
     seconds = max(30, args.seconds)
     pose_ms, paint_ms = frame_cost()
@@ -213,7 +216,7 @@ def main() -> None:
                  else "quiet")
         print(f"[{label}]")
         for mode in ("animating", "reduced", "none"):
-            outcome = run(seconds, mode, stalled)
+            outcome = run(seconds, mode, stalled, args.exercise)
             name = {"animating": "figure animating ", "reduced": "reduced motion   ",
                     "none": "no figure        "}[mode]
             cpu = "" if stalled else f"  CPU {outcome.cpu_percent:5.1f} % of a core"

@@ -20,7 +20,8 @@ RUNS="${RUNS:-15}"
 # axis_labels, the seventh's by calendar_drawing, trend_thinning, day_counts and
 # same_style_spots (history), the eighth's by structs (start-up and history), day_pairs,
 # zone_seconds and calendar_cells, the ninth's by scan_first and lazy_toml (start-up) and
-# figure_math (the figure: benchmarks/figure_animation.py); the fourth run's week_sums and
+# figure_math (the figure: benchmarks/figure_animation.py), the tenth's by lying_figure (the
+# player's figure under the countdown: figure_animation.py --exercise frog-pump); the fourth run's week_sums and
 # paint_less (made again for the seventh) still apply to HEAD. day_counts and calendar_drawing
 # are left out of 3bad222, the seventh run's end, and structs of dfd6798, the eighth's, where
 # they were measured: a later run changed the lines around them.
@@ -67,6 +68,13 @@ LAST="${LAST:-c2a74f4}"
     echo "# $spec"
     PYTHONPATH="$($PY benchmarks/wheels.py "$spec" | tail -1)" \
       $PY benchmarks/figure_animation.py --seconds "${TIMER_SECONDS:-60}"
+  done
+  echo "## 2e. a lying figure animating (frog pumps), from wheels: HEAD, and HEAD with it"
+  echo "##     beside the countdown as before the tenth run (lying_figure)"
+  for spec in HEAD "HEAD+$L/lying_figure.diff"; do
+    echo "# $spec"
+    PYTHONPATH="$($PY benchmarks/wheels.py "$spec" | tail -1)" \
+      $PY benchmarks/figure_animation.py --seconds "${TIMER_SECONDS:-60}" --exercise frog-pump
   done
   echo "## 3. cue onsets (quiet, both cores busy, GUI stalls) and cues dropped in a session"
   $PY benchmarks/cue_onsets.py --runs "${CUE_RUNS:-5}" --before "$BEFORE"
