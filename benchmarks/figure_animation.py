@@ -3,10 +3,11 @@ with reduced motion (still pictures, no frame timer).
 
 A tempo routine keeps the figure moving the whole time: the single-leg squat (or the exercise
 `--exercise` names: frog pumps, say, whose lying figure the player draws under the countdown,
-twice as wide as a standing one), 2 s down and 2 s up, one set a side. Each condition runs quiet and with the GUI thread stalled 150 ms every
-2.3 s while another process keeps the second core busy, as in timer_accuracy.py, whose goals
-(P1) apply: end error <= 5 ms; quiet p99 lateness <= 16 ms; under stalls no second later than
-the stall plus 16 ms, and no error that grows with the length of the session.
+more than twice as wide as beside it), 2 s down and 2 s up, one set a side. Each condition
+runs quiet and with the GUI thread stalled 150 ms every 2.3 s while another process keeps the
+second core busy, as in timer_accuracy.py, whose goals (P1) apply: end error <= 5 ms; quiet
+p99 lateness <= 16 ms; under stalls no second later than the stall plus 16 ms, and no error
+that grows with the length of the session.
 
 CPU is the process's CPU time over the quiet run's wall time (100 % = one core).
 

@@ -21,8 +21,8 @@ RUNS="${RUNS:-15}"
 # same_style_spots (history), the eighth's by structs (start-up and history), day_pairs,
 # zone_seconds and calendar_cells, the ninth's by scan_first and lazy_toml (start-up) and
 # figure_math (the figure: benchmarks/figure_animation.py), the tenth's by lying_figure (the
-# player's figure under the countdown: figure_animation.py --exercise frog-pump); the fourth run's week_sums and
-# paint_less (made again for the seventh) still apply to HEAD. day_counts and calendar_drawing
+# player's figure under the countdown: figure_animation.py --exercise frog-pump); the fourth
+# run's week_sums and paint_less (made again for the seventh) still apply to HEAD. day_counts and calendar_drawing
 # are left out of 3bad222, the seventh run's end, and structs of dfd6798, the eighth's, where
 # they were measured: a later run changed the lines around them.
 # tests/e2e/test_benchmark_leave_outs.py checks that every leave-out here applies to HEAD or

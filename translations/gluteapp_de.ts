@@ -2093,7 +2093,7 @@
     <name>PlayerFigure</name>
     <message>
         <source>Exercise figure</source>
-        <extracomment>20 frames a second: smooth enough for a body moving over one to three seconds. No frame is drawn in the last CLEAR_S before the runner&apos;s next wake-up (it moves the countdown and sounds the cues); one due then is drawn AFTER_S after it instead. A frame whose timer fires this late finds the event loop behind (a stall, a busy machine): it gives way to whatever is waiting, at most twice in a row. The page of `pages` that shows a photo instead of a figure.</extracomment>
+        <extracomment>20 frames a second: smooth enough for a body moving over one to three seconds. No frame is drawn in the last CLEAR_S before the runner&apos;s next wake-up (it moves the countdown and sounds the cues); one due then is drawn AFTER_S after it instead. A frame whose timer fires this late finds the event loop behind (a stall, a busy machine): it gives way to whatever is waiting, at most twice in a row. The page of `pages` that shows a photo instead of a figure. A figure (or photo) at least this much wider than high is lying: of the 23 exercises&apos; figures, the ten on the floor (1.48 to 2.45); the widest standing one, a seated abduction, is 1.05. The smallest the figure is drawn beside the countdown, and under it (see PlayerView). The figure shown now is lying (see LYING_ASPECT), or no longer is.</extracomment>
         <translation>Figur der Übung</translation>
     </message>
     <message>
@@ -3316,6 +3316,10 @@
         </translation>
     </message>
     <message>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
         <source>Session finished. Well done!</source>
         <translation>Einheit beendet. Gut gemacht!</translation>
     </message>
@@ -3796,7 +3800,7 @@
     <name>StopPanel</name>
     <message>
         <source>Stop and rest</source>
-        <extracomment>&quot;Left&quot; and &quot;Right&quot;, as the weaker-side setting declares them; shown through `tr_setting`. How long the ring glows for a cue. The smallest the steps are drawn, as a share of the scale: 31 px at 1280x800, whose capitals (22 px) still read at 1/8 of the size, as from three metres; where they do not all fit at that size they show a page at a time (see StepsLabel). Text sizes as shares of the player&apos;s scale (the smaller of its height and 5/8 of its width, so 735 px in a 1280x800 window): (target, smallest). At 1280x800 the phase word&apos;s capitals are about 85 px high, the exercise and the side about 54 px, what comes next about 43 px. Below this height, while the steps of an exercise show, the rating folds to one line so that the steps can be read (800x600: otherwise only the first step fits). The only keys the player has; each is also named on its control. While the steps show in a window too low for them (below COMPACT_RATING_BELOW_PX), the phase word and the exercise name give them room: the ring says the phase as well. The focus frame of the player&apos;s controls (see PlayerView._tab_order), each side in px.</extracomment>
+        <extracomment>&quot;Left&quot; and &quot;Right&quot;, as the weaker-side setting declares them; shown through `tr_setting`. How long the ring glows for a cue. The smallest the steps are drawn, as a share of the scale: 31 px at 1280x800, whose capitals (22 px) still read at 1/8 of the size, as from three metres; where they do not all fit at that size they show a page at a time (see StepsLabel). Text sizes as shares of the player&apos;s scale (the smaller of its height and 5/8 of its width, so 735 px in a 1280x800 window): (target, smallest). At 1280x800 the phase word&apos;s capitals are about 85 px high, the exercise and the side about 54 px, what comes next about 43 px. The share of the centre&apos;s width (against the countdown&apos;s 5 and the words&apos; 6) a standing figure beside the countdown takes. Narrower than the words: at 1280x800 a German phase word of seven letters (&quot;Wechsel&quot;) still needs some 500 px to stand 80 px high. A lying figure goes under the countdown where the centre is at least this high: the ring then keeps some 170 px and the figure 85. Below this height, while the steps of an exercise show, the rating folds to one line so that the steps can be read (800x600: otherwise only the first step fits). The only keys the player has; each is also named on its control. While the steps show in a window too low for them (below COMPACT_RATING_BELOW_PX), the phase word and the exercise name give them room: the ring says the phase as well. The focus frame of the player&apos;s controls (see PlayerView._tab_order), each side in px.</extracomment>
         <translation>Anhalten und ausruhen</translation>
     </message>
     <message>

@@ -194,6 +194,44 @@ def test_every_set_done_is_a_session_complete(qtbot: QtBot, library: Library) ->
     assert "in total" not in view.summary.totals.text()
 
 
+VERSIONS = """
+name = "Versions"
+prepare_s = 1
+
+[[steps]]
+exercise = "side-plank"
+variation = "From the knees"
+sets = 1
+hold_s = 5
+
+[[steps]]
+exercise = "glute-bridge"
+sets = 1
+hold_s = 5
+"""
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_the_summary_names_the_version_each_exercise_was_done_in(
+        qtbot: QtBot, language: str) -> None:
+    """As the player's title named it while it ran: the easier side plank is not the side
+    plank (the summary said "Side plank", a resumed session's too)."""
+    library = builtin_library(language)
+    view, _ = make_player(qtbot, library, VERSIONS)
+    view.runner.start()
+    title = view.exercise_label.text()  # the side plank's get-ready
+    session = view.runner.session
+    with qtbot.waitSignal(view.session_finished):
+        while not session.is_finished:
+            view.runner.skip()
+    plank, bridge = library["side-plank"], library["glute-bridge"]
+    knees = plank.easier[0]
+    assert knees.name == "From the knees"
+    names = [view.summary.table.item(row, 0).text() for row in range(2)]
+    assert names == [f"{plank.name}: {knees.shown_name}", bridge.name]
+    assert names[0] == title
+
+
 def test_escape_asks_before_ending(qtbot: QtBot, library: Library) -> None:
     view, clock = make_player(qtbot, library)
     view.runner.start()

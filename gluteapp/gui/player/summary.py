@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from gluteapp.core.engine import Session, SessionFinished, SetCompleted
 from gluteapp.core.exercises import Library
 from gluteapp.core.records import CompletedSet, SessionStatus
+from gluteapp.core.routines import step_variation
 from gluteapp.core.stats import sets_done, standing_sets
 
 #: A set as the summary counts it: done in this run, or saved before an interruption.
@@ -117,6 +118,18 @@ class SessionSummary(QWidget):
                             "can be written again (see the message at the top).", "", count)
         self.note.setText(f"{saved} {advice}")
 
+    def _name(self, session: Session, step_index: int, exercise_id: str) -> str:
+        """The exercise as the player named it: with the easier or harder version the step
+        did, if any ("Side plank: From the knees")."""
+        name = self.library.name_of(exercise_id)
+        steps = session.routine.steps
+        step = steps[step_index] if 0 <= step_index < len(steps) else None
+        try:
+            variation = step_variation(step, self.library) if step is not None else None
+        except KeyError:  # a version this library no longer has: the exercise's own name
+            variation = None
+        return self.tr("{0}: {1}").format(name, variation.shown_name) if variation else name
+
     def show_result(self, finished: SessionFinished, session: Session,
                     earlier: Sequence[CompletedSet] = (), *, resumed: bool = False) -> None:
         """What the session did; `earlier` are the sets saved before it was interrupted and
@@ -155,7 +168,7 @@ class SessionSummary(QWidget):
         for row, (item, step, (step_held, step_reps)) in enumerate(rows):
             self.table.insertRow(row)
             values = [
-                self.library.name_of(item.exercise_id),
+                self._name(session, item.step_index, item.exercise_id),
                 f"{sets_done(step)} / {item.sets_planned}",
                 _duration(step_held) if step_held else "–",
                 str(step_reps) if step_reps else "–",
