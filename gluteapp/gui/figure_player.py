@@ -7,11 +7,12 @@ late and never shifts the session. Frames keep clear of the runner's own wake-up
 countdown and the cues come first) and come only while the figure moves on screen: not in a
 hold once the body is in position, not in a rest, not when paused or hidden.
 
-With reduced motion the start and end pictures stand still side by side instead.
+With reduced motion the start and end pictures stand still instead: side by side, or one
+above the other where the figure has more height than width.
 
 A figure much wider than it is high (a body on the floor: a bridge, a side plank) says so
 (`lying_changed`): the player then gives it the width under the countdown, where a narrow
-column beside it drew a glute bridge some 170 px wide and 70 px high at 1280x800.
+column beside it drew a glute bridge's stage 161x68 px at 1280x800 (under it: 380x163).
 """
 
 from __future__ import annotations

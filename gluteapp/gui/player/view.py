@@ -626,11 +626,12 @@ class PlayerView(QWidget):
         self.figure_slot.addWidget(figure)
 
     def _place_figure(self) -> None:
-        """A lying figure goes under the countdown, where it is drawn about twice as wide as
-        in the column beside it (a side plank at 1280x800: some 320 px against 160), and the
-        words take that column's width; a standing figure stands beside the countdown. The
-        countdown gives a third of its column's height to the lying figure, where the centre
-        is high enough for both (not at 800x600 while the rating is open)."""
+        """A lying figure goes under the countdown, where it is drawn more than twice as wide
+        as in the column beside it (a glute bridge's stage at 1280x800: 380x163 px against
+        161x68), and the words take that column's width; a standing figure stands beside
+        the countdown. The countdown gives a third of its column's height to the lying
+        figure, where the centre is high enough for both (not at 800x600 while the rating is
+        open)."""
         under = self.figure.lying and self.words.height() >= UNDER_RING_FROM_PX
         if under == self._figure_under_ring:
             return
