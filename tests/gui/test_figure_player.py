@@ -21,7 +21,7 @@ from gluteapp.core.routines import parse_routine
 from gluteapp.gui.figure import FigureCanvas
 from gluteapp.gui.figure_player import PlayerFigure
 from gluteapp.gui.player.runner import SessionRunner
-from gluteapp.gui.player.view import PlayerView
+from gluteapp.gui.player.view import UNDER_RING_FROM, PlayerView
 from gluteapp.gui.settings import REDUCED_MOTION, Settings
 from gluteapp.gui.settings_dialog import grouped_options
 from tests.builders import MonoClock
@@ -319,11 +319,11 @@ def test_a_lying_figure_stays_beside_a_countdown_too_low_to_share(
     view, _ = floor_then_standing(800, 600)
     assert view.figure.lying
     assert view.figure_under_ring
-    view.resize(800, 420)  # not, where the centre is lower than UNDER_RING_FROM_PX
+    view.resize(800, 420)  # not, where the centre is lower than UNDER_RING_FROM of the scale
     qtbot.waitUntil(lambda: not view.figure_under_ring)
     qtbot.waitUntil(lambda: view.ring.geometry().right() < view.figure.geometry().left())
     ring, box = view.ring.geometry(), view.figure.geometry()
-    assert view.words.height() < 260
+    assert view.words.height() < UNDER_RING_FROM * view.scale()
     assert ring.right() < box.left()
     assert box.top() < ring.bottom()
     view.resize(800, 600)

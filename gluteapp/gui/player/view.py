@@ -113,9 +113,11 @@ SIZES: dict[str, tuple[float, float]] = {
 #: figure beside the countdown takes. Narrower than the words: at 1280x800 a German phase word
 #: of seven letters ("Wechsel") still needs some 500 px to stand 80 px high.
 FIGURE_STRETCH = 2
-#: A lying figure goes under the countdown where the centre is at least this high: the ring
-#: then keeps some 170 px and the figure 85.
-UNDER_RING_FROM_PX = 260
+#: A lying figure goes under the countdown where the centre is at least this share of the
+#: scale high (360 px at 1280x800), so that the ring keeps two thirds of it: 240 px, its
+#: digits some 70 px high, against 79 to 100 px beside a standing figure with the rating open.
+#: Lower (a German name on two lines, and the rating open), the figure stands beside it.
+UNDER_RING_FROM = 0.49
 
 #: Below this height, while the steps of an exercise show, the rating folds to one line so
 #: that the steps can be read (800x600: otherwise only the first step fits).
@@ -630,9 +632,8 @@ class PlayerView(QWidget):
         as in the column beside it (a glute bridge's stage at 1280x800: 380x163 px against
         161x68), and the words take that column's width; a standing figure stands beside
         the countdown. The countdown gives a third of its column's height to the lying
-        figure, where the centre is high enough for both (not at 800x600 while the rating is
-        open)."""
-        under = self.figure.lying and self.words.height() >= UNDER_RING_FROM_PX
+        figure, where the centre is high enough for both (see UNDER_RING_FROM)."""
+        under = self.figure.lying and self.words.height() >= UNDER_RING_FROM * self.scale()
         if under == self._figure_under_ring:
             return
         self._figure_under_ring = under
