@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QLocale, QRect
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -318,3 +319,54 @@ def test_full_screen_on_a_1280x800_screen_holds_the_player_to_the_screen(
     # English fits on one row of controls; German stacks its two groups.
     assert len(rows) == (1 if language == "en" else 2)
     view.runner.stop()
+
+
+LONG_NAME_HURTS = """
+name = "Long name"
+prepare_s = 1
+
+[[steps]]
+exercise = "side-lying-inward-leg-lift"
+sets = 2
+reps = 15
+"""
+
+
+def test_a_long_name_left_one_line_ends_in_an_ellipsis_not_cut_lines(
+        qtbot: QtBot, qapp: QApplication) -> None:
+    """German, the "It hurts" panel open in set 2 with set 1's rating and two rows of
+    controls in a 1176x740 player: the name has room for one line at its smallest size. It
+    drew two lines of 48 px in 56 px, their tops and bottoms cut off; it now draws one line
+    that ends in "…". With room, the whole name shows on two lines."""
+    default = QLocale()
+    install_translator(qapp, "de")
+    try:
+        library = builtin_library("de")
+        view, clock = make_player(qtbot, library, LONG_NAME_HURTS)
+        resize_to(view, 1176, 740)
+        runner, session = view.runner, view.runner.session
+        runner.start()
+        while not (session.phase.kind.is_work and session.phase.set_number == 2):
+            if session.phase.kind.is_work:
+                runner.done()
+            else:
+                clock.advance(0.5)
+                runner.evaluate()
+        view.show_stop_panel()
+        settle()
+        label = view.exercise_label
+        name = library["side-lying-inward-leg-lift"].name
+        assert label.text() == name
+        metrics = QFontMetrics(label.used_font())
+        assert label.height() < 2 * metrics.lineSpacing()  # no room for a second line
+        drawn = label.drawn_text()
+        assert drawn.endswith("…")
+        assert name.startswith(drawn[:-1].rstrip())
+        assert metrics.horizontalAdvance(drawn) <= label.contentsRect().width()
+        resize_to(view, 1176, 1000)
+        assert label.drawn_text() == name
+        assert label.lines_used() == 2
+        runner.stop()
+    finally:
+        install_translator(qapp, "en")
+        QLocale.setDefault(default)

@@ -201,8 +201,24 @@ class FitLabel(QLabel):
         painter.setPen(self.colour() if self.isEnabled()
                        else self.palette().color(self.palette().ColorGroup.Disabled,
                                                  self.palette().ColorRole.WindowText))
-        painter.drawText(rect, int(self._alignment) | int(_WRAP), self.text())
+        painter.drawText(rect, int(self._alignment) | int(_WRAP), self.drawn_text())
         painter.end()
+
+    def drawn_text(self) -> str:
+        """The text as painted: all of it, or, where even the smallest size leaves room for
+        one line only (a long German name while the "It hurts" panel, the rating and two rows
+        of controls share a low window), one line ending in "…" instead of two lines cut
+        through their middle."""
+        rect = self.contentsRect()
+        text = self.text()
+        pixels = self._fitted_px(rect)
+        if not text or self._fits(pixels, rect.width(), rect.height()):
+            return text
+        metrics = QFontMetrics(self.font_at(pixels))
+        if rect.height() >= 2 * metrics.lineSpacing():
+            return text
+        return metrics.elidedText(" ".join(text.split()), Qt.TextElideMode.ElideRight,
+                                  rect.width())
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
         if self._clickable and event.button() == Qt.MouseButton.LeftButton:
