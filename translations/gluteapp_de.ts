@@ -3334,6 +3334,13 @@
             <numerusform>%n Wiederholungen</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n steps</source>
+        <translation>
+            <numerusform>%n Schritt</numerusform>
+            <numerusform>%n Schritte</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Session complete. Well done!</source>
         <translation>Einheit geschafft. Gut gemacht!</translation>
@@ -3800,7 +3807,7 @@
     <name>StopPanel</name>
     <message>
         <source>Stop and rest</source>
-        <extracomment>&quot;Left&quot; and &quot;Right&quot;, as the weaker-side setting declares them; shown through `tr_setting`. How long the ring glows for a cue. The smallest the steps are drawn, as a share of the scale: 31 px at 1280x800, whose capitals (22 px) still read at 1/8 of the size, as from three metres; where they do not all fit at that size they show a page at a time (see StepsLabel). Text sizes as shares of the player&apos;s scale (the smaller of its height and 5/8 of its width, so 735 px in a 1280x800 window): (target, smallest). At 1280x800 the phase word&apos;s capitals are about 85 px high, the exercise and the side about 54 px, what comes next about 43 px. The share of the centre&apos;s width (against the countdown&apos;s 5 and the words&apos; 6) a standing figure beside the countdown takes. Narrower than the words: at 1280x800 a German phase word of seven letters (&quot;Wechsel&quot;) still needs some 500 px to stand 80 px high. A lying figure goes under the countdown where the centre is at least this high: the ring then keeps some 170 px and the figure 85. Below this height, while the steps of an exercise show, the rating folds to one line so that the steps can be read (800x600: otherwise only the first step fits). The only keys the player has; each is also named on its control. While the steps show in a window too low for them (below COMPACT_RATING_BELOW_PX), the phase word and the exercise name give them room: the ring says the phase as well. The focus frame of the player&apos;s controls (see PlayerView._tab_order), each side in px.</extracomment>
+        <extracomment>&quot;Left&quot; and &quot;Right&quot;, as the weaker-side setting declares them; shown through `tr_setting`. How long the ring glows for a cue. The smallest the steps are drawn, as a share of the scale: 31 px at 1280x800, whose capitals (22 px) still read at 1/8 of the size, as from three metres; where they do not all fit at that size they show a page at a time (see StepsLabel). Text sizes as shares of the player&apos;s scale (the smaller of its height and 5/8 of its width, so 735 px in a 1280x800 window): (target, smallest). At 1280x800 the phase word&apos;s capitals are about 85 px high, the exercise and the side about 54 px, what comes next about 43 px. The share of the centre&apos;s width (against the countdown&apos;s 5 and the words&apos; 6) a standing figure beside the countdown takes. Narrower than the words: at 1280x800 a German phase word of seven letters (&quot;Wechsel&quot;) still needs some 500 px to stand 80 px high. A lying figure goes under the countdown where the centre is at least this share of the scale high (360 px at 1280x800), so that the ring keeps two thirds of it: 240 px, its digits some 70 px high, against 79 to 100 px beside a standing figure with the rating open. Lower (a German name on two lines, and the rating open), the figure stands beside it. Below this height, while the steps of an exercise show, the rating folds to one line so that the steps can be read (800x600: otherwise only the first step fits). The only keys the player has; each is also named on its control. While the steps show in a window too low for them (below COMPACT_RATING_BELOW_PX), the phase word and the exercise name give them room: the ring says the phase as well. The focus frame of the player&apos;s controls (see PlayerView._tab_order), each side in px.</extracomment>
         <translation>Anhalten und ausruhen</translation>
     </message>
     <message>

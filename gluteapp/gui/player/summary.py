@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from gluteapp.core.engine import Session, SessionFinished, SetCompleted
-from gluteapp.core.exercises import Library
+from gluteapp.core.exercises import Library, Mode
 from gluteapp.core.records import CompletedSet, SessionStatus
 from gluteapp.core.routines import step_variation
 from gluteapp.core.stats import sets_done, standing_sets
@@ -118,6 +118,12 @@ class SessionSummary(QWidget):
                             "can be written again (see the message at the top).", "", count)
         self.note.setText(f"{saved} {advice}")
 
+    @staticmethod
+    def _counts_steps(session: Session, step_index: int) -> bool:
+        """Whether the step counts steps (squats with side steps), not reps."""
+        steps = session.routine.steps
+        return 0 <= step_index < len(steps) and steps[step_index].mode is Mode.STEPS
+
     def _name(self, session: Session, step_index: int, exercise_id: str) -> str:
         """The exercise as the player named it: with the easier or harder version the step
         did, if any ("Side plank: From the knees")."""
@@ -144,7 +150,13 @@ class SessionSummary(QWidget):
                     for item in totals.per_exercise]
         step_totals = [_held_and_reps(step) for step in per_step]
         held = sum(step_held for step_held, _ in step_totals)
-        reps = sum(step_reps for _, step_reps in step_totals)
+        # Side steps are counted as reps are, but they are steps: each row and the totals say so.
+        counts_steps = [self._counts_steps(session, item.step_index)
+                        for item in totals.per_exercise]
+        reps = sum(count for (_, count), in_steps in zip(step_totals, counts_steps, strict=True)
+                   if not in_steps)
+        steps_done = sum(count for (_, count), in_steps in zip(step_totals, counts_steps,
+                                                                 strict=True) if in_steps)
         done = sets_done(recorded)
         if finished.status is not SessionStatus.COMPLETED:
             self.title.setText(self.tr("Session ended early"))
@@ -162,16 +174,20 @@ class SessionSummary(QWidget):
             parts.append(self.tr("{0} held").format(_duration(held)))
         if reps:
             parts.append(self.tr("%n reps", "", reps))
+        if steps_done:
+            parts.append(self.tr("%n steps", "", steps_done))
         self.totals.setText(" · ".join(parts))
         self.table.setRowCount(0)
-        rows = zip(totals.per_exercise, per_step, step_totals, strict=True)
-        for row, (item, step, (step_held, step_reps)) in enumerate(rows):
+        rows = zip(totals.per_exercise, per_step, step_totals, counts_steps, strict=True)
+        for row, (item, step, (step_held, step_reps), in_steps) in enumerate(rows):
             self.table.insertRow(row)
+            count = (self.tr("%n steps", "", step_reps) if in_steps else str(step_reps)
+                     ) if step_reps else "–"
             values = [
                 self._name(session, item.step_index, item.exercise_id),
                 f"{sets_done(step)} / {item.sets_planned}",
                 _duration(step_held) if step_held else "–",
-                str(step_reps) if step_reps else "–",
+                count,
             ]
             for column, value in enumerate(values):
                 cell = QTableWidgetItem(value)
