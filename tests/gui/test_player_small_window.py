@@ -15,6 +15,7 @@ from gluteapp.core.assets import builtin_library
 from gluteapp.core.engine import PhaseKind
 from gluteapp.core.exercises import Library, Mode
 from gluteapp.gui.i18n import install_translator
+from gluteapp.gui.player.fit_label import BELOW_FLOOR, FitLabel
 from gluteapp.gui.player.rating import (
     SAVED_GREEN,
     SAVED_GREEN_ON_DARK,
@@ -332,12 +333,13 @@ reps = 15
 """
 
 
-def test_a_long_name_left_one_line_ends_in_an_ellipsis_not_cut_lines(
+def test_a_long_name_in_a_low_window_shows_whole_not_cut_through(
         qtbot: QtBot, qapp: QApplication) -> None:
     """German, the "It hurts" panel open in set 2 with set 1's rating and two rows of
-    controls in a 1176x740 player: the name has room for one line at its smallest size. It
-    drew two lines of 48 px in 56 px, their tops and bottoms cut off; it now draws one line
-    that ends in "…". With room, the whole name shows on two lines."""
+    controls in a 1176x740 player: the name had room for one line only. It drew two lines of
+    48 px, its smallest size, in 56 px, their tops and bottoms cut off; it now goes up to a
+    fifth under that size, where the whole name fits on one line. With room, it shows on two
+    lines at full size."""
     default = QLocale()
     install_translator(qapp, "de")
     try:
@@ -356,13 +358,14 @@ def test_a_long_name_left_one_line_ends_in_an_ellipsis_not_cut_lines(
         settle()
         label = view.exercise_label
         name = library["side-lying-inward-leg-lift"].name
-        assert label.text() == name
+        smallest = round(view.scale() * 0.065)  # SIZES["exercise"]'s floor
+        assert label.height() < 2 * QFontMetrics(label.font_at(smallest)).lineSpacing()
+        assert round(smallest * BELOW_FLOOR) <= label.used_px() < smallest
+        assert label.drawn_text() == name
+        assert label.lines_used() == 1
         metrics = QFontMetrics(label.used_font())
-        assert label.height() < 2 * metrics.lineSpacing()  # no room for a second line
-        drawn = label.drawn_text()
-        assert drawn.endswith("…")
-        assert name.startswith(drawn[:-1].rstrip())
-        assert metrics.horizontalAdvance(drawn) <= label.contentsRect().width()
+        assert metrics.lineSpacing() <= label.contentsRect().height()
+        assert metrics.horizontalAdvance(name) <= label.contentsRect().width()
         resize_to(view, 1176, 1000)
         assert label.drawn_text() == name
         assert label.lines_used() == 2
@@ -370,3 +373,23 @@ def test_a_long_name_left_one_line_ends_in_an_ellipsis_not_cut_lines(
     finally:
         install_translator(qapp, "en")
         QLocale.setDefault(default)
+
+
+def test_text_that_fits_nowhere_ends_its_one_line_in_an_ellipsis(qtbot: QtBot) -> None:
+    """Where even a fifth under the smallest size leaves room for one line only, that line
+    ends in "…" rather than two lines being cut through their middle."""
+    label = FitLabel(max_lines=2)
+    qtbot.addWidget(label)
+    label.set_sizes(60, 40)
+    label.setText("Beinheben nach innen gedreht in Seitenlage")
+    label.setFixedSize(400, 50)
+    label.show()
+    settle()
+    assert label.used_px() == 40  # at the floor: a fifth under it fits no better
+    drawn = label.drawn_text()
+    assert drawn.endswith("…")
+    assert label.text().startswith(drawn[:-1].rstrip())
+    assert QFontMetrics(label.used_font()).horizontalAdvance(drawn) <= 400
+    label.setFixedSize(400, 200)  # room for two lines: all of it
+    settle()
+    assert label.drawn_text() == label.text()

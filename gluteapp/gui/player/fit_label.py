@@ -15,6 +15,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QSizePolicy, QWidget
 
 _WRAP = Qt.TextFlag.TextWordWrap
+#: How far under its smallest size a label may go to show all of its text.
+BELOW_FLOOR = 0.8
 
 
 class FitLabel(QLabel):
@@ -145,6 +147,13 @@ class FitLabel(QLabel):
                     low = best = middle
                 else:
                     high = middle
+            if best == self._min_px and not self._fits(best, rect.width(), rect.height()):
+                # Up to a fifth under the floor where that shows the whole text: a German
+                # phase word on two lines ("10 Wiederholungen") in a low window, whose second
+                # line lost its descenders at the floor. Lower still, see drawn_text.
+                smallest = max(10, round(self._min_px * BELOW_FLOOR))
+                best = next((px for px in range(self._min_px - 1, smallest - 1, -1)
+                             if self._fits(px, rect.width(), rect.height())), best)
         self._fit = (key, best)
         return best
 
