@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -101,6 +102,18 @@ def start_app(
         app.window.close()
     if started:  # an app started in German leaves no German behind for the next test
         install_translator(qapp, "en")
+
+
+@contextmanager
+def in_language(qapp: QApplication, language: str) -> Iterator[None]:
+    """The app's words in `language` for the block; English and the locale as they were after."""
+    default = QLocale()
+    install_translator(qapp, language)
+    try:
+        yield
+    finally:
+        install_translator(qapp, "en")
+        QLocale.setDefault(default)
 
 
 def settle() -> None:

@@ -21,6 +21,7 @@ from gluteapp.gui.player.runner import SessionRunner
 from gluteapp.gui.player.view import PlayerView
 from gluteapp.storage import open_history
 from tests.builders import MonoClock
+from tests.gui.conftest import in_language
 
 PLANK = """
 name = "Plank practice"
@@ -254,13 +255,7 @@ def test_the_summary_counts_side_steps_as_steps(qtbot: QtBot, language: str, ste
                                                reps_word: str, qapp: QApplication) -> None:
     """Two sets of five side steps and twelve bridges: "10 steps" and "12 reps", where the
     summary said "22 reps" and put a bare 10 under Reps."""
-    from PySide6.QtCore import QLocale
-
-    from gluteapp.gui.i18n import install_translator
-
-    default = QLocale()
-    install_translator(qapp, language)
-    try:
+    with in_language(qapp, language):
         view, _ = make_player(qtbot, builtin_library(language), STEPS_AND_REPS)
         view.runner.start()
         session = view.runner.session
@@ -273,9 +268,6 @@ def test_the_summary_counts_side_steps_as_steps(qtbot: QtBot, language: str, ste
         assert "22" not in totals
         cells = [view.summary.table.item(row, 3).text() for row in range(2)]
         assert cells == [f"10 {steps_word}", "12"]
-    finally:
-        install_translator(qapp, "en")
-        QLocale.setDefault(default)
 
 
 def test_escape_asks_before_ending(qtbot: QtBot, library: Library) -> None:

@@ -25,13 +25,14 @@ from gluteapp.gui.player.rating import (
 from gluteapp.gui.player.view import (
     FOCUS_BORDER_PX,
     FOCUS_PADDING_PX,
+    SIZES,
     STEPS_FLOOR,
     TIGHT_SIZES,
     PlayerView,
 )
 from gluteapp.gui.theme import dark_palette, light_palette
 from tests.builders import MonoClock
-from tests.gui.conftest import settle
+from tests.gui.conftest import in_language, settle
 from tests.gui.test_player import make_player
 
 #: One set of side planks, then frog pumps: in the rest between them the frog pump's three
@@ -340,9 +341,7 @@ def test_a_long_name_in_a_low_window_shows_whole_not_cut_through(
     48 px, its smallest size, in 56 px, their tops and bottoms cut off; it now goes up to a
     fifth under that size, where the whole name fits on one line. With room, it shows on two
     lines at full size."""
-    default = QLocale()
-    install_translator(qapp, "de")
-    try:
+    with in_language(qapp, "de"):
         library = builtin_library("de")
         view, clock = make_player(qtbot, library, LONG_NAME_HURTS)
         resize_to(view, 1176, 740)
@@ -358,7 +357,7 @@ def test_a_long_name_in_a_low_window_shows_whole_not_cut_through(
         settle()
         label = view.exercise_label
         name = library["side-lying-inward-leg-lift"].name
-        smallest = round(view.scale() * 0.065)  # SIZES["exercise"]'s floor
+        smallest = round(view.scale() * SIZES["exercise"][1])  # the name's floor
         assert label.height() < 2 * QFontMetrics(label.font_at(smallest)).lineSpacing()
         assert round(smallest * BELOW_FLOOR) <= label.used_px() < smallest
         assert label.drawn_text() == name
@@ -370,9 +369,6 @@ def test_a_long_name_in_a_low_window_shows_whole_not_cut_through(
         assert label.drawn_text() == name
         assert label.lines_used() == 2
         runner.stop()
-    finally:
-        install_translator(qapp, "en")
-        QLocale.setDefault(default)
 
 
 def test_text_that_fits_nowhere_ends_its_one_line_in_an_ellipsis(qtbot: QtBot) -> None:

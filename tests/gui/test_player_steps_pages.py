@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QLocale, QRect, Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QAccessible, QFontMetrics
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -15,10 +15,9 @@ from pytestqt.qtbot import QtBot
 from gluteapp.core.assets import builtin_library
 from gluteapp.core.engine import PhaseKind
 from gluteapp.core.exercises import Mode
-from gluteapp.gui.i18n import install_translator
 from gluteapp.gui.player.view import STEPS_FLOOR, PlayerView
 from tests.builders import MonoClock
-from tests.gui.conftest import settle
+from tests.gui.conftest import in_language, settle
 from tests.gui.test_player import make_player, press
 from tests.gui.test_player_small_window import resize_to
 
@@ -33,11 +32,8 @@ MARKERS = {
 
 @pytest.fixture(params=["en", "de"])
 def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
-    default = QLocale()
-    install_translator(qapp, request.param)
-    yield request.param
-    install_translator(qapp, "en")
-    QLocale.setDefault(default)
+    with in_language(qapp, request.param):
+        yield request.param
 
 
 def routine_before(exercise_id: str, mode: Mode, prepare_s: int = 5) -> str:
@@ -144,9 +140,7 @@ def test_pages_turn_with_the_session_clock_and_hold_while_paused(qtbot: QtBot) -
     """German single-leg Romanian deadlifts at 1280x800: five pages, one step each, under
     "Schritt n von 5". (Bird dogs paged so until their lying figure went under the countdown
     and gave the steps its column: three pages now.)"""
-    default = QLocale()
-    install_translator(QApplication.instance(), "de")  # type: ignore[arg-type]
-    try:
+    with in_language(QApplication.instance(), "de"):  # type: ignore[arg-type]
         library = builtin_library("de")
         view, clock = make_player(qtbot, library, routine_before("single-leg-rdl", Mode.REPS))
         resize_to(view, 1176, 778)
@@ -184,9 +178,6 @@ def test_pages_turn_with_the_session_clock_and_hold_while_paused(qtbot: QtBot) -
         assert accessible is not None
         assert accessible.text(QAccessible.Text.Description) == numbered(steps, 0, 4)
         view.runner.stop()
-    finally:
-        install_translator(QApplication.instance(), "en")  # type: ignore[arg-type]
-        QLocale.setDefault(default)
 
 
 def test_the_get_ready_shows_the_first_step_first(qtbot: QtBot) -> None:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from gluteapp.core.engine import Session, SessionFinished, SetCompleted
 from gluteapp.core.exercises import Library, Mode
 from gluteapp.core.records import CompletedSet, SessionStatus
-from gluteapp.core.routines import step_variation
+from gluteapp.core.routines import RoutineStep, step_variation
 from gluteapp.core.stats import sets_done, standing_sets
 
 #: A set as the summary counts it: done in this run, or saved before an interruption.
@@ -119,17 +119,20 @@ class SessionSummary(QWidget):
         self.note.setText(f"{saved} {advice}")
 
     @staticmethod
-    def _counts_steps(session: Session, step_index: int) -> bool:
-        """Whether the step counts steps (squats with side steps), not reps."""
+    def _step(session: Session, step_index: int) -> RoutineStep | None:
         steps = session.routine.steps
-        return 0 <= step_index < len(steps) and steps[step_index].mode is Mode.STEPS
+        return steps[step_index] if 0 <= step_index < len(steps) else None
+
+    def _counts_steps(self, session: Session, step_index: int) -> bool:
+        """Whether the step counts steps (squats with side steps), not reps."""
+        step = self._step(session, step_index)
+        return step is not None and step.mode is Mode.STEPS
 
     def _name(self, session: Session, step_index: int, exercise_id: str) -> str:
         """The exercise as the player named it: with the easier or harder version the step
         did, if any ("Side plank: From the knees")."""
         name = self.library.name_of(exercise_id)
-        steps = session.routine.steps
-        step = steps[step_index] if 0 <= step_index < len(steps) else None
+        step = self._step(session, step_index)
         try:
             variation = step_variation(step, self.library) if step is not None else None
         except KeyError:  # a version this library no longer has: the exercise's own name
